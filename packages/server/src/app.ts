@@ -1,0 +1,79 @@
+import { Hono } from 'hono'
+import { createPlintoContext, type PlintoAppOptions, type PlintoContext } from './context'
+import { ApiError, errorBody, errors } from './errors'
+import type { PlintoEnv } from './env'
+import { cors } from './middleware/cors'
+import { rateLimit } from './middleware/rate-limit'
+import { requestContext } from './middleware/request-context'
+import { authRoutes } from './routes/auth'
+import { devOutboxRoutes } from './routes/dev-outbox'
+import { healthRoutes } from './routes/health'
+import { jwksRoutes } from './routes/jwks'
+
+/**
+ * The Hono app of the reference server, with its {@link PlintoContext} reachable as `app.plinto`.
+ *
+ * @example
+ * ```ts
+ * const app: PlintoApp = createPlintoApp({ mode: 'test' })
+ * await app.plinto.createUser({ email: 'ada@example.com', password: 'correct horse battery' })
+ * const res = await app.fetch(new Request('http://localhost/health'))
+ * ```
+ */
+export type PlintoApp = Hono<PlintoEnv> & { readonly plinto: PlintoContext }
+
+/**
+ * Creates the reference server's app: CONTRACT.md's Auth endpoints, health, JWKS and (outside
+ * production) the dev outbox. Web APIs only, so the same app serves real HTTP (`startServer`) and
+ * MSW-intercepted requests (`@plinto/testing`). Pass `context` (from {@link createPlintoContext}) to
+ * serve an existing context; the other options are then ignored.
+ *
+ * @example
+ * ```ts
+ * const app = createPlintoApp({ mode: 'test' })
+ * const res = await app.request('/api/v1/auth/signup', {
+ *   method: 'POST',
+ *   headers: { 'Content-Type': 'application/json' },
+ *   body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }),
+ * })
+ * res.status // 201
+ * app.plinto.outbox?.messages('ada@example.com')[0]?.link // the verification link
+ * ```
+ */
+export function createPlintoApp(options: PlintoAppOptions & { context?: PlintoContext } = {}): PlintoApp {
+  const context = options.context ?? createPlintoContext(options)
+  const { config } = context
+  const app = new Hono<PlintoEnv>()
+
+  app.use('*', requestContext(context))
+  app.use('*', cors(config.allowedOrigins))
+  app.use('*', rateLimit())
+
+  app.route('/', healthRoutes())
+  app.route('/', jwksRoutes())
+  if (config.mode !== 'production') app.route('/', devOutboxRoutes())
+  if (config.apiBasePath !== '') app.route(config.apiBasePath, healthRoutes())
+  app.route(`${config.apiBasePath}/auth`, authRoutes())
+
+  app.notFound((c) => {
+    return c.json(errorBody(errors.notFound(`No route for ${c.req.method} ${c.req.path}`), c.req.path, context.clock.now()), 404)
+  })
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter))
+      return c.json(errorBody(error, c.req.path, context.clock.now()), error.status)
+    }
+    // Unknown failure: log what happened without message or stack (either may hold secrets or user data).
+    context.logger.error('Unhandled error', {
+      request_id: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? error.name : typeof error,
+    })
+    const internal = new ApiError(500, 'INTERNAL_ERROR', 'Internal server error')
+    return c.json(errorBody(internal, c.req.path, context.clock.now()), 500)
+  })
+
+  return Object.assign(app, { plinto: context })
+}

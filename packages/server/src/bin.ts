@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+/**
+ * `plinto-server`: runs the reference server. Every flag also reads from an environment variable; flags
+ * win. Exit codes: 0 after a clean shutdown (SIGINT/SIGTERM), 1 when the server cannot start, 2 for bad
+ * flags or values.
+ */
+import { parseArgs } from 'node:util'
+import type { PlintoMode, RateLimitOption } from './config'
+import { createFileStore } from './store/file-store'
+import { createMemoryStore } from './store/memory-store'
+import type { PlintoStore } from './store/types'
+import { startServer, type RunningServer } from './node'
+
+const HELP = `Usage: plinto-server [options]
+
+Runs the Plinto reference server (the wire contract's Auth API, JWKS, health, dev outbox).
+
+Options (environment variable in brackets; flags win):
+  --port N                  Port to listen on, 0 for any free port      [PLINTO_PORT]    default 8000
+  --host HOST               Interface to bind                          [PLINTO_HOST]    default 127.0.0.1
+  --mode MODE               development | test | production            [PLINTO_MODE]    default development
+  --data-dir DIR            Keep all data (users, sessions, keys) in DIR [PLINTO_DATA_DIR]
+  --memory                  Keep data in memory only (lost on exit)    [PLINTO_MEMORY=1]
+  --access-token-ttl SECS   Access token lifetime                      [PLINTO_ACCESS_TOKEN_TTL] default 3600
+  --refresh-token-ttl SECS  Refresh token lifetime                     [PLINTO_REFRESH_TOKEN_TTL] default 2592000
+  --rate-limit on|off       Contract rate limits                       [PLINTO_RATE_LIMIT] default on (off in test mode)
+  --allowed-origin URL      CORS origin allowed with credentials; repeat for more
+                                                                       [PLINTO_ALLOWED_ORIGINS, comma-separated]
+  --app-url URL             Base URL of the app that email links open  [PLINTO_APP_URL] default http://localhost:5173
+  -h, --help                Show this help
+
+Storage: with neither --data-dir nor --memory, development and test mode keep data in memory;
+production mode refuses to start (pass --data-dir, or --memory to accept losing everything on exit).
+`
+
+/** Bad command line: message for stderr, exit code 2. */
+class UsageError extends Error {}
+
+interface CliOptions {
+  port: number
+  host: string
+  mode: PlintoMode
+  dataDir: string | undefined
+  accessTokenTtl: number | undefined
+  refreshTokenTtl: number | undefined
+  rateLimit: RateLimitOption | undefined
+  allowedOrigins: string[] | undefined
+  appUrl: string | undefined
+}
+
+function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        mode: { type: 'string' },
+        'data-dir': { type: 'string' },
+        memory: { type: 'boolean' },
+        'access-token-ttl': { type: 'string' },
+        'refresh-token-ttl': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'allowed-origin': { type: 'string', multiple: true },
+        'app-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }))
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  if (values.help) return 'help'
+
+  const mode = values.mode ?? env.PLINTO_MODE ?? 'development'
+  if (mode !== 'development' && mode !== 'test' && mode !== 'production') {
+    throw new UsageError(`--mode must be development, test or production, got "${mode}"`)
+  }
+  // Storage: a flag (either one) wins over both variables; the same pair set twice is a contradiction.
+  if (values.memory && values['data-dir'] !== undefined) throw new UsageError('Use either --memory or --data-dir, not both')
+  let memory = values.memory ?? false
+  let dataDir = values['data-dir']
+  if (!memory && dataDir === undefined) {
+    memory = isTruthy(env.PLINTO_MEMORY, 'PLINTO_MEMORY')
+    dataDir = env.PLINTO_DATA_DIR || undefined
+    if (memory && dataDir !== undefined) throw new UsageError('Set either PLINTO_MEMORY or PLINTO_DATA_DIR, not both')
+  }
+  if (!memory && dataDir === undefined && mode === 'production') {
+    throw new UsageError('Production mode needs durable storage: pass --data-dir DIR (or --memory to keep data in memory only)')
+  }
+
+  const rateLimitText = values['rate-limit'] ?? env.PLINTO_RATE_LIMIT
+  if (rateLimitText !== undefined && rateLimitText !== 'on' && rateLimitText !== 'off') {
+    throw new UsageError(`--rate-limit must be on or off, got "${rateLimitText}"`)
+  }
+  const originsText = values['allowed-origin'] ?? env.PLINTO_ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean)
+  const appUrl = values['app-url'] ?? env.PLINTO_APP_URL
+  if (appUrl !== undefined) toUrl(appUrl, '--app-url')
+
+  return {
+    port: integer(values.port ?? env.PLINTO_PORT, '--port', 8000, 0, 65535),
+    host: values.host ?? env.PLINTO_HOST ?? '127.0.0.1',
+    mode,
+    dataDir: memory ? undefined : dataDir,
+    accessTokenTtl: optionalInteger(values['access-token-ttl'] ?? env.PLINTO_ACCESS_TOKEN_TTL, '--access-token-ttl'),
+    refreshTokenTtl: optionalInteger(values['refresh-token-ttl'] ?? env.PLINTO_REFRESH_TOKEN_TTL, '--refresh-token-ttl'),
+    // "on" means the contract's limits, even in test mode; "off" means none.
+    rateLimit: rateLimitText === undefined ? undefined : rateLimitText === 'on' ? {} : false,
+    allowedOrigins: originsText?.map((origin) => toUrl(origin, '--allowed-origin').origin),
+    appUrl,
+  }
+}
+
+function integer(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+  if (text === undefined || text === '') return fallback
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got "${text}"`)
+  }
+  return Number(text)
+}
+
+function optionalInteger(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined || text === '') return undefined
+  return integer(text, flag, 0, 1, 10 * 365 * 24 * 3600)
+}
+
+function isTruthy(text: string | undefined, name: string): boolean {
+  if (text === undefined || text === '' || text === '0' || text === 'false') return false
+  if (text === '1' || text === 'true') return true
+  throw new UsageError(`${name} must be 1/true or 0/false, got "${text}"`)
+}
+
+function toUrl(text: string, flag: string): URL {
+  try {
+    const url = new URL(text)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http')
+    return url
+  } catch {
+    throw new UsageError(`${flag} must be an http(s) URL, got "${text}"`)
+  }
+}
+
+async function main(): Promise<void> {
+  let options: CliOptions | 'help'
+  try {
+    options = parseCli(process.argv.slice(2), process.env)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`plinto-server: ${error.message}\nRun plinto-server --help for usage.\n`)
+    process.exit(2)
+  }
+  if (options === 'help') {
+    process.stdout.write(HELP)
+    return
+  }
+
+  let store: PlintoStore
+  let server: RunningServer
+  try {
+    store = options.dataDir ? await createFileStore(options.dataDir) : createMemoryStore()
+    server = await startServer({
+      port: options.port,
+      host: options.host,
+      mode: options.mode,
+      store,
+      config: {
+        ...(options.accessTokenTtl !== undefined && { accessTokenTtl: options.accessTokenTtl }),
+        ...(options.refreshTokenTtl !== undefined && { refreshTokenTtl: options.refreshTokenTtl }),
+        ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
+        ...(options.allowedOrigins !== undefined && { allowedOrigins: options.allowedOrigins }),
+        ...(options.appUrl !== undefined && { appUrl: options.appUrl }),
+      },
+    })
+  } catch (error) {
+    process.stderr.write(`plinto-server: could not start: ${(error as Error).message}\n`)
+    process.exit(1)
+  }
+
+  const storage = options.dataDir ? `data in ${options.dataDir}` : 'data in memory (lost on exit)'
+  process.stdout.write(`Plinto reference server (${options.mode}, ${storage}) listening on ${server.url}\n`)
+  if (options.mode !== 'production') process.stdout.write(`Dev outbox: ${server.url}/__dev/outbox?to=ADDRESS\n`)
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`Received ${signal}, shutting down\n`)
+    server
+      .close()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`plinto-server: shutdown failed: ${(error as Error).message}\n`)
+          process.exit(1)
+        },
+      )
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}
+
+void main()

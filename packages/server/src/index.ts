@@ -1,0 +1,52 @@
+/**
+ * `@plinto/server`: the reference implementation of the Plinto wire contract, as a Hono app on Web APIs.
+ * Embed it (`createPlintoApp`), serve it on Node (`@plinto/server/node`), or run `plinto-server`.
+ *
+ * @example
+ * ```ts
+ * import { createPlintoApp } from '@plinto/server'
+ * const app = createPlintoApp({ mode: 'development' })
+ * export default { fetch: app.fetch } // any Fetch-API runtime
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { createPlintoApp, type PlintoApp } from './app'
+export { createPlintoContext, type PlintoAppOptions, type PlintoContext } from './context'
+export {
+  resolveConfig,
+  DEFAULT_RATE_LIMITS,
+  PRODUCTION_PASSWORD_ITERATIONS,
+  type PlintoConfig,
+  type PlintoConfigOverrides,
+  type PlintoMode,
+  type RateLimitClass,
+  type RateLimitOption,
+  type RateLimitRule,
+} from './config'
+export { systemClock, type Clock } from './clock'
+export { ApiError, type ErrorStatus } from './errors'
+export { consoleLogger, silentLogger, type Logger } from './logger'
+export { createMemoryStore } from './store/memory-store'
+export {
+  UniqueConstraintError,
+  type PlintoStore,
+  type UserRecord,
+  type SessionRecord,
+  type SessionRevokeReason,
+  type RefreshTokenRecord,
+  type EmailTokenRecord,
+  type EmailTokenPurpose,
+  type UserRepository,
+  type SessionRepository,
+  type RefreshTokenRepository,
+  type EmailTokenRepository,
+  type SigningKeyRepository,
+} from './store/types'
+export { createOutbox, type Outbox } from './mail/outbox'
+export type { Mailer, OutgoingMessage } from './mail/mailer'
+export { generateSigningKey, type SigningKeyRecord } from './crypto/signing-keys'
+export { toWireUser } from './auth/wire'
+export type { CreateUserInput } from './auth/users'
+/** Wire types of the contract, re-exported so consumers of the server need not depend on the SDK. */
+export type { User, OutboxMessage, TokenResponse, AuthResponse, ErrorBody } from '@plinto/typescript-sdk/schemas'

@@ -1,0 +1,44 @@
+import type { OutgoingMessage } from './mailer'
+
+/**
+ * The emails the auth routes send. Plain text plus a minimal HTML part; the link is also exposed as
+ * `link` for the dev outbox. Paths on the app (documented in docs/reference-server.md):
+ * `/verify-email?token=…`, `/reset-password?token=…`, `/auth/callback?magic_token=…`.
+ */
+export function verificationEmail(to: string, link: string): OutgoingMessage {
+  return email(to, 'Verify your email address', 'Confirm your email address by opening this link (valid for 24 hours):', link)
+}
+
+export function passwordResetEmail(to: string, link: string): OutgoingMessage {
+  return email(
+    to,
+    'Reset your password',
+    'Someone asked to reset the password of your account. If it was you, open this link (valid for 15 minutes); otherwise ignore this email:',
+    link,
+  )
+}
+
+export function magicLinkEmail(to: string, link: string): OutgoingMessage {
+  return email(to, 'Your sign-in link', 'Open this link to sign in (valid for 15 minutes, once):', link)
+}
+
+export function passwordChangedEmail(to: string): OutgoingMessage {
+  const text = 'The password of your account was just changed. If this was not you, reset your password now.'
+  return { channel: 'email', to, subject: 'Your password was changed', text, html: `<p>${text}</p>`, link: null, code: null }
+}
+
+function email(to: string, subject: string, intro: string, link: string): OutgoingMessage {
+  return {
+    channel: 'email',
+    to,
+    subject,
+    text: `${intro}\n\n${link}\n`,
+    html: `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
+    link,
+    code: null,
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}

@@ -1,0 +1,252 @@
+import type { SigningKeyRecord } from '../crypto/signing-keys'
+
+/**
+ * A user as the store keeps it. Times are Unix milliseconds; secrets are stored only as hashes. Routes turn
+ * records into wire shapes (`toWireUser`); the store never sees the wire.
+ *
+ * @example
+ * ```ts
+ * const user: UserRecord | undefined = await store.users.getByEmail('ada@example.com')
+ * ```
+ */
+export interface UserRecord {
+  id: string
+  email: string
+  /** Lower-cased email: the uniqueness and lookup key. */
+  email_normalized: string
+  email_verified: boolean
+  username: string | null
+  /** Lower-cased username, unique when set. */
+  username_normalized: string | null
+  first_name: string | null
+  last_name: string | null
+  profile_image_url: string | null
+  /** `pbkdf2-sha256$…`, or null for accounts that have never set a password (magic link, OAuth). */
+  password_hash: string | null
+  mfa_enabled: boolean
+  created_at: number
+  updated_at: number
+  last_sign_in_at: number | null
+}
+
+/**
+ * A signed-in device. Ending it (`revoked_at`) kills its refresh tokens and its access tokens.
+ *
+ * @example
+ * ```ts
+ * const active = (await store.sessions.listByUser(userId)).filter((s) => s.revoked_at === null)
+ * ```
+ */
+export interface SessionRecord {
+  id: string
+  user_id: string
+  created_at: number
+  last_active_at: number
+  /** When the refresh chain stops working; each rotation keeps it (sessions do not slide past it). */
+  expires_at: number
+  revoked_at: number | null
+  revoked_reason: SessionRevokeReason | null
+  /** `remember: false` sessions get a shorter lifetime and a browser-session cookie. */
+  remember: boolean
+  ip: string
+  user_agent: string | null
+}
+
+/**
+ * Why a session ended; kept for audit and for the `session.revoked` webhook later.
+ *
+ * @example
+ * ```ts
+ * await store.sessions.revoke(sessionId, 'revoked_by_user', Date.now())
+ * ```
+ */
+export type SessionRevokeReason = 'signout' | 'password_change' | 'password_reset' | 'refresh_token_reuse' | 'revoked_by_user'
+
+/**
+ * One refresh token of a session's rotation chain, looked up by the SHA-256 of the token
+ * (`store.refreshTokens.getByHash(hash)`).
+ * After rotation the record stays (so reuse is detected) with `rotated_at` set; for the grace window it
+ * also holds the successor pair sealed under the old token (see crypto/sealed-box.ts).
+ *
+ * @example
+ * ```ts
+ * const record: RefreshTokenRecord | undefined = await store.refreshTokens.getByHash(await sha256(token))
+ * ```
+ */
+export interface RefreshTokenRecord {
+  token_hash: string
+  session_id: string
+  user_id: string
+  created_at: number
+  expires_at: number
+  rotated_at: number | null
+  /** The successor pair, encrypted so that only the old token opens it; wiped after the grace window. */
+  successor_box: string | null
+}
+
+/**
+ * What a single-use email token is for.
+ *
+ * @example
+ * ```ts
+ * await store.emailTokens.deleteByUser(userId, 'reset_password')
+ * ```
+ */
+export type EmailTokenPurpose = 'verify_email' | 'reset_password' | 'magic_link'
+
+/**
+ * A single-use emailed token, stored by hash.
+ *
+ * @example
+ * ```ts
+ * const record: EmailTokenRecord | undefined = await store.emailTokens.consume(hash, 'verify_email', Date.now())
+ * ```
+ */
+export interface EmailTokenRecord {
+  token_hash: string
+  purpose: EmailTokenPurpose
+  user_id: string
+  /** The address the token was sent to: verifying it must not verify a different, later address. */
+  email: string
+  created_at: number
+  expires_at: number
+}
+
+/**
+ * Store operations on users.
+ *
+ * @example
+ * ```ts
+ * await store.users.update(userId, { first_name: 'Ada' })
+ * ```
+ */
+export interface UserRepository {
+  /** Inserts a user; rejects with {@link UniqueConstraintError} when the email or username is taken. */
+  create(user: UserRecord): Promise<void>
+  get(id: string): Promise<UserRecord | undefined>
+  getByEmail(emailNormalized: string): Promise<UserRecord | undefined>
+  getByUsername(usernameNormalized: string): Promise<UserRecord | undefined>
+  /** Applies `patch`; returns the updated user or undefined if it does not exist. Same uniqueness rules as create. */
+  update(id: string, patch: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord | undefined>
+  /** Deletes the user and everything that belongs to it (sessions, refresh and email tokens). */
+  delete(id: string): Promise<boolean>
+}
+
+/**
+ * Store operations on sessions.
+ *
+ * @example
+ * ```ts
+ * await store.sessions.revokeByUser(userId, 'password_change', Date.now(), currentSessionId)
+ * ```
+ */
+export interface SessionRepository {
+  create(session: SessionRecord): Promise<void>
+  get(id: string): Promise<SessionRecord | undefined>
+  listByUser(userId: string): Promise<SessionRecord[]>
+  update(id: string, patch: Partial<Omit<SessionRecord, 'id' | 'user_id'>>): Promise<SessionRecord | undefined>
+  /**
+   * Ends sessions of a user that are still active (all of them, or all but `exceptSessionId`); their refresh
+   * tokens stop working (they are kept until expiry so reuse answers SESSION_REVOKED). Returns how many ended.
+   */
+  revokeByUser(userId: string, reason: SessionRevokeReason, nowMs: number, exceptSessionId?: string): Promise<number>
+  /** Ends one session (its refresh tokens stop working); false if it was unknown or already ended. */
+  revoke(id: string, reason: SessionRevokeReason, nowMs: number): Promise<boolean>
+}
+
+/**
+ * Store operations on refresh tokens.
+ *
+ * @example
+ * ```ts
+ * const ok = await store.refreshTokens.markRotated(hash, Date.now(), sealedSuccessor)
+ * ```
+ */
+export interface RefreshTokenRepository {
+  create(token: RefreshTokenRecord): Promise<void>
+  getByHash(tokenHash: string): Promise<RefreshTokenRecord | undefined>
+  /**
+   * Marks a token rotated, atomically: succeeds only if it was not rotated yet, so two concurrent refreshes
+   * with the same token cannot both mint a successor. Returns false if someone else rotated it first.
+   */
+  markRotated(tokenHash: string, nowMs: number, successorBox: string): Promise<boolean>
+  /** Forgets sealed successors of tokens rotated at or before `rotatedBeforeMs` (end of their grace window). */
+  wipeSuccessors(rotatedBeforeMs: number): Promise<void>
+  /** Deletes rotated and current tokens whose `expires_at` has passed. */
+  deleteExpired(nowMs: number): Promise<void>
+}
+
+/**
+ * Store operations on single-use email tokens.
+ *
+ * @example
+ * ```ts
+ * await store.emailTokens.create(record) // replaces older tokens of that purpose
+ * ```
+ */
+export interface EmailTokenRepository {
+  /**
+   * Stores a token and, in the same write, deletes the user's unused tokens of the same purpose (a new link
+   * replaces the old ones).
+   */
+  create(token: EmailTokenRecord): Promise<void>
+  /**
+   * Takes a token out of the store: returns it (and deletes it) only if it exists, has `purpose` and has not
+   * expired. Atomic, so a token can be consumed once only even under concurrent requests.
+   */
+  consume(tokenHash: string, purpose: EmailTokenPurpose, nowMs: number): Promise<EmailTokenRecord | undefined>
+  /** Deletes a user's unused tokens of one purpose. */
+  deleteByUser(userId: string, purpose: EmailTokenPurpose): Promise<void>
+}
+
+/**
+ * Signing keys; the newest is first.
+ *
+ * @example
+ * ```ts
+ * const [current] = await store.signingKeys.list()
+ * ```
+ */
+export interface SigningKeyRepository {
+  list(): Promise<SigningKeyRecord[]>
+  add(key: SigningKeyRecord): Promise<void>
+}
+
+/**
+ * Everything the server persists. Asynchronous throughout so a database-backed store (PostgreSQL) fits the
+ * same interface; later features (organizations, MFA, passkeys, OAuth) add repositories here.
+ *
+ * @example
+ * ```ts
+ * const store: PlintoStore = createMemoryStore()
+ * await store.users.getByEmail('ada@example.com')
+ * ```
+ */
+export interface PlintoStore {
+  readonly users: UserRepository
+  readonly sessions: SessionRepository
+  readonly refreshTokens: RefreshTokenRepository
+  readonly emailTokens: EmailTokenRepository
+  readonly signingKeys: SigningKeyRepository
+  /** True when the backing storage can be read and written (GET /health/readiness). */
+  ping(): Promise<boolean>
+  /** Waits until every accepted write is durable. */
+  flush(): Promise<void>
+  /** Flushes and releases resources; the store must not be used afterwards. */
+  close(): Promise<void>
+}
+
+/**
+ * Thrown by a store when a write would break uniqueness (email, username).
+ *
+ * @example
+ * ```ts
+ * try { await store.users.create(user) } catch (e) { if (e instanceof UniqueConstraintError && e.field === 'email') … }
+ * ```
+ */
+export class UniqueConstraintError extends Error {
+  override readonly name = 'UniqueConstraintError'
+  constructor(readonly field: 'email' | 'username') {
+    super(`${field} is already taken`)
+  }
+}

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+
+const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url))
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url))
+
+/** Runs the bin from source (tsx, with the workspace's source condition), as `plinto-server` would run. */
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--conditions=@plinto/source', '--import', 'tsx', BIN, ...args], {
+    cwd: PACKAGE_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return {
+    child,
+    exited,
+    output: () => ({ stdout, stderr }),
+    async waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
+      for (;;) {
+        const match = stdout.match(pattern)
+        if (match) return match
+        if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${stderr}`)
+        await new Promise((resolve) => setTimeout(resolve, 25))
+      }
+    },
+  }
+}
+
+describe('plinto-server', { timeout: 20_000 }, () => {
+  test('--help prints usage and exits 0', async () => {
+    const bin = run(['--help'])
+    expect(await bin.exited).toBe(0)
+    expect(bin.output().stdout).toMatch(/Usage: plinto-server/)
+    expect(bin.output().stdout).toMatch(/--data-dir DIR/)
+  })
+
+  test.each([
+    [['--port', 'eighty']],
+    [['--mode', 'staging']],
+    [['--rate-limit', 'maybe']],
+    [['--no-such-flag']],
+    [['--memory', '--data-dir', '/tmp/x']],
+    [['--allowed-origin', 'not a url']],
+    [['--mode', 'production']],
+  ])('bad flags %j exit 2 with a message', async (args) => {
+    const bin = run(args)
+    expect(await bin.exited).toBe(2)
+    expect(bin.output().stderr).toMatch(/^plinto-server: .+\nRun plinto-server --help for usage\.\n$/)
+  })
+
+  test('a bad environment value exits 2 too', async () => {
+    const bin = run([], { PLINTO_ACCESS_TOKEN_TTL: '-5' })
+    expect(await bin.exited).toBe(2)
+    expect(bin.output().stderr).toMatch(/--access-token-ttl/)
+  })
+
+  test('serves, takes env and flags (flags win), and exits 0 on SIGTERM after flushing its data dir', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plinto-bin-'))
+    try {
+      const bin = run(['--port', '0', '--data-dir', dir, '--access-token-ttl', '120'], { PLINTO_MODE: 'test', PLINTO_ACCESS_TOKEN_TTL: '999' })
+      const [, url] = await bin.waitFor(/listening on (http:\/\/\S+)\n/)
+      const health = await (await fetch(`${url}/health`)).json()
+      expect(health.environment).toBe('test')
+      const signUp = await fetch(`${url}/api/v1/auth/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }),
+      })
+      expect((await signUp.json()).tokens.expires_in).toBe(120)
+      bin.child.kill('SIGTERM')
+      expect(await bin.exited).toBe(0)
+      expect(await readdir(dir)).toEqual(['plinto-state.json'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('SIGINT also shuts down cleanly', async () => {
+    const bin = run(['--port', '0', '--memory'])
+    await bin.waitFor(/listening on/)
+    bin.child.kill('SIGINT')
+    expect(await bin.exited).toBe(0)
+  })
+})

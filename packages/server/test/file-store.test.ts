@@ -1,0 +1,119 @@
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { silentLogger } from '../src/index'
+import { startServer } from '../src/node'
+import { createFileStore, STATE_FILE } from '../src/store/file-store'
+import { PASSWORD } from './helpers'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plinto-store-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function serve() {
+  const store = await createFileStore(dir)
+  const server = await startServer({ port: 0, mode: 'test', store, logger: silentLogger })
+  return {
+    server,
+    post: (path: string, body: unknown, token?: string) =>
+      fetch(`${server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      }),
+    me: (token: string) => fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } }),
+    stop: async () => {
+      await server.close()
+      await store.close()
+    },
+  }
+}
+
+describe('file store', () => {
+  test('users, sessions, refresh tokens and signing keys survive a restart', async () => {
+    const first = await serve()
+    const signUp = await (await first.post('/auth/signup', { email: 'ada@example.com', password: PASSWORD })).json()
+    const jwksBefore = await (await fetch(`${first.server.url}/.well-known/jwks.json`)).json()
+    await first.stop()
+
+    const second = await serve()
+    try {
+      // A token issued before the restart still verifies: same key, same session.
+      const me = await second.me(signUp.tokens.access_token)
+      expect(me.status).toBe(200)
+      expect((await me.json()).id).toBe(signUp.user.id)
+      expect(await (await fetch(`${second.server.url}/.well-known/jwks.json`)).json()).toEqual(jwksBefore)
+      expect((await second.post('/auth/refresh', { refresh_token: signUp.tokens.refresh_token })).status).toBe(200)
+      expect((await second.post('/auth/signin', { email: 'ada@example.com', password: PASSWORD })).status).toBe(200)
+    } finally {
+      await second.stop()
+    }
+  })
+
+  test('a signed-out session stays ended after a restart', async () => {
+    const first = await serve()
+    const { tokens } = await (await first.post('/auth/signup', { email: 'ada@example.com', password: PASSWORD })).json()
+    await first.post('/auth/signout', {}, tokens.access_token)
+    await first.stop()
+    const second = await serve()
+    try {
+      expect((await (await second.me(tokens.access_token)).json()).error_code).toBe('SESSION_REVOKED')
+    } finally {
+      await second.stop()
+    }
+  })
+
+  test('the state file is private, holds no plaintext secrets, and no temp files are left behind', async () => {
+    const first = await serve()
+    const { tokens } = await (await first.post('/auth/signup', { email: 'ada@example.com', password: PASSWORD })).json()
+    await first.stop()
+    expect(await readdir(dir)).toEqual([STATE_FILE])
+    expect((await stat(join(dir, STATE_FILE))).mode & 0o777).toBe(0o600)
+    const text = await readFile(join(dir, STATE_FILE), 'utf8')
+    expect(text).not.toContain(PASSWORD)
+    expect(text).not.toContain(tokens.refresh_token)
+    expect(text).toContain('pbkdf2-sha256$')
+  })
+
+  test('every write is on disk when the operation resolves; concurrent writes all land', async () => {
+    const store = await createFileStore(dir)
+    const now = Date.now()
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.users.create({
+          id: `usr_${i}`,
+          email: `u${i}@example.com`,
+          email_normalized: `u${i}@example.com`,
+          email_verified: false,
+          username: null,
+          username_normalized: null,
+          first_name: null,
+          last_name: null,
+          profile_image_url: null,
+          password_hash: null,
+          mfa_enabled: false,
+          created_at: now,
+          updated_at: now,
+          last_sign_in_at: null,
+        }),
+      ),
+    )
+    const onDisk = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8'))
+    expect(Object.keys(onDisk.users)).toHaveLength(20)
+    await store.close()
+    const reopened = await createFileStore(dir)
+    expect(await reopened.users.getByEmail('u19@example.com')).toBeDefined()
+    await reopened.close()
+  })
+
+  test('a corrupt or foreign state file fails loudly instead of starting empty', async () => {
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(join(dir, STATE_FILE), JSON.stringify({ version: 99 }))
+    await expect(createFileStore(dir)).rejects.toThrow(/unsupported state version 99/)
+  })
+})

@@ -1,0 +1,24 @@
+/**
+ * `@plinto/testing`: MSW handlers backed by the Plinto reference server, for the SDK's tests, Storybook
+ * and your own tests.
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node'
+ * import { createPlintoHandlers } from '@plinto/testing'
+ * const plinto = createPlintoHandlers({ apiUrl: 'http://localhost:8000' })
+ * const server = setupServer(...plinto.handlers)
+ * ```
+ *
+ * @packageDocumentation
+ */
+export {
+  createPlintoHandlers,
+  type PlintoHandlers,
+  type PlintoHandlersOptions,
+  type RecordedRequest,
+  type SeedUserInput,
+} from './create-plinto-handlers'
+export { createTestClock, type TestClock } from './test-clock'
+export { createFaults, type Faults, type FaultTarget, type RespondFault } from './faults'
+export { createCookieJar, type CookieJar, type StoredCookie } from './cookie-jar'
