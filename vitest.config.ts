@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 // One vitest run for the whole workspace; each package holds its own project config.
 export default defineConfig({
   test: {
-    projects: ['packages/*'],
+    projects: ['packages/*', 'tests/*'],
     // CI machines have 2 cores.
     maxWorkers: 2,
   },

@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config'
+
+export default defineProject({
+  resolve: { conditions: ['@plinto/source'] },
+  ssr: { resolve: { conditions: ['@plinto/source'] } },
+  test: {
+    name: 'integration',
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+})
