@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { backoffDelay } from '../tokens/backoff'
+import { computeExpiresAt, refreshDelay } from '../tokens/expiry'
+import { makeJwt } from './helpers'
+
+describe('access-token expiry', () => {
+  it('comes from the JWT exp claim', () => {
+    const now = Date.now()
+    const token = makeJwt(600)
+    const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number
+    expect(computeExpiresAt(token, 3600, now)).toBe(exp * 1000)
+  })
+
+  it('falls back to expires_in for opaque tokens', () => {
+    expect(computeExpiresAt('opaque-token', 900, 1_000_000)).toBe(1_000_000 + 900_000)
+  })
+
+  it('takes the earlier of exp and expires_in (a client clock behind the server)', () => {
+    expect(computeExpiresAt(makeJwt(3600), 60, Date.now())).toBeLessThanOrEqual(Date.now() + 60_000)
+  })
+
+  it('schedules the refresh threshold seconds ahead, halfway for short-lived tokens', () => {
+    const now = 0
+    expect(refreshDelay(3600_000, 300, now)).toBe(3300_000)
+    expect(refreshDelay(60_000, 300, now)).toBe(30_000)
+    expect(refreshDelay(-5, 300, now)).toBe(0)
+    expect(refreshDelay(10 ** 13, 300, now)).toBe(2_147_483_647)
+  })
+})
+
+describe('refresh backoff', () => {
+  it('grows exponentially with equal jitter, capped, with Retry-After as a floor', () => {
+    expect(backoffDelay(1, undefined, () => 0)).toBe(500)
+    expect(backoffDelay(1, undefined, () => 1)).toBe(1000)
+    expect(backoffDelay(4, undefined, () => 0)).toBe(4000)
+    expect(backoffDelay(30, undefined, () => 1)).toBe(60_000)
+    expect(backoffDelay(1, 30, () => 1)).toBe(30_000)
+  })
+})

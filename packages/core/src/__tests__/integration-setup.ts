@@ -1,0 +1,57 @@
+import { createPlintoHandlers } from '@plinto/testing'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { PlintoClient, type PlintoClientOptions, type PlintoEvents } from '../index'
+
+export const API_URL = 'http://localhost:8000'
+export const PASSWORD = 'correct horse battery staple'
+
+/**
+ * The real reference server behind MSW, reset after every test; `client()` builds SDK clients that are
+ * disposed after every test.
+ */
+export function useBackend() {
+  const backend = createPlintoHandlers({ apiUrl: API_URL })
+  const server = setupServer(...backend.handlers)
+  const clients: PlintoClient[] = []
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.dispose()
+    backend.reset()
+  })
+  afterAll(() => server.close())
+  const client = (options: Partial<PlintoClientOptions> = {}) => {
+    const plinto = new PlintoClient({ apiUrl: API_URL, tokenStorage: { type: 'memory' }, ...options })
+    clients.push(plinto)
+    return plinto
+  }
+  return { backend, client }
+}
+
+/** Collects every event a client emits, by name. */
+export function recordEvents(plinto: PlintoClient) {
+  const seen: { [E in keyof PlintoEvents]: PlintoEvents[E][] } = { signedIn: [], signedOut: [], tokenRefreshed: [], userUpdated: [], sessionExpired: [], error: [] }
+  for (const name of Object.keys(seen) as (keyof PlintoEvents)[]) plinto.on(name, (payload) => (seen[name] as unknown[]).push(payload))
+  return seen
+}
+
+/** The `token` (or `magic_token`) query parameter of an emailed link. */
+export function tokenFromLink(link: string | null): string {
+  const url = new URL(link ?? '')
+  const token = url.searchParams.get('token') ?? url.searchParams.get('magic_token')
+  if (!token) throw new Error(`no token in ${link}`)
+  return token
+}
+
+/**
+ * Resolves with the next `event` of `plinto`. The reference server signs tokens with WebCrypto, which
+ * completes on real I/O, not on fake timers: tests wait for the outcome they expect instead of for time.
+ */
+export function nextEvent<E extends keyof PlintoEvents>(plinto: PlintoClient, event: E): Promise<PlintoEvents[E]> {
+  return new Promise((resolve) => {
+    const off = plinto.on(event, (payload) => {
+      off()
+      resolve(payload)
+    })
+  })
+}

@@ -1,0 +1,176 @@
+import { resolveConfig, type PlintoConfig, type ResolvedConfig } from './config'
+import type { PlintoContext } from './context'
+import { createLog } from './debug'
+import { PlintoError } from './errors'
+import { createEmitter, type Emitter, type PlintoEventName, type PlintoEvents } from './events'
+import { createHttp } from './http'
+import { createAuthModule, type AuthModule } from './modules/auth'
+import { createSessionPersistence } from './storage/session-persistence'
+import { createStore, type AuthSnapshot, type Store } from './store'
+import { createTokenManager, type TokenManager } from './tokens/token-manager'
+
+/**
+ * Options of {@link PlintoClient}: {@link PlintoConfig} plus client-only switches.
+ *
+ * @example
+ * ```ts
+ * const options: PlintoClientOptions = { apiUrl: 'https://api.example.com', tabSync: true }
+ * ```
+ */
+export interface PlintoClientOptions extends PlintoConfig {
+  /**
+   * Share new tokens and sign-outs with other tabs (BroadcastChannel, `storage` events as fallback).
+   * Default: on in browsers for `localStorage`, `cookie` and custom storage; off for `memory` and
+   * `sessionStorage` (per-tab by nature) and on servers, where one process serves many users and a
+   * process-wide channel would hand one user's session to another.
+   */
+  tabSync?: boolean
+}
+
+const isBrowser = () => typeof (globalThis as { document?: unknown }).document !== 'undefined'
+
+/** Refresh on `getAccessToken()` when less than this is left, so the token survives the trip. */
+const MIN_TOKEN_LIFETIME_MS = 30_000
+
+/**
+ * The Plinto client. Construct it once per app (once per request on a server). It reads the stored
+ * session in the background; `await plinto.ready()` if you need to know the outcome.
+ *
+ * @example
+ * ```ts
+ * import { PlintoClient, isPlintoError } from '@plinto/typescript-sdk'
+ *
+ * export const plinto = new PlintoClient({ apiUrl: 'https://api.example.com' })
+ * const { user, tokens } = await plinto.auth.signIn({ email, password })
+ * plinto.on('signedOut', ({ reason }) => console.log('signed out:', reason))
+ * ```
+ */
+export class PlintoClient {
+  /** Sign-up, sign-in, sign-out, tokens, passwords, email verification, magic links. */
+  readonly auth: AuthModule
+  /** The validated configuration, defaults filled in. */
+  readonly config: Readonly<ResolvedConfig>
+  readonly #context: PlintoContext
+  readonly #store: Store
+  readonly #events: Emitter
+  readonly #tokens: TokenManager
+
+  constructor(options: PlintoClientOptions) {
+    const config = resolveConfig(options)
+    const log = createLog(config.debug)
+    if (config.debug && options.clientSecret && isBrowser()) {
+      console.warn('[plinto] clientSecret is set in a browser: anything shipped to a browser is public. It is never sent; remove it from client code.')
+    }
+    const events = createEmitter()
+    const store = createStore()
+    const persistence = createSessionPersistence(config, (error) => queueMicrotask(() => events.emit('error', error)), log)
+    if (options.tabSync !== undefined && typeof options.tabSync !== 'boolean') {
+      throw new PlintoError('CONFIG_ERROR', 'Invalid PlintoClient option `tabSync`: expected a boolean')
+    }
+    const tabSync = options.tabSync ?? (isBrowser() && config.storage.type !== 'memory' && config.storage.type !== 'sessionStorage')
+    let tokens: TokenManager | undefined
+    const http = createHttp(
+      config,
+      {
+        ready: () => tokens?.ready ?? Promise.resolve(),
+        accessToken: () => tokens?.accessToken() ?? null,
+        recover: (rejected) => (tokens ? tokens.recover(rejected) : Promise.resolve(null)),
+      },
+      log,
+    )
+    tokens = createTokenManager({ config, http, store, events, persistence, tabSync, log })
+    this.config = Object.freeze(config)
+    this.#store = store
+    this.#events = events
+    this.#tokens = tokens
+    this.#context = { config, http, tokens, store, events, log }
+    this.auth = createAuthModule(this.#context)
+  }
+
+  /**
+   * Resolves once the stored session has been read (and refreshed, if it had expired). Never rejects.
+   *
+   * @example
+   * ```ts
+   * await plinto.ready()
+   * if (plinto.getSnapshot().status === 'signed_in') renderApp()
+   * ```
+   */
+  ready(): Promise<void> {
+    return this.#tokens.ready
+  }
+
+  /**
+   * The current state; the same frozen object until something changes.
+   *
+   * @example
+   * ```ts
+   * const snapshot = useSyncExternalStore(plinto.subscribe, plinto.getSnapshot)
+   * ```
+   */
+  getSnapshot = (): AuthSnapshot => this.#store.getSnapshot()
+
+  /**
+   * Calls `listener` after every state change; returns the unsubscribe function.
+   *
+   * @example
+   * ```ts
+   * const unsubscribe = plinto.subscribe(() => render(plinto.getSnapshot()))
+   * ```
+   */
+  subscribe = (listener: () => void): (() => void) => this.#store.subscribe(listener)
+
+  /**
+   * Listens to an event; returns the unsubscribe function. Listeners run after state is committed; one
+   * that throws is reported on the console and does not affect the others.
+   *
+   * @example
+   * ```ts
+   * const off = plinto.on('sessionExpired', ({ reason }) => toast(`Signed out (${reason})`))
+   * off()
+   * ```
+   */
+  on<E extends PlintoEventName>(event: E, listener: (payload: PlintoEvents[E]) => void): () => void {
+    return this.#events.on(event, listener)
+  }
+
+  /**
+   * A valid access token for your own API calls, refreshed first if it is about to expire; `null`
+   * when signed out.
+   *
+   * @example
+   * ```ts
+   * const token = await plinto.getAccessToken()
+   * await fetch('/api/orders', { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+   * ```
+   */
+  async getAccessToken(): Promise<string | null> {
+    await this.#tokens.ready
+    const session = this.#tokens.current()
+    if (!session) return null
+    if (session.expiresAt - Date.now() > MIN_TOKEN_LIFETIME_MS) return session.accessToken
+    try {
+      return (await this.#tokens.refresh()).access_token
+    } catch (error) {
+      // A transient refresh failure with a token that is still valid: use it rather than fail the caller.
+      const current = this.#tokens.current()
+      if (current && current.expiresAt > Date.now()) return current.accessToken
+      throw error
+    }
+  }
+
+  /**
+   * Stops timers, closes the cross-tab channel, drops every listener and subscriber. The stored session
+   * is kept; a refresh already in flight still saves its result so the next client finds valid tokens.
+   *
+   * @example
+   * ```ts
+   * useEffect(() => () => plinto.dispose(), [])
+   * ```
+   */
+  dispose(): void {
+    this.#tokens.dispose()
+    this.#events.clear()
+    this.#store.clear()
+  }
+}

@@ -1,0 +1,141 @@
+import { SERVER_ERROR_CODES, type FieldError, type ServerErrorCode } from './schemas/errors'
+
+/**
+ * Codes the SDK itself produces, for failures that never reached (or never came back from) the server.
+ *
+ * @example
+ * ```ts
+ * const clientSide = (CLIENT_ERROR_CODES as readonly string[]).includes(err.code)
+ * ```
+ */
+export const CLIENT_ERROR_CODES = [
+  'NETWORK_ERROR',
+  'TIMEOUT',
+  'INVALID_RESPONSE',
+  'STORAGE_ERROR',
+  'CONFIG_ERROR',
+  'OAUTH_STATE_MISMATCH',
+] as const
+
+/**
+ * A code the SDK produces on its own.
+ *
+ * @example
+ * ```ts
+ * const offline: ClientErrorCode[] = ['NETWORK_ERROR', 'TIMEOUT']
+ * ```
+ */
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number]
+
+/**
+ * Every code a {@link PlintoError} can carry: the server's `error_code`s and the SDK's own.
+ *
+ * @example
+ * ```ts
+ * const retryable: PlintoErrorCode[] = ['NETWORK_ERROR', 'TIMEOUT', 'RATE_LIMITED']
+ * ```
+ */
+export type PlintoErrorCode = ServerErrorCode | ClientErrorCode
+
+/**
+ * What a {@link PlintoError} is built from.
+ *
+ * @example
+ * ```ts
+ * new PlintoError('NETWORK_ERROR', 'Offline', { retryable: true } satisfies PlintoErrorOptions)
+ * ```
+ */
+export interface PlintoErrorOptions {
+  /** HTTP status of the response; `0` when there was no response. */
+  status?: number
+  retryable?: boolean
+  /** Seconds the server asked us to wait (429 `retry_after` / `Retry-After`). */
+  retryAfter?: number
+  requestId?: string
+  fields?: FieldError[]
+  cause?: unknown
+  mfaToken?: string
+  methods?: string[]
+}
+
+// Symbol.for() is shared by every copy of the SDK in a page (two bundles, a CJS and an ESM copy), so the
+// brand survives where `instanceof` does not.
+const BRAND = Symbol.for('plinto.error')
+const KNOWN_CODES: ReadonlySet<string> = new Set([...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES])
+
+/** Whether `code` is one of the codes the SDK knows; anything else is mapped from the HTTP status. */
+export const isKnownErrorCode = (code: unknown): code is PlintoErrorCode => typeof code === 'string' && KNOWN_CODES.has(code)
+
+/**
+ * The one error type the SDK throws. Every method either resolves with a validated result or rejects with
+ * a `PlintoError`; `code` is a literal union, so a `switch` narrows it.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await plinto.auth.signIn({ email, password })
+ * } catch (err) {
+ *   if (!isPlintoError(err)) throw err
+ *   switch (err.code) {
+ *     case 'MFA_REQUIRED': return askForCode(err.mfaToken, err.methods)
+ *     case 'INVALID_CREDENTIALS': return show('Wrong email or password')
+ *     case 'RATE_LIMITED': return show(`Try again in ${err.retryAfter} s`)
+ *     default: return show(err.message)
+ *   }
+ * }
+ * ```
+ */
+export class PlintoError extends Error {
+  override readonly name = 'PlintoError'
+  readonly code: PlintoErrorCode
+  /** HTTP status; `0` when no response was received (network, timeout, config, storage). */
+  readonly status: number
+  /** Whether the same call may succeed if repeated later (network, timeout, 5xx, 429). */
+  readonly retryable: boolean
+  /** Seconds to wait before retrying, when the server said so. */
+  readonly retryAfter: number | undefined
+  /** The server's `X-Request-Id`, to quote in support requests and logs. */
+  readonly requestId: string | undefined
+  /** Per-field validation messages (400/422). */
+  readonly fields: FieldError[]
+  /** With `MFA_REQUIRED`: the token to pass to `auth.verifyMfaChallenge`. */
+  readonly mfaToken: string | undefined
+  /** With `MFA_REQUIRED`: the second factors the account can answer with. */
+  readonly methods: string[] | undefined
+  declare readonly [BRAND]: true
+
+  constructor(code: PlintoErrorCode, message: string, options: PlintoErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    Object.defineProperty(this, BRAND, { value: true })
+    this.code = code
+    this.status = options.status ?? 0
+    this.retryable = options.retryable ?? false
+    this.retryAfter = options.retryAfter
+    this.requestId = options.requestId
+    this.fields = options.fields ?? []
+    this.mfaToken = options.mfaToken
+    this.methods = options.methods
+  }
+
+  /** The human-readable message (the server's `detail`), same as `message`. */
+  get detail(): string {
+    return this.message
+  }
+}
+
+/**
+ * Whether `value` is a {@link PlintoError}, also when it was thrown by another copy of the SDK.
+ *
+ * @example
+ * ```ts
+ * catch (err) { if (isPlintoError(err) && err.code === 'NETWORK_ERROR') showOfflineBanner() }
+ * ```
+ */
+export function isPlintoError(value: unknown): value is PlintoError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ((value as { [BRAND]?: unknown })[BRAND] === true || value instanceof PlintoError) &&
+    (value as Error).name === 'PlintoError'
+  )
+}

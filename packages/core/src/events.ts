@@ -1,0 +1,99 @@
+import type { PlintoError } from './errors'
+import type { User } from './schemas/user'
+
+/**
+ * Why a session ended.
+ *
+ * @example
+ * ```ts
+ * plinto.on('signedOut', ({ reason }: { reason: SignOutReason }) => reason === 'reuse' && alertSecurityTeam())
+ * ```
+ */
+export type SignOutReason =
+  /** `auth.signOut()` was called. */
+  | 'user'
+  /** The server revoked the session (`SESSION_REVOKED`), e.g. from another device. */
+  | 'revoked'
+  /** The refresh token expired or is unknown (`INVALID_REFRESH_TOKEN`). */
+  | 'expired'
+  /** A rotated refresh token was replayed (`REFRESH_TOKEN_REUSED`); the server ended the session. */
+  | 'reuse'
+  /** Another tab or client sharing this storage key signed out. */
+  | 'other_tab'
+
+/**
+ * Payloads of the events {@link PlintoClient.on} delivers.
+ *
+ * @example
+ * ```ts
+ * plinto.on('signedOut', ({ reason }) => { if (reason !== 'user') router.push('/sign-in?expired=1') })
+ * ```
+ */
+export interface PlintoEvents {
+  /** A user signed in here, or another tab signed in and this client adopted the session. */
+  signedIn: { user: User }
+  /** The session ended. Emitted once per session, whatever the number of concurrent callers. */
+  signedOut: { reason: SignOutReason }
+  /** New tokens are in use; `source` says whether this client refreshed or adopted another tab's. */
+  tokenRefreshed: { expiresAt: number; source: 'refresh' | 'other_tab' }
+  /** The signed-in user's profile changed (e.g. after `auth.getCurrentUser()`). */
+  userUpdated: { user: User }
+  /** The server ended the session (revoked, expired, reuse); followed by `signedOut`. */
+  sessionExpired: { reason: Exclude<SignOutReason, 'user' | 'other_tab'>; error: PlintoError }
+  /** A background failure nobody awaited: a scheduled refresh that failed, storage that broke. */
+  error: PlintoError
+}
+
+/**
+ * Name of an event of {@link PlintoEvents}.
+ *
+ * @example
+ * ```ts
+ * const names: PlintoEventName[] = ['signedIn', 'signedOut']
+ * ```
+ */
+export type PlintoEventName = keyof PlintoEvents
+
+/** Internal event bus. */
+export interface Emitter {
+  on<E extends PlintoEventName>(event: E, listener: (payload: PlintoEvents[E]) => void): () => void
+  emit<E extends PlintoEventName>(event: E, payload: PlintoEvents[E]): void
+  clear(): void
+}
+
+/**
+ * A listener that throws must not break the client nor the other listeners; it is a bug in app code,
+ * reported on the console. Not re-emitted as an `error` event, which could recurse.
+ */
+export function reportListenerError(error: unknown): void {
+  console.error('[plinto] a listener threw:', error)
+}
+
+/** Creates the event bus; listeners run synchronously, in subscription order, after state is committed. */
+export function createEmitter(): Emitter {
+  const listeners = new Map<PlintoEventName, Set<(payload: never) => void>>()
+  return {
+    on(event, listener) {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function')
+      let set = listeners.get(event)
+      if (!set) listeners.set(event, (set = new Set()))
+      // Wrapping makes subscribing the same function twice two subscriptions, each with its own unsubscribe.
+      const entry = (payload: never) => (listener as (payload: never) => void)(payload)
+      set.add(entry)
+      return () => void set.delete(entry)
+    },
+    emit(event, payload) {
+      const set = listeners.get(event)
+      if (!set) return
+      // Copy: a listener may unsubscribe itself or others while we iterate.
+      for (const listener of [...set]) {
+        try {
+          listener(payload as never)
+        } catch (error) {
+          reportListenerError(error)
+        }
+      }
+    },
+    clear: () => listeners.clear(),
+  }
+}

@@ -1,0 +1,88 @@
+import type { ResolvedConfig } from '../config'
+import { PlintoError } from '../errors'
+import { createMemoryStorage } from './memory-storage'
+import type { StorageAdapter } from './types'
+import { getWebStorage } from './web-storage'
+
+/** What the token manager needs from storage: one key, read, written and removed. */
+export interface SessionPersistence {
+  /** The backing Web Storage when there is one, for `storage` events. */
+  readonly webStorage: Storage | null
+  read(): Promise<string | null>
+  write(value: string): Promise<void>
+  remove(): Promise<void>
+}
+
+/**
+ * Wraps the configured storage so it can never break the client: the first time it throws (quota,
+ * disabled, a custom adapter rejecting) we report `STORAGE_ERROR` and continue with memory, carrying the
+ * latest value over. Writes are chained so an async adapter cannot reorder them (a late write of an old
+ * session after a sign-out would resurrect it).
+ */
+export function createSessionPersistence(
+  config: ResolvedConfig,
+  onError: (error: PlintoError) => void,
+  log: (...args: unknown[]) => void,
+): SessionPersistence {
+  const { storage } = config
+  const key = storage.key
+  let webStorage: Storage | null = null
+  let adapter: StorageAdapter
+  let failed = false
+  if (storage.type === 'custom') adapter = storage.adapter
+  else if (storage.type === 'localStorage' || storage.type === 'sessionStorage') {
+    try {
+      webStorage = getWebStorage(storage.type)
+    } catch (cause) {
+      failed = true
+      onError(new PlintoError('STORAGE_ERROR', `${storage.type} is not accessible; keeping the session in memory`, { cause }))
+    }
+    if (!webStorage && !failed) log(`${storage.type} is not available in this runtime; keeping the session in memory`)
+    adapter = webStorage ?? createMemoryStorage()
+  } else {
+    // 'memory', and 'cookie' where the only thing held is the in-memory access token (see token manager).
+    adapter = createMemoryStorage()
+  }
+
+  const fallback = (cause: unknown, latest: string | null) => {
+    if (failed) return
+    failed = true
+    webStorage = null
+    const memory = createMemoryStorage()
+    if (latest !== null) memory.setItem(key, latest)
+    adapter = memory
+    onError(new PlintoError('STORAGE_ERROR', 'Token storage failed; keeping the session in memory for now', { cause }))
+  }
+
+  let queue: Promise<unknown> = Promise.resolve()
+  const enqueue = (value: string | null) => {
+    const run = async () => {
+      try {
+        if (value === null) await adapter.removeItem(key)
+        else await adapter.setItem(key, value)
+      } catch (cause) {
+        fallback(cause, value)
+      }
+    }
+    const next = queue.then(run)
+    queue = next
+    return next
+  }
+
+  return {
+    get webStorage() {
+      return webStorage
+    },
+    async read() {
+      try {
+        const value = await adapter.getItem(key)
+        return typeof value === 'string' ? value : null
+      } catch (cause) {
+        fallback(cause, null)
+        return null
+      }
+    },
+    write: (value) => enqueue(value),
+    remove: () => enqueue(null),
+  }
+}

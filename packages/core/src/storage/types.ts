@@ -1,0 +1,35 @@
+/**
+ * Where the client keeps its session between page loads. Any object with these three methods works,
+ * synchronous (`localStorage`) or asynchronous (IndexedDB, React Native AsyncStorage, an encrypted store).
+ *
+ * @example
+ * ```ts
+ * const adapter: StorageAdapter = {
+ *   getItem: (key) => AsyncStorage.getItem(key),
+ *   setItem: (key, value) => AsyncStorage.setItem(key, value),
+ *   removeItem: (key) => AsyncStorage.removeItem(key),
+ * }
+ * new PlintoClient({ apiUrl, tokenStorage: adapter })
+ * ```
+ */
+export interface StorageAdapter {
+  /**
+   * The key the session is stored under (and the cross-tab channel name). Default `plinto_auth_token`.
+   * Not `key`: Web Storage objects, which are valid adapters as they are, have a `key()` method.
+   */
+  readonly storageKey?: string
+  getItem(key: string): string | null | undefined | Promise<string | null | undefined>
+  setItem(key: string, value: string): void | Promise<void>
+  removeItem(key: string): void | Promise<void>
+}
+
+/**
+ * The built-in storage modes.
+ *
+ * @example
+ * ```ts
+ * const type: TokenStorageType = 'cookie'
+ * new PlintoClient({ apiUrl, tokenStorage: { type } })
+ * ```
+ */
+export type TokenStorageType = 'localStorage' | 'sessionStorage' | 'memory' | 'cookie'

@@ -1,0 +1,67 @@
+import { reportListenerError } from './events'
+import type { User } from './schemas/user'
+
+/**
+ * The client's public state, for `useSyncExternalStore` and friends. Frozen, and the very same object
+ * until something in it changes, so `Object.is` comparisons are enough to skip renders.
+ *
+ * @example
+ * ```ts
+ * const { status, user } = plinto.getSnapshot()
+ * if (status === 'signed_in') greet(user.first_name)
+ * ```
+ */
+export type AuthSnapshot =
+  | { readonly status: 'loading'; readonly user: null; readonly expiresAt: null }
+  | { readonly status: 'signed_out'; readonly user: null; readonly expiresAt: null }
+  | {
+      readonly status: 'signed_in'
+      readonly user: User
+      /** When the current access token expires, ms since the epoch. */
+      readonly expiresAt: number
+    }
+
+/** Internal state holder. */
+export interface Store {
+  getSnapshot(): AuthSnapshot
+  subscribe(listener: () => void): () => void
+  set(next: AuthSnapshot): void
+  clear(): void
+}
+
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
+
+const sameSnapshot = (a: AuthSnapshot, b: AuthSnapshot) =>
+  a.status === b.status && a.expiresAt === b.expiresAt && (a.user === b.user || JSON.stringify(a.user) === JSON.stringify(b.user))
+
+/** Creates the store, starting in `loading` until the stored session has been read. */
+export function createStore(): Store {
+  let snapshot: AuthSnapshot = deepFreeze({ status: 'loading', user: null, expiresAt: null })
+  const listeners = new Set<() => void>()
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      const entry = () => listener()
+      listeners.add(entry)
+      return () => void listeners.delete(entry)
+    },
+    set(next) {
+      if (sameSnapshot(snapshot, next)) return
+      snapshot = deepFreeze({ ...next, user: next.user === null ? null : { ...next.user } } as AuthSnapshot)
+      for (const listener of [...listeners]) {
+        try {
+          listener()
+        } catch (error) {
+          reportListenerError(error)
+        }
+      }
+    },
+    clear: () => listeners.clear(),
+  }
+}

@@ -1,0 +1,55 @@
+import { decodeSession, encodeSession, type SessionData } from '../storage/persisted-session'
+
+/** What one tab tells the others. */
+export type SyncMessage = { type: 'session'; session: SessionData } | { type: 'signed_out' }
+
+/** Internal cross-tab channel. */
+export interface TabSync {
+  publish(message: SyncMessage): void
+  close(): void
+}
+
+type WireMessage = { v: 1; type: 'session'; session: string } | { v: 1; type: 'signed_out' }
+
+/**
+ * Tells other tabs (and other clients in this JS realm) about new tokens and sign-outs, on a
+ * BroadcastChannel named after the storage key. Where there is no BroadcastChannel, `storage` events of
+ * the shared Web Storage carry the same news. Messages are validated like stored sessions: another
+ * script on the origin could post anything.
+ */
+export function createTabSync(key: string, webStorage: Storage | null, onMessage: (message: SyncMessage) => void): TabSync {
+  const receive = (data: unknown) => {
+    const wire = data as Partial<WireMessage> | null
+    if (!wire || wire.v !== 1) return
+    if (wire.type === 'signed_out') return onMessage({ type: 'signed_out' })
+    if (wire.type !== 'session') return
+    const session = decodeSession(wire.session)
+    if (session) onMessage({ type: 'session', session })
+  }
+
+  if (typeof BroadcastChannel === 'function') {
+    const channel = new BroadcastChannel(key)
+    channel.onmessage = (event: MessageEvent) => receive(event.data)
+    // Node: a channel must not keep the process alive (SSR, scripts, tests).
+    ;(channel as { unref?: () => void }).unref?.()
+    return {
+      publish(message) {
+        const wire: WireMessage = message.type === 'session' ? { v: 1, type: 'session', session: encodeSession(message.session) } : { v: 1, type: 'signed_out' }
+        channel.postMessage(wire)
+      },
+      close: () => channel.close(),
+    }
+  }
+
+  const target = globalThis as { addEventListener?: typeof addEventListener; removeEventListener?: typeof removeEventListener }
+  if (!webStorage || typeof target.addEventListener !== 'function') return { publish() {}, close() {} }
+  // The writing tab already stored the value; other tabs get a `storage` event for it.
+  const listener = (event: Event) => {
+    const { key: changed, newValue, storageArea } = event as StorageEvent
+    if (changed !== key || storageArea !== webStorage) return
+    if (newValue === null) onMessage({ type: 'signed_out' })
+    else receive({ v: 1, type: 'session', session: newValue })
+  }
+  target.addEventListener('storage', listener)
+  return { publish() {}, close: () => target.removeEventListener?.('storage', listener) }
+}
