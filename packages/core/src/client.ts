@@ -1,7 +1,6 @@
 import { resolveConfig, type PlintoConfig, type ResolvedConfig } from './config'
 import type { PlintoContext } from './context'
 import { createLog } from './debug'
-import { PlintoError } from './errors'
 import { createEmitter, type Emitter, type PlintoEventName, type PlintoEvents } from './events'
 import { createHttp } from './http'
 import { createAuthModule, type AuthModule } from './modules/auth'
@@ -59,14 +58,11 @@ export class PlintoClient {
     const config = resolveConfig(options)
     const log = createLog(config.debug)
     if (config.debug && options.clientSecret && isBrowser()) {
-      console.warn('[plinto] clientSecret is set in a browser: anything shipped to a browser is public. It is never sent; remove it from client code.')
+      console.warn('[plinto] clientSecret is public in a browser (it is never sent); keep it on servers only.')
     }
     const events = createEmitter()
     const store = createStore()
     const persistence = createSessionPersistence(config, (error) => queueMicrotask(() => events.emit('error', error)), log)
-    if (options.tabSync !== undefined && typeof options.tabSync !== 'boolean') {
-      throw new PlintoError('CONFIG_ERROR', 'Invalid PlintoClient option `tabSync`: expected a boolean')
-    }
     const tabSync = options.tabSync ?? (isBrowser() && config.storage.type !== 'memory' && config.storage.type !== 'sessionStorage')
     let tokens: TokenManager | undefined
     const http = createHttp(

@@ -84,35 +84,50 @@ export interface ResolvedConfig {
  */
 export const DEFAULT_STORAGE_KEY = 'plinto_auth_token'
 const MAX_TIMEOUT = 2_147_483_647
-const STORAGE_TYPES: readonly string[] = ['localStorage', 'sessionStorage', 'memory', 'cookie']
-const CREDENTIALS: readonly string[] = ['include', 'same-origin', 'omit']
+const STORAGE_TYPES: readonly unknown[] = ['localStorage', 'sessionStorage', 'memory', 'cookie']
+const CREDENTIALS: readonly unknown[] = ['include', 'same-origin', 'omit']
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== ''
+const ofType = (type: 'boolean' | 'string' | 'function') => [(value: unknown) => typeof value === type, `expected a ${type}`] as const
+
+/**
+ * The checks of the optional options, in the order they are reported: the option's path, what a valid
+ * value is, what the message says. `undefined` always passes (the default applies). `tabSync` belongs to
+ * `PlintoClientOptions`; it is checked here so that every option is validated in one place.
+ */
+const OPTION_CHECKS: [option: string, ...check: readonly [isValid: (value: unknown) => boolean, expected: string]][] = [
+  ['enforceHttps', ...ofType('boolean')],
+  ['apiBasePath', (path) => path === '' || (isNonEmptyString(path) && path.startsWith('/')), 'expected "" or a path starting with "/"'],
+  ['session', isObject, 'expected an object'],
+  ['session.autoRefresh', ...ofType('boolean')],
+  ['session.refreshThreshold', (seconds) => typeof seconds === 'number' && seconds >= 0 && seconds < Infinity, 'expected seconds ≥ 0'],
+  ['timeout', (ms) => typeof ms === 'number' && ms > 0 && ms <= MAX_TIMEOUT, `expected milliseconds in (0, ${MAX_TIMEOUT}]`],
+  ['credentials', (mode) => CREDENTIALS.includes(mode), `expected one of ${CREDENTIALS.join(', ')}`],
+  ['fetch', ...ofType('function')],
+  ['debug', ...ofType('boolean')],
+  ['tabSync', ...ofType('boolean')],
+  ['clientId', ...ofType('string')],
+  ['clientSecret', ...ofType('string')],
+]
 
 const fail = (option: string, message: string): never => {
   throw new PlintoError('CONFIG_ERROR', `Invalid PlintoClient option \`${option}\`: ${message}`)
 }
 
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
-}
-
-function isAdapter(value: unknown): value is StorageAdapter {
-  const candidate = value as StorageAdapter
-  return typeof candidate.getItem === 'function' && typeof candidate.setItem === 'function' && typeof candidate.removeItem === 'function'
-}
+/** Hosts where plain http is fine: the traffic never leaves the machine. */
+const isLoopback = (hostname: string) => /^(localhost|.+\.localhost|\[::1\]|127(\.\d{1,3}){3})$/i.test(hostname)
 
 function resolveStorage(value: PlintoConfig['tokenStorage']): ResolvedConfig['storage'] {
   if (value === undefined) return { type: detectDefaultStorage(), key: DEFAULT_STORAGE_KEY }
-  if (typeof value !== 'object' || value === null) return fail('tokenStorage', 'expected { type, key? } or a storage adapter')
-  if (isAdapter(value)) {
-    const { storageKey: key = DEFAULT_STORAGE_KEY } = value
-    if (typeof key !== 'string' || key === '') return fail('tokenStorage.storageKey', 'expected a non-empty string')
-    return { type: 'custom', key, adapter: value }
+  if (!isObject(value)) return fail('tokenStorage', 'expected { type, key? } or a storage adapter')
+  const { type, key = DEFAULT_STORAGE_KEY, storageKey = DEFAULT_STORAGE_KEY, getItem, setItem, removeItem } = value as Record<string, unknown>
+  if ([getItem, setItem, removeItem].every((method) => typeof method === 'function')) {
+    // The key is `storageKey`, not `key`: Web Storage objects, valid adapters as they are, have a `key()` method.
+    return isNonEmptyString(storageKey) ? { type: 'custom', key: storageKey, adapter: value as unknown as StorageAdapter } : fail('tokenStorage.storageKey', 'expected a non-empty string')
   }
-  const { type, key = DEFAULT_STORAGE_KEY } = value as { type?: unknown; key?: unknown }
-  if (typeof type !== 'string' || !STORAGE_TYPES.includes(type)) return fail('tokenStorage.type', `expected one of ${STORAGE_TYPES.join(', ')}`)
-  if (typeof key !== 'string' || key === '') return fail('tokenStorage.key', 'expected a non-empty string')
-  return { type: type as TokenStorageType, key }
+  if (!STORAGE_TYPES.includes(type)) return fail('tokenStorage.type', `expected one of ${STORAGE_TYPES.join(', ')}`)
+  return isNonEmptyString(key) ? { type: type as TokenStorageType, key } : fail('tokenStorage.key', 'expected a non-empty string')
 }
 
 /** localStorage when the runtime has one we may use; reading it can throw (Safari with storage blocked). */
@@ -126,37 +141,28 @@ function detectDefaultStorage(): TokenStorageType {
 
 /** Validates user options and fills in defaults; throws `CONFIG_ERROR` naming the bad option. */
 export function resolveConfig(config: PlintoConfig): ResolvedConfig {
-  if (typeof config !== 'object' || config === null) return fail('config', 'expected an options object')
-  const { apiUrl, apiBasePath = '/api/v1', session = {}, enforceHttps = true } = config
-  if (typeof apiUrl !== 'string' || apiUrl === '') return fail('apiUrl', 'required, e.g. "https://api.example.com"')
-  let url: URL
+  if (!isObject(config)) return fail('config', 'expected an options object')
+  for (const [option, isValid, expected] of OPTION_CHECKS) {
+    const value = option.split('.').reduce<unknown>((parent, name) => (isObject(parent) ? parent[name] : undefined), config)
+    if (value !== undefined && !isValid(value)) fail(option, expected)
+  }
+  const { apiUrl, apiBasePath = '/api/v1', enforceHttps = true, timeout = 10_000, credentials, debug = false, clientId } = config
+  const { autoRefresh = true, refreshThreshold = 300 } = config.session ?? {}
+  let url: URL | undefined
   try {
     url = new URL(apiUrl)
   } catch {
-    return fail('apiUrl', `"${apiUrl}" is not an absolute URL`)
+    // Reported below, with the missing and the non-http(s) cases.
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') fail('apiUrl', 'must be an http(s) URL')
-  if (typeof enforceHttps !== 'boolean') fail('enforceHttps', 'expected a boolean')
-  if (enforceHttps && url.protocol !== 'https:' && !isLoopback(url.hostname)) {
-    fail('apiUrl', `"${apiUrl}" is not https; tokens would travel in clear text (set enforceHttps: false only for trusted networks)`)
+  if (!url || !/^https?:$/.test(url.protocol)) return fail('apiUrl', 'expected an absolute http(s) URL, e.g. "https://api.example.com"')
+  if (enforceHttps && url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    fail('apiUrl', 'must be https: tokens would travel in clear text (enforceHttps: false allows http on trusted networks)')
   }
   if (url.search || url.hash) fail('apiUrl', 'must not contain a query or fragment')
-  if (typeof apiBasePath !== 'string' || (apiBasePath !== '' && !apiBasePath.startsWith('/'))) fail('apiBasePath', 'must be "" or start with "/"')
-  if (typeof session !== 'object' || session === null) fail('session', 'expected { autoRefresh?, refreshThreshold? }')
-  const { autoRefresh = true, refreshThreshold = 300 } = session
-  if (typeof autoRefresh !== 'boolean') fail('session.autoRefresh', 'expected a boolean')
-  if (typeof refreshThreshold !== 'number' || !Number.isFinite(refreshThreshold) || refreshThreshold < 0) fail('session.refreshThreshold', 'expected seconds ≥ 0')
-  const { timeout = 10_000, credentials, fetch: fetchImpl, debug = false, clientId, clientSecret } = config
-  if (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMEOUT) fail('timeout', `expected milliseconds in (0, ${MAX_TIMEOUT}]`)
-  if (credentials !== undefined && !CREDENTIALS.includes(credentials)) fail('credentials', `expected one of ${CREDENTIALS.join(', ')}`)
-  if (fetchImpl !== undefined && typeof fetchImpl !== 'function') fail('fetch', 'expected a function')
-  if (typeof debug !== 'boolean') fail('debug', 'expected a boolean')
-  if (clientId !== undefined && typeof clientId !== 'string') fail('clientId', 'expected a string')
-  if (clientSecret !== undefined && typeof clientSecret !== 'string') fail('clientSecret', 'expected a string')
   const storage = resolveStorage(config.tokenStorage)
-  if (storage.type === 'cookie' && credentials !== undefined && credentials !== 'include') {
-    fail('credentials', 'cookie token storage needs credentials "include" so the refresh cookie is sent')
-  }
+  const cookie = storage.type === 'cookie'
+  // The refresh token is an HttpOnly cookie there: a request that does not send cookies cannot refresh.
+  if (cookie && (credentials ?? 'include') !== 'include') fail('credentials', 'cookie token storage needs "include"')
   const origin = url.href.replace(/\/+$/, '')
   const basePath = apiBasePath.replace(/\/+$/, '')
   return {
@@ -166,9 +172,9 @@ export function resolveConfig(config: PlintoConfig): ResolvedConfig {
     storage,
     autoRefresh,
     refreshThreshold,
-    credentials: storage.type === 'cookie' ? 'include' : credentials,
+    credentials: cookie ? 'include' : credentials,
     debug,
-    fetch: fetchImpl,
+    fetch: config.fetch,
     timeout,
     clientId,
   }

@@ -6,20 +6,29 @@ type Json = Record<string, unknown>
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined)
 
-/**
- * The code a response gets when its body names none we know. 409 and unlisted 4xx become
- * `VALIDATION_ERROR` ("the request was refused as sent"): the union has no generic conflict code, and
- * inventing one would break `switch` exhaustiveness for users.
- */
-export function codeFromStatus(status: number): PlintoErrorCode {
-  if (status === 401) return 'UNAUTHORIZED'
-  if (status === 403) return 'FORBIDDEN'
-  if (status === 404) return 'NOT_FOUND'
-  if (status === 408) return 'TIMEOUT'
-  if (status === 413) return 'PAYLOAD_TOO_LARGE'
-  if (status === 429) return 'RATE_LIMITED'
-  if (status >= 500 || status < 400) return 'INTERNAL_ERROR'
-  return 'VALIDATION_ERROR'
+// Codes for statuses whose body names none we know. 409 and unlisted 4xx become `VALIDATION_ERROR`
+// ("the request was refused as sent"): the union has no generic conflict code, and inventing one would
+// break `switch` exhaustiveness for users.
+const CODE_BY_STATUS: Partial<Record<number, PlintoErrorCode>> = {
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  408: 'TIMEOUT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+}
+
+/** The code a response gets when its body names none we know. */
+export const codeFromStatus = (status: number): PlintoErrorCode =>
+  CODE_BY_STATUS[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_ERROR' : 'INTERNAL_ERROR')
+
+/** A body as JSON; `undefined` when it is empty or not JSON (an HTML error page from a proxy). */
+export function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -66,38 +75,32 @@ export function parseErrorBody(body: unknown): ParsedBody {
   }
   // Contract body {detail, error_code, errors, retry_after}; RFC 7807 {title, detail, status} (with
   // optional `code`/`errors` extension members); FastAPI's native {detail: [{loc, msg}]}.
-  const retryAfter = typeof body.retry_after === 'number' && Number.isFinite(body.retry_after) ? body.retry_after : undefined
   return {
     code: str(body.error_code) ?? str(body.code),
     message: str(body.detail) ?? str(body.title) ?? str(body.message),
     fields: readFields(body.errors ?? (Array.isArray(body.detail) ? body.detail : undefined)),
-    ...(retryAfter === undefined ? {} : { retryAfter }),
+    // Number.isFinite is false for anything that is not a number.
+    retryAfter: Number.isFinite(body.retry_after) ? (body.retry_after as number) : undefined,
   }
 }
 
 /**
- * Turns a non-2xx response into a {@link PlintoError}. Reads the body once, as text, so a non-JSON body
- * (an HTML error page from a proxy) still maps to a code from the status.
+ * Turns a non-2xx response and its body (already parsed by {@link parseJson}; `undefined` when it was not
+ * JSON) into a {@link PlintoError}. A body in no known envelope still maps to a code from the status.
  */
-export async function errorFromResponse(response: Response): Promise<PlintoError> {
-  let body: unknown
-  try {
-    const text = await response.text()
-    body = text ? JSON.parse(text) : undefined
-  } catch {
-    body = undefined
-  }
+export function errorFromResponse(response: Response, body: unknown): PlintoError {
   const parsed = parseErrorBody(body)
-  const status = response.status
+  const { status, headers } = response
   const normalised = parsed.code?.toUpperCase()
-  const code = isKnownErrorCode(normalised) ? normalised : codeFromStatus(status)
-  const retryAfter = parsed.retryAfter ?? parseRetryAfter(response.headers.get('retry-after'))
-  const requestId = response.headers.get('x-request-id') ?? undefined
-  return new PlintoError(code, parsed.message ?? (response.statusText || `Request failed with status ${status}`), {
-    status,
-    retryable: status === 408 || status === 429 || status >= 500,
-    ...(retryAfter === undefined ? {} : { retryAfter }),
-    ...(requestId === undefined ? {} : { requestId }),
-    fields: parsed.fields,
-  })
+  return new PlintoError(
+    isKnownErrorCode(normalised) ? normalised : codeFromStatus(status),
+    parsed.message ?? (response.statusText || `Request failed with status ${status}`),
+    {
+      status,
+      retryable: status === 408 || status === 429 || status >= 500,
+      retryAfter: parsed.retryAfter ?? parseRetryAfter(headers.get('retry-after')),
+      requestId: headers.get('x-request-id') ?? undefined,
+      fields: parsed.fields,
+    },
+  )
 }

@@ -1,7 +1,8 @@
-import ky, { HTTPError, isHTTPError, isTimeoutError, type KyInstance } from 'ky'
 import type { ResolvedConfig } from './config'
-import { errorFromResponse, parseErrorBody, parseRetryAfter } from './error-mapping'
-import { isPlintoError, PlintoError } from './errors'
+import type { Log } from './debug'
+import { errorFromResponse, parseErrorBody, parseJson } from './error-mapping'
+import { PlintoError } from './errors'
+import { backoffDelay } from './tokens/backoff'
 
 /** A zod/mini schema, reduced to what we call on it (keeps this file independent of zod's generics). */
 export interface ResponseSchema<T> {
@@ -22,6 +23,11 @@ export interface RequestOptions<T> {
   auth?: boolean
   /** A bearer token to send instead of the session's (e.g. the one a refresh just returned). */
   bearer?: string
+  /**
+   * Cancels the call: the attempt in flight and any retry wait. The call then rejects with the signal's
+   * `reason` as it is (an `AbortError` by default), not with a `PlintoError`: the caller asked for it.
+   */
+  signal?: AbortSignal
 }
 
 /** What the HTTP layer needs from the session, wired after both exist (they depend on each other). */
@@ -33,152 +39,169 @@ export interface HttpAuth {
   recover(rejectedToken: string): Promise<string | null>
 }
 
-/** The SDK's HTTP client: ky with the Plinto hooks. Modules call `request`. */
+/**
+ * The SDK's HTTP client over `fetch`; modules call `request` (see "For module authors" in docs/core-client.md).
+ *
+ * @example
+ * ```ts
+ * const user = await http.request('auth/me', { schema: UserSchema, signal: controller.signal })
+ * await http.request('auth/signout', { method: 'POST', schema: null }) // 204: no body to validate
+ * ```
+ */
 export interface Http {
   request<T>(path: string, options: RequestOptions<T>): Promise<T>
 }
 
-interface CallContext {
-  auth: boolean
-  bearer: string | undefined
-  recovered?: boolean
-}
-
 // Retries only where repeating cannot do harm twice. POST is never retried automatically; the only
 // POST that is repeated is the one refused with a 401, after a refresh, because it never ran.
-const RETRY_METHODS: ('get' | 'put' | 'delete' | 'head' | 'options')[] = ['get', 'put', 'delete', 'head', 'options']
-/** A Retry-After longer than this is handed back to the caller as RATE_LIMITED instead of waited out. */
-const MAX_RETRY_AFTER_MS = 30_000
-const BEARER = /^Bearer (.+)$/
+const IDEMPOTENT_METHODS = ['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504]
+/** Ordinary retries per call; the one 401 → refresh → retry comes on top. */
+const MAX_RETRIES = 2
+/** A longer Retry-After is handed back to the caller (as RATE_LIMITED on a 429) instead of waited out. */
+const MAX_RETRY_AFTER_SECONDS = 30
+const RETRY_BACKOFF = { baseMs: 300, capMs: 5_000 }
+/** 401 codes that are about the access token, so a refresh can help. */
+const TOKEN_PROBLEMS = ['UNAUTHORIZED', 'TOKEN_EXPIRED', 'SESSION_REVOKED']
+
+/** One attempt's answer, body included: the body is read under the same timeout as the headers. */
+interface Received {
+  response: Response
+  body: string
+}
+
+/**
+ * Settles like `promise`, or rejects as soon as `signal` aborts: a custom `fetch` that ignores its
+ * signal, or a body that stalls after the headers, must not hang the call past its timeout.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal!.reason)
+    if (signal?.aborted) abort()
+    signal?.addEventListener('abort', abort)
+    promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', abort))
+  })
+}
 
 /**
  * Whether a 401 is about the access token (so a refresh can help) rather than about what was sent
  * (`INVALID_CREDENTIALS` for a wrong current password, `INVALID_MFA_CODE`…). No code: assume the token.
  */
-async function isTokenProblem(response: Response): Promise<boolean> {
-  let code: string | undefined
-  try {
-    code = parseErrorBody(await response.json()).code?.toUpperCase()
-  } catch {
-    return true
-  }
-  return code === undefined || code === 'UNAUTHORIZED' || code === 'TOKEN_EXPIRED' || code === 'SESSION_REVOKED'
+function isTokenProblem(body: unknown): boolean {
+  const code = parseErrorBody(body).code?.toUpperCase()
+  return code === undefined || TOKEN_PROBLEMS.includes(code)
 }
 
-/** Maps whatever ky threw into a PlintoError; HTTP errors were already mapped by the beforeError hook. */
-function toPlintoError(error: unknown): PlintoError {
-  if (isPlintoError(error)) return error
-  if (isHTTPError(error)) {
-    const mapped = (error as HTTPError & { plinto?: PlintoError }).plinto
-    if (mapped) return mapped
+/** How long to wait before repeating a failed call, or `undefined` when `error` is its final answer. */
+function retryDelay(method: string, error: PlintoError, retries: number): number | undefined {
+  // A TIMEOUT is not repeated: the attempt may have run, and it already cost the caller `timeout` ms.
+  const transient = error.code === 'NETWORK_ERROR' || RETRY_STATUSES.includes(error.status)
+  if (!transient || retries >= MAX_RETRIES || !IDEMPOTENT_METHODS.includes(method) || (error.retryAfter ?? 0) > MAX_RETRY_AFTER_SECONDS) {
+    return undefined
   }
-  if (isTimeoutError(error)) return new PlintoError('TIMEOUT', 'The request timed out', { retryable: true, cause: error })
-  return new PlintoError('NETWORK_ERROR', 'Could not reach the Plinto API', { retryable: true, cause: error })
+  return backoffDelay(retries + 1, error.retryAfter, Math.random, RETRY_BACKOFF)
 }
 
 /**
- * Builds the ky instance. Everything cross-cutting is a ky hook: the bearer header (beforeRequest),
- * 401 → refresh → retry (afterResponse returning `ky.retry`), and error bodies → PlintoError (beforeError).
+ * Creates the HTTP client: `fetch` with a pipeline of small stages, in order — headers and auth, the
+ * attempt (timeout covering the body, the caller's signal), 401 → refresh → one retry, error mapping,
+ * the retry policy, and validation of the 2xx body with the endpoint's schema.
  */
-export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: (...args: unknown[]) => void): Http {
-  const cookieTransport = config.storage.type === 'cookie'
-  const api: KyInstance = ky.create({
-    prefixUrl: config.baseUrl,
-    timeout: config.timeout,
-    ...(config.credentials === undefined ? {} : { credentials: config.credentials }),
-    ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
-    headers: cookieTransport ? { 'x-plinto-token-transport': 'cookie' } : {},
-    retry: {
-      // 2 ordinary retries (capped in shouldRetry) + room for the one forced 401 retry, which counts too.
-      limit: 3,
-      methods: RETRY_METHODS,
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: MAX_RETRY_AFTER_MS,
-      backoffLimit: 5_000,
-      jitter: true,
-      shouldRetry: ({ error, retryCount }) => {
-        // Errors raised by our own hooks (a failed refresh) are final for this request.
-        if (isPlintoError(error) || retryCount > 2) return false
-        if (isHTTPError(error)) {
-          const wait = parseRetryAfter(error.response.headers.get('retry-after'))
-          if (wait !== undefined && wait * 1000 > MAX_RETRY_AFTER_MS) return false
-        }
-        return undefined
-      },
-    },
-    hooks: {
-      beforeRequest: [
-        async (request, options) => {
-          const context = options.context as unknown as CallContext
-          if (request.headers.has('authorization')) return
-          // A call made while the stored session is still being read must not go out anonymous.
-          if (context.auth && !context.bearer) await auth.ready()
-          const token = context.bearer ?? (context.auth ? auth.accessToken() : null)
-          if (token) request.headers.set('authorization', `Bearer ${token}`)
-        },
-      ],
-      afterResponse: [
-        async (request, options, response) => {
-          const requestId = response.headers.get('x-request-id')
-          log(request.method, new URL(request.url).pathname, '→', response.status, requestId ? `(${requestId})` : '')
-          const context = options.context as unknown as CallContext
-          if (response.status !== 401 || !context.auth || context.recovered) return
-          const sent = BEARER.exec(request.headers.get('authorization') ?? '')?.[1]
-          if (!sent || !(await isTokenProblem(response))) return
-          context.recovered = true
-          const token = await auth.recover(sent)
-          if (!token) return
-          // Copy, then set: `new Request(request, { headers })` drops headers under some fetch interceptors.
-          const retry = new Request(request)
-          retry.headers.set('authorization', `Bearer ${token}`)
-          return ky.retry({ request: retry, delay: 0, code: 'TOKEN_REFRESHED' })
-        },
-      ],
-      beforeError: [
-        async (error) => {
-          ;(error as HTTPError & { plinto?: PlintoError }).plinto = await errorFromResponse(error.response)
-          return error
-        },
-      ],
-    },
-  })
+export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Http {
+  // Called bare, never as `config.fetch(…)`: a browser's `fetch` throws "Illegal invocation" when it
+  // runs as a method of another object. The default is looked up per call, so a `fetch` patched after
+  // the client was built (test interceptors, instrumentation) is honoured.
+  const send: typeof fetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init))
+
+  /**
+   * One fetch and its body, under the per-attempt timeout and the caller's signal. A transport failure
+   * comes back as a `PlintoError` for the retry policy to judge; only the caller's abort is thrown.
+   */
+  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Received | PlintoError> {
+    signal?.throwIfAborted()
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, config.timeout)
+    // Forwarded by hand: AbortSignal.any() would do it, but Safari has it only since 17.4.
+    const forwardAbort = () => controller.abort(signal?.reason)
+    signal?.addEventListener('abort', forwardAbort)
+    const fetchWithBody = async (): Promise<Received> => {
+      const response = await send(url, { ...init, signal: controller.signal })
+      // An error body that cannot be read still maps to a code from its status.
+      const body = await response.text().catch((error: unknown) => {
+        if (response.ok || controller.signal.aborted) throw error
+        return ''
+      })
+      return { response, body }
+    }
+    try {
+      return await untilAborted(fetchWithBody(), controller.signal)
+    } catch (cause) {
+      if (timedOut) return new PlintoError('TIMEOUT', 'The request timed out', { retryable: true, cause })
+      if (signal?.aborted) throw signal.reason
+      return new PlintoError('NETWORK_ERROR', 'Could not reach the Plinto API', { retryable: true, cause })
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', forwardAbort)
+    }
+  }
 
   return {
-    async request<T>(path: string, { method = 'GET', json, schema, auth: withAuth = true, bearer }: RequestOptions<T>): Promise<T> {
-      let response: Response
-      try {
-        response = await api(path, {
-          method,
-          ...(json === undefined ? {} : { json }),
-          context: { auth: withAuth, bearer } satisfies CallContext as unknown as Record<string, unknown>,
-        })
-      } catch (error) {
-        throw toPlintoError(error)
+    async request<T>(path: string, { method = 'GET', json, schema, auth: withAuth = true, bearer, signal }: RequestOptions<T>): Promise<T> {
+      // A call made while the stored session is still being read must not go out anonymous.
+      if (withAuth && !bearer) await auth.ready()
+      let token = bearer ?? (withAuth ? auth.accessToken() : null)
+      let retries = 0
+      let recovered = false
+      for (;;) {
+        // Stage 1: headers. Cookie mode asks for the refresh token in an HttpOnly cookie, on every call.
+        const headers: Record<string, string> = {}
+        if (config.storage.type === 'cookie') headers['x-plinto-token-transport'] = 'cookie'
+        if (json !== undefined) headers['content-type'] = 'application/json'
+        if (token) headers.authorization = `Bearer ${token}`
+        // Stage 2: the attempt.
+        const outcome = await attempt(
+          config.baseUrl + path,
+          { method, headers, body: json === undefined ? null : JSON.stringify(json), ...(config.credentials && { credentials: config.credentials }) },
+          signal,
+        )
+        let error = outcome as PlintoError
+        if (!(outcome instanceof PlintoError)) {
+          const { response, body } = outcome
+          const { status } = response
+          const requestId = response.headers.get('x-request-id') ?? undefined
+          log(`${method} /${path} → ${status}`, requestId ?? '')
+          // Stage 6: a 2xx body is validated against the endpoint's schema, never half-used.
+          if (response.ok) {
+            if (schema === null) return undefined as T
+            const data = parseJson(body)
+            const result = data === undefined ? undefined : schema.safeParse(data)
+            if (result?.success) return result.data
+            const problem = result ? 'the body does not match the expected shape' : 'the body is not JSON'
+            throw new PlintoError('INVALID_RESPONSE', `Unexpected response from ${method} /${path}: ${problem}`, { status, requestId, cause: result?.error })
+          }
+          const parsed = parseJson(body)
+          // Stage 3: 401 → refresh → one retry. A failed refresh rejects with its own error, which is this call's answer too.
+          if (status === 401 && withAuth && token && !recovered && isTokenProblem(parsed)) {
+            recovered = true
+            const next = await auth.recover(token)
+            if (next) {
+              token = next
+              continue
+            }
+          }
+          // Stage 4: the error body → PlintoError.
+          error = errorFromResponse(response, parsed)
+        }
+        // Stage 5: the retry policy.
+        const wait = retryDelay(method, error, retries)
+        if (wait === undefined) throw error
+        retries++
+        await untilAborted(new Promise((resolve) => setTimeout(resolve, wait)), signal)
       }
-      const requestId = response.headers.get('x-request-id') ?? undefined
-      const invalid = (detail: string, cause?: unknown) =>
-        new PlintoError('INVALID_RESPONSE', `Unexpected response from ${method} /${path}: ${detail}`, {
-          status: response.status,
-          ...(requestId === undefined ? {} : { requestId }),
-          cause,
-        })
-      let text: string
-      try {
-        text = await response.text()
-      } catch (cause) {
-        throw new PlintoError('NETWORK_ERROR', 'The connection dropped while reading the response', { retryable: true, cause })
-      }
-      if (schema === null) return undefined as T
-      let body: unknown
-      try {
-        body = JSON.parse(text)
-      } catch (cause) {
-        throw invalid('the body is not JSON', cause)
-      }
-      const result = schema.safeParse(body)
-      if (!result.success) throw invalid('the body does not match the expected shape', result.error)
-      return result.data
     },
   }
 }

@@ -11,6 +11,18 @@ describe('access-token expiry', () => {
     expect(computeExpiresAt(token, 3600, now)).toBe(exp * 1000)
   })
 
+  it('decodes base64url payloads of any length and with non-ASCII claims; anything else is opaque', () => {
+    const now = 1_000_000
+    const token = (payload: string) => `eyJhbGciOiJFUzI1NiJ9.${Buffer.from(payload).toString('base64url')}.sig`
+    // "Zoë" and "𝒜" put UTF-8 bytes, and -/_ characters, into the base64url text; the lengths vary the padding.
+    for (const name of ['Zoë', 'Zoë?', '𝒜da>>', 'x']) {
+      expect(computeExpiresAt(token(JSON.stringify({ name, exp: 1_500 })), 3600, now)).toBe(1_500_000)
+    }
+    for (const opaque of [token('not json'), token('null'), token('{"exp":"soon"}'), 'a.b', 'a.b.c.d.e', '']) {
+      expect(computeExpiresAt(opaque, 900, now)).toBe(now + 900_000)
+    }
+  })
+
   it('falls back to expires_in for opaque tokens', () => {
     expect(computeExpiresAt('opaque-token', 900, 1_000_000)).toBe(1_000_000 + 900_000)
   })

@@ -60,7 +60,7 @@ const expireAccessTokens = () => valid.clear()
 const refreshCount = () => api.count('POST', '/auth/refresh')
 
 describe('reactive refresh (401 → refresh → retry)', () => {
-  // ky schedules the retry with setTimeout(0); these tests involve no waiting, so real timers.
+  // The retry after a refresh is immediate; these tests involve no waiting, so real timers.
   beforeEach(() => vi.useRealTimers())
 
   it('refreshes once and retries the refused request with the new token', async () => {

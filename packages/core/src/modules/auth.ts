@@ -154,7 +154,7 @@ export function createAuthModule({ http, tokens, store, log }: PlintoContext): A
         // or in cookie mode the still-valid cookie would sign the user back in on the next load.
         await post('auth/signout', undefined, null, true)
       } catch (error) {
-        log('server sign-out failed; signing out locally anyway:', isPlintoError(error) ? error.code : error)
+        log('server sign-out failed:', isPlintoError(error) ? error.code : error)
       } finally {
         tokens.endSession('user')
       }

@@ -27,31 +27,28 @@ export function createSessionPersistence(
   const { storage } = config
   const key = storage.key
   let webStorage: Storage | null = null
-  let adapter: StorageAdapter
+  let adapter: StorageAdapter = storage.type === 'custom' ? storage.adapter : createMemoryStorage()
   let failed = false
-  if (storage.type === 'custom') adapter = storage.adapter
-  else if (storage.type === 'localStorage' || storage.type === 'sessionStorage') {
-    try {
-      webStorage = getWebStorage(storage.type)
-    } catch (cause) {
-      failed = true
-      onError(new PlintoError('STORAGE_ERROR', `${storage.type} is not accessible; keeping the session in memory`, { cause }))
-    }
-    if (!webStorage && !failed) log(`${storage.type} is not available in this runtime; keeping the session in memory`)
-    adapter = webStorage ?? createMemoryStorage()
-  } else {
-    // 'memory', and 'cookie' where the only thing held is the in-memory access token (see token manager).
-    adapter = createMemoryStorage()
-  }
 
   const fallback = (cause: unknown, latest: string | null) => {
     if (failed) return
     failed = true
     webStorage = null
-    const memory = createMemoryStorage()
-    if (latest !== null) memory.setItem(key, latest)
-    adapter = memory
-    onError(new PlintoError('STORAGE_ERROR', 'Token storage failed; keeping the session in memory for now', { cause }))
+    adapter = createMemoryStorage()
+    if (latest !== null) adapter.setItem(key, latest)
+    onError(new PlintoError('STORAGE_ERROR', 'Token storage failed; keeping the session in memory', { cause }))
+  }
+
+  // 'memory', and 'cookie' where the only thing held is the in-memory access token (see token manager),
+  // keep the memory adapter; so do Web Storage modes in a runtime without Web Storage (SSR).
+  if (storage.type === 'localStorage' || storage.type === 'sessionStorage') {
+    try {
+      webStorage = getWebStorage(storage.type)
+      if (webStorage) adapter = webStorage
+      else log(`${storage.type} is not available here; keeping the session in memory`)
+    } catch (cause) {
+      fallback(cause, null)
+    }
   }
 
   let queue: Promise<unknown> = Promise.resolve()

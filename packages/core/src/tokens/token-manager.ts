@@ -53,6 +53,8 @@ const TERMINAL: Partial<Record<string, Exclude<SignOutReason, 'user' | 'other_ta
 const toError = (error: unknown) =>
   isPlintoError(error) ? error : new PlintoError('NETWORK_ERROR', 'Token refresh failed', { retryable: true, cause: error })
 
+const unauthorized = (message: string) => new PlintoError('UNAUTHORIZED', message, { status: 401 })
+
 /** A stored access token with more than this left is used as is rather than refreshed. */
 const STILL_FRESH_MS = 60_000
 
@@ -90,17 +92,22 @@ export function createTokenManager({ config, http, store, events, persistence, t
     lastError = null
   }
 
+  const showSignedIn = ({ user, expiresAt }: SessionData) => store.set({ status: 'signed_in', user, expiresAt })
+  const showSignedOut = () => store.set({ status: 'signed_out', user: null, expiresAt: null })
+
+  /** Frees the single-flight slot of the refresh started in `startEpoch`, if it still holds it. */
+  const releaseSlot = (startEpoch: number) => {
+    if (inflightEpoch === startEpoch) inflight = null
+  }
+
   const schedule = () => {
-    if (timer !== undefined) clearTimeout(timer)
+    clearTimeout(timer)
     timer = undefined
     if (disposed || !session || !config.autoRefresh) return
     const now = Date.now()
-    let delay: number
-    if (cooldownUntil > now) {
-      // A retry is worth it only for transient failures; after e.g. a 400 we wait for a caller.
-      if (!lastError?.retryable) return
-      delay = cooldownUntil - now
-    } else delay = refreshDelay(session.expiresAt, config.refreshThreshold, now)
+    // In cooldown a retry is worth it only for transient failures; after e.g. a 400 we wait for a caller.
+    if (cooldownUntil > now && !lastError?.retryable) return
+    const delay = cooldownUntil > now ? cooldownUntil - now : refreshDelay(session.expiresAt, config.refreshThreshold, now)
     timer = setTimeout(() => {
       timer = undefined
       // This timer is the cooldown's own retry, so it does not wait on the cooldown (timers may fire early).
@@ -118,7 +125,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
     publish({ type: 'session', session: next })
     // Cookie mode keeps nothing in JS-visible storage: the access token lives in memory only.
     const written = cookie ? Promise.resolve() : persistence.write(encodeSession(next))
-    store.set({ status: 'signed_in', user: next.user, expiresAt: next.expiresAt })
+    showSignedIn(next)
     return written
   }
 
@@ -135,9 +142,26 @@ export function createTokenManager({ config, http, store, events, persistence, t
     user,
   })
 
+  /**
+   * `POST /auth/refresh` (with `refreshToken` in the body; none in cookie mode), then `GET /auth/me`
+   * when no user is known yet (a cookie-mode restore). Throws if the session changed meanwhile.
+   */
+  async function exchange(startEpoch: number, refreshToken: string | undefined, user: User | undefined) {
+    const tokens = await http.request('auth/refresh', {
+      method: 'POST',
+      ...(refreshToken === undefined ? {} : { json: { refresh_token: refreshToken } }),
+      schema: TokenResponseSchema,
+      auth: false,
+    })
+    if (epoch !== startEpoch) throw unauthorized('The session changed while refreshing')
+    user ??= await http.request('auth/me', { schema: UserSchema, auth: false, bearer: tokens.access_token })
+    if (epoch !== startEpoch) throw unauthorized('The session changed while refreshing')
+    return { tokens, user }
+  }
+
   function endSession(reason: SignOutReason, error?: PlintoError): boolean {
     if (!session) {
-      if (store.getSnapshot().status !== 'signed_out') store.set({ status: 'signed_out', user: null, expiresAt: null })
+      if (store.getSnapshot().status !== 'signed_out') showSignedOut()
       return false
     }
     session = null
@@ -149,7 +173,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
       if (!cookie) void persistence.remove()
       publish({ type: 'signed_out' })
     }
-    store.set({ status: 'signed_out', user: null, expiresAt: null })
+    showSignedOut()
     log('signed out:', reason)
     const expiredReason = TERMINAL[error?.code ?? '']
     if (error && expiredReason) events.emit('sessionExpired', { reason: expiredReason, error })
@@ -162,20 +186,18 @@ export function createTokenManager({ config, http, store, events, persistence, t
     const reason = TERMINAL[error.code]
     if (reason) {
       // We adopted newer tokens from another tab while this request was out; its verdict is about the old ones.
-      if (!cookie && session && sent && session.refreshToken !== sent.refreshToken) return
-      endSession(reason, error)
+      if (cookie || !session || !sent || session.refreshToken === sent.refreshToken) endSession(reason, error)
       return
     }
     if (!session) return
     failures++
     lastError = error
-    cooldownUntil = Date.now() + backoffDelay(failures, error.retryAfter)
-    log(`refresh failed (${error.code}); session kept, next attempt in ${cooldownUntil - Date.now()} ms`)
+    const wait = backoffDelay(failures, error.retryAfter)
+    cooldownUntil = Date.now() + wait
+    log(`refresh failed (${error.code}); session kept, retrying in ${wait} ms`)
     schedule()
     if (background) events.emit('error', error)
   }
-
-  const changed = () => new PlintoError('UNAUTHORIZED', 'The session changed while refreshing', { status: 401 })
 
   /**
    * The stored record when another tab (sharing this storage) has already rotated our tokens and we missed
@@ -194,16 +216,11 @@ export function createTokenManager({ config, http, store, events, persistence, t
     let sent = session
     try {
       const stored = await newerStored(sent)
-      if (epoch !== startEpoch) throw changed()
+      if (epoch !== startEpoch) throw unauthorized('The session changed while refreshing')
       if (stored && stored.expiresAt - Date.now() > STILL_FRESH_MS) {
-        // Adopt the other tab's pair instead of refreshing again.
-        resetFailures()
-        if (inflightEpoch === startEpoch) inflight = null
-        session = stored
-        store.set({ status: 'signed_in', user: stored.user, expiresAt: stored.expiresAt })
-        schedule()
-        log('adopted newer tokens from storage')
-        events.emit('tokenRefreshed', { expiresAt: stored.expiresAt, source: 'other_tab' })
+        // Adopt the other tab's pair instead of refreshing again (slot freed first, as below).
+        releaseSlot(startEpoch)
+        adopt({ type: 'session', session: stored })
         return {
           access_token: stored.accessToken,
           ...(stored.refreshToken === undefined ? {} : { refresh_token: stored.refreshToken }),
@@ -216,29 +233,20 @@ export function createTokenManager({ config, http, store, events, persistence, t
         session = stored
         sent = stored
       }
-      const tokens = await http.request('auth/refresh', {
-        method: 'POST',
-        ...(cookie ? {} : { json: { refresh_token: sent?.refreshToken } }),
-        schema: TokenResponseSchema,
-        auth: false,
-      })
-      if (epoch !== startEpoch) throw changed()
-      // No user yet: a cookie-mode restore. The refresh proved the session; /auth/me names its user.
-      const user = session?.user ?? (await http.request('auth/me', { schema: UserSchema, auth: false, bearer: tokens.access_token }))
-      if (epoch !== startEpoch) throw changed()
+      const { tokens, user } = await exchange(startEpoch, sent?.refreshToken, session?.user)
       const wasSignedIn = session !== null
       const next = toSession(tokens, user, sent?.refreshToken)
       resetFailures()
       // Free the slot before anything user-visible happens: store subscribers and event listeners that
       // call refresh() must start a new one, not join this finished one.
-      if (inflightEpoch === startEpoch) inflight = null
+      releaseSlot(startEpoch)
       void commit(next)
       log('tokens refreshed')
       if (wasSignedIn) events.emit('tokenRefreshed', { expiresAt: next.expiresAt, source: 'refresh' })
       else if (announce) events.emit('signedIn', { user })
       return visibleTokens(tokens)
     } catch (caught) {
-      if (inflightEpoch === startEpoch) inflight = null
+      releaseSlot(startEpoch)
       const error = toError(caught)
       onFailure(error, startEpoch, sent, background)
       throw error
@@ -247,15 +255,14 @@ export function createTokenManager({ config, http, store, events, persistence, t
 
   function refresh(background = false, announce = true): Promise<TokenResponse> {
     if (inflight && inflightEpoch === epoch) return inflight
-    if (disposed) return Promise.reject(new PlintoError('UNAUTHORIZED', 'This client was disposed', { status: 401 }))
-    if (!session && !cookie) return Promise.reject(new PlintoError('UNAUTHORIZED', 'Not signed in', { status: 401 }))
+    if (disposed) return Promise.reject(unauthorized('This client was disposed'))
+    if (!session && !cookie) return Promise.reject(unauthorized('Not signed in'))
     if (lastError && Date.now() < cooldownUntil) return Promise.reject(lastError)
     inflightEpoch = epoch
-    const promise = run(epoch, background, announce)
-    inflight = promise
-    return promise
+    return (inflight = run(epoch, background, announce))
   }
 
+  /** A session from another tab (its message, or the shared storage): newer tokens, or another sign-in. */
   function adopt(message: SyncMessage) {
     if (disposed) return
     if (message.type === 'signed_out') {
@@ -264,14 +271,15 @@ export function createTokenManager({ config, http, store, events, persistence, t
     }
     const incoming = message.session
     const previous = session
-    if (previous && (previous.accessToken === incoming.accessToken || (previous.user.id === incoming.user.id && incoming.expiresAt < previous.expiresAt))) return
-    if (!previous || previous.user.id !== incoming.user.id) epoch++
+    const sameAccount = previous?.user.id === incoming.user.id
+    if (previous && (previous.accessToken === incoming.accessToken || (sameAccount && incoming.expiresAt < previous.expiresAt))) return
+    if (!sameAccount) epoch++
     session = cookie ? { ...incoming, refreshToken: undefined } : incoming
     resetFailures()
-    store.set({ status: 'signed_in', user: incoming.user, expiresAt: incoming.expiresAt })
+    showSignedIn(incoming)
     schedule()
     log('adopted a session from another tab')
-    if (!previous || previous.user.id !== incoming.user.id) events.emit('signedIn', { user: incoming.user })
+    if (!previous || !sameAccount) events.emit('signedIn', { user: incoming.user })
     else {
       events.emit('tokenRefreshed', { expiresAt: incoming.expiresAt, source: 'other_tab' })
       if (!sameUser(previous.user, incoming.user)) events.emit('userUpdated', { user: incoming.user })
@@ -290,15 +298,12 @@ export function createTokenManager({ config, http, store, events, persistence, t
     if (disposed || epoch !== startEpoch || session) return
     const data = decodeSession(raw)
     if (raw !== null && !data) {
-      log('discarding an unreadable or foreign session record')
+      log('discarded an unreadable session record')
       void persistence.remove()
     }
-    if (!data) {
-      store.set({ status: 'signed_out', user: null, expiresAt: null })
-      return
-    }
+    if (!data) return void showSignedOut()
     session = data
-    store.set({ status: 'signed_in', user: data.user, expiresAt: data.expiresAt })
+    showSignedIn(data)
     schedule()
     if (config.autoRefresh && data.expiresAt <= Date.now()) await refresh(true, false).catch(() => undefined)
   }
@@ -318,11 +323,10 @@ export function createTokenManager({ config, http, store, events, persistence, t
     refresh: () => refresh(),
     async refreshWith(refreshToken) {
       const startEpoch = ++epoch
-      const tokens = await http.request('auth/refresh', { method: 'POST', json: { refresh_token: refreshToken }, schema: TokenResponseSchema, auth: false })
-      const user = await http.request('auth/me', { schema: UserSchema, auth: false, bearer: tokens.access_token })
-      if (epoch !== startEpoch) throw new PlintoError('UNAUTHORIZED', 'The session changed while refreshing', { status: 401 })
+      const { tokens, user } = await exchange(startEpoch, refreshToken, undefined)
       const wasSignedIn = session !== null
       resetFailures()
+      // Persisted before the event, as for a sign-in: a listener may read storage.
       await commit(toSession(tokens, user, refreshToken))
       if (wasSignedIn) events.emit('tokenRefreshed', { expiresAt: session!.expiresAt, source: 'refresh' })
       else events.emit('signedIn', { user })
@@ -331,8 +335,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
     async startSession(auth) {
       epoch++
       resetFailures()
-      const next = toSession(auth.tokens, auth.user, undefined)
-      await commit(next)
+      await commit(toSession(auth.tokens, auth.user, undefined))
       log('signed in')
       events.emit('signedIn', { user: auth.user })
       return { user: auth.user, tokens: visibleTokens(auth.tokens) }
@@ -345,7 +348,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
     },
     dispose() {
       disposed = true
-      if (timer !== undefined) clearTimeout(timer)
+      clearTimeout(timer)
       timer = undefined
       sync?.close()
     },
