@@ -9,6 +9,12 @@ import { authRoutes } from './routes/auth'
 import { devOutboxRoutes } from './routes/dev-outbox'
 import { healthRoutes } from './routes/health'
 import { jwksRoutes } from './routes/jwks'
+import { mfaRoutes } from './routes/mfa'
+import { oauthRoutes } from './routes/oauth'
+import { invitationRoutes, organizationRoutes } from './routes/organizations'
+import { passkeyRoutes } from './routes/passkeys'
+import { sessionRoutes } from './routes/sessions'
+import { userRoutes } from './routes/users'
 
 /**
  * The Hono app of the reference server, with its {@link PlintoContext} reachable as `app.plinto`.
@@ -23,8 +29,9 @@ import { jwksRoutes } from './routes/jwks'
 export type PlintoApp = Hono<PlintoEnv> & { readonly plinto: PlintoContext }
 
 /**
- * Creates the reference server's app: CONTRACT.md's Auth endpoints, health, JWKS and (outside
- * production) the dev outbox. Web APIs only, so the same app serves real HTTP (`startServer`) and
+ * Creates the reference server's app: every endpoint of CONTRACT.md (auth, sessions, users,
+ * organizations, MFA, passkeys, OAuth), health, JWKS and (outside production) the dev outbox and the
+ * `dev` OAuth provider. Web APIs only, so the same app serves real HTTP (`startServer`) and
  * MSW-intercepted requests (`@plinto/testing`). Pass `context` (from {@link createPlintoContext}) to
  * serve an existing context; the other options are then ignored.
  *
@@ -54,6 +61,13 @@ export function createPlintoApp(options: PlintoAppOptions & { context?: PlintoCo
   if (config.mode !== 'production') app.route('/', devOutboxRoutes())
   if (config.apiBasePath !== '') app.route(config.apiBasePath, healthRoutes())
   app.route(`${config.apiBasePath}/auth`, authRoutes())
+  app.route(`${config.apiBasePath}/sessions`, sessionRoutes())
+  app.route(`${config.apiBasePath}/users`, userRoutes())
+  app.route(`${config.apiBasePath}/organizations`, organizationRoutes())
+  app.route(`${config.apiBasePath}/invitations`, invitationRoutes())
+  app.route(`${config.apiBasePath}/mfa`, mfaRoutes())
+  app.route(`${config.apiBasePath}/passkeys`, passkeyRoutes())
+  app.route(`${config.apiBasePath}/oauth`, oauthRoutes())
 
   app.notFound((c) => {
     return c.json(errorBody(errors.notFound(`No route for ${c.req.method} ${c.req.path}`), c.req.path, context.clock.now()), 404)

@@ -4,8 +4,9 @@
  * win. Exit codes: 0 after a clean shutdown (SIGINT/SIGTERM), 1 when the server cannot start, 2 for bad
  * flags or values.
  */
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { PlintoMode, RateLimitOption } from './config'
+import type { OAuthClientCredentials, OAuthProviderId, PlintoConfigOverrides, PlintoMode, RateLimitOption, WebhookEndpoint } from './config'
 import { createFileStore } from './store/file-store'
 import { createMemoryStore } from './store/memory-store'
 import type { PlintoStore } from './store/types'
@@ -13,13 +14,14 @@ import { startServer, type RunningServer } from './node'
 
 const HELP = `Usage: plinto-server [options]
 
-Runs the Plinto reference server (the wire contract's Auth API, JWKS, health, dev outbox).
+Runs the Plinto reference server: the wire contract's API (auth, sessions, users, organizations, MFA,
+passkeys, OAuth, webhooks), JWKS, health, and in development/test the dev outbox and dev OAuth provider.
 
 Options (environment variable in brackets; flags win):
   --port N                  Port to listen on, 0 for any free port      [PLINTO_PORT]    default 8000
   --host HOST               Interface to bind                          [PLINTO_HOST]    default 127.0.0.1
   --mode MODE               development | test | production            [PLINTO_MODE]    default development
-  --data-dir DIR            Keep all data (users, sessions, keys) in DIR [PLINTO_DATA_DIR]
+  --data-dir DIR            Keep all data (users, orgs, keys, …) in DIR [PLINTO_DATA_DIR]
   --memory                  Keep data in memory only (lost on exit)    [PLINTO_MEMORY=1]
   --access-token-ttl SECS   Access token lifetime                      [PLINTO_ACCESS_TOKEN_TTL] default 3600
   --refresh-token-ttl SECS  Refresh token lifetime                     [PLINTO_REFRESH_TOKEN_TTL] default 2592000
@@ -27,6 +29,25 @@ Options (environment variable in brackets; flags win):
   --allowed-origin URL      CORS origin allowed with credentials; repeat for more
                                                                        [PLINTO_ALLOWED_ORIGINS, comma-separated]
   --app-url URL             Base URL of the app that email links open  [PLINTO_APP_URL] default http://localhost:5173
+  --allowed-redirect-url URL
+                            Exact URL OAuth redirect_uri and magic-link redirect_url may name; repeat for more
+                                                                       [PLINTO_ALLOWED_REDIRECT_URLS, comma-separated]
+                                                                       default APP_URL/auth/callback
+  --webhook-url URL         Endpoint that receives events; pair each with --webhook-secret (same order)
+  --webhook-secret S        HMAC-SHA256 key of the X-Plinto-Signature of the matching --webhook-url
+                                                                       [PLINTO_WEBHOOK_URL + PLINTO_WEBHOOK_SECRET, one pair]
+  --rp-id ID                WebAuthn relying-party ID                  [PLINTO_RP_ID]   default the APP_URL host
+  --rp-name NAME            WebAuthn relying-party name                [PLINTO_RP_NAME] default Plinto
+  --origin URL              Origin WebAuthn responses may come from; repeat for more
+                                                                       [PLINTO_ORIGINS, comma-separated] default the APP_URL origin
+  --secret-key KEY          32+ characters; encrypts TOTP secrets at rest [PLINTO_SECRET_KEY]
+  --oauth-github-client-id ID / --oauth-github-client-secret S
+  --oauth-google-client-id ID / --oauth-google-client-secret S
+  --oauth-microsoft-client-id ID / --oauth-microsoft-client-secret S
+                            OAuth app credentials; a provider is offered only with both
+                                                                       [PLINTO_OAUTH_GITHUB_CLIENT_ID, …_SECRET, same for GOOGLE, MICROSOFT]
+  --config FILE             JSON file with any createPlintoApp config option (webhooks, oauth, …);
+                            flags and environment variables win over it [PLINTO_CONFIG]
   -h, --help                Show this help
 
 Storage: with neither --data-dir nor --memory, development and test mode keep data in memory;
@@ -46,7 +67,11 @@ interface CliOptions {
   rateLimit: RateLimitOption | undefined
   allowedOrigins: string[] | undefined
   appUrl: string | undefined
+  /** Everything else, from --config, environment variables and flags (in rising priority). */
+  extra: PlintoConfigOverrides
 }
+
+const OAUTH_PROVIDERS: OAuthProviderId[] = ['github', 'google', 'microsoft']
 
 function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
   let values
@@ -66,6 +91,20 @@ function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
         'rate-limit': { type: 'string' },
         'allowed-origin': { type: 'string', multiple: true },
         'app-url': { type: 'string' },
+        'allowed-redirect-url': { type: 'string', multiple: true },
+        'webhook-url': { type: 'string', multiple: true },
+        'webhook-secret': { type: 'string', multiple: true },
+        'rp-id': { type: 'string' },
+        'rp-name': { type: 'string' },
+        origin: { type: 'string', multiple: true },
+        'secret-key': { type: 'string' },
+        'oauth-github-client-id': { type: 'string' },
+        'oauth-github-client-secret': { type: 'string' },
+        'oauth-google-client-id': { type: 'string' },
+        'oauth-google-client-secret': { type: 'string' },
+        'oauth-microsoft-client-id': { type: 'string' },
+        'oauth-microsoft-client-secret': { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -99,7 +138,36 @@ function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
   const appUrl = values['app-url'] ?? env.PLINTO_APP_URL
   if (appUrl !== undefined) toUrl(appUrl, '--app-url')
 
+  const extra = readConfigFile(values.config ?? env.PLINTO_CONFIG)
+  const redirects = values['allowed-redirect-url'] ?? list(env.PLINTO_ALLOWED_REDIRECT_URLS)
+  if (redirects) extra.allowedRedirectUrls = redirects.map((url) => toUrl(url, '--allowed-redirect-url').href)
+  const webhooks = webhookPairs(values['webhook-url'], values['webhook-secret'], env)
+  if (webhooks) extra.webhooks = webhooks
+  const rpId = values['rp-id'] ?? env.PLINTO_RP_ID
+  if (rpId) extra.rpId = rpId
+  const rpName = values['rp-name'] ?? env.PLINTO_RP_NAME
+  if (rpName) extra.rpName = rpName
+  const origins = values.origin ?? list(env.PLINTO_ORIGINS)
+  if (origins) extra.origins = origins.map((origin) => toUrl(origin, '--origin').origin)
+  const secretKey = values['secret-key'] ?? env.PLINTO_SECRET_KEY
+  if (secretKey !== undefined && secretKey !== '') {
+    if (secretKey.length < 32) throw new UsageError('--secret-key must be at least 32 characters')
+    extra.secretKey = secretKey
+  }
+  for (const provider of OAUTH_PROVIDERS) {
+    const upper = provider.toUpperCase()
+    const clientId = (values as Record<string, string | undefined>)[`oauth-${provider}-client-id`] ?? env[`PLINTO_OAUTH_${upper}_CLIENT_ID`]
+    const clientSecret = (values as Record<string, string | undefined>)[`oauth-${provider}-client-secret`] ?? env[`PLINTO_OAUTH_${upper}_CLIENT_SECRET`]
+    if (!clientId && !clientSecret) continue
+    if (!clientId || !clientSecret) {
+      throw new UsageError(`--oauth-${provider}-client-id and --oauth-${provider}-client-secret go together`)
+    }
+    const previous: Partial<OAuthClientCredentials> = extra.oauth?.[provider] ?? {}
+    extra.oauth = { ...extra.oauth, [provider]: { ...previous, clientId, clientSecret } }
+  }
+
   return {
+    extra,
     port: integer(values.port ?? env.PLINTO_PORT, '--port', 8000, 0, 65535),
     host: values.host ?? env.PLINTO_HOST ?? '127.0.0.1',
     mode,
@@ -111,6 +179,36 @@ function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
     allowedOrigins: originsText?.map((origin) => toUrl(origin, '--allowed-origin').origin),
     appUrl,
   }
+}
+
+function list(text: string | undefined): string[] | undefined {
+  const items = text?.split(',').map((item) => item.trim()).filter(Boolean)
+  return items && items.length > 0 ? items : undefined
+}
+
+function webhookPairs(urls: string[] | undefined, secrets: string[] | undefined, env: NodeJS.ProcessEnv): WebhookEndpoint[] | undefined {
+  if (urls === undefined && secrets === undefined) {
+    if (!env.PLINTO_WEBHOOK_URL && !env.PLINTO_WEBHOOK_SECRET) return undefined
+    urls = env.PLINTO_WEBHOOK_URL ? [env.PLINTO_WEBHOOK_URL] : []
+    secrets = env.PLINTO_WEBHOOK_SECRET ? [env.PLINTO_WEBHOOK_SECRET] : []
+  }
+  urls ??= []
+  secrets ??= []
+  if (urls.length !== secrets.length) throw new UsageError('Give one --webhook-secret for each --webhook-url')
+  return urls.map((url, i) => ({ url: toUrl(url, '--webhook-url').href, secret: secrets[i] ?? '' }))
+}
+
+/** Reads `--config FILE`: a JSON object of config options (validated by the server when it starts). */
+function readConfigFile(path: string | undefined): PlintoConfigOverrides {
+  if (path === undefined || path === '') return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`--config ${path}: ${(error as Error).message}`)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--config ${path} must hold a JSON object`)
+  return parsed as PlintoConfigOverrides
 }
 
 function integer(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
@@ -166,6 +264,7 @@ async function main(): Promise<void> {
       mode: options.mode,
       store,
       config: {
+        ...options.extra,
         ...(options.accessTokenTtl !== undefined && { accessTokenTtl: options.accessTokenTtl }),
         ...(options.refreshTokenTtl !== undefined && { refreshTokenTtl: options.refreshTokenTtl }),
         ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),

@@ -79,6 +79,74 @@ export interface PlintoConfigOverrides {
   trustProxy?: boolean
   /** Reported by `GET /health`, default the package version. */
   version?: string
+  /**
+   * Exact URLs that OAuth `redirect_uri` and magic-link `redirect_url` may name (compared as whole URLs,
+   * query included). Default: `{appUrl}/auth/callback`.
+   */
+  allowedRedirectUrls?: string[]
+  /** Where events are posted, each signed with its own secret. Default none. */
+  webhooks?: WebhookEndpoint[]
+  /** Delivery attempts per event and endpoint, and the first retry delay (doubling each time). Default 5 / 1000 ms. */
+  webhookRetry?: { attempts?: number; baseDelayMs?: number }
+  /** WebAuthn relying-party ID (a registrable domain), default the `appUrl` host name. */
+  rpId?: string
+  /** WebAuthn relying-party name shown by authenticators, default `Plinto`. */
+  rpName?: string
+  /** Origins WebAuthn responses may come from, default the `appUrl` origin. */
+  origins?: string[]
+  /** Issuer shown by authenticator apps for TOTP, default `rpName`. */
+  totpIssuer?: string
+  /**
+   * Secret (32+ characters) that encrypts TOTP secrets at rest (AES-256-GCM). Without it they are stored
+   * readable, and production mode warns at start-up. Changing it makes existing TOTP set-ups unusable.
+   */
+  secretKey?: string
+  /** OAuth client credentials of the real providers; only configured providers are offered. */
+  oauth?: Partial<Record<OAuthProviderId, OAuthClientCredentials>>
+}
+
+/**
+ * One webhook receiver.
+ *
+ * @example
+ * ```ts
+ * const endpoint: WebhookEndpoint = { url: 'https://api.example.com/plinto-events', secret: process.env.WEBHOOK_SECRET! }
+ * ```
+ */
+export interface WebhookEndpoint {
+  url: string
+  /** Key of the `X-Plinto-Signature` HMAC-SHA256. */
+  secret: string
+}
+
+/**
+ * The real OAuth providers the server can be configured with.
+ *
+ * @example
+ * ```ts
+ * const provider: OAuthProviderId = 'github'
+ * ```
+ */
+export type OAuthProviderId = 'github' | 'google' | 'microsoft'
+
+/**
+ * An OAuth app registration at a provider.
+ *
+ * @example
+ * ```ts
+ * createPlintoApp({ config: { oauth: { github: { clientId: 'Iv1.…', clientSecret: '…' } } } })
+ * ```
+ */
+export interface OAuthClientCredentials {
+  clientId: string
+  clientSecret: string
+  /** Microsoft only: the Entra tenant, default `common`. */
+  tenant?: string
+  /**
+   * Other endpoints than the provider's public ones (GitHub Enterprise Server, a corporate proxy, or a
+   * fake provider in tests). Each one given replaces the default.
+   */
+  endpoints?: { authorization?: string; token?: string; userinfo?: string; emails?: string }
 }
 
 /**
@@ -106,6 +174,17 @@ export interface PlintoConfig {
   version: string
   /** Lifetimes of single-use email tokens, seconds. */
   emailTokenTtl: { verifyEmail: number; resetPassword: number; magicLink: number }
+  allowedRedirectUrls: string[]
+  webhooks: WebhookEndpoint[]
+  webhookRetry: { attempts: number; baseDelayMs: number }
+  rpId: string
+  rpName: string
+  origins: string[]
+  totpIssuer: string
+  secretKey: string | undefined
+  oauth: Partial<Record<OAuthProviderId, OAuthClientCredentials>>
+  /** Invitation lifetime, seconds (7 days). */
+  invitationTtl: number
 }
 
 /**
@@ -168,6 +247,16 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
     trustProxy: overrides.trustProxy ?? false,
     version: overrides.version ?? SERVER_VERSION,
     emailTokenTtl: { verifyEmail: 24 * 3600, resetPassword: 15 * 60, magicLink: 15 * 60 },
+    allowedRedirectUrls: overrides.allowedRedirectUrls ?? [`${appUrl}/auth/callback`],
+    webhooks: overrides.webhooks ?? [],
+    webhookRetry: { attempts: overrides.webhookRetry?.attempts ?? 5, baseDelayMs: overrides.webhookRetry?.baseDelayMs ?? 1000 },
+    rpId: overrides.rpId ?? new URL(appUrl).hostname,
+    rpName: overrides.rpName ?? 'Plinto',
+    origins: overrides.origins ?? [new URL(appUrl).origin],
+    totpIssuer: overrides.totpIssuer ?? overrides.rpName ?? 'Plinto',
+    secretKey: overrides.secretKey,
+    oauth: overrides.oauth ?? {},
+    invitationTtl: 7 * 24 * 3600,
   }
   assertPositiveInteger('accessTokenTtl', config.accessTokenTtl)
   assertPositiveInteger('refreshTokenTtl', config.refreshTokenTtl)
@@ -178,6 +267,23 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
   }
   for (const origin of config.allowedOrigins) {
     if (origin !== new URL(origin).origin) throw new TypeError(`allowedOrigins entries must be bare origins, got ${origin}`)
+  }
+  for (const origin of config.origins) {
+    if (origin !== new URL(origin).origin) throw new TypeError(`origins entries must be bare origins, got ${origin}`)
+  }
+  for (const url of config.allowedRedirectUrls) assertHttpUrl('allowedRedirectUrls', url)
+  for (const endpoint of config.webhooks) {
+    assertHttpUrl('webhooks[].url', endpoint.url)
+    if (!endpoint.secret) throw new TypeError(`webhooks[].secret is required for ${endpoint.url}`)
+  }
+  assertPositiveInteger('webhookRetry.attempts', config.webhookRetry.attempts)
+  if (!Number.isInteger(config.webhookRetry.baseDelayMs) || config.webhookRetry.baseDelayMs < 0) {
+    throw new TypeError(`webhookRetry.baseDelayMs must be a non-negative integer, got ${String(config.webhookRetry.baseDelayMs)}`)
+  }
+  if (config.secretKey !== undefined && config.secretKey.length < 32) throw new TypeError('secretKey must be at least 32 characters')
+  for (const [provider, credentials] of Object.entries(config.oauth)) {
+    if (!['github', 'google', 'microsoft'].includes(provider)) throw new TypeError(`Unknown OAuth provider ${provider}`)
+    if (!credentials?.clientId || !credentials.clientSecret) throw new TypeError(`oauth.${provider} needs clientId and clientSecret`)
   }
   return config
 }
@@ -200,6 +306,16 @@ function normaliseBasePath(path: string): string {
   if (trimmed === '') return ''
   if (!trimmed.startsWith('/')) throw new TypeError(`apiBasePath must start with "/", got ${path}`)
   return trimmed
+}
+
+function assertHttpUrl(name: string, text: string): void {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new TypeError(`${name} entries must be absolute URLs, got ${text}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`${name} entries must be http(s) URLs, got ${text}`)
 }
 
 function assertPositiveInteger(name: string, value: number): void {

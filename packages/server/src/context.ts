@@ -9,6 +9,7 @@ import { createRateLimiter, type RateLimiter } from './middleware/rate-limiter'
 import { createMemoryStore } from './store/memory-store'
 import type { PlintoStore, UserRecord } from './store/types'
 import { createUser, type CreateUserInput } from './auth/users'
+import { createWebhookQueue, type WebhookQueue } from './webhooks/webhook-queue'
 
 /**
  * Options of {@link createPlintoApp} and {@link createPlintoContext}.
@@ -35,6 +36,8 @@ export interface PlintoAppOptions {
   /** Default: the console. */
   logger?: Logger
   config?: PlintoConfigOverrides
+  /** What webhook deliveries (and OAuth code exchanges) are sent with. Default: the global `fetch`. */
+  fetch?: typeof fetch
 }
 
 /**
@@ -56,6 +59,10 @@ export interface PlintoContext {
   /** The recording outbox; present in development and test mode only. */
   readonly outbox: Outbox | undefined
   readonly rateLimiter: RateLimiter
+  /** Event delivery to the configured webhook endpoints; `await webhooks.idle()` in tests. */
+  readonly webhooks: WebhookQueue
+  /** The `fetch` outgoing calls use (webhooks, OAuth providers). */
+  readonly fetch: typeof fetch
   /** The loaded signing keys (loaded, or generated and stored, on first use). */
   keys(): Promise<KeyRing>
   /**
@@ -88,6 +95,10 @@ export function createPlintoContext(options: PlintoAppOptions = {}): PlintoConte
   if (mode === 'production' && !mailer) {
     logger.warn('No mailer configured: verification, reset and magic-link emails will not be delivered')
   }
+  if (mode === 'production' && config.secretKey === undefined) {
+    logger.warn('No secretKey configured: TOTP secrets are stored unencrypted')
+  }
+  const outgoingFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
 
   // Made now rather than on the first unknown-account sign-in, which would otherwise take twice as long.
   void dummyHash(config.passwordHashIterations)
@@ -109,6 +120,8 @@ export function createPlintoContext(options: PlintoAppOptions = {}): PlintoConte
     logger,
     outbox,
     rateLimiter: createRateLimiter(),
+    webhooks: createWebhookQueue({ endpoints: config.webhooks, retry: config.webhookRetry, clock, logger, fetch: outgoingFetch }),
+    fetch: outgoingFetch,
     keys() {
       keyRing ??= loadKeys().catch((error: unknown) => {
         // Let the next request try again rather than caching a failure forever.

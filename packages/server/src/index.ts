@@ -19,6 +19,9 @@ export {
   PRODUCTION_PASSWORD_ITERATIONS,
   type PlintoConfig,
   type PlintoConfigOverrides,
+  type WebhookEndpoint,
+  type OAuthProviderId,
+  type OAuthClientCredentials,
   type PlintoMode,
   type RateLimitClass,
   type RateLimitOption,
@@ -42,11 +45,44 @@ export {
   type RefreshTokenRepository,
   type EmailTokenRepository,
   type SigningKeyRepository,
+  type OrganizationRoleName,
+  type OrganizationRecord,
+  type MembershipRecord,
+  type MembershipChange,
+  type InvitationRecord,
+  type MfaRecord,
+  type ChallengeKind,
+  type ChallengeRecord,
+  type PasskeyRecord,
+  type OAuthAccountRecord,
+  type OrganizationRepository,
+  type MembershipRepository,
+  type InvitationRepository,
+  type MfaRepository,
+  type ChallengeRepository,
+  type PasskeyRepository,
+  type OAuthAccountRepository,
+  type UniqueField,
 } from './store/types'
 export { createOutbox, type Outbox } from './mail/outbox'
 export type { Mailer, OutgoingMessage } from './mail/mailer'
 export { generateSigningKey, type SigningKeyRecord } from './crypto/signing-keys'
 export { toWireUser } from './auth/wire'
+export { generateTotp } from './crypto/totp'
+export { signWebhookPayload, verifyWebhookPayload } from './webhooks/signature'
+export type { WebhookEvent, WebhookPayload, WebhookQueue } from './webhooks/webhook-queue'
 export type { CreateUserInput } from './auth/users'
 /** Wire types of the contract, re-exported so consumers of the server need not depend on the SDK. */
-export type { User, OutboxMessage, TokenResponse, AuthResponse, ErrorBody } from '@plinto/typescript-sdk/schemas'
+export type {
+  User,
+  OutboxMessage,
+  TokenResponse,
+  AuthResponse,
+  ErrorBody,
+  Session,
+  Organization,
+  Member,
+  Invitation,
+  Passkey,
+  MfaStatus,
+} from '@plinto/typescript-sdk/schemas'

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -51,6 +51,10 @@ describe('plinto-server', { timeout: 20_000 }, () => {
     [['--memory', '--data-dir', '/tmp/x']],
     [['--allowed-origin', 'not a url']],
     [['--mode', 'production']],
+    [['--webhook-url', 'http://127.0.0.1:9/hooks']],
+    [['--oauth-github-client-id', 'only-the-id']],
+    [['--secret-key', 'short']],
+    [['--config', '/nonexistent/plinto.json']],
   ])('bad flags %j exit 2 with a message', async (args) => {
     const bin = run(args)
     expect(await bin.exited).toBe(2)
@@ -79,6 +83,38 @@ describe('plinto-server', { timeout: 20_000 }, () => {
       bin.child.kill('SIGTERM')
       expect(await bin.exited).toBe(0)
       expect(await readdir(dir)).toEqual(['plinto-state.json'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('new options from --config, flags and environment reach the app', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plinto-bin-config-'))
+    try {
+      const file = join(dir, 'plinto.json')
+      await writeFile(file, JSON.stringify({ rpName: 'From file', oauth: { google: { clientId: 'g', clientSecret: 's' } } }))
+      const bin = run(
+        ['--port', '0', '--memory', '--mode', 'test', '--config', file, '--rp-id', 'example.com', '--allowed-redirect-url', 'https://app.example.com/cb'],
+        { PLINTO_OAUTH_GITHUB_CLIENT_ID: 'gh', PLINTO_OAUTH_GITHUB_CLIENT_SECRET: 'secret', PLINTO_RP_NAME: 'From env' },
+      )
+      const [, url] = await bin.waitFor(/listening on (http:\/\/\S+)\n/)
+      const providers = await (await fetch(`${url}/api/v1/oauth/providers`)).json()
+      expect(providers.providers.map((p: { id: string }) => p.id)).toEqual(['github', 'google', 'dev'])
+      const post = (path: string, body: unknown, token?: string) =>
+        fetch(`${url}/api/v1${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        })
+      const { tokens } = await (await post('/auth/signup', { email: 'ada@example.com', password: 'correct horse battery' })).json()
+      const options = await (await post('/passkeys/register/options', {}, tokens.access_token)).json()
+      expect(options.rp).toEqual({ id: 'example.com', name: 'From env' })
+      const allowed = await post('/auth/magic-link', { email: 'ada@example.com', redirect_url: 'https://app.example.com/cb' })
+      expect(allowed.status).toBe(202)
+      const refused = await post('/auth/magic-link', { email: 'ada@example.com', redirect_url: 'http://localhost:5173/auth/callback' })
+      expect(refused.status).toBe(422)
+      bin.child.kill('SIGTERM')
+      expect(await bin.exited).toBe(0)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

@@ -113,8 +113,8 @@ describe('POST /auth/magic-link', () => {
     expect((await call(app, 'POST', '/api/v1/auth/magic-link/verify', { body: { token } })).body.error_code).toBe('INVALID_TOKEN')
   })
 
-  test('redirect_url on an allowed origin becomes the link target', async () => {
-    const app = testApp({ config: { allowedOrigins: ['https://app.example.com'] } })
+  test('redirect_url on the allow-list (exact match) becomes the link target', async () => {
+    const app = testApp({ config: { allowedRedirectUrls: ['https://app.example.com/welcome?from=mail'] } })
     await app.plinto.createUser({ email: 'ada@example.com' })
     const res = await call(app, 'POST', '/api/v1/auth/magic-link', {
       body: { email: 'ada@example.com', redirect_url: 'https://app.example.com/welcome?from=mail' },
@@ -123,12 +123,22 @@ describe('POST /auth/magic-link', () => {
     expect(app.plinto.outbox!.messages()[0]?.link).toMatch(/^https:\/\/app\.example\.com\/welcome\?from=mail&magic_token=/)
   })
 
-  test('redirect_url on a foreign origin is refused (no open redirect), alike for unknown emails', async () => {
-    const app = testApp()
+  test('redirect_url not on the allow-list is refused (no open redirect), alike for unknown emails', async () => {
+    const app = testApp({ config: { allowedRedirectUrls: ['https://app.example.com/auth/callback'] } })
     await app.plinto.createUser({ email: 'ada@example.com' })
+    const refused = [
+      'https://evil.example/steal',
+      // Same origin is not enough: only the listed URLs.
+      'https://app.example.com/other',
+      'https://app.example.com/auth/callback/extra',
+      'https://app.example.com/auth/callback?next=https://evil.example',
+      'not a url',
+    ]
     for (const email of ['ada@example.com', 'nobody@example.com']) {
-      const res = await call(app, 'POST', '/api/v1/auth/magic-link', { body: { email, redirect_url: 'https://evil.example/steal' } })
-      expect([res.status, res.body.errors[0].field]).toEqual([422, 'redirect_url'])
+      for (const redirect_url of refused) {
+        const res = await call(app, 'POST', '/api/v1/auth/magic-link', { body: { email, redirect_url } })
+        expect([redirect_url, res.status, res.body.errors[0].field]).toEqual([redirect_url, 422, 'redirect_url'])
+      }
     }
     expect(app.plinto.outbox!.messages()).toEqual([])
   })

@@ -111,6 +111,52 @@ describe('file store', () => {
     await reopened.close()
   })
 
+  test('organizations, invitations, MFA, passkeys, challenges and OAuth links survive a restart', async () => {
+    const now = Date.now()
+    const store = await createFileStore(dir)
+    await store.organizations.create(
+      { id: 'org_1', name: 'Acme', slug: 'acme', description: null, created_at: now, updated_at: now },
+      { organization_id: 'org_1', user_id: 'usr_1', role: 'owner', joined_at: now },
+    )
+    await store.invitations.create({
+      id: 'inv_1', organization_id: 'org_1', email: 'b@example.com', email_normalized: 'b@example.com', role: 'member',
+      token_hash: 'h', status: 'pending', invited_by: 'usr_1', created_at: now, expires_at: now + 60_000, decided_at: null,
+    })
+    await store.mfa.put({
+      user_id: 'usr_1', totp_secret: 'sealed:x', totp_enabled: true, totp_last_step: 5, sms_phone: null, sms_enabled: false,
+      backup_code_hashes: ['a'], pending_backup_code_hashes: [], updated_at: now,
+    })
+    await store.passkeys.create({
+      id: 'pk_1', user_id: 'usr_1', credential_id: 'cred', public_key: 'key', counter: 3, transports: ['internal'],
+      device_type: 'multiDevice', backed_up: true, name: 'Mac', created_at: now, last_used_at: null,
+    })
+    await store.challenges.create({ key: 'k', kind: 'mfa_token', user_id: 'usr_1', data: { remember: true }, attempts: 1, created_at: now, expires_at: now + 60_000 })
+    await store.oauthAccounts.create({ provider: 'dev', provider_user_id: 'p', user_id: 'usr_1', email: 'a@example.com', created_at: now })
+    await store.close()
+
+    const reopened = await createFileStore(dir)
+    try {
+      expect(await reopened.organizations.getBySlug('acme')).toMatchObject({ id: 'org_1' })
+      expect(await reopened.memberships.get('org_1', 'usr_1')).toMatchObject({ role: 'owner' })
+      expect(await reopened.invitations.getByTokenHash('h')).toMatchObject({ id: 'inv_1', status: 'pending' })
+      expect(await reopened.mfa.claimTotpStep('usr_1', 5)).toBe(false)
+      expect(await reopened.passkeys.getByCredentialId('cred')).toMatchObject({ counter: 3 })
+      expect(await reopened.challenges.get('k', 'mfa_token', now)).toMatchObject({ attempts: 1 })
+      expect(await reopened.oauthAccounts.get('dev', 'p')).toMatchObject({ user_id: 'usr_1' })
+    } finally {
+      await reopened.close()
+    }
+  })
+
+  test('a state file written before these collections existed still loads', async () => {
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(join(dir, STATE_FILE), JSON.stringify({ version: 1, users: {}, sessions: {}, refreshTokens: {}, emailTokens: {}, signingKeys: [] }))
+    const store = await createFileStore(dir)
+    expect(await store.organizations.get('org_1')).toBeUndefined()
+    expect(await store.passkeys.listByUser('usr_1')).toEqual([])
+    await store.close()
+  })
+
   test('a corrupt or foreign state file fails loudly instead of starting empty', async () => {
     const { writeFile } = await import('node:fs/promises')
     await writeFile(join(dir, STATE_FILE), JSON.stringify({ version: 99 }))

@@ -8,6 +8,7 @@ import {
   type PlintoConfigOverrides,
   type PlintoMode,
   type User,
+  type Organization,
 } from '@plinto/server'
 import { createCookieJar, type CookieJar } from './cookie-jar'
 import { createFaults, type Faults } from './faults'
@@ -76,6 +77,24 @@ export interface SeedUserInput {
 }
 
 /**
+ * Input of {@link PlintoHandlers.seedOrganization}: members are users that exist already (seed them first).
+ *
+ * @example
+ * ```ts
+ * const input: SeedOrganizationInput = { name: 'Acme', slug: 'acme', owner: 'ada@example.com', members: [{ email: 'bob@example.com', role: 'admin' }] }
+ * ```
+ */
+export interface SeedOrganizationInput {
+  name: string
+  slug: string
+  description?: string | null
+  /** Email of the owner. */
+  owner: string
+  /** Further members by email, with their roles. */
+  members?: Array<{ email: string; role: 'owner' | 'admin' | 'member' }>
+}
+
+/**
  * What {@link createPlintoHandlers} returns.
  *
  * @example
@@ -99,6 +118,11 @@ export interface PlintoHandlers {
   readonly cookies: CookieJar
   /** Creates a user directly in the server's store (no email sent). */
   seedUser(input: SeedUserInput): Promise<User>
+  /**
+   * Creates an organization with its members directly in the store (no invitations, no email); answers
+   * the organization as its owner sees it.
+   */
+  seedOrganization(input: SeedOrganizationInput): Promise<Organization>
   /** Messages the server "sent", oldest first; only those to `to` when given. */
   outbox(to?: string): OutboxMessage[]
   /** The newest message to `to`; throws if there is none (a test expecting mail wants a clear failure). */
@@ -206,6 +230,37 @@ export function createPlintoHandlers(options: PlintoHandlersOptions): PlintoHand
     async seedUser(input) {
       const user = await app.plinto.createUser({ ...input, email_verified: input.email_verified ?? true })
       return toWireUser(user)
+    },
+    async seedOrganization(input) {
+      const { store, clock: serverClock } = app.plinto
+      const userId = async (email: string) => {
+        const user = await store.users.getByEmail(email.trim().toLowerCase())
+        if (!user) throw new Error(`seedOrganization: no user ${email}; seed it first`)
+        return user.id
+      }
+      const now = serverClock.now()
+      const organization = {
+        id: `org_${crypto.randomUUID().replace(/-/g, '')}`,
+        name: input.name,
+        slug: input.slug,
+        description: input.description ?? null,
+        created_at: now,
+        updated_at: now,
+      }
+      await store.organizations.create(organization, { organization_id: organization.id, user_id: await userId(input.owner), role: 'owner', joined_at: now })
+      for (const member of input.members ?? []) {
+        await store.memberships.add({ organization_id: organization.id, user_id: await userId(member.email), role: member.role, joined_at: now })
+      }
+      return {
+        id: organization.id,
+        name: organization.name,
+        slug: organization.slug,
+        description: organization.description,
+        created_at: new Date(now).toISOString(),
+        updated_at: new Date(now).toISOString(),
+        member_count: 1 + (input.members?.length ?? 0),
+        role: 'owner',
+      }
     },
     outbox: (to) => app.plinto.outbox?.messages(to) ?? [],
     lastMessage(to) {

@@ -18,7 +18,21 @@ export {
   type PlintoHandlersOptions,
   type RecordedRequest,
   type SeedUserInput,
+  type SeedOrganizationInput,
 } from './create-plinto-handlers'
 export { createTestClock, type TestClock } from './test-clock'
 export { createFaults, type Faults, type FaultTarget, type RespondFault } from './faults'
 export { createCookieJar, type CookieJar, type StoredCookie } from './cookie-jar'
+export {
+  createVirtualAuthenticator,
+  type VirtualAuthenticator,
+  type VirtualAuthenticatorOptions,
+  type VirtualCredential,
+  type RegistrationCredentialJSON,
+  type AuthenticationCredentialJSON,
+  type CreationOptionsInput,
+  type RequestOptionsInput,
+  type CeremonyOverrides,
+} from './virtual-authenticator'
+export { encodeCbor, type CborValue } from './cbor'
+export { totp } from './totp'

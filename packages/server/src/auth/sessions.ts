@@ -5,7 +5,7 @@ import { constantTimeEqual, sha256 } from '../crypto/hash'
 import { randomId, randomToken } from '../crypto/random'
 import { open, seal } from '../crypto/sealed-box'
 import { errors } from '../errors'
-import type { SessionRecord, UserRecord } from '../store/types'
+import type { SessionRecord, SessionRevokeReason, UserRecord } from '../store/types'
 
 /** A token pair with the refresh token always present (routes drop it from the body in cookie transport). */
 export type IssuedTokens = TokenResponse & { refresh_token: string }
@@ -48,7 +48,47 @@ export async function startSession(
   await context.store.sessions.create(session)
   const tokens = await mintPair(context, session, now)
   const updated = (await context.store.users.update(user.id, { last_sign_in_at: now })) ?? user
+  context.webhooks.emit('session.created', { session_id: session.id, user_id: user.id, ip: session.ip })
   return { session, tokens, user: updated }
+}
+
+/**
+ * Ends one session (its access and refresh tokens stop working) and announces it (`session.revoked`).
+ * False if it was unknown or had already ended.
+ *
+ * @example
+ * ```ts
+ * await endSession(context, session, 'revoked_by_user')
+ * ```
+ */
+export async function endSession(context: PlintoContext, session: SessionRecord, reason: SessionRevokeReason): Promise<boolean> {
+  const ended = await context.store.sessions.revoke(session.id, reason, context.clock.now())
+  if (ended) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
+  return ended
+}
+
+/**
+ * Ends every active session of a user, or every one but `exceptSessionId`, announcing each. Returns how
+ * many ended.
+ *
+ * @example
+ * ```ts
+ * const count = await endSessionsOfUser(context, user.id, 'password_change', current.id)
+ * ```
+ */
+export async function endSessionsOfUser(
+  context: PlintoContext,
+  userId: string,
+  reason: SessionRevokeReason,
+  exceptSessionId?: string,
+): Promise<number> {
+  const now = context.clock.now()
+  const active = (await context.store.sessions.listByUser(userId)).filter(
+    (s) => s.revoked_at === null && s.id !== exceptSessionId,
+  )
+  const count = await context.store.sessions.revokeByUser(userId, reason, now, exceptSessionId)
+  for (const session of active) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: userId, reason })
+  return count
 }
 
 /**
@@ -96,7 +136,7 @@ export async function rotateRefreshToken(
     if (opened) return { session, tokens: JSON.parse(opened) as IssuedTokens }
   }
   // A rotated token presented after its window: someone holds a copy. End the session for everyone.
-  await store.sessions.revoke(session.id, 'refresh_token_reuse', now)
+  await endSession(context, session, 'refresh_token_reuse')
   context.logger.warn('Refresh token reuse detected; session revoked', { session_id: session.id, user_id: session.user_id })
   throw errors.refreshTokenReused()
 }
@@ -120,13 +160,13 @@ export async function authenticate(
     nowMs: now,
     allowExpired: options.allowExpired ?? false,
   })
-  const session = await context.store.sessions.get(claims.sid)
+  let session = await context.store.sessions.get(claims.sid)
   if (!session || session.user_id !== claims.sub) throw errors.unauthorized('Invalid access token')
   if (session.revoked_at !== null) throw errors.sessionRevoked()
   const user = await context.store.users.get(claims.sub)
   if (!user) throw errors.unauthorized('Invalid access token')
   if (now - session.last_active_at >= ACTIVITY_RESOLUTION_MS) {
-    await context.store.sessions.update(session.id, { last_active_at: now })
+    session = (await context.store.sessions.update(session.id, { last_active_at: now })) ?? session
   }
   return { user, session, claims }
 }

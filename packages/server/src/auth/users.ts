@@ -4,7 +4,7 @@ import { randomId } from '../crypto/random'
 import { ApiError } from '../errors'
 import { UniqueConstraintError, type UserRecord } from '../store/types'
 import { assertPasswordAcceptable } from './password-policy'
-import { normalizeEmail, normalizeUsername } from './wire'
+import { normalizeEmail, normalizeUsername, toWireUser } from './wire'
 
 /**
  * What it takes to create a user.
@@ -55,6 +55,7 @@ export async function createUser(context: PlintoContext, input: CreateUserInput)
   } catch (error) {
     throw uniqueToApiError(error)
   }
+  context.webhooks.emit('user.created', { user: toWireUser(user) })
   return user
 }
 
@@ -69,6 +70,8 @@ export async function createUser(context: PlintoContext, input: CreateUserInput)
 export function uniqueToApiError(error: unknown): unknown {
   if (!(error instanceof UniqueConstraintError)) return error
   if (error.field === 'email') return new ApiError(409, 'EMAIL_TAKEN', 'An account with this email already exists')
+  if (error.field === 'slug') return new ApiError(409, 'SLUG_TAKEN', 'This slug is already taken')
+  if (error.field !== 'username') return error
   return new ApiError(422, 'VALIDATION_ERROR', 'Username is already taken', {
     errors: [{ field: 'username', message: 'Username is already taken' }],
   })

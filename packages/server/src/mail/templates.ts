@@ -3,7 +3,8 @@ import type { OutgoingMessage } from './mailer'
 /**
  * The emails the auth routes send. Plain text plus a minimal HTML part; the link is also exposed as
  * `link` for the dev outbox. Paths on the app (documented in docs/reference-server.md):
- * `/verify-email?token=…`, `/reset-password?token=…`, `/auth/callback?magic_token=…`.
+ * `/verify-email?token=…`, `/reset-password?token=…`, `/auth/callback?magic_token=…`,
+ * `/accept-invitation?token=…`. SMS carry the code in `code`.
  */
 export function verificationEmail(to: string, link: string): OutgoingMessage {
   return email(to, 'Verify your email address', 'Confirm your email address by opening this link (valid for 24 hours):', link)
@@ -20,6 +21,23 @@ export function passwordResetEmail(to: string, link: string): OutgoingMessage {
 
 export function magicLinkEmail(to: string, link: string): OutgoingMessage {
   return email(to, 'Your sign-in link', 'Open this link to sign in (valid for 15 minutes, once):', link)
+}
+
+export function invitationEmail(to: string, organizationName: string, link: string): OutgoingMessage {
+  return email(
+    to,
+    `You have been invited to join ${organizationName}`,
+    `You have been invited to join ${organizationName}. Sign in with this address and open this link to accept (valid for 7 days, once):`,
+    link,
+  )
+}
+
+export function smsCode(to: string, code: string, purpose: 'enable' | 'signin'): OutgoingMessage {
+  const text =
+    purpose === 'enable'
+      ? `Your Plinto verification code is ${code}. It expires in 5 minutes.`
+      : `Your Plinto sign-in code is ${code}. It expires in 5 minutes. Never share it.`
+  return { channel: 'sms', to, subject: null, text, html: null, link: null, code }
 }
 
 export function passwordChangedEmail(to: string): OutgoingMessage {

@@ -14,6 +14,10 @@ const ROUTE_CLASSES: Record<string, RateLimitClass> = {
   'POST /auth/email/resend': 'emailVerification',
   'POST /auth/magic-link': 'magicLink',
   'POST /auth/magic-link/verify': 'magicLink',
+  // The other ways to finish a sign-in count as sign-in attempts (the mfa_token also allows 5 wrong codes).
+  'POST /mfa/challenge': 'signin',
+  'POST /mfa/challenge/send': 'signin',
+  'POST /passkeys/authenticate/verify': 'signin',
 }
 
 /**

@@ -8,14 +8,15 @@ import {
   SignInRequestSchema,
   SignUpRequestSchema,
   TokenRequestSchema,
-  type AuthResponse,
   type MessageResponse,
 } from '@plinto/typescript-sdk/schemas'
 import { consumeEmailToken, issueDecoyToken, issueEmailToken } from '../auth/email-tokens'
 import { assertPasswordAcceptable } from '../auth/password-policy'
-import { authenticate, rotateRefreshToken, startSession } from '../auth/sessions'
+import { authenticate, endSession, endSessionsOfUser, rotateRefreshToken } from '../auth/sessions'
 import { createUser } from '../auth/users'
+import { assertAllowedRedirect } from '../auth/redirects'
 import { normalizeEmail, normalizeUsername, toWireUser } from '../auth/wire'
+import { firstFactorPassed, signedIn } from './sign-in-response'
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../crypto/password'
 import { ApiError, errors } from '../errors'
 import type { PlintoEnv } from '../env'
@@ -66,7 +67,7 @@ export function authRoutes(): Hono<PlintoEnv> {
     if (needsRehash(user.password_hash, iterations)) {
       await context.store.users.update(user.id, { password_hash: await hashPassword(body.password, iterations) })
     }
-    return signedIn(c, user, { remember: body.remember ?? true, status: 200 })
+    return firstFactorPassed(c, user, { remember: body.remember ?? true, status: 200 })
   })
 
   auth.post('/signout', async (c) => {
@@ -74,7 +75,7 @@ export function authRoutes(): Hono<PlintoEnv> {
     // An expired but genuine access token may still end its session: signing out must always work.
     try {
       const { session } = await authenticate(context, c.req.header('authorization'), { allowExpired: true })
-      await context.store.sessions.revoke(session.id, 'signout', context.clock.now())
+      await endSession(context, session, 'signout')
     } catch (error) {
       // Signing out of a session that has already ended is a success, not an error.
       if (!(error instanceof ApiError && error.code === 'SESSION_REVOKED')) throw error
@@ -118,7 +119,7 @@ export function authRoutes(): Hono<PlintoEnv> {
     const now = context.clock.now()
     const password_hash = await hashPassword(body.new_password, context.config.passwordHashIterations)
     await context.store.users.update(user.id, { password_hash, updated_at: now })
-    await context.store.sessions.revokeByUser(user.id, 'password_change', now, session.id)
+    await endSessionsOfUser(context, user.id, 'password_change', session.id)
     await context.store.emailTokens.deleteByUser(user.id, 'reset_password')
     context.send(passwordChangedEmail(user.email))
     return c.json<MessageResponse>({ message: 'Password changed. Other sessions have been signed out.' }, 200)
@@ -150,7 +151,7 @@ export function authRoutes(): Hono<PlintoEnv> {
     const password_hash = await hashPassword(body.new_password, context.config.passwordHashIterations)
     // The link reached the mailbox, so the address is proven as well.
     await context.store.users.update(user.id, { password_hash, email_verified: true, updated_at: now })
-    await context.store.sessions.revokeByUser(user.id, 'password_reset', now)
+    await endSessionsOfUser(context, user.id, 'password_reset')
     return c.json<MessageResponse>({ message: 'Password reset. Sign in with your new password.' }, 200)
   })
 
@@ -197,28 +198,11 @@ export function authRoutes(): Hono<PlintoEnv> {
     if (!user.email_verified) {
       user = (await context.store.users.update(user.id, { email_verified: true, updated_at: context.clock.now() })) ?? user
     }
-    return signedIn(c, user, { remember: true, status: 200 })
+    // The mailbox is one factor: an account with MFA still answers the second step.
+    return firstFactorPassed(c, user, { remember: true, status: 200 })
   })
 
   return auth
-}
-
-/**
- * Finishes every successful first factor. This is the seam for MFA: an account with a second factor will
- * answer `{ mfa_required: true, mfa_token, methods }` here instead of starting a session.
- */
-async function signedIn(c: Context<PlintoEnv>, user: UserRecord, options: { remember: boolean; status: 200 | 201 }) {
-  const context = c.get('context')
-  const started = await startSession(context, user, {
-    ip: c.get('clientIp'),
-    userAgent: c.req.header('user-agent') ?? null,
-    remember: options.remember,
-  })
-  const body: AuthResponse = {
-    user: toWireUser(started.user),
-    tokens: deliverTokens(c, started.tokens, started.session, wantsCookieTransport(c)),
-  }
-  return c.json(body, options.status)
 }
 
 async function sendVerificationEmail(c: Context<PlintoEnv>, user: UserRecord): Promise<void> {
@@ -235,23 +219,12 @@ function appLink(c: Context<PlintoEnv>, path: string, params: Record<string, str
 }
 
 /**
- * Where a magic link points: `redirect_url` if it is on the app's origin or an allowed origin (anything
- * else would make the email an open redirect carrying a sign-in token), else `{appUrl}/auth/callback`.
+ * Where a magic link points: `redirect_url` if it is on the allow-list (`allowedRedirectUrls`, exact
+ * match; anything else would make the email an open redirect carrying a sign-in token), else
+ * `{appUrl}/auth/callback`.
  */
 function magicLinkTarget(c: Context<PlintoEnv>, redirectUrl: string | undefined): URL {
   const { config } = c.get('context')
   if (redirectUrl === undefined || redirectUrl === '') return new URL(`${config.appUrl}/auth/callback`)
-  let url: URL
-  try {
-    url = new URL(redirectUrl)
-  } catch {
-    throw errors.validation('Invalid redirect_url', [{ field: 'redirect_url', message: 'Must be an absolute URL' }])
-  }
-  const trusted = new Set([new URL(config.appUrl).origin, ...config.allowedOrigins])
-  if (!trusted.has(url.origin)) {
-    throw errors.validation('redirect_url is not allowed', [
-      { field: 'redirect_url', message: 'Must be on the app origin or an allowed origin' },
-    ])
-  }
-  return url
+  return assertAllowedRedirect(config, redirectUrl, 'redirect_url')
 }

@@ -1,4 +1,14 @@
 import type { SigningKeyRecord } from '../crypto/signing-keys'
+import type {
+  ChallengeRepository,
+  MfaRepository,
+  OAuthAccountRepository,
+  PasskeyRepository,
+} from './factor-types'
+import type { InvitationRepository, MembershipRepository, OrganizationRepository } from './organization-types'
+
+export type * from './organization-types'
+export type * from './factor-types'
 
 /**
  * A user as the store keeps it. Times are Unix milliseconds; secrets are stored only as hashes. Routes turn
@@ -60,7 +70,13 @@ export interface SessionRecord {
  * await store.sessions.revoke(sessionId, 'revoked_by_user', Date.now())
  * ```
  */
-export type SessionRevokeReason = 'signout' | 'password_change' | 'password_reset' | 'refresh_token_reuse' | 'revoked_by_user'
+export type SessionRevokeReason =
+  | 'signout'
+  | 'password_change'
+  | 'password_reset'
+  | 'refresh_token_reuse'
+  | 'revoked_by_user'
+  | 'account_deleted'
 
 /**
  * One refresh token of a session's rotation chain, looked up by the SHA-256 of the token
@@ -128,7 +144,11 @@ export interface UserRepository {
   getByUsername(usernameNormalized: string): Promise<UserRecord | undefined>
   /** Applies `patch`; returns the updated user or undefined if it does not exist. Same uniqueness rules as create. */
   update(id: string, patch: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord | undefined>
-  /** Deletes the user and everything that belongs to it (sessions, refresh and email tokens). */
+  /**
+   * Deletes the user and everything that belongs to it: sessions, refresh and email tokens, memberships,
+   * MFA settings, passkeys and pending challenges. Organizations are not touched (the route decides
+   * what happens to organizations the user owns before deleting).
+   */
   delete(id: string): Promise<boolean>
 }
 
@@ -214,7 +234,7 @@ export interface SigningKeyRepository {
 
 /**
  * Everything the server persists. Asynchronous throughout so a database-backed store (PostgreSQL) fits the
- * same interface; later features (organizations, MFA, passkeys, OAuth) add repositories here.
+ * same interface.
  *
  * @example
  * ```ts
@@ -228,6 +248,13 @@ export interface PlintoStore {
   readonly refreshTokens: RefreshTokenRepository
   readonly emailTokens: EmailTokenRepository
   readonly signingKeys: SigningKeyRepository
+  readonly organizations: OrganizationRepository
+  readonly memberships: MembershipRepository
+  readonly invitations: InvitationRepository
+  readonly mfa: MfaRepository
+  readonly challenges: ChallengeRepository
+  readonly passkeys: PasskeyRepository
+  readonly oauthAccounts: OAuthAccountRepository
   /** True when the backing storage can be read and written (GET /health/readiness). */
   ping(): Promise<boolean>
   /** Waits until every accepted write is durable. */
@@ -237,7 +264,17 @@ export interface PlintoStore {
 }
 
 /**
- * Thrown by a store when a write would break uniqueness (email, username).
+ * The unique fields of the store.
+ *
+ * @example
+ * ```ts
+ * const field: UniqueField = 'slug'
+ * ```
+ */
+export type UniqueField = 'email' | 'username' | 'slug' | 'credential_id' | 'oauth_account'
+
+/**
+ * Thrown by a store when a write would break uniqueness (email, username, slug, credential ID).
  *
  * @example
  * ```ts
@@ -246,7 +283,7 @@ export interface PlintoStore {
  */
 export class UniqueConstraintError extends Error {
   override readonly name = 'UniqueConstraintError'
-  constructor(readonly field: 'email' | 'username') {
+  constructor(readonly field: UniqueField) {
     super(`${field} is already taken`)
   }
 }

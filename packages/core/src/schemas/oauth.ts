@@ -1,0 +1,77 @@
+import * as z from 'zod/mini'
+
+// `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
+// cannot mark chained `.check()` calls pure itself); it keeps the core entry inside its size budget.
+
+export const OAuthProviderSchema = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), name: /* @__PURE__ */ z.string() })
+/**
+ * A sign-in provider the server offers (`github`, `google`, `microsoft`, and `dev` outside production).
+ *
+ * @example
+ * ```ts
+ * const { providers } = await plinto.auth.getOAuthProviders()
+ * providers.map((p: OAuthProvider) => p.name) // ['GitHub', 'Development']
+ * ```
+ */
+export type OAuthProvider = z.infer<typeof OAuthProviderSchema>
+
+export const OAuthProvidersResponseSchema = /* @__PURE__ */ z.object({ providers: /* @__PURE__ */ z.array(OAuthProviderSchema) })
+/**
+ * `GET /oauth/providers`.
+ *
+ * @example
+ * ```ts
+ * const { providers }: OAuthProvidersResponse = await res.json()
+ * ```
+ */
+export type OAuthProvidersResponse = z.infer<typeof OAuthProvidersResponseSchema>
+
+const pkceValue = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(43), /* @__PURE__ */ z.maxLength(128), /* @__PURE__ */ z.regex(/^[A-Za-z0-9._~-]+$/, 'Use the PKCE alphabet'))
+
+export const OAuthAuthorizeRequestSchema = /* @__PURE__ */ z.object({
+  redirect_uri: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048)),
+  code_challenge: pkceValue,
+  code_challenge_method: /* @__PURE__ */ z.literal('S256'),
+})
+/**
+ * `POST /oauth/{provider}/authorize`: where to come back to (on the server's allow-list) and the PKCE
+ * challenge (base64url SHA-256 of the verifier the SDK keeps).
+ *
+ * @example
+ * ```ts
+ * const body: OAuthAuthorizeRequest = { redirect_uri: 'http://localhost:5173/auth/callback', code_challenge, code_challenge_method: 'S256' }
+ * ```
+ */
+export type OAuthAuthorizeRequest = z.input<typeof OAuthAuthorizeRequestSchema>
+
+export const OAuthAuthorizeResponseSchema = /* @__PURE__ */ z.object({
+  authorization_url: /* @__PURE__ */ z.string(),
+  state: /* @__PURE__ */ z.string(),
+})
+/**
+ * Where to send the browser, and the `state` to expect back.
+ *
+ * @example
+ * ```ts
+ * const { authorization_url, state }: OAuthAuthorizeResponse = await res.json()
+ * location.assign(authorization_url)
+ * ```
+ */
+export type OAuthAuthorizeResponse = z.infer<typeof OAuthAuthorizeResponseSchema>
+
+export const OAuthCallbackRequestSchema = /* @__PURE__ */ z.object({
+  code: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
+  state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
+  code_verifier: pkceValue,
+  redirect_uri: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(2048))),
+})
+/**
+ * `POST /oauth/{provider}/callback`: the one-time code and state from the redirect, and the PKCE
+ * verifier. Answers an AuthResponse (or `mfa_required`, like sign-in).
+ *
+ * @example
+ * ```ts
+ * const { user, tokens } = await plinto.auth.handleOAuthCallback({ code, state, code_verifier })
+ * ```
+ */
+export type OAuthCallbackRequest = z.input<typeof OAuthCallbackRequestSchema>

@@ -1,0 +1,90 @@
+import { Hono } from 'hono'
+import { OAuthAuthorizeRequestSchema, OAuthCallbackRequestSchema, type OAuthProvidersResponse } from '@plinto/typescript-sdk/schemas'
+import {
+  approveDevConsent,
+  denyDevConsent,
+  finishAtProvider,
+  isLiveDevState,
+  redeemCode,
+  resolveProvider,
+  startAuthorization,
+} from '../auth/oauth'
+import { availableProviders, PROVIDER_NAMES } from '../auth/oauth-providers'
+import { errors } from '../errors'
+import type { PlintoEnv } from '../env'
+import { readBodyText, readJson } from '../middleware/json-body'
+import { devConsentPage } from './dev-oauth-page'
+import { firstFactorPassed } from './sign-in-response'
+
+/**
+ * The `/oauth` routes of CONTRACT.md § OAuth (authorization code + PKCE S256), and the consent page of
+ * the built-in `dev` provider outside production.
+ */
+export function oauthRoutes(): Hono<PlintoEnv> {
+  const oauth = new Hono<PlintoEnv>()
+
+  oauth.get('/providers', (c) => {
+    const providers = availableProviders(c.get('context').config).map((id) => ({ id, name: PROVIDER_NAMES[id] }))
+    return c.json<OAuthProvidersResponse>({ providers }, 200)
+  })
+
+  // The dev provider's own pages come before the `/:provider/...` routes.
+  oauth.get('/dev/consent', async (c) => {
+    const context = c.get('context')
+    resolveProvider(context, 'dev')
+    const state = c.req.query('state') ?? ''
+    if (!(await isLiveDevState(context, state))) throw errors.validation('Unknown or expired state', [{ field: 'state', message: 'Start the sign-in again' }], 400)
+    c.header('Cache-Control', 'no-store')
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+    return c.html(
+      devConsentPage({ state, action: c.req.path, email: 'dev.user@example.com', firstName: 'Dev', lastName: 'User' }),
+      200,
+    )
+  })
+
+  oauth.post('/dev/consent', async (c) => {
+    const context = c.get('context')
+    resolveProvider(context, 'dev')
+    const form = new URLSearchParams(await readBodyText(c.req.raw, context.config.bodyLimitBytes))
+    const state = form.get('state') ?? ''
+    if (form.get('decision') !== 'approve') return c.redirect(await denyDevConsent(context, state), 302)
+    const email = (form.get('email') ?? '').trim()
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw errors.validation('Invalid email', [{ field: 'email', message: 'Enter a valid email address' }])
+    const location = await approveDevConsent(context, state, {
+      email,
+      first_name: (form.get('first_name') ?? '').trim().slice(0, 100),
+      last_name: (form.get('last_name') ?? '').trim().slice(0, 100),
+    })
+    return c.redirect(location, 302)
+  })
+
+  oauth.post('/:provider/authorize', async (c) => {
+    const context = c.get('context')
+    const provider = resolveProvider(context, c.req.param('provider'))
+    const body = await readJson(c, OAuthAuthorizeRequestSchema)
+    return c.json(await startAuthorization(context, provider, body, new URL(c.req.url).origin), 200)
+  })
+
+  oauth.get('/:provider/callback', async (c) => {
+    const context = c.get('context')
+    const provider = resolveProvider(context, c.req.param('provider'))
+    const location = await finishAtProvider(context, provider, {
+      code: c.req.query('code'),
+      state: c.req.query('state'),
+      error: c.req.query('error'),
+    })
+    c.header('Cache-Control', 'no-store')
+    return c.redirect(location, 302)
+  })
+
+  oauth.post('/:provider/callback', async (c) => {
+    const context = c.get('context')
+    const provider = resolveProvider(context, c.req.param('provider'))
+    const body = await readJson(c, OAuthCallbackRequestSchema)
+    const user = await redeemCode(context, provider, body)
+    // The provider proved the first factor; an account with MFA still answers the second step.
+    return firstFactorPassed(c, user, { remember: true, status: 200 })
+  })
+
+  return oauth
+}

@@ -1,0 +1,183 @@
+// Store records and repositories of second factors and sign-in methods: MFA settings, short-lived
+// challenges (MFA tokens, SMS codes, WebAuthn and OAuth state), passkeys and OAuth account links.
+
+/**
+ * A user's second factors. The TOTP secret is sealed with the server's secret key (it must be readable
+ * by the server to check codes, so it cannot be hashed); backup codes are stored as SHA-256 hashes.
+ *
+ * @example
+ * ```ts
+ * const mfa = await store.mfa.get(userId)
+ * mfa?.totp_enabled
+ * ```
+ */
+export interface MfaRecord {
+  user_id: string
+  /** Sealed base32 secret; set (with `totp_enabled: false`) while setup is pending verification. */
+  totp_secret: string | null
+  totp_enabled: boolean
+  /** Last accepted RFC 6238 time step: a code is accepted once, and never an older one. */
+  totp_last_step: number | null
+  /** E.164; set (with `sms_enabled: false`) while the enabling code is pending. */
+  sms_phone: string | null
+  sms_enabled: boolean
+  /** SHA-256 of each unused backup code. */
+  backup_code_hashes: string[]
+  /** The set shown by a pending TOTP setup; it replaces `backup_code_hashes` once the setup is verified. */
+  pending_backup_code_hashes: string[]
+  updated_at: number
+}
+
+/**
+ * Store operations on MFA settings.
+ *
+ * @example
+ * ```ts
+ * const fresh = await store.mfa.claimTotpStep(userId, step) // false: that code (or a later one) was used
+ * ```
+ */
+export interface MfaRepository {
+  get(userId: string): Promise<MfaRecord | undefined>
+  put(record: MfaRecord): Promise<void>
+  delete(userId: string): Promise<void>
+  /** Records `step` as used if it is later than the last used step, atomically; false otherwise. */
+  claimTotpStep(userId: string, step: number): Promise<boolean>
+  /** Removes one backup code by hash, atomically; false if it is not (or no longer) there. */
+  consumeBackupCode(userId: string, codeHash: string): Promise<boolean>
+}
+
+/**
+ * What a short-lived server-side challenge is for.
+ *
+ * @example
+ * ```ts
+ * const kind: ChallengeKind = 'mfa_token'
+ * ```
+ */
+export type ChallengeKind =
+  | 'mfa_token'
+  | 'sms_code'
+  | 'webauthn_registration'
+  | 'webauthn_authentication'
+  | 'oauth_state'
+  | 'oauth_code'
+
+/**
+ * Short-lived, single-use server state: an MFA sign-in token, an SMS code, a WebAuthn challenge, an OAuth
+ * state or code. `key` is a hash (or a derived name), never a secret a client holds.
+ *
+ * @example
+ * ```ts
+ * await store.challenges.create({ key: await sha256(token), kind: 'mfa_token', user_id, data: { remember: true }, attempts: 0, created_at: now, expires_at: now + 300_000 })
+ * ```
+ */
+export interface ChallengeRecord {
+  key: string
+  kind: ChallengeKind
+  user_id: string | null
+  /** Kind-specific JSON (a PKCE challenge, a redirect URI, a code hash, …). */
+  data: Record<string, string | number | boolean | null>
+  /** Wrong answers so far. */
+  attempts: number
+  created_at: number
+  expires_at: number
+}
+
+/**
+ * Store operations on challenges. Expired challenges are never returned.
+ *
+ * @example
+ * ```ts
+ * const record = await store.challenges.consume(key, 'webauthn_authentication', Date.now())
+ * ```
+ */
+export interface ChallengeRepository {
+  /** Stores a challenge, replacing one with the same key and kind. */
+  create(challenge: ChallengeRecord): Promise<void>
+  get(key: string, kind: ChallengeKind, nowMs: number): Promise<ChallengeRecord | undefined>
+  /** Takes a challenge out of the store, atomically; undefined if unknown or expired. */
+  consume(key: string, kind: ChallengeKind, nowMs: number): Promise<ChallengeRecord | undefined>
+  /**
+   * Counts one wrong answer. When `maxAttempts` is reached the challenge is deleted. Returns the attempts
+   * left (0 when it was deleted or did not exist).
+   */
+  recordFailure(key: string, kind: ChallengeKind, maxAttempts: number): Promise<number>
+  deleteExpired(nowMs: number): Promise<void>
+}
+
+/**
+ * A WebAuthn credential (passkey) registered to a user.
+ *
+ * @example
+ * ```ts
+ * const passkey = await store.passkeys.getByCredentialId(response.id)
+ * ```
+ */
+export interface PasskeyRecord {
+  id: string
+  user_id: string
+  /** base64url credential ID, unique across the server. */
+  credential_id: string
+  /** base64url COSE public key. */
+  public_key: string
+  counter: number
+  transports: string[]
+  device_type: 'singleDevice' | 'multiDevice'
+  backed_up: boolean
+  name: string
+  created_at: number
+  last_used_at: number | null
+}
+
+/**
+ * Store operations on passkeys.
+ *
+ * @example
+ * ```ts
+ * const ok = await store.passkeys.recordUse(passkey.id, passkey.counter, newCounter, Date.now())
+ * ```
+ */
+export interface PasskeyRepository {
+  /** {@link UniqueConstraintError} `credential_id` when that credential is already registered. */
+  create(passkey: PasskeyRecord): Promise<void>
+  get(id: string): Promise<PasskeyRecord | undefined>
+  getByCredentialId(credentialId: string): Promise<PasskeyRecord | undefined>
+  listByUser(userId: string): Promise<PasskeyRecord[]>
+  update(id: string, patch: Partial<Pick<PasskeyRecord, 'name' | 'backed_up'>>): Promise<PasskeyRecord | undefined>
+  /**
+   * Records a verified use: sets `counter` and `last_used_at` only if the stored counter is still
+   * `expectedCounter`, atomically (two concurrent assertions cannot both pass). False otherwise.
+   */
+  recordUse(id: string, expectedCounter: number, nextCounter: number, nowMs: number, backedUp: boolean): Promise<boolean>
+  delete(id: string): Promise<boolean>
+}
+
+/**
+ * A user's account at an OAuth provider, linked to a Plinto user.
+ *
+ * @example
+ * ```ts
+ * const link = await store.oauthAccounts.get('github', '583231')
+ * ```
+ */
+export interface OAuthAccountRecord {
+  provider: string
+  provider_user_id: string
+  user_id: string
+  email: string
+  created_at: number
+}
+
+/**
+ * Store operations on OAuth account links.
+ *
+ * @example
+ * ```ts
+ * await store.oauthAccounts.create({ provider: 'github', provider_user_id: '583231', user_id, email, created_at: now })
+ * ```
+ */
+export interface OAuthAccountRepository {
+  create(account: OAuthAccountRecord): Promise<void>
+  get(provider: string, providerUserId: string): Promise<OAuthAccountRecord | undefined>
+  listByUser(userId: string): Promise<OAuthAccountRecord[]>
+}

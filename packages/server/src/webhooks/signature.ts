@@ -1,0 +1,32 @@
+import { constantTimeEqual } from '../crypto/hash'
+import { utf8 } from '../crypto/encoding'
+
+/**
+ * The `X-Plinto-Signature` of a webhook body: lower-case hex HMAC-SHA256 of the raw body bytes, keyed
+ * with the endpoint's secret (CONTRACT.md § Webhooks).
+ *
+ * @example
+ * ```ts
+ * const signature = await signWebhookPayload('{"event":"user.created",…}', 'whsec_…')
+ * ```
+ */
+export async function signWebhookPayload(payload: string, secret: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(payload)))
+  return Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * Checks an `X-Plinto-Signature` against the raw body, in constant time. Receivers must verify the raw
+ * bytes as received, before parsing: re-serialised JSON would not match.
+ *
+ * @example
+ * ```ts
+ * const ok = await verifyWebhookPayload(rawBody, request.headers.get('x-plinto-signature') ?? '', secret)
+ * if (!ok) return new Response(null, { status: 401 })
+ * ```
+ */
+export async function verifyWebhookPayload(payload: string, signature: string, secret: string): Promise<boolean> {
+  const expected = await signWebhookPayload(payload, secret)
+  return constantTimeEqual(expected, signature.trim().toLowerCase())
+}
