@@ -1,23 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { PlintoClient } from '../index'
-import { API, createFakeApi, sharedStorage, storedSession } from './helpers'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { PlintoClient } from '../index'
+import { EMAIL, sharedStorage, useReferenceServer, useWholeSecondFakeTime } from './helpers'
+import { PASSWORD, nextEvent } from './integration-setup'
 
-const api = createFakeApi()
-beforeAll(() => api.server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => api.server.close())
-const clients: PlintoClient[] = []
+const { backend, client, seedAda, signedIn } = useReferenceServer()
 afterEach(() => {
-  for (const client of clients.splice(0)) client.dispose()
-  api.requests.length = 0
   vi.restoreAllMocks()
-  vi.useRealTimers()
+  vi.unstubAllGlobals()
 })
-const make = (options: Partial<ConstructorParameters<typeof PlintoClient>[0]> = {}) => {
-  const client = new PlintoClient({ apiUrl: API, tokenStorage: sharedStorage(), ...options })
-  clients.push(client)
-  return client
+
+/** A client over its own shared-storage stand-in (custom storage, as in the browser modes). */
+const make = (options: Parameters<typeof client>[0] = {}) => client({ tokenStorage: sharedStorage(), ...options })
+const signIn = async (plinto: PlintoClient) => {
+  await seedAda()
+  return plinto.auth.signIn({ email: EMAIL, password: PASSWORD })
 }
-const signIn = (plinto: PlintoClient) => plinto.auth.signIn({ email: 'ada@example.com', password: 'pw' })
 
 describe('snapshot', () => {
   it('is frozen and the same object until something changes', async () => {
@@ -28,13 +25,17 @@ describe('snapshot', () => {
     await plinto.ready()
     const signedOut = plinto.getSnapshot()
     expect(signedOut).toMatchObject({ status: 'signed_out', user: null, expiresAt: null })
-    await signIn(plinto)
+    const { user } = await signIn(plinto)
     const signedIn = plinto.getSnapshot()
     expect(signedIn).not.toBe(signedOut)
+    expect(signedIn.user).toEqual(user)
     expect(Object.isFrozen(signedIn.user)).toBe(true)
     expect(() => {
       ;(signedIn.user as { email: string }).email = 'x'
     }).toThrow()
+    expect(plinto.getSnapshot()).toBe(signedIn)
+    // A request that changes nothing leaves the very same snapshot.
+    await plinto.auth.getCurrentUser()
     expect(plinto.getSnapshot()).toBe(signedIn)
   })
 
@@ -49,6 +50,7 @@ describe('snapshot', () => {
     unsubscribe()
     await plinto.auth.signOut()
     expect(listener).toHaveBeenCalledTimes(2)
+    expect(backend.countRequests('POST', '/auth/signout')).toBe(1)
   })
 
   it('state is committed before events run', async () => {
@@ -79,7 +81,8 @@ describe('listeners', () => {
     const errors = vi.fn()
     plinto.on('error', errors)
     const { user } = await signIn(plinto)
-    expect(user.id).toBe('usr_1')
+    expect(user.email).toBe(EMAIL)
+    expect(after).toHaveBeenCalledWith({ user })
     expect(after).toHaveBeenCalledTimes(1)
     expect(plinto.getSnapshot().status).toBe('signed_in')
     expect(consoleError).toHaveBeenCalledWith('[plinto] a listener threw:', expect.objectContaining({ message: 'app bug' }))
@@ -90,18 +93,25 @@ describe('listeners', () => {
 
   it('an error listener that throws is reported once, without recursion', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
-    vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => { throw new Error('quota') }, removeItem() {} })
-    try {
-      const plinto = make({ tokenStorage: { type: 'localStorage' } })
+    vi.stubGlobal('localStorage', {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('quota')
+      },
+      removeItem() {},
+    })
+    const plinto = make({ tokenStorage: { type: 'localStorage' } })
+    const reported = new Promise<void>((resolve) =>
       plinto.on('error', () => {
+        resolve()
         throw new Error('error listener bug')
-      })
-      await plinto.ready()
-      await signIn(plinto)
-      expect(consoleError).toHaveBeenCalledTimes(1)
-    } finally {
-      vi.unstubAllGlobals()
-    }
+      }),
+    )
+    await plinto.ready()
+    await signIn(plinto)
+    await reported
+    expect(consoleError).toHaveBeenCalledTimes(1)
+    expect(consoleError).toHaveBeenCalledWith('[plinto] a listener threw:', expect.objectContaining({ message: 'error listener bug' }))
   })
 
   it('on() returns an unsubscribe function', async () => {
@@ -117,7 +127,7 @@ describe('listeners', () => {
 
 describe('dispose', () => {
   it('clears timers, listeners and subscribers', async () => {
-    vi.useFakeTimers()
+    useWholeSecondFakeTime()
     const plinto = make({ tokenStorage: sharedStorage('events-dispose-timers'), tabSync: true })
     await plinto.ready()
     await signIn(plinto)
@@ -128,7 +138,7 @@ describe('dispose', () => {
     plinto.dispose()
     expect(vi.getTimerCount()).toBe(0)
     await vi.advanceTimersByTimeAsync(24 * 3600 * 1000)
-    expect(api.count('POST', '/auth/refresh')).toBe(0)
+    expect(backend.countRequests('POST', '/auth/refresh')).toBe(0)
     expect(listener).not.toHaveBeenCalled()
   })
 
@@ -137,35 +147,54 @@ describe('dispose', () => {
     const storage = sharedStorage('events-dispose-sync')
     const a = make({ tokenStorage: storage, tabSync: true })
     const b = make({ tokenStorage: storage, tabSync: true })
-    await Promise.all([a.ready(), b.ready()])
+    const witness = make({ tokenStorage: storage, tabSync: true })
+    await Promise.all([a.ready(), b.ready(), witness.ready()])
     b.dispose()
+    const witnessed = nextEvent(witness, 'signedIn')
     await signIn(a)
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    // The tab still listening heard the sign-in; the disposed one did not.
+    expect(await witnessed).toMatchObject({ user: { email: EMAIL } })
     expect(b.getSnapshot().status).toBe('signed_out')
   })
 
   it('a refresh in flight at dispose still saves its tokens for the next client', async () => {
     const storage = sharedStorage()
-    storage.values.set('plinto_auth_token', storedSession({ refreshToken: 'rt_before' }))
+    const { plinto: first, tokens: signedInWith } = await signedIn({ tokenStorage: storage })
+    first.dispose()
     const plinto = make({ tokenStorage: storage })
     await plinto.ready()
     const pending = plinto.auth.refreshToken()
     plinto.dispose()
     const tokens = await pending
-    expect(JSON.parse(storage.values.get('plinto_auth_token')!).refresh_token).toBe(tokens.refresh_token)
+    expect(backend.requests.at(-1)!.body).toEqual({ refresh_token: signedInWith.refresh_token })
+    expect(JSON.parse(storage.values.get('plinto_auth_token')!)).toMatchObject({ access_token: tokens.access_token, refresh_token: tokens.refresh_token })
+    // The next client restores the saved pair and the server accepts it: no replay of the rotated token.
+    const next = make({ tokenStorage: storage, session: { autoRefresh: false } })
+    expect(await next.auth.getCurrentUser()).toMatchObject({ email: EMAIL })
+    await next.auth.refreshToken()
+    expect(backend.requests.filter((r) => r.path === '/auth/refresh').map((r) => r.body)).toEqual([
+      { refresh_token: signedInWith.refresh_token },
+      { refresh_token: tokens.refresh_token },
+    ])
+    expect(next.getSnapshot().status).toBe('signed_in')
   })
 })
 
 describe('calls made during restore', () => {
   it('an authenticated call made before the stored session is read waits for it and sends the token', async () => {
+    await backend.seedUser({ email: EMAIL, password: PASSWORD, email_verified: false })
     const storage = sharedStorage()
-    storage.values.set('plinto_auth_token', storedSession())
-    const slow = { ...storage, getItem: (key: string) => new Promise<string | null>((resolve) => setTimeout(() => resolve(storage.getItem(key) as string | null), 20)) }
+    const { tokens } = await signedIn({ tokenStorage: storage })
+    // Storage that answers only when the test says so (a slow IndexedDB, say).
+    let answer!: () => void
+    const slow = { ...storage, getItem: (key: string) => new Promise<string | null>((resolve) => (answer = () => resolve(storage.values.get(key) ?? null))) }
     const plinto = make({ tokenStorage: slow })
     expect(plinto.getSnapshot().status).toBe('loading')
-    await plinto.auth.resendVerification().catch(() => undefined)
-    const resend = api.requests.find((r) => r.path === '/auth/email/resend')
-    expect(resend?.headers.get('authorization')).toMatch(/^Bearer /)
+    const resend = plinto.auth.resendVerification()
+    answer()
+    expect(await resend).toEqual({ message: expect.any(String) })
+    expect(backend.requests.find((r) => r.path === '/auth/email/resend')!.headers.authorization).toBe(`Bearer ${tokens.access_token}`)
+    expect(backend.outbox(EMAIL)).toHaveLength(1)
   })
 })
 
@@ -174,17 +203,16 @@ describe('clientSecret in a browser', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     vi.spyOn(console, 'debug').mockImplementation(() => {})
     vi.stubGlobal('document', {})
-    try {
-      const plinto = make({ debug: true, clientId: 'cid', clientSecret: 'super-secret' })
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining('clientSecret'))
-      await plinto.ready()
-      await signIn(plinto)
-      for (const request of api.requests) {
-        expect(JSON.stringify(request.body ?? '')).not.toContain('super-secret')
-        expect([...request.headers.values()].join(' ')).not.toContain('super-secret')
-      }
-    } finally {
-      vi.unstubAllGlobals()
+    const plinto = make({ tokenStorage: { type: 'memory' }, debug: true, clientId: 'cid', clientSecret: 'super-secret' })
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('clientSecret'))
+    await plinto.ready()
+    await signIn(plinto)
+    await plinto.auth.getCurrentUser()
+    expect(backend.requests.length).toBeGreaterThanOrEqual(2)
+    for (const request of backend.requests) {
+      expect(JSON.stringify(request.body ?? '')).not.toContain('super-secret')
+      expect(Object.values(request.headers).join(' ')).not.toContain('super-secret')
+      expect(request.url).not.toContain('super-secret')
     }
   })
 })

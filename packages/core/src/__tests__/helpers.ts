@@ -1,8 +1,13 @@
-import { http, HttpResponse } from 'msw'
+import { createPlintoHandlers, type PlintoHandlersOptions } from '@plinto/testing'
 import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, vi } from 'vitest'
+import { PlintoClient, type PlintoClientOptions } from '../index'
 import type { User } from '../schemas/user'
 import type { StorageAdapter } from '../storage/types'
+import { API_URL, PASSWORD } from './integration-setup'
 
+// Hand-made fixtures for unit tests that never reach a Plinto server (expiry maths, the HTTP engine's
+// error mapping). Client behaviour is tested against the reference server: `useReferenceServer` below.
 export const API = 'https://api.test'
 export const BASE = `${API}/api/v1`
 
@@ -31,10 +36,6 @@ export function makeUser(overrides: Partial<User> = {}): User {
   }
 }
 
-export function makeTokens(expiresIn = 3600, refresh = `rt_${Math.random().toString(36).slice(2)}`) {
-  return { access_token: makeJwt(expiresIn), refresh_token: refresh, token_type: 'bearer' as const, expires_in: expiresIn }
-}
-
 /** A storage adapter over a plain Map, shared between clients to play "two tabs of one origin". */
 export function sharedStorage(key?: string): StorageAdapter & { values: Map<string, string> } {
   const values = new Map<string, string>()
@@ -47,68 +48,87 @@ export function sharedStorage(key?: string): StorageAdapter & { values: Map<stri
   }
 }
 
-/** A stored session record as the client writes it. */
-export function storedSession(options: { expiresIn?: number; refreshToken?: string; user?: User } = {}) {
-  const expiresIn = options.expiresIn ?? 3600
-  return JSON.stringify({
-    v: 1,
-    access_token: makeJwt(expiresIn),
-    refresh_token: options.refreshToken ?? 'rt_stored',
-    expires_at: Date.now() + expiresIn * 1000,
-    user: options.user ?? makeUser(),
+
+export const EMAIL = 'ada@example.com'
+
+/**
+ * The reference server behind MSW (`@plinto/testing`, `onUnhandledRequest: 'error'`) for one test file,
+ * with server `config` overrides such as `accessTokenTtl`. After every test: clients disposed, server
+ * reset (store, keys, clock, faults, request log), real timers back.
+ */
+export function useReferenceServer(config: PlintoHandlersOptions['config'] = {}) {
+  const backend = createPlintoHandlers({ apiUrl: API_URL, config })
+  const server = setupServer(...backend.handlers)
+  const clients: PlintoClient[] = []
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  afterEach(() => {
+    for (const plinto of clients.splice(0)) plinto.dispose()
+    backend.reset()
+    vi.useRealTimers()
   })
+  afterAll(() => server.close())
+
+  /** A client of this server; memory storage unless `options` say otherwise. */
+  const client = (options: Partial<PlintoClientOptions> = {}) => {
+    const plinto = new PlintoClient({ apiUrl: API_URL, tokenStorage: { type: 'memory' }, ...options })
+    clients.push(plinto)
+    return plinto
+  }
+
+  /** Seeds Ada (`EMAIL`, `PASSWORD`) unless this test already has her. */
+  const seedAda = async () => {
+    if (!(await backend.app.plinto.store.users.getByEmail(EMAIL))) await backend.seedUser({ email: EMAIL, password: PASSWORD })
+  }
+
+  /** Seeds Ada if needed and signs her in on a new client: `{ plinto, user, tokens }`. */
+  const signedIn = async (options: Partial<PlintoClientOptions> = {}) => {
+    await seedAda()
+    const plinto = client(options)
+    await plinto.ready()
+    return { plinto, ...(await plinto.auth.signIn({ email: EMAIL, password: PASSWORD })) }
+  }
+
+  /** `POST /auth/refresh` requests the server has seen, in order. */
+  const refreshes = () => backend.requests.filter((r) => r.method === 'POST' && r.path === '/auth/refresh')
+
+  return { backend, client, seedAda, signedIn, refreshes }
 }
 
 /**
- * A tiny hand-written backend for the token-logic tests, where each test dictates exactly what
- * /auth/refresh answers. End-to-end behaviour against the real reference server lives in the
- * `*.integration.test.ts` files.
+ * Fakes timers and `Date` from a whole second, so a JWT's `exp` (whole seconds) is exactly now + lifetime
+ * and refresh deadlines are exact. The server clock follows the fake `Date`. Returns the start time (ms).
  */
-export function createFakeApi() {
-  const requests: { method: string; path: string; body: unknown; headers: Headers }[] = []
-  let refreshHandler: (body: unknown) => Response | Promise<Response> = () => HttpResponse.json(makeTokens())
-  const record = async (request: Request) => {
-    const text = await request.clone().text()
-    requests.push({ method: request.method, path: new URL(request.url).pathname.replace('/api/v1', ''), body: text ? JSON.parse(text) : undefined, headers: request.headers })
-  }
-  const server = setupServer(
-    http.post(`${BASE}/auth/refresh`, async ({ request }) => {
-      await record(request)
-      const text = await request.text()
-      return refreshHandler(text ? JSON.parse(text) : undefined)
-    }),
-    http.post(`${BASE}/auth/signin`, async ({ request }) => {
-      await record(request)
-      return HttpResponse.json({ user: makeUser(), tokens: makeTokens() })
-    }),
-    http.post(`${BASE}/auth/signout`, async ({ request }) => {
-      await record(request)
-      return new HttpResponse(null, { status: 204 })
-    }),
-    http.post(`${BASE}/auth/email/resend`, async ({ request }) => {
-      await record(request)
-      return HttpResponse.json({ message: 'sent' }, { status: 202 })
-    }),
-    http.get(`${BASE}/auth/me`, async ({ request }) => {
-      await record(request)
-      return HttpResponse.json(makeUser())
-    }),
-  )
-  return {
-    server,
-    requests,
-    count: (method: string, path: string) => requests.filter((r) => r.method === method && r.path === path).length,
-    onRefresh(handler: (body: unknown) => Response | Promise<Response>) {
-      refreshHandler = handler
-    },
-  }
+export function useWholeSecondFakeTime(): number {
+  vi.useFakeTimers()
+  const start = Date.parse('2026-06-01T12:00:00Z')
+  vi.setSystemTime(start)
+  return start
 }
 
-/** An error body in the contract's shape. */
-export const errorBody = (status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  HttpResponse.json({ detail: `${code} happened`, error_code: code, ...extra }, { status, headers })
-
-/** Lets pending promise callbacks (and MSW's async handlers) run without moving fake time. */
-export async function flush(times = 20): Promise<void> {
-  for (let i = 0; i < times; i++) await new Promise<void>((resolve) => queueMicrotask(resolve))
+/**
+ * Listens on a cross-tab channel, to prove what was *not* broadcast without sleeping: `settle()` posts a
+ * marker from another port and resolves when it arrives; messages posted earlier in this thread have
+ * arrived at this port before it.
+ */
+export function listenOnChannel(name: string) {
+  const port = new BroadcastChannel(name)
+  const messages: unknown[] = []
+  const markers = new Map<string, () => void>()
+  port.onmessage = (event: MessageEvent) => {
+    const marker = (event.data as { marker?: string } | null)?.marker
+    if (marker !== undefined && markers.has(marker)) markers.get(marker)!()
+    else messages.push(event.data)
+  }
+  return {
+    messages,
+    settle(): Promise<void> {
+      const marker = crypto.randomUUID()
+      const arrived = new Promise<void>((resolve) => markers.set(marker, resolve))
+      const sender = new BroadcastChannel(name)
+      sender.postMessage({ marker })
+      sender.close()
+      return arrived
+    },
+    close: () => port.close(),
+  }
 }
