@@ -4,6 +4,12 @@ import { createLog } from './debug'
 import { createEmitter, type Emitter, type PlintoEventName, type PlintoEvents } from './events'
 import { createHttp } from './http'
 import { createAuthModule, type AuthModule } from './modules/auth'
+import { createMfaModule, type MfaModule } from './modules/mfa'
+import { createOAuthFlows } from './modules/oauth'
+import { createOrganizationsModule, type OrganizationsModule } from './modules/organizations'
+import { createPasskeysModule, type PasskeysModule } from './modules/passkeys'
+import { createSessionsModule, type SessionsModule } from './modules/sessions'
+import { createUsersModule, type UsersModule } from './modules/users'
 import { createSessionPersistence } from './storage/session-persistence'
 import { createStore, type AuthSnapshot, type Store } from './store'
 import { createTokenManager, type TokenManager } from './tokens/token-manager'
@@ -45,8 +51,37 @@ const MIN_TOKEN_LIFETIME_MS = 30_000
  * ```
  */
 export class PlintoClient {
-  /** Sign-up, sign-in, sign-out, tokens, passwords, email verification, magic links. */
+  /**
+   * Sign-up, sign-in (password, MFA step, magic link, OAuth, passkey), sign-out, tokens, passwords,
+   * email verification, and the docs' shortcuts `setupMFA`/`verifyMFA`/`registerPasskey`/`authenticatePasskey`.
+   * @example `const { user } = await plinto.auth.signIn({ email, password })`
+   */
   readonly auth: AuthModule
+  /**
+   * The signed-in user's own account: profile changes, deletion.
+   * @example `await plinto.users.updateProfile({ first_name: 'Ada' })`
+   */
+  readonly users: UsersModule
+  /**
+   * The signed-in user's sessions (devices): list, end one, end all others.
+   * @example `const { sessions } = await plinto.sessions.listSessions()`
+   */
+  readonly sessions: SessionsModule
+  /**
+   * Organizations, members, invitations, and the active organization (`setActive`).
+   * @example `const org = await plinto.organizations.createOrganization({ name: 'Acme Corp', slug: 'acme-corp' })`
+   */
+  readonly organizations: OrganizationsModule
+  /**
+   * Second factors: TOTP, SMS, backup codes.
+   * @example `const { qr_code } = await plinto.mfa.enableTotp()`
+   */
+  readonly mfa: MfaModule
+  /**
+   * WebAuthn passkeys: register, sign in, list, rename, delete (the WebAuthn code loads on first use).
+   * @example `await plinto.passkeys.registerPasskey({ name: 'MacBook' })`
+   */
+  readonly passkeys: PasskeysModule
   /** The validated configuration, defaults filled in. */
   readonly config: Readonly<ResolvedConfig>
   readonly #context: PlintoContext
@@ -80,7 +115,13 @@ export class PlintoClient {
     this.#events = events
     this.#tokens = tokens
     this.#context = { config, http, tokens, store, events, log }
-    this.auth = createAuthModule(this.#context)
+    const context = this.#context
+    this.users = createUsersModule(context)
+    this.sessions = createSessionsModule(context)
+    this.organizations = createOrganizationsModule(context)
+    this.mfa = createMfaModule(context)
+    this.passkeys = createPasskeysModule(context)
+    this.auth = createAuthModule(context, { mfa: this.mfa, passkeys: this.passkeys, oauth: createOAuthFlows(context) })
   }
 
   /**

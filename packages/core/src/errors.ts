@@ -15,6 +15,10 @@ export const CLIENT_ERROR_CODES = [
   'STORAGE_ERROR',
   'CONFIG_ERROR',
   'OAUTH_STATE_MISMATCH',
+  /** No WebAuthn here (Node, an old browser, an insecure context): passkeys cannot be used. */
+  'PASSKEY_NOT_SUPPORTED',
+  /** The user dismissed the passkey prompt, or it timed out. */
+  'PASSKEY_CANCELLED',
 ] as const
 
 /**

@@ -40,6 +40,11 @@ export interface PlintoEvents {
   userUpdated: { user: User }
   /** The server ended the session (revoked, expired, reuse); followed by `signedOut`. */
   sessionExpired: { reason: Exclude<SignOutReason, 'user' | 'other_tab'>; error: PlintoError }
+  /**
+   * The active organization changed (`organizations.setActive`, another tab, deleting or leaving it,
+   * sign-out). `organizationId` is the new one, `null` for none.
+   */
+  organizationChanged: { organizationId: string | null }
   /** A background failure nobody awaited: a scheduled refresh that failed, storage that broke. */
   error: PlintoError
 }

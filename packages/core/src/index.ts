@@ -15,7 +15,13 @@ export { DEFAULT_STORAGE_KEY, type PlintoConfig, type ResolvedConfig } from './c
 export { CLIENT_ERROR_CODES, PlintoError, isPlintoError, type ClientErrorCode, type PlintoErrorCode, type PlintoErrorOptions } from './errors'
 export type { PlintoEventName, PlintoEvents, SignOutReason } from './events'
 export type { AuthSnapshot } from './store'
-export type { AuthModule } from './modules/auth'
+export type { AuthModule, AuthModuleDeps, MFASetupResponse } from './modules/auth'
+export type { UsersModule } from './modules/users'
+export type { SessionsModule } from './modules/sessions'
+export type { OrganizationsModule } from './modules/organizations'
+export type { MfaModule } from './modules/mfa'
+export type { PasskeysModule, PasskeyAuthRequest, PasskeyRegisterRequest } from './modules/passkeys'
+export type { InitiateOAuthOptions, OAuthFlows } from './modules/oauth'
 export type { PlintoContext } from './context'
 export { createMemoryStorage } from './storage/memory-storage'
 export type { StorageAdapter, TokenStorageType } from './storage/types'
@@ -37,3 +43,22 @@ export type {
 } from './schemas/auth'
 export type { TokenResponse } from './schemas/tokens'
 export type { User } from './schemas/user'
+export type { Session, SessionDevice, SessionListResponse, SessionLocation, RevokeAllSessionsResponse } from './schemas/sessions'
+export type { UpdateUserRequest, DeleteUserRequest } from './schemas/users'
+export type {
+  AcceptInvitationResponse,
+  CreateOrganizationRequest,
+  Invitation,
+  InvitationListResponse,
+  InviteMemberRequest,
+  Member,
+  MemberListResponse,
+  Organization,
+  OrganizationListResponse,
+  OrganizationRole,
+  UpdateMemberRoleRequest,
+  UpdateOrganizationRequest,
+} from './schemas/organizations'
+export type { BackupCodesResponse, MfaChallengeSendRequest, MfaCodeRequest, MfaEnabledResponse, MfaStatus, SmsEnableRequest, TotpSetupResponse } from './schemas/mfa'
+export type { Passkey, PasskeyListResponse, UpdatePasskeyRequest } from './schemas/passkeys'
+export type { OAuthProvider, OAuthProvidersResponse } from './schemas/oauth'

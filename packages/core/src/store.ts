@@ -12,13 +12,15 @@ import type { User } from './schemas/user'
  * ```
  */
 export type AuthSnapshot =
-  | { readonly status: 'loading'; readonly user: null; readonly expiresAt: null }
-  | { readonly status: 'signed_out'; readonly user: null; readonly expiresAt: null }
+  | { readonly status: 'loading'; readonly user: null; readonly expiresAt: null; readonly organizationId?: null }
+  | { readonly status: 'signed_out'; readonly user: null; readonly expiresAt: null; readonly organizationId?: null }
   | {
       readonly status: 'signed_in'
       readonly user: User
       /** When the current access token expires, ms since the epoch. */
       readonly expiresAt: number
+      /** The active organization (`organizations.setActive`), `null` for none. */
+      readonly organizationId: string | null
     }
 
 /** Internal state holder. */
@@ -38,11 +40,11 @@ const deepFreeze = <T>(value: T): T => {
 }
 
 const sameSnapshot = (a: AuthSnapshot, b: AuthSnapshot) =>
-  a.status === b.status && a.expiresAt === b.expiresAt && (a.user === b.user || JSON.stringify(a.user) === JSON.stringify(b.user))
+  a.status === b.status && a.expiresAt === b.expiresAt && a.organizationId === b.organizationId && (a.user === b.user || JSON.stringify(a.user) === JSON.stringify(b.user))
 
 /** Creates the store, starting in `loading` until the stored session has been read. */
 export function createStore(): Store {
-  let snapshot: AuthSnapshot = deepFreeze({ status: 'loading', user: null, expiresAt: null })
+  let snapshot: AuthSnapshot = deepFreeze({ status: 'loading', user: null, expiresAt: null, organizationId: null })
   const listeners = new Set<() => void>()
   return {
     getSnapshot: () => snapshot,

@@ -1,30 +1,38 @@
 import type { PlintoContext } from '../context'
-import { isPlintoError, PlintoError } from '../errors'
+import { isPlintoError } from '../errors'
 import {
   AuthResponseSchema,
   MessageResponseSchema,
-  MfaRequiredResponseSchema,
   type AuthResponse,
   type ChangePasswordRequest,
   type ForgotPasswordRequest,
   type MagicLinkRequest,
   type MessageResponse,
   type MfaChallengeRequest,
-  type MfaRequiredResponse,
   type RefreshTokenRequest,
   type SignInRequest,
   type SignUpRequest,
 } from '../schemas/auth'
 import type { TokenResponse } from '../schemas/tokens'
 import { UserSchema, type User } from '../schemas/user'
-import type { ResponseSchema } from '../http'
+import type { MfaChallengeSendRequest, MfaEnabledResponse, TotpSetupResponse } from '../schemas/mfa'
+import type { OAuthProvidersResponse } from '../schemas/oauth'
+import type { Passkey } from '../schemas/passkeys'
+import type { MfaModule } from './mfa'
+import type { InitiateOAuthOptions, OAuthFlows } from './oauth'
+import type { PasskeyAuthRequest, PasskeyRegisterRequest, PasskeysModule } from './passkeys'
+import { finishSignIn, SignInResult } from './shared'
 
-// Picks the schema by the `mfa_required` discriminator instead of `z.union` (SignInResponseSchema):
-// same validation, and the union machinery costs ~0.8 KB gzip in the bundle.
-const SignInResult: ResponseSchema<AuthResponse | MfaRequiredResponse> = {
-  safeParse: (data) =>
-    (typeof data === 'object' && data !== null && 'mfa_required' in data ? MfaRequiredResponseSchema : AuthResponseSchema).safeParse(data),
-}
+/**
+ * What `auth.setupMFA` resolves with: the TOTP set-up, or the acknowledgement that an SMS code was sent.
+ *
+ * @example
+ * ```ts
+ * const setup: MFASetupResponse = await plinto.auth.setupMFA('totp')
+ * if ('qr_code' in setup) img.src = setup.qr_code
+ * ```
+ */
+export type MFASetupResponse = TotpSetupResponse | MessageResponse
 
 /**
  * `plinto.auth`: sign-up, sign-in (with the MFA step), sign-out, refresh, the current user, passwords,
@@ -102,15 +110,89 @@ export interface AuthModule {
    */
   resendVerification(): Promise<MessageResponse>
   /**
-   * Emails a one-time sign-in link. Answers the same for unknown emails.
+   * Emails a one-time sign-in link. Answers the same for unknown emails. `redirect_url` (where the link
+   * leads, with `magic_token=…` added) must equal an entry of the server's allow-list exactly, otherwise
+   * `VALIDATION_ERROR` on `redirect_url`; without it the server uses `{appUrl}/auth/callback`.
    * @example `await plinto.auth.sendMagicLink({ email, redirect_url: 'https://app.example.com/auth/callback' })`
    */
   sendMagicLink(request: MagicLinkRequest): Promise<MessageResponse>
   /**
-   * Signs in with the token of a magic link.
-   * @example `const { user } = await plinto.auth.verifyMagicLink(tokenFromUrl)`
+   * Signs in with the token of a magic link (the `magic_token` query parameter of the link). Throws
+   * `MFA_REQUIRED` like `signIn` when the account has a second factor.
+   * @example `const { user } = await plinto.auth.verifyMagicLink(new URL(location.href).searchParams.get('magic_token')!)`
    */
   verifyMagicLink(token: string): Promise<AuthResponse>
+  /**
+   * During a sign-in that threw `MFA_REQUIRED` (with `'sms'` in `err.methods`): texts a sign-in code to
+   * the account's phone; finish with {@link AuthModule.verifyMfaChallenge}. Same as `mfa.sendChallenge`.
+   * @example `await plinto.auth.sendMfaChallenge({ mfa_token: err.mfaToken!, method: 'sms' })`
+   */
+  sendMfaChallenge(request: MfaChallengeSendRequest): Promise<MessageResponse>
+  /**
+   * Starts setting up a second factor for the signed-in user: `'totp'` returns the secret, QR code and
+   * backup codes (= `mfa.enableTotp()`); `'sms'` texts a code to `phone` (= `mfa.enableSms(phone)`).
+   * Finish with {@link AuthModule.verifyMFA}.
+   * @example
+   * ```ts
+   * const { qr_code } = await plinto.auth.setupMFA('totp')
+   * await plinto.auth.setupMFA('sms', '+14155550123')
+   * ```
+   */
+  setupMFA(type: 'totp'): Promise<TotpSetupResponse>
+  setupMFA(type: 'sms', phone: string): Promise<MessageResponse>
+  setupMFA(type: 'totp' | 'sms', phone?: string): Promise<MFASetupResponse>
+  /**
+   * Finishes the set-up started by the last {@link AuthModule.setupMFA} of this client (TOTP if none):
+   * `mfa.verifyTotp(code)` or `mfa.verifySms(code)`. Resolves with `success: true`; a wrong code throws
+   * `INVALID_MFA_CODE`.
+   * @example `const { success } = await plinto.auth.verifyMFA('123456')`
+   */
+  verifyMFA(code: string): Promise<MfaEnabledResponse & { success: boolean }>
+  /**
+   * Starts an OAuth sign-in (PKCE S256): asks the server for the provider's URL, keeps `state` and the
+   * PKCE verifier for the return (sessionStorage), then navigates there unless `navigate: false`.
+   * On the `redirectUri` page, call {@link AuthModule.handleOAuthCallback}.
+   * @example
+   * ```ts
+   * await plinto.auth.initiateOAuth('github') // → {location.origin}/auth/callback afterwards
+   * const { url } = await plinto.auth.initiateOAuth('google', { redirectUri: 'https://app.example.com/auth/callback', navigate: false })
+   * ```
+   */
+  initiateOAuth(provider: string, options?: InitiateOAuthOptions): Promise<{ url: string }>
+  /**
+   * Finishes an OAuth sign-in on the redirect page: checks `state` against the stored transaction
+   * (`OAUTH_STATE_MISMATCH` otherwise, and pending transactions are dropped), sends code + verifier,
+   * signs in. A provider error (`?error=access_denied`) is `OAUTH_ERROR`; an account with MFA throws
+   * `MFA_REQUIRED`.
+   * @example
+   * ```ts
+   * const { user } = await plinto.auth.handleOAuthCallback() // reads location.href
+   * history.replaceState(null, '', '/') // drop code and state from the address bar
+   * ```
+   */
+  handleOAuthCallback(url?: string): Promise<AuthResponse>
+  /**
+   * The OAuth providers the server offers, for sign-in buttons.
+   * @example `const { providers } = await plinto.auth.getOAuthProviders()`
+   */
+  getOAuthProviders(): Promise<OAuthProvidersResponse>
+  /**
+   * Registers a passkey for the signed-in user. Same as `passkeys.registerPasskey`.
+   * @example `await plinto.auth.registerPasskey({ name: 'MacBook' })`
+   */
+  registerPasskey(request?: PasskeyRegisterRequest): Promise<Passkey>
+  /**
+   * Signs in with a passkey. Same as `passkeys.authenticatePasskey`.
+   * @example `const { user } = await plinto.auth.authenticatePasskey()`
+   */
+  authenticatePasskey(request?: PasskeyAuthRequest): Promise<AuthResponse>
+}
+
+/** The modules whose methods `auth` also offers under the names of the public docs. */
+export interface AuthModuleDeps {
+  mfa: MfaModule
+  passkeys: PasskeysModule
+  oauth: OAuthFlows
 }
 
 /**
@@ -121,7 +203,9 @@ export interface AuthModule {
  * const auth = createAuthModule(context) // what PlintoClient does for `plinto.auth`
  * ```
  */
-export function createAuthModule({ http, tokens, store, log }: PlintoContext): AuthModule {
+export function createAuthModule(context: PlintoContext, { mfa, passkeys, oauth }: AuthModuleDeps): AuthModule {
+  const { http, tokens, store, log } = context
+  let pendingFactor: 'totp' | 'sms' = 'totp'
   const post = <T>(path: string, json: unknown, schema: Parameters<typeof http.request<T>>[1]['schema'], auth = false) =>
     http.request<T>(path, { method: 'POST', ...(json === undefined ? {} : { json }), schema, auth })
 
@@ -129,19 +213,9 @@ export function createAuthModule({ http, tokens, store, log }: PlintoContext): A
 
   return {
     signUp: (request) => signInWith('auth/signup', request),
-    async signIn(request) {
-      const result = await post('auth/signin', request, SignInResult)
-      if ('mfa_required' in result) {
-        throw new PlintoError('MFA_REQUIRED', 'Enter the code from your second factor to finish signing in', {
-          status: 200,
-          mfaToken: result.mfa_token,
-          methods: result.methods,
-        })
-      }
-      return tokens.startSession(result)
-    },
+    signIn: async (request) => finishSignIn(context, await post('auth/signin', request, SignInResult)),
     verifyMfaChallenge: (request) => signInWith('mfa/challenge', request),
-    verifyMagicLink: (token) => signInWith('auth/magic-link/verify', { token }),
+    verifyMagicLink: async (token) => finishSignIn(context, await post('auth/magic-link/verify', { token }, SignInResult)),
     async signOut() {
       // A sign-out during restore must not be undone by the restore finishing after it.
       await tokens.ready
@@ -179,5 +253,17 @@ export function createAuthModule({ http, tokens, store, log }: PlintoContext): A
     verifyEmail: (token) => post('auth/email/verify', { token }, MessageResponseSchema),
     resendVerification: () => post('auth/email/resend', undefined, MessageResponseSchema, true),
     sendMagicLink: (request) => post('auth/magic-link', request, MessageResponseSchema),
+    sendMfaChallenge: mfa.sendChallenge,
+    setupMFA: ((type: 'totp' | 'sms', phone?: string) => {
+      pendingFactor = type
+      return type === 'sms' ? mfa.enableSms(phone!) : mfa.enableTotp()
+    }) as AuthModule['setupMFA'],
+    async verifyMFA(code) {
+      const result = await (pendingFactor === 'sms' ? mfa.verifySms : mfa.verifyTotp)(code)
+      return { ...result, success: result.enabled }
+    },
+    ...oauth,
+    registerPasskey: passkeys.registerPasskey,
+    authenticatePasskey: passkeys.authenticatePasskey,
   }
 }

@@ -48,7 +48,7 @@ export const MfaEnabledResponseSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * const { enabled }: MfaEnabledResponse = await plinto.mfa.verifyTotp({ code: '123456' })
+ * const { enabled }: MfaEnabledResponse = await plinto.mfa.verifyTotp('123456')
  * ```
  */
 export type MfaEnabledResponse = z.infer<typeof MfaEnabledResponseSchema>
@@ -59,7 +59,7 @@ export const BackupCodesResponseSchema = /* @__PURE__ */ z.object({ backup_codes
  *
  * @example
  * ```ts
- * const { backup_codes }: BackupCodesResponse = await plinto.mfa.regenerateBackupCodes({ code: '123456' })
+ * const { backup_codes }: BackupCodesResponse = await plinto.mfa.regenerateBackupCodes('123456')
  * ```
  */
 export type BackupCodesResponse = z.infer<typeof BackupCodesResponseSchema>
@@ -74,7 +74,7 @@ export const MfaCodeRequestSchema = /* @__PURE__ */ z.object({ code })
  *
  * @example
  * ```ts
- * await plinto.mfa.disableTotp({ code: '123456' })
+ * await plinto.mfa.disableTotp('123456')
  * ```
  */
 export type MfaCodeRequest = z.input<typeof MfaCodeRequestSchema>
@@ -87,7 +87,7 @@ export const SmsEnableRequestSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * await plinto.mfa.enableSms({ phone: '+14155550123' })
+ * await plinto.mfa.enableSms('+14155550123')
  * ```
  */
 export type SmsEnableRequest = z.input<typeof SmsEnableRequestSchema>

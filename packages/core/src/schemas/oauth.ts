@@ -71,7 +71,7 @@ export const OAuthCallbackRequestSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * const { user, tokens } = await plinto.auth.handleOAuthCallback({ code, state, code_verifier })
+ * const { user, tokens } = await plinto.auth.handleOAuthCallback(location.href) // sends code, state and the stored verifier
  * ```
  */
 export type OAuthCallbackRequest = z.input<typeof OAuthCallbackRequestSchema>

@@ -180,7 +180,7 @@ export const UpdateMemberRoleRequestSchema = /* @__PURE__ */ z.object({ role: Or
  *
  * @example
  * ```ts
- * await plinto.organizations.updateMemberRole(orgId, userId, { role: 'admin' })
+ * await plinto.organizations.updateMemberRole(orgId, userId, 'admin')
  * ```
  */
 export type UpdateMemberRoleRequest = z.input<typeof UpdateMemberRoleRequestSchema>

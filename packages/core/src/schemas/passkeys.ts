@@ -102,7 +102,7 @@ export const PasskeyAuthenticateOptionsRequestSchema = /* @__PURE__ */ z.object(
  *
  * @example
  * ```ts
- * await plinto.auth.signInWithPasskey({ email: 'ada@example.com' })
+ * await plinto.auth.authenticatePasskey({ email: 'ada@example.com' })
  * ```
  */
 export type PasskeyAuthenticateOptionsRequest = z.input<typeof PasskeyAuthenticateOptionsRequestSchema>
@@ -113,7 +113,7 @@ export const PasskeyAuthenticateVerifyRequestSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * const { user, tokens } = await plinto.auth.signInWithPasskey()
+ * const { user, tokens } = await plinto.auth.authenticatePasskey()
  * ```
  */
 export type PasskeyAuthenticateVerifyRequest = z.input<typeof PasskeyAuthenticateVerifyRequestSchema>
@@ -126,7 +126,7 @@ export const UpdatePasskeyRequestSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * await plinto.passkeys.renamePasskey(id, { name: 'Work laptop' })
+ * await plinto.passkeys.renamePasskey(id, 'Work laptop')
  * ```
  */
 export type UpdatePasskeyRequest = z.input<typeof UpdatePasskeyRequestSchema>

@@ -33,7 +33,7 @@ export const DeleteUserRequestSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * await plinto.users.deleteAccount({ password: 'correct horse battery' })
+ * await plinto.users.deleteAccount('correct horse battery')
  * ```
  */
 export type DeleteUserRequest = z.input<typeof DeleteUserRequestSchema>

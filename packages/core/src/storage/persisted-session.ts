@@ -14,6 +14,8 @@ const PersistedSessionSchema = /* @__PURE__ */ z.object({
   /** Access-token expiry, ms since the epoch. */
   expires_at: /* @__PURE__ */ z.number(),
   user: UserSchema,
+  /** The active organization; added later within v1, so a record without it still loads (as none). */
+  organization_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 })
 
 /** The session as the client keeps it (in storage for web/custom modes, in memory for cookie mode). */
@@ -23,6 +25,8 @@ export interface SessionData {
   refreshToken: string | undefined
   expiresAt: number
   user: User
+  /** The active organization; `null` (or absent) for none. */
+  organizationId?: string | null
 }
 
 /** Serialises a session into the versioned record. */
@@ -33,6 +37,7 @@ export function encodeSession(session: SessionData): string {
     ...(session.refreshToken === undefined ? {} : { refresh_token: session.refreshToken }),
     expires_at: session.expiresAt,
     user: session.user,
+    ...(session.organizationId ? { organization_id: session.organizationId } : {}),
   })
 }
 
@@ -47,6 +52,6 @@ export function decodeSession(raw: unknown): SessionData | null {
   }
   const result = PersistedSessionSchema.safeParse(json)
   if (!result.success) return null
-  const { access_token, refresh_token, expires_at, user } = result.data
-  return { accessToken: access_token, refreshToken: refresh_token, expiresAt: expires_at, user }
+  const { access_token, refresh_token, expires_at, user, organization_id } = result.data
+  return { accessToken: access_token, refreshToken: refresh_token, expiresAt: expires_at, user, organizationId: organization_id ?? null }
 }

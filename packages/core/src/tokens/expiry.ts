@@ -1,17 +1,16 @@
 /**
- * The `exp` claim of a JWT access token, in seconds; `undefined` for an opaque token or anything that
+ * A claim of a JWT access token (`exp` in seconds, `sid`…); `undefined` for an opaque token or anything that
  * does not decode. Decoding only, no verification: the server verifies, the client merely schedules its
  * refresh. (A dozen lines instead of jose's `decodeJwt`, which costs 0.8 KB gzip in the client entry;
  * jose stays for verification in the `./server` entry.)
  */
-function jwtExpiry(token: string): number | undefined {
+export function jwtClaim(token: string, claim: string): unknown {
   const parts = token.split('.')
   if (parts.length !== 3) return undefined
   try {
     // base64url → base64; atob tolerates the missing padding. Non-ASCII bytes of other claims come out
     // as Latin-1 characters, which JSON still parses, and `exp` is a plain number either way.
-    const { exp } = JSON.parse(atob(parts[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown }
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp : undefined
+    return (JSON.parse(atob(parts[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>)[claim]
   } catch {
     return undefined
   }
@@ -24,8 +23,8 @@ function jwtExpiry(token: string): number | undefined {
  */
 export function computeExpiresAt(accessToken: string, expiresIn: number, now = Date.now()): number {
   const fromExpiresIn = now + expiresIn * 1000
-  const exp = jwtExpiry(accessToken)
-  return exp === undefined ? fromExpiresIn : Math.min(exp * 1000, fromExpiresIn)
+  const exp = jwtClaim(accessToken, 'exp')
+  return typeof exp !== 'number' || !Number.isFinite(exp) ? fromExpiresIn : Math.min(exp * 1000, fromExpiresIn)
 }
 
 /**

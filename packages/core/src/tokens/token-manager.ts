@@ -30,6 +30,8 @@ export interface TokenManager {
   /** Ends the local session (no server call). Emits `signedOut` once; `false` if there was none. */
   endSession(reason: SignOutReason, error?: PlintoError): boolean
   setUser(user: User): void
+  /** Sets the session's active organization (persisted, shared with other tabs); `false` when signed out. */
+  setOrganization(id: string | null): boolean
   dispose(): void
 }
 
@@ -92,8 +94,9 @@ export function createTokenManager({ config, http, store, events, persistence, t
     lastError = null
   }
 
-  const showSignedIn = ({ user, expiresAt }: SessionData) => store.set({ status: 'signed_in', user, expiresAt })
-  const showSignedOut = () => store.set({ status: 'signed_out', user: null, expiresAt: null })
+  const showSignedIn = ({ user, expiresAt, organizationId = null }: SessionData) => store.set({ status: 'signed_in', user, expiresAt, organizationId })
+  const announceOrganization = (organizationId: string | null | undefined) => events.emit('organizationChanged', { organizationId: organizationId ?? null })
+  const showSignedOut = () => store.set({ status: 'signed_out', user: null, expiresAt: null, organizationId: null })
 
   /** Frees the single-flight slot of the refresh started in `startEpoch`, if it still holds it. */
   const releaseSlot = (startEpoch: number) => {
@@ -140,6 +143,8 @@ export function createTokenManager({ config, http, store, events, persistence, t
     refreshToken: cookie ? undefined : (tokens.refresh_token ?? previousRefresh),
     expiresAt: computeExpiresAt(tokens.access_token, tokens.expires_in),
     user,
+    // A refresh keeps the active organization; a sign-in (no session, or another user) starts without one.
+    organizationId: session?.user.id === user.id ? session.organizationId : null,
   })
 
   /**
@@ -164,6 +169,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
       if (store.getSnapshot().status !== 'signed_out') showSignedOut()
       return false
     }
+    const hadOrganization = session.organizationId
     session = null
     epoch++
     resetFailures()
@@ -177,6 +183,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
     log('signed out:', reason)
     const expiredReason = TERMINAL[error?.code ?? '']
     if (error && expiredReason) events.emit('sessionExpired', { reason: expiredReason, error })
+    if (hadOrganization) announceOrganization(null)
     events.emit('signedOut', { reason })
     return true
   }
@@ -272,7 +279,17 @@ export function createTokenManager({ config, http, store, events, persistence, t
     const incoming = message.session
     const previous = session
     const sameAccount = previous?.user.id === incoming.user.id
-    if (previous && (previous.accessToken === incoming.accessToken || (sameAccount && incoming.expiresAt < previous.expiresAt))) return
+    const organizationChanged = (previous?.organizationId ?? null) !== (incoming.organizationId ?? null)
+    if (previous && previous.accessToken === incoming.accessToken) {
+      // Same tokens: at most the active organization changed in the other tab.
+      if (organizationChanged) {
+        session = { ...previous, organizationId: incoming.organizationId ?? null }
+        showSignedIn(session)
+        announceOrganization(session.organizationId)
+      }
+      return
+    }
+    if (previous && sameAccount && incoming.expiresAt < previous.expiresAt) return
     if (!sameAccount) epoch++
     session = cookie ? { ...incoming, refreshToken: undefined } : incoming
     resetFailures()
@@ -284,6 +301,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
       events.emit('tokenRefreshed', { expiresAt: incoming.expiresAt, source: 'other_tab' })
       if (!sameUser(previous.user, incoming.user)) events.emit('userUpdated', { user: incoming.user })
     }
+    if (organizationChanged) announceOrganization(incoming.organizationId)
   }
 
   async function restore(): Promise<void> {
@@ -335,8 +353,11 @@ export function createTokenManager({ config, http, store, events, persistence, t
     async startSession(auth) {
       epoch++
       resetFailures()
-      await commit(toSession(auth.tokens, auth.user, undefined))
+      const hadOrganization = session?.organizationId
+      // A sign-in starts without an active organization, even when the same user was signed in.
+      await commit({ ...toSession(auth.tokens, auth.user, undefined), organizationId: null })
       log('signed in')
+      if (hadOrganization) announceOrganization(null)
       events.emit('signedIn', { user: auth.user })
       return { user: auth.user, tokens: visibleTokens(auth.tokens) }
     },
@@ -345,6 +366,14 @@ export function createTokenManager({ config, http, store, events, persistence, t
       if (!session || sameUser(session.user, user)) return
       void commit({ ...session, user })
       events.emit('userUpdated', { user })
+    },
+    setOrganization(organizationId) {
+      if (!session) return false
+      if ((session.organizationId ?? null) !== organizationId) {
+        void commit({ ...session, organizationId })
+        announceOrganization(organizationId)
+      }
+      return true
     },
     dispose() {
       disposed = true

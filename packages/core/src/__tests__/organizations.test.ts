@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest'
+import { isPlintoError, type PlintoClient, type PlintoError, type StorageAdapter } from '../index'
+import { PASSWORD, nextEvent, recordEvents, tokenFromLink, useBackend } from './integration-setup'
+
+const { backend, client } = useBackend()
+const ADA = 'ada@example.com'
+const BOB = 'bob@example.com'
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable('should have failed'),
+    (error: unknown) => {
+      if (!isPlintoError(error)) throw error
+      return error as PlintoError
+    },
+  )
+
+async function signedIn(email: string, options: Parameters<typeof client>[0] = {}) {
+  const plinto = client(options)
+  await plinto.auth.signIn({ email, password: PASSWORD })
+  return plinto
+}
+
+async function adaAndBob() {
+  await backend.seedUser({ email: ADA, password: PASSWORD })
+  await backend.seedUser({ email: BOB, password: PASSWORD })
+  return { ada: await signedIn(ADA), bob: await signedIn(BOB) }
+}
+
+/** Ada invites Bob; Bob accepts with the emailed token. */
+async function join(ada: PlintoClient, bob: PlintoClient, orgId: string, role: 'owner' | 'admin' | 'member' = 'member') {
+  await ada.organizations.inviteMember(orgId, { email: BOB, role })
+  const token = tokenFromLink(backend.lastMessage(BOB).link)
+  return { token, accepted: await bob.organizations.acceptInvitation(token) }
+}
+
+/** A storage adapter over one Map: clients built on it play tabs of one origin. */
+function sharedStorage(): StorageAdapter & { values: Map<string, string> } {
+  const values = new Map<string, string>()
+  return { values, getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value), removeItem: (key) => void values.delete(key) }
+}
+
+describe('plinto.organizations', () => {
+  it('creates, lists, reads and updates, as the docs snippet shows', async () => {
+    const { ada } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme Corp', slug: 'acme-corp' })
+    expect(org).toMatchObject({ name: 'Acme Corp', slug: 'acme-corp', role: 'owner', member_count: 1, description: null })
+    expect(await ada.organizations.listOrganizations()).toEqual({ organizations: [org], total: 1 })
+    expect(await ada.organizations.getOrganization(org.id)).toEqual(org)
+    const updated = await ada.organizations.updateOrganization(org.id, { name: 'Acme Inc.', description: 'Updated description' })
+    expect(updated).toMatchObject({ name: 'Acme Inc.', description: 'Updated description' })
+    expect((await failure(ada.organizations.createOrganization({ name: 'Other', slug: 'acme-corp' }))).code).toBe('SLUG_TAKEN')
+  })
+
+  it('non-members get NOT_FOUND, members who try to manage get FORBIDDEN', async () => {
+    const { ada, bob } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    expect((await failure(bob.organizations.getOrganization(org.id))).code).toBe('NOT_FOUND')
+    expect((await failure(bob.organizations.listMembers(org.id))).code).toBe('NOT_FOUND')
+    await join(ada, bob, org.id)
+    expect((await bob.organizations.getOrganization(org.id)).role).toBe('member')
+    expect((await failure(bob.organizations.updateOrganization(org.id, { name: 'Mine' }))).code).toBe('FORBIDDEN')
+    expect((await failure(bob.organizations.inviteMember(org.id, { email: 'eve@example.com', role: 'member' }))).code).toBe('FORBIDDEN')
+    expect((await failure(bob.organizations.deleteOrganization(org.id))).code).toBe('FORBIDDEN')
+    expect((await failure(bob.organizations.updateMemberRole(org.id, bob.getSnapshot().user!.id, 'admin'))).code).toBe('FORBIDDEN')
+  })
+
+  it('invitation lifecycle: invite → list → accept once (reuse is INVALID_TOKEN) → members', async () => {
+    const { ada, bob } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    const invitation = await ada.organizations.inviteMember(org.id, { email: BOB, role: 'admin' })
+    expect(invitation).toMatchObject({ organization_id: org.id, email: BOB, role: 'admin', status: 'pending' })
+    expect((await ada.organizations.listInvitations(org.id)).invitations.map((i) => i.id)).toEqual([invitation.id])
+    const token = tokenFromLink(backend.lastMessage(BOB).link)
+    const accepted = await bob.organizations.acceptInvitation(token)
+    expect(accepted).toMatchObject({ role: 'admin', organization: { id: org.id, role: 'admin', member_count: 2 } })
+    expect((await failure(bob.organizations.acceptInvitation(token))).code).toBe('INVALID_TOKEN')
+    const { members, total } = await ada.organizations.listMembers(org.id)
+    expect(total).toBe(2)
+    expect(members.map((m) => [m.email, m.role]).sort()).toEqual([[ADA, 'owner'], [BOB, 'admin']])
+    expect((await ada.organizations.listInvitations(org.id)).invitations[0]!.status).toBe('accepted')
+  })
+
+  it('an expired invitation is INVALID_TOKEN (7 days, server clock)', async () => {
+    const { ada, bob } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    await ada.organizations.inviteMember(org.id, { email: BOB, role: 'member' })
+    const token = tokenFromLink(backend.lastMessage(BOB).link)
+    backend.clock.advance(7 * 24 * 3600_000 + 1000)
+    // The access tokens expired too: the SDK refreshes on the way.
+    expect((await failure(bob.organizations.acceptInvitation(token))).code).toBe('INVALID_TOKEN')
+    expect((await ada.organizations.listInvitations(org.id)).invitations[0]!.status).toBe('expired')
+  })
+
+  it("someone else's invitation is FORBIDDEN and stays usable by the invitee", async () => {
+    const { ada, bob } = await adaAndBob()
+    await backend.seedUser({ email: 'eve@example.com', password: PASSWORD })
+    const eve = await signedIn('eve@example.com')
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    await ada.organizations.inviteMember(org.id, { email: BOB, role: 'admin' })
+    const token = tokenFromLink(backend.lastMessage(BOB).link)
+    expect((await failure(eve.organizations.acceptInvitation(token))).code).toBe('FORBIDDEN')
+    expect((await bob.organizations.acceptInvitation(token)).role).toBe('admin')
+  })
+
+  it('a revoked invitation cannot be accepted; revoking it twice is NOT_FOUND', async () => {
+    const { ada, bob } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    const invitation = await ada.organizations.inviteMember(org.id, { email: BOB, role: 'member' })
+    const token = tokenFromLink(backend.lastMessage(BOB).link)
+    await ada.organizations.revokeInvitation(org.id, invitation.id)
+    expect((await failure(bob.organizations.acceptInvitation(token))).code).toBe('INVALID_TOKEN')
+    expect((await failure(ada.organizations.revokeInvitation(org.id, invitation.id))).code).toBe('NOT_FOUND')
+  })
+
+  it('roles: change a role, admins cannot grant owner, the last owner stays, members leave', async () => {
+    const { ada, bob } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    await join(ada, bob, org.id)
+    const bobId = bob.getSnapshot().user!.id
+    const adaId = ada.getSnapshot().user!.id
+    expect(await ada.organizations.updateMemberRole(org.id, bobId, 'admin')).toMatchObject({ user_id: bobId, role: 'admin' })
+    expect((await failure(bob.organizations.updateMemberRole(org.id, bobId, 'owner'))).code).toBe('FORBIDDEN')
+    expect((await failure(bob.organizations.removeMember(org.id, adaId))).code).toBe('FORBIDDEN')
+    expect((await failure(ada.organizations.removeMember(org.id, adaId))).code).toBe('FORBIDDEN')
+    await bob.organizations.removeMember(org.id, bobId)
+    expect((await failure(bob.organizations.getOrganization(org.id))).code).toBe('NOT_FOUND')
+    expect((await ada.organizations.listMembers(org.id)).total).toBe(1)
+  })
+})
+
+describe('the active organization', () => {
+  it('setActive puts it in the snapshot, fires organizationChanged once, and survives a refresh', async () => {
+    await backend.seedUser({ email: ADA, password: PASSWORD })
+    const ada = await signedIn(ADA)
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    const events = recordEvents(ada)
+    expect(ada.getSnapshot().organizationId).toBeNull()
+    await ada.organizations.setActive(org.id)
+    await ada.organizations.setActive(org.id)
+    expect(ada.getSnapshot().organizationId).toBe(org.id)
+    expect(events.organizationChanged).toEqual([{ organizationId: org.id }])
+    await ada.auth.refreshToken()
+    expect(ada.getSnapshot().organizationId).toBe(org.id)
+    await ada.organizations.setActive(null)
+    expect(ada.getSnapshot().organizationId).toBeNull()
+    expect(events.organizationChanged).toEqual([{ organizationId: org.id }, { organizationId: null }])
+  })
+
+  it('is stored with the session: a new client on the same storage starts with it', async () => {
+    await backend.seedUser({ email: ADA, password: PASSWORD })
+    const storage = sharedStorage()
+    const first = await signedIn(ADA, { tokenStorage: storage, tabSync: false })
+    const org = await first.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    await first.organizations.setActive(org.id)
+    await Promise.resolve()
+    expect(JSON.parse(storage.values.get('plinto_auth_token')!)).toMatchObject({ v: 1, organization_id: org.id })
+    const second = client({ tokenStorage: storage, tabSync: false })
+    await second.ready()
+    expect(second.getSnapshot()).toMatchObject({ status: 'signed_in', organizationId: org.id })
+  })
+
+  it('a v1 record stored before the field existed still loads, with no active organization', async () => {
+    await backend.seedUser({ email: ADA, password: PASSWORD })
+    const storage = sharedStorage()
+    await signedIn(ADA, { tokenStorage: storage, tabSync: false })
+    const record = JSON.parse(storage.values.get('plinto_auth_token')!) as Record<string, unknown>
+    expect(record).not.toHaveProperty('organization_id')
+    const later = client({ tokenStorage: storage, tabSync: false })
+    await later.ready()
+    expect(later.getSnapshot()).toMatchObject({ status: 'signed_in', organizationId: null })
+  })
+
+  it('is broadcast to another client (tab) of the same storage', async () => {
+    await backend.seedUser({ email: ADA, password: PASSWORD })
+    const storage = sharedStorage()
+    const tab1 = await signedIn(ADA, { tokenStorage: storage, tabSync: true })
+    const tab2 = client({ tokenStorage: storage, tabSync: true })
+    await tab2.ready()
+    expect(tab2.getSnapshot().status).toBe('signed_in')
+    const org = await tab1.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    const changed = nextEvent(tab2, 'organizationChanged')
+    await tab1.organizations.setActive(org.id)
+    expect(await changed).toEqual({ organizationId: org.id })
+    expect(tab2.getSnapshot().organizationId).toBe(org.id)
+  })
+
+  it('is cleared on sign-out (event before signedOut) and a new sign-in starts without one', async () => {
+    await backend.seedUser({ email: ADA, password: PASSWORD })
+    const storage = sharedStorage()
+    const ada = await signedIn(ADA, { tokenStorage: storage, tabSync: false })
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    await ada.organizations.setActive(org.id)
+    const order: string[] = []
+    ada.on('organizationChanged', ({ organizationId }) => order.push(`organizationChanged:${organizationId}`))
+    ada.on('signedOut', () => order.push('signedOut'))
+    await ada.auth.signOut()
+    expect(order).toEqual(['organizationChanged:null', 'signedOut'])
+    expect(ada.getSnapshot().organizationId).toBeNull()
+    await ada.auth.signIn({ email: ADA, password: PASSWORD })
+    expect(ada.getSnapshot().organizationId).toBeNull()
+  })
+
+  it('deleting or leaving the active organization clears it', async () => {
+    const { ada, bob } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    const other = await ada.organizations.createOrganization({ name: 'Beta', slug: 'beta' })
+    await join(ada, bob, org.id)
+    await bob.organizations.setActive(org.id)
+    await bob.organizations.removeMember(org.id, bob.getSnapshot().user!.id)
+    expect(bob.getSnapshot().organizationId).toBeNull()
+    await ada.organizations.setActive(other.id)
+    // Deleting another organization leaves the active one alone.
+    await ada.organizations.deleteOrganization(org.id)
+    expect(ada.getSnapshot().organizationId).toBe(other.id)
+    await ada.organizations.deleteOrganization(other.id)
+    expect(ada.getSnapshot().organizationId).toBeNull()
+  })
+
+  it('signed out: setActive(id) is UNAUTHORIZED, setActive(null) does nothing', async () => {
+    const plinto = client()
+    expect((await failure(plinto.organizations.setActive('org_1'))).code).toBe('UNAUTHORIZED')
+    await plinto.organizations.setActive(null)
+    expect(plinto.getSnapshot().status).toBe('signed_out')
+  })
+})

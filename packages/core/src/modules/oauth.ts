@@ -1,0 +1,48 @@
+import type { PlintoContext } from '../context'
+import type { AuthResponse } from '../schemas/auth'
+import { OAuthProvidersResponseSchema, type OAuthProvidersResponse } from '../schemas/oauth'
+import { caller } from './shared'
+
+/**
+ * Options of `auth.initiateOAuth`.
+ *
+ * @example
+ * ```ts
+ * const options: InitiateOAuthOptions = { redirectUri: 'https://app.example.com/auth/callback', navigate: false }
+ * ```
+ */
+export interface InitiateOAuthOptions {
+  /**
+   * Where the provider sends the browser back to, with `code` and `state`; must be on the server's
+   * allow-list exactly. Default: `{location.origin}/auth/callback` (the server's default entry).
+   */
+  redirectUri?: string
+  /** Go to the provider right away (`location.assign`). Default `true`; `false` only returns the URL. */
+  navigate?: boolean
+}
+
+/** The OAuth part of `plinto.auth` (typed there). */
+export interface OAuthFlows {
+  initiateOAuth(provider: string, options?: InitiateOAuthOptions): Promise<{ url: string }>
+  handleOAuthCallback(url?: string): Promise<AuthResponse>
+  getOAuthProviders(): Promise<OAuthProvidersResponse>
+}
+
+/**
+ * The OAuth methods of `plinto.auth`. `getOAuthProviders` is a plain call; the redirect flow (PKCE,
+ * transactions) is loaded on first use from `./oauth-flow`, once per client.
+ *
+ * @example
+ * ```ts
+ * const oauth = createOAuthFlows(context) // what PlintoClient spreads into `plinto.auth`
+ * ```
+ */
+export function createOAuthFlows(context: PlintoContext): OAuthFlows {
+  let flow: Promise<Omit<OAuthFlows, 'getOAuthProviders'>> | undefined
+  const load = () => (flow ??= import('./oauth-flow').then((module) => module.createOAuthFlow(context)))
+  return {
+    initiateOAuth: async (provider, options) => (await load()).initiateOAuth(provider, options),
+    handleOAuthCallback: async (url) => (await load()).handleOAuthCallback(url),
+    getOAuthProviders: () => caller(context)('GET', 'oauth/providers', OAuthProvidersResponseSchema, undefined, false),
+  }
+}
