@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { preview } from 'vite'
+import { VANILLA_EXAMPLE } from './paths'
+
+export type TokenStorageMode = 'localStorage' | 'cookie'
+
+/**
+ * A production build of examples/vanilla, made the way an integrator would: `vite build` with the
+ * `VITE_PLINTO_*` variables in its environment (set here explicitly, so a developer's shell cannot leak in).
+ */
+export async function buildVanilla(outDir: string, env: { apiUrl: string; tokenStorage: TokenStorageMode }): Promise<void> {
+  const require = createRequire(join(VANILLA_EXAMPLE, 'package.json'))
+  const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js')
+  const child = spawn(process.execPath, [viteBin, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: VANILLA_EXAMPLE,
+    env: { ...process.env, VITE_PLINTO_API_URL: env.apiUrl, VITE_PLINTO_TOKEN_STORAGE: env.tokenStorage },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', resolve)
+  })
+  if (code !== 0) throw new Error(`vite build of examples/vanilla (${env.tokenStorage}) failed with exit ${code}:\n${stderr}`)
+}
+
+export interface ServedApp {
+  /** `http://localhost:PORT`: `localhost`, so WebAuthn's RP ID `localhost` works and cookies are same-site with the API. */
+  origin: string
+  close(): Promise<void>
+}
+
+/** Serves a build with `vite preview` (static files, SPA fallback for `/verify-email` and friends) on a free port. */
+export async function serveBuild(outDir: string): Promise<ServedApp> {
+  const server = await preview({
+    root: VANILLA_EXAMPLE,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: 'localhost', port: 0, strictPort: false, open: false },
+  })
+  const address = server.httpServer.address()
+  if (address === null || typeof address === 'string') throw new Error('vite preview did not report a port')
+  return {
+    origin: `http://localhost:${address.port}`,
+    close: () => server.close(),
+  }
+}
