@@ -3,13 +3,14 @@ import type { PlintoContext } from './context'
 import { createLog } from './debug'
 import { createEmitter, type Emitter, type PlintoEventName, type PlintoEvents } from './events'
 import { createHttp } from './http'
+import { createAccountModules } from './modules/account-modules'
 import { createAuthModule, type AuthModule } from './modules/auth'
-import { createMfaModule, type MfaModule } from './modules/mfa'
+import type { MfaModule } from './modules/mfa'
 import { createOAuthFlows } from './modules/oauth'
-import { createOrganizationsModule, type OrganizationsModule } from './modules/organizations'
-import { createPasskeysModule, type PasskeysModule } from './modules/passkeys'
-import { createSessionsModule, type SessionsModule } from './modules/sessions'
-import { createUsersModule, type UsersModule } from './modules/users'
+import type { OrganizationsModule } from './modules/organizations'
+import type { PasskeysModule } from './modules/passkeys'
+import type { SessionsModule } from './modules/sessions'
+import type { UsersModule } from './modules/users'
 import { createSessionPersistence } from './storage/session-persistence'
 import { createStore, type AuthSnapshot, type Store } from './store'
 import { createTokenManager, type TokenManager } from './tokens/token-manager'
@@ -49,6 +50,10 @@ const MIN_TOKEN_LIFETIME_MS = 30_000
  * const { user, tokens } = await plinto.auth.signIn({ email, password })
  * plinto.on('signedOut', ({ reason }) => console.log('signed out:', reason))
  * ```
+ *
+ * Start-up, refresh, sign-in and `auth` are in the main bundle. The calls of the account screens
+ * (`users`, `sessions`, `organizations`, `mfa`, passkey management) download a small extra chunk on the first
+ * call of any of them; if that download fails, the call rejects with a retryable `NETWORK_ERROR`.
  */
 export class PlintoClient {
   /**
@@ -116,11 +121,13 @@ export class PlintoClient {
     this.#tokens = tokens
     this.#context = { config, http, tokens, store, events, log }
     const context = this.#context
-    this.users = createUsersModule(context)
-    this.sessions = createSessionsModule(context)
-    this.organizations = createOrganizationsModule(context)
-    this.mfa = createMfaModule(context)
-    this.passkeys = createPasskeysModule(context)
+    // Their account-screen calls load on first use (the `management` chunk); see ./modules/account-modules.
+    const account = createAccountModules(context)
+    this.users = account.users
+    this.sessions = account.sessions
+    this.organizations = account.organizations
+    this.mfa = account.mfa
+    this.passkeys = account.passkeys
     this.auth = createAuthModule(context, { mfa: this.mfa, passkeys: this.passkeys, oauth: createOAuthFlows(context) })
   }
 

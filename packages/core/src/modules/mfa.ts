@@ -77,14 +77,21 @@ export interface MfaModule {
 }
 
 /**
- * Creates the MFA module over the client's context.
+ * The calls of `plinto.mfa` that manage factors: everything but `sendChallenge` (a step of signing in, so it
+ * stays in the main chunk, in ./account-modules). They load with the `management` chunk.
+ */
+export type MfaCalls = Omit<MfaModule, 'sendChallenge'>
+
+/**
+ * Creates the factor-management calls of the MFA module over the client's context (loaded lazily, see
+ * ./management).
  *
  * @example
  * ```ts
- * const mfa = createMfaModule(context) // what PlintoClient does for `plinto.mfa`
+ * const calls = createMfaModule(context) // what the management chunk does for `plinto.mfa`
  * ```
  */
-export function createMfaModule(context: PlintoContext): MfaModule {
+export function createMfaModule(context: PlintoContext): MfaCalls {
   const call = caller(context)
   /** A call with a code that turns a factor on or off: `mfa_enabled` of the user may have changed. */
   const toggle = async (to: string, code: string) => {
@@ -102,6 +109,5 @@ export function createMfaModule(context: PlintoContext): MfaModule {
     enableSms: (phone) => call('POST', 'mfa/sms/enable', MessageResponseSchema, { phone }),
     verifySms: (code) => toggle('mfa/sms/verify', code),
     disableSms: (code) => toggle('mfa/sms/disable', code),
-    sendChallenge: (request) => call('POST', 'mfa/challenge/send', MessageResponseSchema, request, false),
   }
 }

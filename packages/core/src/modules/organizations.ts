@@ -1,5 +1,4 @@
 import type { PlintoContext } from '../context'
-import { PlintoError } from '../errors'
 import {
   AcceptInvitationResponseSchema,
   InvitationListResponseSchema,
@@ -113,14 +112,21 @@ export interface OrganizationsModule {
 }
 
 /**
- * Creates the organizations module over the client's context.
+ * The calls of `plinto.organizations`: everything but `setActive` (client state only, so it stays in the main
+ * chunk, in ./account-modules). They load with the `management` chunk.
+ */
+export type OrganizationsCalls = Omit<OrganizationsModule, 'setActive'>
+
+/**
+ * Creates the calls of the organizations module over the client's context (loaded lazily, see
+ * ./management).
  *
  * @example
  * ```ts
- * const organizations = createOrganizationsModule(context) // what PlintoClient does for `plinto.organizations`
+ * const calls = createOrganizationsModule(context) // what the management chunk does for `plinto.organizations`
  * ```
  */
-export function createOrganizationsModule(context: PlintoContext): OrganizationsModule {
+export function createOrganizationsModule(context: PlintoContext): OrganizationsCalls {
   const call = caller(context)
   const { tokens } = context
   /** After deleting or leaving `id`: it can no longer be the active organization. */
@@ -145,10 +151,6 @@ export function createOrganizationsModule(context: PlintoContext): Organizations
     async removeMember(id, userId) {
       await call('DELETE', path`organizations/${id}/members/${userId}`, null)
       if (tokens.current()?.user.id === userId) forget(id)
-    },
-    async setActive(id) {
-      await tokens.ready
-      if (!tokens.setOrganization(id) && id !== null) throw new PlintoError('UNAUTHORIZED', 'Sign in before choosing an organization', { status: 401 })
     },
   }
 }

@@ -1,5 +1,4 @@
 import type { PlintoContext } from '../context'
-import { PlintoError } from '../errors'
 import type { AuthResponse } from '../schemas/auth'
 import { PasskeyListResponseSchema, PasskeySchema, type Passkey, type PasskeyListResponse } from '../schemas/passkeys'
 import { caller, path } from './shared'
@@ -74,28 +73,22 @@ export interface PasskeysModule {
   deletePasskey(id: string): Promise<void>
 }
 
-/** Loads the ceremonies, after checking there is WebAuthn to run them with. */
-function ceremonies() {
-  const { PublicKeyCredential: credentialClass, navigator } = globalThis as { PublicKeyCredential?: unknown; navigator?: { credentials?: unknown } }
-  if (typeof credentialClass !== 'function' || !navigator?.credentials) {
-    return Promise.reject(new PlintoError('PASSKEY_NOT_SUPPORTED', 'Passkeys (WebAuthn) are not available in this environment'))
-  }
-  return import('./passkey-ceremony')
-}
+/** Register and sign in: in the main chunk (./account-modules); they load the WebAuthn ceremonies themselves. */
+export type PasskeyCeremonies = Pick<PasskeysModule, 'registerPasskey' | 'authenticatePasskey'>
+/** List, rename, delete: they load with the `management` chunk. */
+export type PasskeysCalls = Omit<PasskeysModule, keyof PasskeyCeremonies>
 
 /**
- * Creates the passkeys module over the client's context.
+ * Creates the passkey-management calls over the client's context (loaded lazily, see ./management).
  *
  * @example
  * ```ts
- * const passkeys = createPasskeysModule(context) // what PlintoClient does for `plinto.passkeys`
+ * const calls = createPasskeysModule(context) // what the management chunk does for `plinto.passkeys`
  * ```
  */
-export function createPasskeysModule(context: PlintoContext): PasskeysModule {
+export function createPasskeysModule(context: PlintoContext): PasskeysCalls {
   const call = caller(context)
   return {
-    registerPasskey: async (request) => (await ceremonies()).register(context, request?.name),
-    authenticatePasskey: async (request) => context.tokens.startSession(await (await ceremonies()).authenticate(context, request?.email)),
     listPasskeys: () => call('GET', 'passkeys', PasskeyListResponseSchema),
     renamePasskey: (id, name) => call('PATCH', path`passkeys/${id}`, PasskeySchema, { name }),
     deletePasskey: (id) => call('DELETE', path`passkeys/${id}`, null),

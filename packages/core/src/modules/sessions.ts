@@ -41,11 +41,11 @@ export interface SessionsModule {
 }
 
 /**
- * Creates the sessions module over the client's context.
+ * Creates the sessions module over the client's context (loaded lazily, see ./management).
  *
  * @example
  * ```ts
- * const sessions = createSessionsModule(context) // what PlintoClient does for `plinto.sessions`
+ * const sessions = createSessionsModule(context) // what the management chunk does for `plinto.sessions`
  * ```
  */
 export function createSessionsModule(context: PlintoContext): SessionsModule {

@@ -28,11 +28,11 @@ export interface UsersModule {
 }
 
 /**
- * Creates the users module over the client's context.
+ * Creates the users module over the client's context (loaded lazily, see ./management).
  *
  * @example
  * ```ts
- * const users = createUsersModule(context) // what PlintoClient does for `plinto.users`
+ * const users = createUsersModule(context) // what the management chunk does for `plinto.users`
  * ```
  */
 export function createUsersModule(context: PlintoContext): UsersModule {

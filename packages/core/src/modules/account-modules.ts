@@ -1,0 +1,106 @@
+import type { PlintoContext } from '../context'
+import { PlintoError } from '../errors'
+import { MessageResponseSchema } from '../schemas/auth'
+import { loadOnce, lazyMethods } from './lazy'
+import type { ManagementCalls } from './management'
+import type { MfaModule } from './mfa'
+import type { OrganizationsModule } from './organizations'
+import type { PasskeyCeremonies, PasskeysModule } from './passkeys'
+import type { SessionsModule } from './sessions'
+import { caller } from './shared'
+import type { UsersModule } from './users'
+
+// What start-up needs (session restore, refresh, sign-in and sign-up, the current user) is in the main
+// chunk; the calls of the account and admin screens are in the `management` chunk (./management), loaded
+// with `import()` on the first call of any of them. This file is the seam: it gives `plinto.users`,
+// `.sessions`, `.organizations`, `.mfa` and `.passkeys` their full shape right away, forwarding those calls
+// to the chunk, and holds the few methods that must not wait for it. Only types may be imported from the
+// module files (./users, ./organizations, …): esbuild splits chunks by file, so a value imported from one
+// of them here would pull that file, with its schemas, into the main chunk.
+
+/** `plinto.users`, `.sessions`, `.organizations`, `.mfa` and `.passkeys` of one client. */
+export interface AccountModules {
+  users: UsersModule
+  sessions: SessionsModule
+  organizations: OrganizationsModule
+  mfa: MfaModule
+  passkeys: PasskeysModule
+}
+
+/**
+ * The account modules of a client. Their account-screen calls load with the `management` chunk on first
+ * use, once per client and shared by all five modules; a failed download rejects that call with a
+ * retryable `NETWORK_ERROR` and the next call downloads again.
+ *
+ * @example
+ * ```ts
+ * const { users, sessions, organizations, mfa, passkeys } = createAccountModules(context) // in PlintoClient
+ * ```
+ */
+export function createAccountModules(context: PlintoContext): AccountModules {
+  const { tokens } = context
+  const calls = loadOnce(async () => (await import('./management')).createManagementCalls(context))
+  const load =
+    <K extends keyof ManagementCalls>(module: K) =>
+    async (): Promise<ManagementCalls[K]> =>
+      (await calls())[module]
+  const passkeyCeremonies: PasskeyCeremonies = {
+    registerPasskey: async (request) => (await ceremonies()).register(context, request?.name),
+    authenticatePasskey: async (request) => tokens.startSession(await (await ceremonies()).authenticate(context, request?.email)),
+  }
+  return {
+    users: lazyMethods(load('users'), { updateProfile: true, deleteAccount: true }),
+    sessions: lazyMethods(load('sessions'), { listSessions: true, getCurrentSession: true, revokeSession: true, revokeAllSessions: true }),
+    organizations: {
+      ...lazyMethods(load('organizations'), {
+        createOrganization: true,
+        listOrganizations: true,
+        getOrganization: true,
+        updateOrganization: true,
+        deleteOrganization: true,
+        listMembers: true,
+        inviteMember: true,
+        listInvitations: true,
+        revokeInvitation: true,
+        acceptInvitation: true,
+        updateMemberRole: true,
+        removeMember: true,
+      }),
+      // Client state only (token manager, snapshot, storage, other tabs): no need for the chunk.
+      async setActive(id) {
+        await tokens.ready
+        if (!tokens.setOrganization(id) && id !== null) throw new PlintoError('UNAUTHORIZED', 'Sign in before choosing an organization', { status: 401 })
+      },
+    },
+    mfa: {
+      ...lazyMethods(load('mfa'), {
+        getStatus: true,
+        enableTotp: true,
+        verifyTotp: true,
+        disableTotp: true,
+        regenerateBackupCodes: true,
+        enableSms: true,
+        verifySms: true,
+        disableSms: true,
+      }),
+      // A step of signing in (also `auth.sendMfaChallenge`), so it does not wait for the chunk.
+      sendChallenge: (request) => caller(context)('POST', 'mfa/challenge/send', MessageResponseSchema, request, false),
+    },
+    passkeys: {
+      ...passkeyCeremonies,
+      ...lazyMethods(load('passkeys'), { listPasskeys: true, renamePasskey: true, deletePasskey: true }),
+    },
+  }
+}
+
+/**
+ * The WebAuthn ceremonies (./passkey-ceremony, a chunk of their own with @simplewebauthn/browser), after
+ * checking there is WebAuthn to run them with. Sign-in with a passkey must not wait for the management chunk.
+ */
+function ceremonies() {
+  const { PublicKeyCredential: credentialClass, navigator } = globalThis as { PublicKeyCredential?: unknown; navigator?: { credentials?: unknown } }
+  if (typeof credentialClass !== 'function' || !navigator?.credentials) {
+    return Promise.reject(new PlintoError('PASSKEY_NOT_SUPPORTED', 'Passkeys (WebAuthn) are not available in this environment'))
+  }
+  return import('./passkey-ceremony')
+}
