@@ -1,0 +1,88 @@
+import { act } from '@testing-library/react'
+import { hydrateRoot } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
+import { afterEach, expect, test, vi } from 'vitest'
+import { PlintoProvider, SignedIn, SignedOut, useUser } from '../index'
+import { API, signedIn, usePlintoServer } from './plinto-server'
+
+const { plinto, makeClient } = usePlintoServer()
+
+function App() {
+  const { isLoaded, user } = useUser()
+  return (
+    <main>
+      <p>{isLoaded ? 'ready' : 'loading'}</p>
+      <SignedIn>
+        <p>Hello {user?.first_name}</p>
+      </SignedIn>
+      <SignedOut>
+        <a href="/sign-in">Sign in</a>
+      </SignedOut>
+    </main>
+  )
+}
+
+afterEach(() => {
+  document.body.innerHTML = ''
+  vi.restoreAllMocks()
+})
+
+test('the server renders the loading state even when its client already knows a user', async () => {
+  const client = await signedIn(plinto, makeClient())
+  const html = renderToString(
+    <PlintoProvider client={client}>
+      <App />
+    </PlintoProvider>,
+  )
+  expect(html).toBe('<main><p>loading</p></main>')
+})
+
+test('hydrating server HTML into a signed-in browser causes no mismatch, then shows the user', async () => {
+  const serverHtml = renderToString(
+    <PlintoProvider config={{ apiUrl: API, tokenStorage: { type: 'memory' } }}>
+      <App />
+    </PlintoProvider>,
+  )
+  const container = document.createElement('div')
+  container.innerHTML = serverHtml
+  document.body.append(container)
+
+  const browserClient = await signedIn(plinto, makeClient())
+  const consoleError = vi.spyOn(console, 'error')
+  const recoverable = vi.fn()
+  await act(async () => {
+    hydrateRoot(
+      container,
+      <PlintoProvider client={browserClient}>
+        <App />
+      </PlintoProvider>,
+      { onRecoverableError: recoverable },
+    )
+  })
+
+  expect(recoverable).not.toHaveBeenCalled()
+  expect(consoleError).not.toHaveBeenCalled()
+  expect(container.innerHTML).toBe('<main><p>ready</p><p>Hello Ada</p></main>')
+})
+
+test('the test above can fail: a component that reads the client state during render does mismatch', async () => {
+  const client = await signedIn(plinto, makeClient())
+  function Naive() {
+    return <p>{typeof window === 'undefined' ? 'server' : 'browser'}</p>
+  }
+  const container = document.createElement('div')
+  container.innerHTML = '<p>server</p>'
+  document.body.append(container)
+  vi.spyOn(console, 'error').mockImplementation(() => {})
+  const recoverable = vi.fn()
+  await act(async () => {
+    hydrateRoot(
+      container,
+      <PlintoProvider client={client}>
+        <Naive />
+      </PlintoProvider>,
+      { onRecoverableError: recoverable },
+    )
+  })
+  expect(recoverable).toHaveBeenCalled()
+})

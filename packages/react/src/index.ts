@@ -1,0 +1,32 @@
+/**
+ * `@plinto/react`: the headless React layer of Plinto — a provider, hooks and gates over the
+ * framework-agnostic `PlintoClient`. No styles, no markup of its own; `@plinto/ui` renders on top of it.
+ *
+ * @example
+ * ```tsx
+ * import { PlintoProvider, SignedIn, SignedOut, useUser } from '@plinto/react'
+ *
+ * function Hello() {
+ *   const { user } = useUser()
+ *   return <p>Hello {user?.first_name}</p>
+ * }
+ *
+ * export const App = () => (
+ *   <PlintoProvider config={{ apiUrl: 'https://api.example.com' }}>
+ *     <SignedIn><Hello /></SignedIn>
+ *     <SignedOut><a href="/sign-in">Sign in</a></SignedOut>
+ *   </PlintoProvider>
+ * )
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { PlintoProvider, type PlintoProviderProps } from './plinto-provider'
+export { PlintoContext } from './plinto-context'
+export { usePlinto, type UsePlintoResult } from './use-plinto'
+export { useAuth, type UseAuthResult } from './use-auth'
+export { useUser, type UseUserResult } from './use-user'
+export { useSession, type UseSessionResult } from './use-session'
+export { SignedIn, type SignedInProps } from './signed-in'
+export { SignedOut, type SignedOutProps } from './signed-out'
+export { Protect, type ProtectProps } from './protect'

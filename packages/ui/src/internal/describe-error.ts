@@ -1,0 +1,49 @@
+import { isPlintoError } from '@plinto/typescript-sdk'
+import type { PlintoLocalization } from '../localization/localization'
+
+/** A failure as a form shows it: messages next to the fields they concern and/or one at the top. */
+export interface FormErrors<F extends string = string> {
+  form?: string
+  fields: Partial<Record<F, string>>
+}
+
+/**
+ * Turns what an action threw into localized text. `fieldNames` maps the server's wire field names to the
+ * form's own (e.g. `{ new_password: 'password' }`); errors about fields the form does not show go to the
+ * top, so nothing the server said is lost.
+ */
+export function describeError<F extends string>(error: unknown, t: PlintoLocalization, fieldNames: Partial<Record<string, F>>): FormErrors<F> {
+  if (!isPlintoError(error)) return { form: t.errors.generic, fields: {} }
+  const at = (wireField: string | undefined, message: string): FormErrors<F> => {
+    const field = wireField === undefined ? undefined : fieldNames[wireField]
+    return field ? { fields: { [field]: message } as Partial<Record<F, string>> } : { form: message, fields: {} }
+  }
+  switch (error.code) {
+    case 'INVALID_CREDENTIALS':
+      return { form: t.errors.invalidCredentials, fields: {} }
+    case 'RATE_LIMITED':
+      return { form: t.errors.rateLimited(error.retryAfter), fields: {} }
+    case 'WEAK_PASSWORD':
+      return at(error.fields[0]?.field ?? 'password', t.errors.weakPassword)
+    case 'EMAIL_TAKEN':
+      return at('email', t.errors.emailTaken)
+    case 'INVALID_MFA_CODE':
+      return at('code', t.errors.invalidMfaCode)
+    case 'VALIDATION_ERROR': {
+      const result: FormErrors<F> = { fields: {} }
+      for (const { field } of error.fields) {
+        const own = fieldNames[field]
+        if (own) result.fields[own] ??= field === 'email' ? t.validation.emailInvalid : t.errors.invalidField
+        else result.form = t.errors.generic
+      }
+      if (error.fields.length === 0) result.form = t.errors.generic
+      return result
+    }
+    case 'NETWORK_ERROR':
+      return { form: t.errors.network, fields: {} }
+    case 'TIMEOUT':
+      return { form: t.errors.timeout, fields: {} }
+    default:
+      return { form: error.status >= 500 ? t.errors.server : t.errors.generic, fields: {} }
+  }
+}

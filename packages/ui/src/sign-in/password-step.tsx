@@ -1,0 +1,122 @@
+import { useEffect, type FormEvent } from 'react'
+import { useAuth } from '@plinto/react'
+import { isPlintoError, type PlintoError, type User } from '@plinto/typescript-sdk'
+import { Field } from '../elements/field'
+import { FormAlert } from '../elements/form-alert'
+import { LinkButton } from '../elements/link-button'
+import { SubmitButton } from '../elements/submit-button'
+import { describeError } from '../internal/describe-error'
+import { useFormErrors } from '../internal/use-form-errors'
+import { useGuardedAction } from '../internal/use-guarded-action'
+import type { Ui } from '../internal/use-ui'
+import { checkEmail, collectErrors } from '../internal/validate'
+
+const FIELDS = ['identifier', 'password'] as const
+
+export interface PasswordStepProps {
+  ui: Ui
+  identifierKind: 'email' | 'emailOrUsername'
+  identifier: string
+  onIdentifierChange: (value: string) => void
+  password: string
+  onPasswordChange: (value: string) => void
+  /** An error carried over from a later step (an expired MFA step), shown when the step appears. */
+  initialError?: string
+  /** Focus the password field on mount (when coming back from another step). */
+  focusPassword?: boolean
+  forgotPasswordUrl?: string
+  onForgotPassword?: () => void
+  onMagicLink?: () => void
+  onMfaRequired: (error: PlintoError) => void
+  onSignedIn: (user: User) => void
+}
+
+/** Email (or username) and password. */
+export function PasswordStep(props: PasswordStepProps) {
+  const { ui, identifierKind, identifier, password, initialError } = props
+  const { t } = ui
+  const { signIn } = useAuth()
+  const { errors, show, refs } = useFormErrors(FIELDS, initialError)
+
+  useEffect(() => {
+    if (props.focusPassword) refs.password.current?.focus()
+    // Only when the step appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const [submit, pending] = useGuardedAction(async () => {
+    const id = identifier.trim()
+    const invalid = collectErrors({
+      identifier: identifierKind === 'email' ? checkEmail(id, t) : id ? undefined : t.validation.identifierRequired,
+      password: password ? undefined : t.validation.passwordRequired,
+    })
+    if (Object.keys(invalid).length) return show({ fields: invalid })
+    show({ fields: {} })
+    try {
+      const usesUsername = identifierKind === 'emailOrUsername' && !id.includes('@')
+      const { user } = await signIn(usesUsername ? { username: id, password } : { email: id, password })
+      props.onSignedIn(user)
+    } catch (error) {
+      if (isPlintoError(error) && error.code === 'MFA_REQUIRED') return props.onMfaRequired(error)
+      show(describeError(error, t, { email: 'identifier', username: 'identifier', password: 'password' }))
+    }
+  })
+
+  const forgot =
+    props.forgotPasswordUrl !== undefined || props.onForgotPassword ? (
+      <LinkButton ui={ui} href={props.forgotPasswordUrl} onClick={props.onForgotPassword}>
+        {t.signIn.forgotPassword}
+      </LinkButton>
+    ) : null
+
+  return (
+    <>
+      <form
+        noValidate
+        className={ui.cx('form')}
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault()
+          void submit()
+        }}
+      >
+        <FormAlert ui={ui} message={errors.form} />
+        <Field
+          ui={ui}
+          ref={refs.identifier}
+          label={identifierKind === 'email' ? t.fields.email : t.fields.emailOrUsername}
+          name={identifierKind === 'email' ? 'email' : 'identifier'}
+          type={identifierKind === 'email' ? 'email' : 'text'}
+          autoComplete={identifierKind === 'email' ? 'email' : 'username'}
+          autoCapitalize="none"
+          spellCheck={false}
+          value={identifier}
+          onValueChange={props.onIdentifierChange}
+          error={errors.fields.identifier}
+        />
+        <Field
+          ui={ui}
+          ref={refs.password}
+          label={t.fields.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onValueChange={props.onPasswordChange}
+          error={errors.fields.password}
+          labelAction={forgot}
+        />
+        <SubmitButton ui={ui} pending={pending} label={t.signIn.submit} pendingLabel={t.signIn.submitting} />
+      </form>
+      {props.onMagicLink ? (
+        <>
+          <div className={ui.cx('divider')} role="separator">
+            <span>{t.signIn.or}</span>
+          </div>
+          <button type="button" className={ui.cx('secondaryButton')} onClick={props.onMagicLink}>
+            {t.signIn.useMagicLink}
+          </button>
+        </>
+      ) : null}
+    </>
+  )
+}

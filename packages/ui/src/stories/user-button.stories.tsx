@@ -1,0 +1,50 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect } from 'storybook/test'
+import { UserButton, es } from '../index'
+import { EMAIL, mock } from './plinto-mock'
+
+const meta = {
+  title: 'Components/UserButton',
+  component: UserButton,
+  args: { userProfileUrl: '/account', afterSignOutUrl: '/' },
+  parameters: mock({ signedIn: true }),
+  decorators: [
+    (Story) => (
+      <div style={{ display: 'flex', justifyContent: 'flex-end', maxWidth: 480 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof UserButton>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const SignedIn: Story = {}
+
+export const WithName: Story = { args: { showName: true } }
+
+export const MenuOpen: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: /Account menu for Ada Lovelace/ }))
+    await expect(canvas.getByRole('menuitem', { name: 'Manage account' })).toHaveFocus()
+    await expect(canvas.getByText(EMAIL)).toBeVisible()
+  },
+}
+
+/** Renders nothing: the button exists only for a signed-in user. */
+export const SignedOut: Story = { parameters: mock({ signedIn: false }) }
+
+export const DarkTheme: Story = { parameters: { provider: { appearance: { theme: 'dark' } } }, play: MenuOpen.play }
+
+export const Spanish: Story = {
+  parameters: { provider: { localization: es } },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: /Menú de la cuenta/ }))
+  },
+}
+
+export const CustomTheme: Story = {
+  parameters: { provider: { appearance: { variables: { colorPrimary: '#ea580c', colorPrimaryText: '#111827' } } } },
+  play: MenuOpen.play,
+}

@@ -1,0 +1,141 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
+import { useAuth } from '@plinto/react'
+import type { RootAttributes } from '../internal/root-attributes'
+import { useGuardedAction } from '../internal/use-guarded-action'
+import { useUi, type PresentationProps } from '../internal/use-ui'
+import { Avatar } from './avatar'
+import { displayName } from './display-name'
+import { UserMenu } from './user-menu'
+
+/**
+ * Props of {@link UserButton}.
+ *
+ * @example
+ * ```tsx
+ * const props: UserButtonProps = { userProfileUrl: '/account', afterSignOutUrl: '/' }
+ * ```
+ */
+export interface UserButtonProps extends PresentationProps, RootAttributes {
+  /** Adds "Manage account" to the menu, linking here. */
+  userProfileUrl?: string
+  /** Where to go after signing out (through the provider's `navigate`). Default: stay. */
+  afterSignOutUrl?: string
+  /** Show the user's name next to the avatar. Default false. */
+  showName?: boolean
+}
+
+/**
+ * The signed-in user's avatar (picture or initials) as a menu button: "Manage account" and "Sign out".
+ * Its accessible name includes the user's name (or email). Keyboard: Enter, Space or ArrowDown open the
+ * menu on the first item, ArrowUp on the last; arrows move; Escape closes and returns focus to the
+ * button. Renders nothing unless someone is signed in.
+ *
+ * @example
+ * ```tsx
+ * <header>
+ *   <Logo />
+ *   <UserButton userProfileUrl="/account" afterSignOutUrl="/" />
+ * </header>
+ * ```
+ */
+export function UserButton(props: UserButtonProps): ReactNode {
+  const { appearance, localization, unstyled, userProfileUrl, afterSignOutUrl, showName = false, className, style, ...rest } = props
+  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const { t } = ui
+  const { user, signOut } = useAuth()
+  const [open, setOpen] = useState<false | 'first' | 'last'>(false)
+  const root = useRef<HTMLDivElement>(null)
+  const trigger = useRef<HTMLButtonElement>(null)
+  const id = useId()
+  const triggerId = `plinto-${id}-trigger`
+  const menuId = `plinto-${id}-menu`
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false)
+    if (returnFocus) trigger.current?.focus()
+  }
+
+  // A press outside closes the menu without stealing focus from what was pressed.
+  useEffect(() => {
+    if (!open) return
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointerDown)
+    return () => document.removeEventListener('pointerdown', onPointerDown)
+  }, [open])
+
+  const [runSignOut, signingOut] = useGuardedAction(async () => {
+    await signOut() // never rejects: the local sign-out always happens
+    if (afterSignOutUrl !== undefined) ui.navigate(afterSignOutUrl)
+  })
+
+  if (!user) return null
+  const name = displayName(user)
+
+  const onTriggerKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      setOpen(event.key === 'ArrowDown' ? 'first' : 'last')
+    }
+  }
+
+  const onSignOutClick = (event: MouseEvent) => {
+    event.preventDefault()
+    void runSignOut()
+  }
+
+  return (
+    <div
+      {...rest}
+      ref={root}
+      lang={ui.rootProps.lang}
+      data-plinto-theme={ui.rootProps['data-plinto-theme']}
+      className={[ui.rootProps.className, ui.cx('userButton')].filter(Boolean).join(' ') || undefined}
+      style={ui.rootProps.style}
+    >
+      <button
+        ref={trigger}
+        id={triggerId}
+        type="button"
+        className={ui.cx('userButtonTrigger')}
+        aria-label={t.userButton.trigger(name)}
+        aria-haspopup="menu"
+        aria-expanded={open !== false}
+        aria-controls={open ? menuId : undefined}
+        // Enter and Space arrive here as clicks (native button behaviour).
+        onClick={() => setOpen((current) => (current ? false : 'first'))}
+        onKeyDown={onTriggerKeyDown}
+      >
+        <Avatar ui={ui} user={user} />
+        {showName ? <span className={ui.cx('userButtonName')}>{name}</span> : null}
+      </button>
+      {open ? (
+        <div className={ui.cx('userButtonPopover')}>
+          <div className={ui.cx('userButtonIdentity')}>
+            <strong>{name}</strong>
+            {name !== user.email ? <span>{user.email}</span> : null}
+          </div>
+          <UserMenu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
+            {userProfileUrl !== undefined ? (
+              <a role="menuitem" tabIndex={-1} href={userProfileUrl} className={ui.cx('userButtonMenuItem')}>
+                {t.userButton.manageAccount}
+              </a>
+            ) : null}
+            <button
+              role="menuitem"
+              type="button"
+              tabIndex={-1}
+              className={ui.cx('userButtonMenuItem')}
+              aria-busy={signingOut}
+              aria-disabled={signingOut}
+              onClick={onSignOutClick}
+            >
+              {signingOut ? t.userButton.signingOut : t.userButton.signOut}
+            </button>
+          </UserMenu>
+        </div>
+      ) : null}
+    </div>
+  )
+}
