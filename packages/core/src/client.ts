@@ -61,34 +61,34 @@ export class PlintoClient {
    * email verification, and the docs' shortcuts `setupMFA`/`verifyMFA`/`registerPasskey`/`authenticatePasskey`.
    * @example `const { user } = await plinto.auth.signIn({ email, password })`
    */
-  readonly auth: AuthModule
+  declare readonly auth: AuthModule
   /**
    * The signed-in user's own account: profile changes, deletion.
    * @example `await plinto.users.updateProfile({ first_name: 'Ada' })`
    */
-  readonly users: UsersModule
+  declare readonly users: UsersModule
   /**
    * The signed-in user's sessions (devices): list, end one, end all others.
    * @example `const { sessions } = await plinto.sessions.listSessions()`
    */
-  readonly sessions: SessionsModule
+  declare readonly sessions: SessionsModule
   /**
    * Organizations, members, invitations, and the active organization (`setActive`).
    * @example `const org = await plinto.organizations.createOrganization({ name: 'Acme Corp', slug: 'acme-corp' })`
    */
-  readonly organizations: OrganizationsModule
+  declare readonly organizations: OrganizationsModule
   /**
    * Second factors: TOTP, SMS, backup codes.
    * @example `const { qr_code } = await plinto.mfa.enableTotp()`
    */
-  readonly mfa: MfaModule
+  declare readonly mfa: MfaModule
   /**
    * WebAuthn passkeys: register, sign in, list, rename, delete (the WebAuthn code loads on first use).
    * @example `await plinto.passkeys.registerPasskey({ name: 'MacBook' })`
    */
-  readonly passkeys: PasskeysModule
+  declare readonly passkeys: PasskeysModule
   /** The validated configuration, defaults filled in. */
-  readonly config: Readonly<ResolvedConfig>
+  declare readonly config: Readonly<ResolvedConfig>
   readonly #context: PlintoContext
   readonly #store: Store
   readonly #events: Emitter
@@ -108,14 +108,13 @@ export class PlintoClient {
     const http = createHttp(
       config,
       {
-        ready: () => tokens?.ready ?? Promise.resolve(),
+        ready: async () => tokens?.ready,
         accessToken: () => tokens?.accessToken() ?? null,
-        recover: (rejected) => (tokens ? tokens.recover(rejected) : Promise.resolve(null)),
+        recover: async (rejected) => (tokens ? tokens.recover(rejected) : null),
       },
       log,
     )
     tokens = createTokenManager({ config, http, store, events, persistence, tabSync, log })
-    this.config = Object.freeze(config)
     this.#store = store
     this.#events = events
     this.#tokens = tokens
@@ -123,12 +122,13 @@ export class PlintoClient {
     const context = this.#context
     // Their account-screen calls load on first use (the `management` chunk); see ./modules/account-modules.
     const account = createAccountModules(context)
-    this.users = account.users
-    this.sessions = account.sessions
-    this.organizations = account.organizations
-    this.mfa = account.mfa
-    this.passkeys = account.passkeys
-    this.auth = createAuthModule(context, { mfa: this.mfa, passkeys: this.passkeys, oauth: createOAuthFlows(context) })
+    // The public fields are `declare`d and assigned here in one go: one statement instead of a field
+    // list plus seven assignments in the main chunk (see docs/contract-decisions-core.md).
+    Object.assign(this, {
+      auth: createAuthModule(context, { mfa: account.mfa, passkeys: account.passkeys, oauth: createOAuthFlows(context) }),
+      ...account,
+      config: Object.freeze(config),
+    })
   }
 
   /**

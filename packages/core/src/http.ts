@@ -173,17 +173,16 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
           const { response, body } = outcome
           const { status } = response
           const requestId = response.headers.get('x-request-id') ?? undefined
+          const parsed = parseJson(body)
           log(`${method} /${path} → ${status}`, requestId ?? '')
           // Stage 6: a 2xx body is validated against the endpoint's schema, never half-used.
           if (response.ok) {
             if (schema === null) return undefined as T
-            const data = parseJson(body)
-            const result = data === undefined ? undefined : schema.safeParse(data)
+            const result = parsed === undefined ? undefined : schema.safeParse(parsed)
             if (result?.success) return result.data
             const problem = result ? 'the body does not match the expected shape' : 'the body is not JSON'
             throw new PlintoError('INVALID_RESPONSE', `Unexpected response from ${method} /${path}: ${problem}`, { status, requestId, cause: result?.error })
           }
-          const parsed = parseJson(body)
           // Stage 3: 401 → refresh → one retry. A failed refresh rejects with its own error, which is this call's answer too.
           if (status === 401 && withAuth && token && !recovered && isTokenProblem(parsed)) {
             recovered = true

@@ -39,8 +39,11 @@ const deepFreeze = <T>(value: T): T => {
   return value
 }
 
-const sameSnapshot = (a: AuthSnapshot, b: AuthSnapshot) =>
-  a.status === b.status && a.expiresAt === b.expiresAt && a.organizationId === b.organizationId && (a.user === b.user || JSON.stringify(a.user) === JSON.stringify(b.user))
+/**
+ * Equal as JSON: for snapshots (built with their keys in one order, `organizationId` never `undefined`) and
+ * for users, whose copies come from storage, other tabs and the API.
+ */
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Creates the store, starting in `loading` until the stored session has been read. */
 export function createStore(): Store {
@@ -54,7 +57,7 @@ export function createStore(): Store {
       return () => void listeners.delete(entry)
     },
     set(next) {
-      if (sameSnapshot(snapshot, next)) return
+      if (sameJson(snapshot, next)) return
       snapshot = deepFreeze({ ...next, user: next.user === null ? null : { ...next.user } } as AuthSnapshot)
       for (const listener of [...listeners]) {
         try {

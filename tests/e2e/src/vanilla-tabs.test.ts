@@ -21,6 +21,8 @@ interface RefreshExchange {
 
 describe('examples/vanilla: three tabs share one session', () => {
   const exchanges: RefreshExchange[] = []
+  /** Each tab's `tokenRefreshed` log lines (`here|by another tab, valid until …`), oldest first, before the sign-out. */
+  const refreshedLines: string[][] = []
 
   test('they stay signed in across several refreshes with one rotation per token, and a sign-out in one signs out all', async () => {
     const context = await e2e.newContext()
@@ -76,7 +78,9 @@ describe('examples/vanilla: three tabs share one session', () => {
 
     for (const tab of tabs) {
       await waitForStatus(tab, 'signed_in')
-      expect((await eventLog(tab)).filter((line) => /^(error|signedOut|sessionExpired)\b/.test(line))).toEqual([])
+      const log = await eventLog(tab)
+      expect(log.filter((line) => /^(error|signedOut|sessionExpired)\b/.test(line))).toEqual([])
+      refreshedLines.push(log.filter((line) => line.startsWith('tokenRefreshed ')))
     }
 
     // Signing out in the second tab signs out the other two.
@@ -89,17 +93,20 @@ describe('examples/vanilla: three tabs share one session', () => {
     await screenshot(tabs[2]!, 'vanilla-5-signed-out-by-another-tab')
   })
 
-  // KNOWN CORE ISSUE (packages/core/src/tokens/token-manager.ts, reported with issue 5's e2e work): tabs
-  // that took up the same token schedule their proactive refresh for the same moment (halfway through its
-  // remaining life, computed from the same `expiresAt` within a millisecond of each other). Each of them
-  // sends POST /auth/refresh with that token while the first request is still in flight. The server's
-  // grace window gives them all the same pair (asserted above), so nobody is signed out. Still, every
-  // routine refresh costs one request per tab instead of one, each tab emits `tokenRefreshed` twice per
-  // cycle, and every refresh depends on the grace window instead of only rare races. `test.fails` keeps
-  // this visible: once core refreshes each token once across tabs, this fails and should become a plain `test`.
-  test.fails('each token is refreshed by one tab only', () => {
+  // Tabs that took up the same token schedule their proactive refresh for the same moment. The first to get
+  // the cross-tab refresh lock (Web Locks) refreshes and saves; the others, waiting for it, find the new pair
+  // (from its message or in the shared storage) and take it up without a request of their own.
+  test('each token is refreshed by one tab only, and each tab takes up each new token once', () => {
     expect(exchanges.length).toBeGreaterThanOrEqual(REFRESH_CYCLES)
     const presented = exchanges.map((exchange) => exchange.presented)
     expect(new Set(presented).size).toBe(presented.length)
+    // One `tokenRefreshed` per new token in every tab: no tab takes up a token twice (its own refresh, then
+    // the same news from another tab), so no two of a tab's lines name the same expiry.
+    expect(refreshedLines).toHaveLength(3)
+    for (const lines of refreshedLines) {
+      expect(lines.length).toBeGreaterThanOrEqual(REFRESH_CYCLES)
+      const validUntil = lines.map((line) => line.slice(line.indexOf('valid until ')))
+      expect(new Set(validUntil).size).toBe(validUntil.length)
+    }
   })
 })

@@ -38,6 +38,18 @@ describe('access-token expiry', () => {
     expect(refreshDelay(-5, 300, now)).toBe(0)
     expect(refreshDelay(10 ** 13, 300, now)).toBe(2_147_483_647)
   })
+
+  it('moves earlier (never later) with a jitter of up to 5 % of the lead, at most 3 s', () => {
+    const now = 0
+    // Lead 300 s: 5 % would be 15 s, capped at 3 s.
+    expect(refreshDelay(3600_000, 300, now, 1)).toBe(3300_000 - 3_000)
+    expect(refreshDelay(3600_000, 300, now, 0.5)).toBe(3300_000 - 1_500)
+    // Lead 30 s (half of a 60 s life): up to 1.5 s.
+    expect(refreshDelay(60_000, 300, now, 1)).toBe(30_000 - 1_500)
+    expect(refreshDelay(60_000, 300, now, 0)).toBe(30_000)
+    expect(refreshDelay(-5, 300, now, 1)).toBe(0)
+    expect(refreshDelay(1, 300, now, 1)).toBeGreaterThan(0)
+  })
 })
 
 describe('refresh backoff', () => {

@@ -107,3 +107,27 @@ describe('the management chunk behind plinto.users, .sessions, .organizations, .
     expect(imports).toBe(2)
   })
 })
+
+describe('the oauth-flow chunk behind auth.initiateOAuth and auth.handleOAuthCallback', () => {
+  afterEach(() => {
+    vi.doUnmock('../modules/oauth-flow')
+  })
+
+  it('rejects with a retryable NETWORK_ERROR when the chunk cannot be downloaded, without sending the call; the next call loads it', async () => {
+    let imports = 0
+    vi.doMock('../modules/oauth-flow', async (importOriginal) => {
+      if (++imports === 1) throw chunkDownloadError()
+      return importOriginal()
+    })
+    const plinto = client()
+    const redirectUri = 'http://localhost:5173/auth/callback'
+    const error = await failure(plinto.auth.initiateOAuth('dev', { redirectUri, navigate: false }))
+    expect(error).toMatchObject({ code: 'NETWORK_ERROR', retryable: true })
+    expect(backend.requests.filter((r) => r.path.startsWith('/oauth/'))).toEqual([])
+    // Not remembered: the next call downloads the chunk again and goes through.
+    const { url } = await plinto.auth.initiateOAuth('dev', { redirectUri, navigate: false })
+    expect(new URL(url).protocol).toMatch(/^https?:$/)
+    expect(backend.requests.filter((r) => r.path === '/oauth/dev/authorize')).toHaveLength(1)
+    expect(imports).toBe(2)
+  })
+})

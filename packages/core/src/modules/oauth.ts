@@ -1,6 +1,7 @@
 import type { PlintoContext } from '../context'
 import type { AuthResponse } from '../schemas/auth'
 import { OAuthProvidersResponseSchema, type OAuthProvidersResponse } from '../schemas/oauth'
+import { lazyMethods, loadOnce } from './lazy'
 import { caller } from './shared'
 
 /**
@@ -30,7 +31,7 @@ export interface OAuthFlows {
 
 /**
  * The OAuth methods of `plinto.auth`. `getOAuthProviders` is a plain call; the redirect flow (PKCE,
- * transactions) is loaded on first use from `./oauth-flow`, once per client.
+ * transactions) is loaded on first use from `./oauth-flow`, once per client (again after a failed download).
  *
  * @example
  * ```ts
@@ -38,11 +39,12 @@ export interface OAuthFlows {
  * ```
  */
 export function createOAuthFlows(context: PlintoContext): OAuthFlows {
-  let flow: Promise<Omit<OAuthFlows, 'getOAuthProviders'>> | undefined
-  const load = () => (flow ??= import('./oauth-flow').then((module) => module.createOAuthFlow(context)))
   return {
-    initiateOAuth: async (provider, options) => (await load()).initiateOAuth(provider, options),
-    handleOAuthCallback: async (url) => (await load()).handleOAuthCallback(url),
+    // A failed download is a retryable NETWORK_ERROR and is not kept: the next call downloads again.
+    ...lazyMethods<Omit<OAuthFlows, 'getOAuthProviders'>>(
+      loadOnce(() => import('./oauth-flow').then((module) => module.createOAuthFlow(context))),
+      { initiateOAuth: true, handleOAuthCallback: true },
+    ),
     getOAuthProviders: () => caller(context)('GET', 'oauth/providers', OAuthProvidersResponseSchema, undefined, false),
   }
 }

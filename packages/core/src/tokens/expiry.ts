@@ -31,11 +31,14 @@ export function computeExpiresAt(accessToken: string, expiresIn: number, now = D
  * Milliseconds from `now` until the proactive refresh should run: `threshold` seconds before expiry,
  * but never earlier than halfway through the remaining lifetime, so short-lived tokens (e.g. 60 s with
  * the default 300 s threshold) are still used for a while instead of being refreshed in a loop.
+ * `jitter` (0 to 1, fixed per client) moves it earlier by up to 5 % of that lead, at most 3 s: tabs that
+ * took up the same token then do not all fire at once, and the first one's news usually reaches the others
+ * before their own timers fire. Earlier only, so never past expiry.
  */
-export function refreshDelay(expiresAt: number, thresholdSeconds: number, now = Date.now()): number {
+export function refreshDelay(expiresAt: number, thresholdSeconds: number, now = Date.now(), jitter = 0): number {
   const remaining = expiresAt - now
   if (remaining <= 0) return 0
   const lead = Math.min(thresholdSeconds * 1000, remaining / 2)
   // setTimeout overflows (fires at once) past 2^31-1 ms.
-  return Math.min(remaining - lead, 2_147_483_647)
+  return Math.min(remaining - lead - jitter * Math.min(lead / 20, 3_000), 2_147_483_647)
 }

@@ -8,9 +8,10 @@ import { TokenResponseSchema, type TokenResponse } from '../schemas/tokens'
 import { UserSchema, type User } from '../schemas/user'
 import { decodeSession, encodeSession, type SessionData } from '../storage/persisted-session'
 import type { SessionPersistence } from '../storage/session-persistence'
-import type { Store } from '../store'
+import { sameJson, type Store } from '../store'
 import { createTabSync, type SyncMessage, type TabSync } from '../sync/tab-sync'
 import { backoffDelay } from './backoff'
+import { createCrossTabLock } from './cross-tab-lock'
 import { computeExpiresAt, refreshDelay } from './expiry'
 
 /** Owns the session: tokens, their persistence, refresh (proactive, reactive, single-flight) and tab sync. */
@@ -57,10 +58,25 @@ const toError = (error: unknown) =>
 
 const unauthorized = (message: string) => new PlintoError('UNAUTHORIZED', message, { status: 401 })
 
+/** A session's tokens as a refresh answers them (for callers whose refresh found another tab's tokens). */
+const tokensOf = ({ accessToken, refreshToken, expiresAt }: SessionData): TokenResponse => ({
+  access_token: accessToken,
+  ...(refreshToken === undefined ? {} : { refresh_token: refreshToken }),
+  token_type: 'bearer',
+  expires_in: Math.floor((expiresAt - Date.now()) / 1000),
+})
+
+/** How long a cookie-mode tab that got the refresh lock waits for the previous holder's message. */
+const COOKIE_SETTLE_MS = 50
+
 /** A stored access token with more than this left is used as is rather than refreshed. */
 const STILL_FRESH_MS = 60_000
 
-const sameUser = (a: User, b: User) => JSON.stringify(a) === JSON.stringify(b)
+/** What a refresh request brought: the wire tokens, and the session made of them. */
+interface Exchanged {
+  tokens: TokenResponse
+  next: SessionData
+}
 
 /**
  * Creates the token manager. Concurrency rules: one refresh in flight, shared by every caller; state is
@@ -83,6 +99,11 @@ export function createTokenManager({ config, http, store, events, persistence, t
   let disposed = false
 
   const sync: TabSync | null = tabSync ? createTabSync(config.storage.key, persistence.webStorage, (message) => adopt(message)) : null
+  // Tabs sharing this session refresh one at a time (Web Locks); only when they share it (tab sync), so
+  // that unrelated clients of one process or of per-tab storage never wait for each other.
+  const lock = sync ? createCrossTabLock('plinto:refresh:' + config.storage.key, config.timeout) : undefined
+  // Without that lock, tabs that took up the same token spread their proactive refresh a little.
+  const jitter = sync && !lock ? Math.random() : 0
 
   const publish = (message: SyncMessage) => {
     if (!disposed) sync?.publish(message)
@@ -98,6 +119,10 @@ export function createTokenManager({ config, http, store, events, persistence, t
   const announceOrganization = (organizationId: string | null | undefined) => events.emit('organizationChanged', { organizationId: organizationId ?? null })
   const showSignedOut = () => store.set({ status: 'signed_out', user: null, expiresAt: null, organizationId: null })
 
+  const assertEpoch = (startEpoch: number) => {
+    if (epoch !== startEpoch) throw unauthorized('The session changed while refreshing')
+  }
+
   /** Frees the single-flight slot of the refresh started in `startEpoch`, if it still holds it. */
   const releaseSlot = (startEpoch: number) => {
     if (inflightEpoch === startEpoch) inflight = null
@@ -110,7 +135,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
     const now = Date.now()
     // In cooldown a retry is worth it only for transient failures; after e.g. a 400 we wait for a caller.
     if (cooldownUntil > now && !lastError?.retryable) return
-    const delay = cooldownUntil > now ? cooldownUntil - now : refreshDelay(session.expiresAt, config.refreshThreshold, now)
+    const delay = cooldownUntil > now ? cooldownUntil - now : refreshDelay(session.expiresAt, config.refreshThreshold, now, jitter)
     timer = setTimeout(() => {
       timer = undefined
       // This timer is the cooldown's own retry, so it does not wait on the cooldown (timers may fire early).
@@ -151,17 +176,17 @@ export function createTokenManager({ config, http, store, events, persistence, t
    * `POST /auth/refresh` (with `refreshToken` in the body; none in cookie mode), then `GET /auth/me`
    * when no user is known yet (a cookie-mode restore). Throws if the session changed meanwhile.
    */
-  async function exchange(startEpoch: number, refreshToken: string | undefined, user: User | undefined) {
+  async function exchange(startEpoch: number, refreshToken: string | undefined, user: User | undefined): Promise<Exchanged> {
     const tokens = await http.request('auth/refresh', {
       method: 'POST',
       ...(refreshToken === undefined ? {} : { json: { refresh_token: refreshToken } }),
       schema: TokenResponseSchema,
       auth: false,
     })
-    if (epoch !== startEpoch) throw unauthorized('The session changed while refreshing')
+    assertEpoch(startEpoch)
     user ??= await http.request('auth/me', { schema: UserSchema, auth: false, bearer: tokens.access_token })
-    if (epoch !== startEpoch) throw unauthorized('The session changed while refreshing')
-    return { tokens, user }
+    assertEpoch(startEpoch)
+    return { tokens, next: toSession(tokens, user, refreshToken) }
   }
 
   function endSession(reason: SignOutReason, error?: PlintoError): boolean {
@@ -208,13 +233,14 @@ export function createTokenManager({ config, http, store, events, persistence, t
 
   /**
    * The stored record when another tab (sharing this storage) has already rotated our tokens and we missed
-   * its message (a frozen tab, no BroadcastChannel). Presenting our rotated refresh token after the
-   * server's grace window would be reuse and revoke the whole session; the stored pair is the live one.
+   * its message (a frozen tab, no BroadcastChannel), or did so while we waited for the refresh lock.
+   * Presenting our rotated refresh token after the server's grace window would be reuse and revoke the
+   * whole session; the stored pair is the live one.
    */
   async function newerStored(current: SessionData | null): Promise<SessionData | null> {
     if (cookie || !current) return null
     const stored = decodeSession(await persistence.read())
-    return stored && stored.user.id === current.user.id && stored.refreshToken !== current.refreshToken && stored.expiresAt >= current.expiresAt
+    return stored && stored.user.id === current.user.id && stored.accessToken !== current.accessToken && stored.expiresAt >= current.expiresAt
       ? stored
       : null
   }
@@ -222,35 +248,50 @@ export function createTokenManager({ config, http, store, events, persistence, t
   async function run(startEpoch: number, background: boolean, announce: boolean): Promise<TokenResponse> {
     let sent = session
     try {
-      const stored = await newerStored(sent)
-      if (epoch !== startEpoch) throw unauthorized('The session changed while refreshing')
-      if (stored && stored.expiresAt - Date.now() > STILL_FRESH_MS) {
-        // Adopt the other tab's pair instead of refreshing again (slot freed first, as below).
-        releaseSlot(startEpoch)
-        adopt({ type: 'session', session: stored })
-        return {
-          access_token: stored.accessToken,
-          ...(stored.refreshToken === undefined ? {} : { refresh_token: stored.refreshToken }),
-          token_type: 'bearer',
-          expires_in: Math.floor((stored.expiresAt - Date.now()) / 1000),
-        }
-      }
-      if (stored) {
-        // Refresh from the newer pair; the commit below publishes the result.
-        session = stored
-        sent = stored
-      }
-      const { tokens, user } = await exchange(startEpoch, sent?.refreshToken, session?.user)
-      const wasSignedIn = session !== null
-      const next = toSession(tokens, user, sent?.refreshToken)
-      resetFailures()
+      // What the shared storage holds as this refresh is decided. Tokens that appear there later come from
+      // a tab that refreshed meanwhile (while we waited for the lock): fresh, whatever their lifetime.
+      const before = await newerStored(sent)
+      // Tabs sharing this session refresh one at a time. Inside the lock: only storage and the network. A
+      // tab that waited first looks for the tokens the holder got (taken up from its message, or in the
+      // shared storage) and uses them; otherwise it refreshes, then saves and tells the other tabs before
+      // letting go, so the next one finds them. In-memory state, subscribers and events come after.
+      const outcome = await (lock ?? ((work) => work()))(async (): Promise<SessionData | Exchanged> => {
+        // Cookie mode has no shared storage to look in, only the holder's message, which may arrive just
+        // after the lock does: give it a moment (measured in Chromium: without this, ~half the cycles of
+        // three tabs refreshed twice; with it, none).
+        if (cookie && lock) await new Promise((resolve) => setTimeout(resolve, COOKIE_SETTLE_MS))
+        assertEpoch(startEpoch)
+        if (session && session.accessToken !== sent?.accessToken) return session
+        const stored = await newerStored(sent)
+        if (stored && (stored.accessToken !== before?.accessToken || stored.expiresAt - Date.now() > STILL_FRESH_MS)) return stored
+        // A newer pair, but nearly expired too: refresh from it (ours is spent); the commit below publishes the result.
+        if (stored) session = sent = stored
+        const result = await exchange(startEpoch, sent?.refreshToken, session?.user)
+        // Cookie mode keeps nothing in JS-visible storage: the access token lives in memory only, and the
+        // other tabs learn of it from the message alone.
+        if (!cookie) await persistence.write(encodeSession(result.next))
+        if (epoch === startEpoch) publish({ type: 'session', session: result.next })
+        return result
+      })
+      assertEpoch(startEpoch)
       // Free the slot before anything user-visible happens: store subscribers and event listeners that
       // call refresh() must start a new one, not join this finished one.
       releaseSlot(startEpoch)
-      void commit(next)
+      if (!('next' in outcome)) {
+        // Another tab's tokens (a no-op when they are already ours, taken up from its message).
+        adopt({ type: 'session', session: outcome })
+        return tokensOf(session!)
+      }
+      const { tokens, next } = outcome
+      const wasSignedIn = session !== null
+      resetFailures()
+      // Saved and published under the lock already.
+      session = next
+      schedule()
+      showSignedIn(next)
       log('tokens refreshed')
       if (wasSignedIn) events.emit('tokenRefreshed', { expiresAt: next.expiresAt, source: 'refresh' })
-      else if (announce) events.emit('signedIn', { user })
+      else if (announce) events.emit('signedIn', { user: next.user })
       return visibleTokens(tokens)
     } catch (caught) {
       releaseSlot(startEpoch)
@@ -299,7 +340,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
     if (!previous || !sameAccount) events.emit('signedIn', { user: incoming.user })
     else {
       events.emit('tokenRefreshed', { expiresAt: incoming.expiresAt, source: 'other_tab' })
-      if (!sameUser(previous.user, incoming.user)) events.emit('userUpdated', { user: incoming.user })
+      if (!sameJson(previous.user, incoming.user)) events.emit('userUpdated', { user: incoming.user })
     }
     if (organizationChanged) announceOrganization(incoming.organizationId)
   }
@@ -341,13 +382,13 @@ export function createTokenManager({ config, http, store, events, persistence, t
     refresh: () => refresh(),
     async refreshWith(refreshToken) {
       const startEpoch = ++epoch
-      const { tokens, user } = await exchange(startEpoch, refreshToken, undefined)
+      const { tokens, next } = await exchange(startEpoch, refreshToken, undefined)
       const wasSignedIn = session !== null
       resetFailures()
       // Persisted before the event, as for a sign-in: a listener may read storage.
-      await commit(toSession(tokens, user, refreshToken))
-      if (wasSignedIn) events.emit('tokenRefreshed', { expiresAt: session!.expiresAt, source: 'refresh' })
-      else events.emit('signedIn', { user })
+      await commit(next)
+      if (wasSignedIn) events.emit('tokenRefreshed', { expiresAt: next.expiresAt, source: 'refresh' })
+      else events.emit('signedIn', { user: next.user })
       return visibleTokens(tokens)
     },
     async startSession(auth) {
@@ -363,7 +404,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
     },
     endSession,
     setUser(user) {
-      if (!session || sameUser(session.user, user)) return
+      if (!session || sameJson(session.user, user)) return
       void commit({ ...session, user })
       events.emit('userUpdated', { user })
     },
