@@ -123,7 +123,7 @@ export class PlintoClient {
     // Their account-screen calls load on first use (the `management` chunk); see ./modules/account-modules.
     const account = createAccountModules(context)
     // The public fields are `declare`d and assigned here in one go: one statement instead of a field
-    // list plus seven assignments in the main chunk (see docs/contract-decisions-core.md).
+    // list plus seven assignments in the main chunk (see docs/contract.md).
     Object.assign(this, {
       auth: createAuthModule(context, { mfa: account.mfa, passkeys: account.passkeys, oauth: createOAuthFlows(context) }),
       ...account,
