@@ -1,3 +1,4 @@
+import { totp } from '@plinto/testing'
 import { PlintoClient } from '@plinto/typescript-sdk'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startReferenceServer } from './reference-server'
@@ -43,6 +44,18 @@ test('API reference § TypeScript SDK: construct with clientId/clientSecret, sig
   // Get current user
   const user = await plinto.auth.getCurrentUser()
   expect(user?.email).toBe('user@example.com')
+
+  // List sessions
+  const sessions = await plinto.sessions.listSessions()
+  expect(sessions.total).toBe(2)
+  expect(sessions.sessions.filter((s) => s.is_current)).toHaveLength(1)
+
+  // Create organization
+  const org = await plinto.organizations.createOrganization({
+    name: 'Acme Corp',
+    slug: 'acme-corp',
+  })
+  expect(org).toMatchObject({ name: 'Acme Corp', slug: 'acme-corp', role: 'owner' })
   plinto.dispose()
 })
 
@@ -50,7 +63,7 @@ test('integration notes § SDK client configuration and the component update pat
   const plintoClient = new PlintoClient({
     apiUrl: server.url,
     apiBasePath: '/api/v1',
-    debug: false, // the notes enable it in development; it only adds console output
+    debug: true,
     tokenStorage: {
       type: 'memory', // the notes use 'localStorage', which Node does not have; the storage tests cover it
       key: 'plinto_auth_token',
@@ -80,4 +93,27 @@ test('integration notes § SDK client configuration and the component update pat
   await expect(client.auth.signOut()).resolves.toBeUndefined()
   await expect(client.auth.getCurrentUser()).resolves.toBeNull()
   client.dispose()
+})
+
+test('integration notes § Auth Module Methods: setupMFA, verifyMFA, initiateOAuth, the passkey methods', async () => {
+  const plinto = new PlintoClient({ apiUrl: server.url, tokenStorage: { type: 'memory' } })
+  await plinto.auth.signUp({ email: 'methods@example.com', password: 'SecurePass123!' })
+
+  // auth.setupMFA(type: 'totp' | 'sms'): Promise<MFASetupResponse>; auth.verifyMFA(code): Promise<{ success: boolean }>
+  const setup = await plinto.auth.setupMFA('totp')
+  expect(setup).toMatchObject({ secret: expect.any(String), backup_codes: expect.any(Array) })
+  if (!('secret' in setup)) throw new Error('a TOTP setup answers with its secret')
+  await expect(plinto.auth.verifyMFA(await totp(setup.secret))).resolves.toMatchObject({ success: true })
+
+  // auth.initiateOAuth(provider: string): Promise<{ url: string }>. In a browser the redirect URI defaults to
+  // the page's /auth/callback and the call navigates; here, outside a browser, the URI is given and nothing
+  // navigates.
+  const { url } = await plinto.auth.initiateOAuth('dev', { redirectUri: 'http://localhost:5173/auth/callback' })
+  // The dev provider's consent page, carrying the state the SDK keeps to check the return against.
+  expect(url).toMatch(new RegExp(`^${server.url}/api/v1/oauth/dev/consent\\?state=[\\w-]{20,}$`))
+
+  // auth.registerPasskey / auth.authenticatePasskey: Node has no WebAuthn, which the SDK says plainly.
+  await expect(plinto.auth.registerPasskey()).rejects.toMatchObject({ code: 'PASSKEY_NOT_SUPPORTED' })
+  await expect(plinto.auth.authenticatePasskey()).rejects.toMatchObject({ code: 'PASSKEY_NOT_SUPPORTED' })
+  plinto.dispose()
 })
