@@ -34,5 +34,11 @@ export {
   type RequestOptionsInput,
   type CeremonyOverrides,
 } from './virtual-authenticator'
+export {
+  installVirtualWebAuthn,
+  type VirtualWebAuthn,
+  type VirtualWebAuthnOptions,
+  type VirtualWebAuthnBehaviour,
+} from './virtual-webauthn'
 export { encodeCbor, type CborValue } from './cbor'
 export { totp } from './totp'

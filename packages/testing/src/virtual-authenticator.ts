@@ -166,6 +166,9 @@ export function createVirtualAuthenticator(options: VirtualAuthenticatorOptions)
 
   const flags = (attested: boolean) =>
     0x01 | (userVerified ? 0x04 : 0) | (backedUp ? 0x08 | 0x10 : 0) | (attested ? 0x40 : 0)
+  /** What registration and assertion JSON share around their `response`. */
+  const envelope = (credential: VirtualCredential) =>
+    ({ id: credential.id, rawId: credential.id, type: 'public-key', authenticatorAttachment: attachment, clientExtensionResults: {} }) as const
 
   return {
     get credentials() {
@@ -212,11 +215,7 @@ export function createVirtualAuthenticator(options: VirtualAuthenticatorOptions)
       )
       credentials.push(credential)
       return {
-        id: credential.id,
-        rawId: credential.id,
-        type: 'public-key',
-        authenticatorAttachment: attachment,
-        clientExtensionResults: {},
+        ...envelope(credential),
         response: {
           clientDataJSON: clientData('webauthn.create', creation.challenge, overrides.origin ?? options.origin),
           attestationObject: toBase64Url(attestationObject),
@@ -246,11 +245,7 @@ export function createVirtualAuthenticator(options: VirtualAuthenticatorOptions)
         await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, credential.privateKey, concat(authenticatorData, clientDataHash)),
       )
       return {
-        id: credential.id,
-        rawId: credential.id,
-        type: 'public-key',
-        authenticatorAttachment: attachment,
-        clientExtensionResults: {},
+        ...envelope(credential),
         response: {
           clientDataJSON,
           authenticatorData: toBase64Url(authenticatorData),
@@ -307,13 +302,14 @@ function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+/** base64url without padding, as WebAuthn JSON carries binary (also used by ./virtual-webauthn). */
+export function toBase64Url(bytes: Uint8Array): string {
   let binary = ''
   for (const byte of bytes) binary += String.fromCharCode(byte)
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
   return Uint8Array.from(binary, (c) => c.charCodeAt(0))
 }

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { UserSchema } from '../schemas/user'
-import { isPlintoError, type PlintoError } from '../index'
-import { PASSWORD, recordEvents, tokenFromLink, useBackend } from './integration-setup'
+import { PASSWORD, failure, recordEvents, tokenFromLink, useBackend } from './integration-setup'
 
 const { backend, client } = useBackend()
 const EMAIL = 'ada@example.com'
-
-async function failure(promise: Promise<unknown>): Promise<PlintoError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  )
-  if (!isPlintoError(error)) throw new Error(`expected a PlintoError, got ${String(error)}`)
-  return error
-}
 
 const lastBody = (path: string) => backend.requests.filter((r) => r.path === path).at(-1)?.body
 

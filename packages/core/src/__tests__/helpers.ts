@@ -1,10 +1,9 @@
-import { createPlintoHandlers, type PlintoHandlersOptions } from '@plinto/testing'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, vi } from 'vitest'
-import { PlintoClient, type PlintoClientOptions } from '../index'
+import type { PlintoHandlersOptions } from '@plinto/testing'
+import { afterEach, expect, vi } from 'vitest'
+import type { PlintoClientOptions } from '../index'
 import type { User } from '../schemas/user'
 import type { StorageAdapter } from '../storage/types'
-import { API_URL, PASSWORD } from './integration-setup'
+import { PASSWORD, useBackend } from './integration-setup'
 
 // Hand-made fixtures for unit tests that never reach a Plinto server (expiry maths, the HTTP engine's
 // error mapping). Client behaviour is tested against the reference server: `useReferenceServer` below.
@@ -36,7 +35,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
   }
 }
 
-/** A storage adapter over a plain Map, shared between clients to play "two tabs of one origin". */
+/** A storage adapter over a plain Map (`values`); shared between clients, they play "two tabs of one origin". */
 export function sharedStorage(key?: string): StorageAdapter & { values: Map<string, string> } {
   const values = new Map<string, string>()
   return {
@@ -52,28 +51,13 @@ export function sharedStorage(key?: string): StorageAdapter & { values: Map<stri
 export const EMAIL = 'ada@example.com'
 
 /**
- * The reference server behind MSW (`@plinto/testing`, `onUnhandledRequest: 'error'`) for one test file,
- * with server `config` overrides such as `accessTokenTtl`. After every test: clients disposed, server
- * reset (store, keys, clock, faults, request log), real timers back.
+ * {@link useBackend} (the reference server behind MSW, clients disposed and server reset after every test)
+ * with Ada's sign-in shortcuts and the refresh log; real timers are back after every test.
  */
 export function useReferenceServer(config: PlintoHandlersOptions['config'] = {}) {
-  const backend = createPlintoHandlers({ apiUrl: API_URL, config })
-  const server = setupServer(...backend.handlers)
-  const clients: PlintoClient[] = []
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-  afterEach(() => {
-    for (const plinto of clients.splice(0)) plinto.dispose()
-    backend.reset()
-    vi.useRealTimers()
-  })
-  afterAll(() => server.close())
-
-  /** A client of this server; memory storage unless `options` say otherwise. */
-  const client = (options: Partial<PlintoClientOptions> = {}) => {
-    const plinto = new PlintoClient({ apiUrl: API_URL, tokenStorage: { type: 'memory' }, ...options })
-    clients.push(plinto)
-    return plinto
-  }
+  // Registered before useBackend's clean-up, so it runs after it (vitest runs after-hooks as a stack).
+  afterEach(() => vi.useRealTimers())
+  const { backend, client } = useBackend(config)
 
   /** Seeds Ada (`EMAIL`, `PASSWORD`) unless this test already has her. */
   const seedAda = async () => {
@@ -91,7 +75,28 @@ export function useReferenceServer(config: PlintoHandlersOptions['config'] = {})
   /** `POST /auth/refresh` requests the server has seen, in order. */
   const refreshes = () => backend.requests.filter((r) => r.method === 'POST' && r.path === '/auth/refresh')
 
-  return { backend, client, seedAda, signedIn, refreshes }
+  /**
+   * Two clients on storages of their own (`storage()` each), as two requests of one server process: Ada
+   * signs in on the first; nothing is broadcast on the cross-tab channel (named after the default storage
+   * key) and the second client stays signed out.
+   */
+  const expectSessionsNotShared = async (storage: () => StorageAdapter) => {
+    await seedAda()
+    const channel = listenOnChannel('plinto_auth_token')
+    try {
+      const a = client({ tokenStorage: storage() })
+      const b = client({ tokenStorage: storage() })
+      await Promise.all([a.ready(), b.ready()])
+      await a.auth.signIn({ email: EMAIL, password: PASSWORD })
+      await channel.settle()
+      expect(channel.messages).toEqual([])
+      expect(b.getSnapshot().status).toBe('signed_out')
+    } finally {
+      channel.close()
+    }
+  }
+
+  return { backend, client, seedAda, signedIn, refreshes, expectSessionsNotShared }
 }
 
 /**

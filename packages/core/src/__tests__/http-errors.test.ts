@@ -1,8 +1,9 @@
 import { http, HttpResponse, delay } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { PlintoClient, SERVER_ERROR_CODES, isPlintoError, type PlintoError } from '../index'
+import { PlintoClient, SERVER_ERROR_CODES, isPlintoError } from '../index'
 import { API, BASE, makeUser } from './helpers'
+import { failure } from './integration-setup'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -13,16 +14,6 @@ afterEach(() => {
 afterAll(() => server.close())
 
 const client = () => new PlintoClient({ apiUrl: API, tokenStorage: { type: 'memory' } })
-
-async function failure(promise: Promise<unknown>): Promise<PlintoError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(isPlintoError(error)).toBe(true)
-    return error as PlintoError
-  }
-  throw new Error('expected the call to fail')
-}
 
 const STATUS: Record<string, number> = {
   VALIDATION_ERROR: 422, WEAK_PASSWORD: 400, INVALID_CREDENTIALS: 401, UNAUTHORIZED: 401, TOKEN_EXPIRED: 401,

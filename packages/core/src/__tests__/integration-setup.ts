@@ -1,17 +1,19 @@
-import { createPlintoHandlers } from '@plinto/testing'
+import { createPlintoHandlers, type PlintoHandlersOptions } from '@plinto/testing'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll } from 'vitest'
-import { PlintoClient, type PlintoClientOptions, type PlintoEvents } from '../index'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { PlintoClient, isPlintoError, type PlintoClientOptions, type PlintoError, type PlintoEvents } from '../index'
 
 export const API_URL = 'http://localhost:8000'
 export const PASSWORD = 'correct horse battery staple'
 
 /**
- * The real reference server behind MSW, reset after every test; `client()` builds SDK clients that are
- * disposed after every test.
+ * The real reference server behind MSW (`@plinto/testing`, `onUnhandledRequest: 'error'`) for one test
+ * file, with server `config` overrides such as `accessTokenTtl`; reset (store, keys, clock, faults, request
+ * log) after every test. `client()` builds SDK clients (memory storage unless `options` say otherwise)
+ * that are disposed after every test. `useReferenceServer` (./helpers) adds sign-in shortcuts to it.
  */
-export function useBackend() {
-  const backend = createPlintoHandlers({ apiUrl: API_URL })
+export function useBackend(config: PlintoHandlersOptions['config'] = {}) {
+  const backend = createPlintoHandlers({ apiUrl: API_URL, config })
   const server = setupServer(...backend.handlers)
   const clients: PlintoClient[] = []
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -26,6 +28,17 @@ export function useBackend() {
     return plinto
   }
   return { backend, client }
+}
+
+/** The PlintoError `promise` rejects with; fails the test if it resolves, rethrows any other rejection. */
+export function failure(promise: Promise<unknown>): Promise<PlintoError> {
+  return promise.then(
+    () => expect.unreachable('should have failed'),
+    (error: unknown) => {
+      if (!isPlintoError(error)) throw error
+      return error
+    },
+  )
 }
 
 /** Collects every event a client emits, by name. */

@@ -1,19 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { isPlintoError, type PlintoError } from '../index'
 import { lazyMethods, loadOnce } from '../modules/lazy'
-import { PASSWORD, useBackend } from './integration-setup'
+import { PASSWORD, failure, useBackend } from './integration-setup'
 
 const { backend, client } = useBackend()
 const EMAIL = 'ada@example.com'
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.unreachable('should have failed'),
-    (error: unknown) => {
-      if (!isPlintoError(error)) throw error
-      return error as PlintoError
-    },
-  )
 
 /** What a browser throws when a chunk cannot be downloaded. */
 const chunkDownloadError = () => new TypeError('Failed to fetch dynamically imported module: https://app.example.com/management-X.js')

@@ -1,20 +1,11 @@
 import { totp } from '@plinto/testing'
 import { describe, expect, it } from 'vitest'
-import { isPlintoError, type PlintoClient, type PlintoError } from '../index'
-import { PASSWORD, recordEvents, useBackend } from './integration-setup'
+import type { PlintoClient } from '../index'
+import { PASSWORD, failure, recordEvents, useBackend } from './integration-setup'
 
 const { backend, client } = useBackend()
 const EMAIL = 'ada@example.com'
 const PHONE = '+14155550123'
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.unreachable('should have failed'),
-    (error: unknown) => {
-      if (!isPlintoError(error)) throw error
-      return error as PlintoError
-    },
-  )
 
 async function signedIn() {
   await backend.seedUser({ email: EMAIL, password: PASSWORD })

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { isPlintoError, type PlintoError, type StorageAdapter } from '../index'
-import { API_URL, PASSWORD, recordEvents, useBackend } from './integration-setup'
+import { sharedStorage } from './helpers'
+import { API_URL, PASSWORD, failure, recordEvents, useBackend } from './integration-setup'
 
 const { backend, client } = useBackend()
 /** On the reference server's default allow-list (`{appUrl}/auth/callback`). */
@@ -9,21 +9,6 @@ const DEV_EMAIL = 'dev.user@example.com'
 const TRANSACTIONS = 'plinto_auth_token:oauth'
 
 afterEach(() => vi.unstubAllGlobals())
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.unreachable('should have failed'),
-    (error: unknown) => {
-      if (!isPlintoError(error)) throw error
-      return error as PlintoError
-    },
-  )
-
-/** A storage adapter over one Map (Node has no sessionStorage; the SDK then uses the custom adapter). */
-function mapStorage(): StorageAdapter & { values: Map<string, string> } {
-  const values = new Map<string, string>()
-  return { values, getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value), removeItem: (key) => void values.delete(key) }
-}
 
 /**
  * What the browser does between `initiateOAuth` and the redirect back: open the dev provider's consent
@@ -47,7 +32,7 @@ async function consent(authorizationUrl: string, decision: 'approve' | 'deny' = 
   return location.href
 }
 
-async function start(storage = mapStorage()) {
+async function start(storage = sharedStorage()) {
   const plinto = client({ tokenStorage: storage })
   const { url } = await plinto.auth.initiateOAuth('dev', { redirectUri: REDIRECT_URI, navigate: false })
   return { plinto, storage, url }
@@ -82,7 +67,7 @@ describe('OAuth (authorization code + PKCE) against the dev provider', () => {
   })
 
   it('in a browser the transaction waits in sessionStorage: the callback page (a new client) finishes the flow', async () => {
-    const session = mapStorage()
+    const session = sharedStorage()
     vi.stubGlobal('sessionStorage', session)
     const signInPage = client()
     const { url } = await signInPage.auth.initiateOAuth('dev', { redirectUri: REDIRECT_URI, navigate: false })
@@ -136,7 +121,7 @@ describe('OAuth (authorization code + PKCE) against the dev provider', () => {
   })
 
   it('two flows started at once do not clash', async () => {
-    const storage = mapStorage()
+    const storage = sharedStorage()
     const plinto = client({ tokenStorage: storage })
     const first = await plinto.auth.initiateOAuth('dev', { redirectUri: REDIRECT_URI, navigate: false })
     const second = await plinto.auth.initiateOAuth('dev', { redirectUri: REDIRECT_URI, navigate: false })

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { isPlintoError, type PlintoClient, type PlintoError, type StorageAdapter } from '../index'
-import { PASSWORD, nextEvent, recordEvents, tokenFromLink, useBackend } from './integration-setup'
+import type { PlintoClient } from '../index'
+import { sharedStorage } from './helpers'
+import { PASSWORD, failure, nextEvent, recordEvents, tokenFromLink, useBackend } from './integration-setup'
 
 const { backend, client } = useBackend()
 const ADA = 'ada@example.com'
 const BOB = 'bob@example.com'
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.unreachable('should have failed'),
-    (error: unknown) => {
-      if (!isPlintoError(error)) throw error
-      return error as PlintoError
-    },
-  )
 
 async function signedIn(email: string, options: Parameters<typeof client>[0] = {}) {
   const plinto = client(options)
@@ -32,12 +24,6 @@ async function join(ada: PlintoClient, bob: PlintoClient, orgId: string, role: '
   await ada.organizations.inviteMember(orgId, { email: BOB, role })
   const token = tokenFromLink(backend.lastMessage(BOB).link)
   return { token, accepted: await bob.organizations.acceptInvitation(token) }
-}
-
-/** A storage adapter over one Map: clients built on it play tabs of one origin. */
-function sharedStorage(): StorageAdapter & { values: Map<string, string> } {
-  const values = new Map<string, string>()
-  return { values, getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value), removeItem: (key) => void values.delete(key) }
 }
 
 describe('plinto.organizations', () => {

@@ -1,93 +1,23 @@
-import { createVirtualAuthenticator, type CreationOptionsInput, type VirtualAuthenticator } from '@plinto/testing'
+import { installVirtualWebAuthn, type VirtualWebAuthn, type VirtualWebAuthnOptions } from '@plinto/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { isPlintoError, type PlintoError } from '../index'
-import { PASSWORD, recordEvents, useBackend } from './integration-setup'
+import { PASSWORD, failure, recordEvents, useBackend } from './integration-setup'
 
 const { backend, client } = useBackend()
 const EMAIL = 'ada@example.com'
 /** The reference server's default WebAuthn origin (its `appUrl`). */
 const ORIGIN = 'http://localhost:5173'
 
-afterEach(() => vi.unstubAllGlobals())
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.unreachable('should have failed'),
-    (error: unknown) => {
-      if (!isPlintoError(error)) throw error
-      return error as PlintoError
-    },
-  )
-
-type Binary = ArrayBuffer | ArrayBufferView
-const toB64 = (value: Binary) => Buffer.from(value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength)).toString('base64url')
-const toBuffer = (text: string): ArrayBuffer => new Uint8Array(Buffer.from(text, 'base64url')).buffer
-
-interface PublicKeyInput {
-  challenge: Binary
-  user?: { id: Binary; name: string; displayName: string }
-  excludeCredentials?: Array<{ id: Binary }>
-  allowCredentials?: Array<{ id: Binary }>
-  [key: string]: unknown
-}
-
 /**
  * A browser with WebAuthn whose `navigator.credentials` is backed by the software authenticator of
- * @plinto/testing: what @simplewebauthn/browser hands to create()/get() (ArrayBuffers) goes in as JSON,
- * and the authenticator's JSON comes back as a PublicKeyCredential-like object.
+ * @plinto/testing (`installVirtualWebAuthn`); undone after the test.
  */
-function installWebAuthn(authenticator: VirtualAuthenticator, refuse?: () => Error) {
-  vi.stubGlobal('PublicKeyCredential', class PublicKeyCredential {})
-  vi.stubGlobal('navigator', {
-    credentials: {
-      async create({ publicKey }: { publicKey: PublicKeyInput }) {
-        if (refuse) throw refuse()
-        const json = await authenticator.createCredential({
-          ...(publicKey as unknown as CreationOptionsInput),
-          challenge: toB64(publicKey.challenge),
-          user: { ...publicKey.user!, id: toB64(publicKey.user!.id) },
-          excludeCredentials: (publicKey.excludeCredentials ?? []).map((c) => ({ id: toB64(c.id) })),
-        })
-        return {
-          id: json.id,
-          rawId: toBuffer(json.rawId),
-          type: json.type,
-          authenticatorAttachment: json.authenticatorAttachment,
-          getClientExtensionResults: () => json.clientExtensionResults,
-          response: {
-            clientDataJSON: toBuffer(json.response.clientDataJSON),
-            attestationObject: toBuffer(json.response.attestationObject),
-            getTransports: () => json.response.transports,
-            getPublicKeyAlgorithm: () => json.response.publicKeyAlgorithm,
-            getPublicKey: () => toBuffer(json.response.publicKey),
-            getAuthenticatorData: () => toBuffer(json.response.authenticatorData),
-          },
-        }
-      },
-      async get({ publicKey }: { publicKey: PublicKeyInput }) {
-        if (refuse) throw refuse()
-        const json = await authenticator.getAssertion({
-          ...(publicKey as object),
-          challenge: toB64(publicKey.challenge),
-          ...(publicKey.allowCredentials ? { allowCredentials: publicKey.allowCredentials.map((c) => ({ id: toB64(c.id) })) } : {}),
-        })
-        return {
-          id: json.id,
-          rawId: toBuffer(json.rawId),
-          type: json.type,
-          authenticatorAttachment: json.authenticatorAttachment,
-          getClientExtensionResults: () => json.clientExtensionResults,
-          response: {
-            clientDataJSON: toBuffer(json.response.clientDataJSON),
-            authenticatorData: toBuffer(json.response.authenticatorData),
-            signature: toBuffer(json.response.signature),
-            userHandle: json.response.userHandle ? toBuffer(json.response.userHandle) : null,
-          },
-        }
-      },
-    },
-  })
-}
+let webauthn: VirtualWebAuthn | undefined
+const installWebAuthn = (options: VirtualWebAuthnOptions) => (webauthn = installVirtualWebAuthn(options))
+afterEach(() => {
+  webauthn?.uninstall()
+  webauthn = undefined
+  vi.unstubAllGlobals()
+})
 
 async function signedIn() {
   await backend.seedUser({ email: EMAIL, password: PASSWORD })
@@ -98,8 +28,7 @@ async function signedIn() {
 
 describe('passkeys', () => {
   it('register → sign out → sign in with the passkey (discoverable), through @simplewebauthn/browser', async () => {
-    const authenticator = createVirtualAuthenticator({ origin: ORIGIN })
-    installWebAuthn(authenticator)
+    const { authenticator } = installWebAuthn({ origin: ORIGIN })
     const plinto = await signedIn()
     const passkey = await plinto.passkeys.registerPasskey({ name: 'Laptop' })
     expect(passkey).toMatchObject({ name: 'Laptop', device_type: 'multiDevice', backed_up: true, last_used_at: null })
@@ -118,7 +47,7 @@ describe('passkeys', () => {
   })
 
   it("the docs' auth.registerPasskey / auth.authenticatePasskey, with an email", async () => {
-    installWebAuthn(createVirtualAuthenticator({ origin: ORIGIN }))
+    installWebAuthn({ origin: ORIGIN })
     const plinto = await signedIn()
     expect(plinto.auth.registerPasskey).toBe(plinto.passkeys.registerPasskey)
     expect(plinto.auth.authenticatePasskey).toBe(plinto.passkeys.authenticatePasskey)
@@ -130,7 +59,7 @@ describe('passkeys', () => {
   })
 
   it('list, rename, delete; a deleted passkey no longer signs in', async () => {
-    installWebAuthn(createVirtualAuthenticator({ origin: ORIGIN }))
+    installWebAuthn({ origin: ORIGIN })
     const plinto = await signedIn()
     const passkey = await plinto.passkeys.registerPasskey()
     expect(passkey.name).toBe('Passkey')
@@ -145,7 +74,7 @@ describe('passkeys', () => {
   })
 
   it("another user's passkey cannot be renamed or deleted (NOT_FOUND)", async () => {
-    installWebAuthn(createVirtualAuthenticator({ origin: ORIGIN }))
+    installWebAuthn({ origin: ORIGIN })
     const plinto = await signedIn()
     const passkey = await plinto.passkeys.registerPasskey()
     await backend.seedUser({ email: 'eve@example.com', password: PASSWORD })
@@ -157,14 +86,14 @@ describe('passkeys', () => {
   })
 
   it('a response from another origin is refused by the server: PASSKEY_VERIFICATION_FAILED', async () => {
-    installWebAuthn(createVirtualAuthenticator({ origin: 'https://evil.example' }))
+    installWebAuthn({ origin: 'https://evil.example' })
     const plinto = await signedIn()
     expect((await failure(plinto.passkeys.registerPasskey())).code).toBe('PASSKEY_VERIFICATION_FAILED')
     expect((await plinto.passkeys.listPasskeys()).passkeys).toEqual([])
   })
 
   it('a dismissed prompt is PASSKEY_CANCELLED, and nothing is sent to verify', async () => {
-    installWebAuthn(createVirtualAuthenticator({ origin: ORIGIN }), () => new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError'))
+    installWebAuthn({ origin: ORIGIN, cancel: true })
     const plinto = await signedIn()
     const error = await failure(plinto.passkeys.registerPasskey())
     expect(error.code).toBe('PASSKEY_CANCELLED')

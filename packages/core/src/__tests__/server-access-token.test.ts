@@ -2,7 +2,8 @@ import { silentLogger } from '@plinto/server'
 import { startServer, type RunningServer } from '@plinto/server/node'
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { isPlintoError, verifyAccessToken, type PlintoError, type VerifyAccessTokenOptions } from '../server'
+import { verifyAccessToken, type PlintoError, type VerifyAccessTokenOptions } from '../server'
+import { failure } from './integration-setup'
 
 // The real reference server over HTTP on 127.0.0.1: genuine tokens, its real JWKS, real fetches.
 const PASSWORD = 'correct horse battery staple'
@@ -44,16 +45,6 @@ async function signUp(target: RunningServer = server): Promise<SignedUp> {
 
 const options = (overrides: Partial<VerifyAccessTokenOptions> = {}): VerifyAccessTokenOptions =>
   ({ apiUrl: server.url, issuer: ISSUER, audience: AUDIENCE, ...overrides }) as VerifyAccessTokenOptions
-
-/** The PlintoError `promise` rejects with (fails the test if it resolves or rejects with anything else). */
-async function rejectionOf(promise: Promise<unknown>): Promise<PlintoError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!isPlintoError(error)) throw new Error(`expected a PlintoError, got ${String(error)}`)
-  return error
-}
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 const decodePart = (token: string, index: 0 | 1) => JSON.parse(Buffer.from(token.split('.')[index]!, 'base64url').toString()) as Record<string, unknown>
@@ -126,15 +117,15 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
   it('expired → TOKEN_EXPIRED; clockTolerance covers a small skew', async () => {
     const { tokens } = await signUp(pastServer)
     const pastOptions = options({ apiUrl: pastServer.url })
-    const error = await rejectionOf(verifyAccessToken(tokens.access_token, pastOptions))
+    const error = await failure(verifyAccessToken(tokens.access_token, pastOptions))
     expect(error).toMatchObject({ code: 'TOKEN_EXPIRED', retryable: false })
     await expect(verifyAccessToken(tokens.access_token, { ...pastOptions, clockTolerance: 60 })).resolves.toMatchObject({ iss: ISSUER })
-    expect((await rejectionOf(verifyAccessToken(tokens.access_token, { ...pastOptions, clockTolerance: 1 }))).code).toBe('TOKEN_EXPIRED')
+    expect((await failure(verifyAccessToken(tokens.access_token, { ...pastOptions, clockTolerance: 1 }))).code).toBe('TOKEN_EXPIRED')
   })
 
   it('expired and meant for someone else → UNAUTHORIZED, not TOKEN_EXPIRED (refreshing would not help)', async () => {
     const { tokens } = await signUp(pastServer)
-    const error = await rejectionOf(verifyAccessToken(tokens.access_token, options({ apiUrl: pastServer.url, audience: 'billing' })))
+    const error = await failure(verifyAccessToken(tokens.access_token, options({ apiUrl: pastServer.url, audience: 'billing' })))
     expect(error.code).toBe('UNAUTHORIZED')
     expect(error.message).toMatch(/audience/)
   })
@@ -147,7 +138,7 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     const flipped = `${signature.slice(0, middle)}${signature[middle] === 'A' ? 'B' : 'A'}${signature.slice(middle + 1)}`
     const otherUser = b64url({ ...claimsLike(tokens.access_token), sub: 'usr_someone_else' })
     for (const forged of [`${header}.${payload}.${flipped}`, `${header}.${otherUser}.${signature}`]) {
-      const error = await rejectionOf(verifyAccessToken(forged, options()))
+      const error = await failure(verifyAccessToken(forged, options()))
       expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: signature verification failed' })
     }
   })
@@ -159,7 +150,7 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
       `${b64url({ alg: 'none', typ: 'at+jwt', kid })}.${tokens.access_token.split('.')[1]}.`,
       `${b64url({ alg: 'none', typ: 'at+jwt' })}.${tokens.access_token.split('.')[1]}.`,
     ]) {
-      const error = await rejectionOf(verifyAccessToken(forged, options()))
+      const error = await failure(verifyAccessToken(forged, options()))
       expect(error.code).toBe('UNAUTHORIZED')
       expect(error.message).toMatch(/algorithm not allowed/)
     }
@@ -174,7 +165,7 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
       const forged = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256', kid: publicJwk.kid!, typ: 'at+jwt' })
         .sign(new TextEncoder().encode(secret))
-      const error = await rejectionOf(verifyAccessToken(forged, options()))
+      const error = await failure(verifyAccessToken(forged, options()))
       expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: algorithm not allowed (only ES256 is accepted)' })
     }
   })
@@ -185,20 +176,20 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     const ring = await server.app.plinto.keys()
     const untyped = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: ring.signingKid }).sign(ring.signingKey)
     for (const forged of [await signWithServerKey(claims, { typ: 'JWT' }), await signWithServerKey(claims, { typ: 'id+jwt' }), untyped]) {
-      const error = await rejectionOf(verifyAccessToken(forged, options()))
+      const error = await failure(verifyAccessToken(forged, options()))
       expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: wrong token type (header typ is not "at+jwt")' })
     }
   })
 
   it('wrong audience or wrong issuer → UNAUTHORIZED naming the check', async () => {
     const { tokens } = await signUp()
-    const audience = await rejectionOf(verifyAccessToken(tokens.access_token, options({ audience: 'billing-service' })))
+    const audience = await failure(verifyAccessToken(tokens.access_token, options({ audience: 'billing-service' })))
     expect(audience).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: audience mismatch (aud claim check failed)' })
-    const issuer = await rejectionOf(verifyAccessToken(tokens.access_token, options({ issuer: 'https://evil.example' })))
+    const issuer = await failure(verifyAccessToken(tokens.access_token, options({ issuer: 'https://evil.example' })))
     expect(issuer).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: issuer mismatch (iss claim check failed)' })
     // The same mismatch from the token's side: signed by the real key, issued for another app.
     const forOtherApp = await signWithServerKey({ ...claimsLike(tokens.access_token), aud: 'other-app' })
-    expect((await rejectionOf(verifyAccessToken(forOtherApp, options()))).message).toMatch(/audience mismatch/)
+    expect((await failure(verifyAccessToken(forOtherApp, options()))).message).toMatch(/audience mismatch/)
   })
 
   it('a key the JWKS does not hold → UNAUTHORIZED, whether its kid is unknown or borrowed', async () => {
@@ -206,14 +197,14 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     const claims = claimsLike(tokens.access_token)
     const { privateKey } = await generateKeyPair('ES256')
     const unknownKid = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'key_attacker', typ: 'at+jwt' }).sign(privateKey)
-    expect(await rejectionOf(verifyAccessToken(unknownKid, options()))).toMatchObject({
+    expect(await failure(verifyAccessToken(unknownKid, options()))).toMatchObject({
       code: 'UNAUTHORIZED',
       message: "Invalid access token: no key in the issuer's JWKS matches the token's kid",
     })
     const borrowedKid = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid: String(decodePart(tokens.access_token, 0).kid), typ: 'at+jwt' })
       .sign(privateKey)
-    expect((await rejectionOf(verifyAccessToken(borrowedKid, options()))).message).toBe('Invalid access token: signature verification failed')
+    expect((await failure(verifyAccessToken(borrowedKid, options()))).message).toBe('Invalid access token: signature verification failed')
   })
 
   it('a missing or mistyped contract claim → UNAUTHORIZED naming the claim', async () => {
@@ -221,11 +212,11 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     const claims = claimsLike(tokens.access_token)
     for (const claim of ['sid', 'jti', 'sub', 'iat', 'exp']) {
       const { [claim]: _dropped, ...rest } = claims
-      const error = await rejectionOf(verifyAccessToken(await signWithServerKey(rest), options()))
+      const error = await failure(verifyAccessToken(await signWithServerKey(rest), options()))
       expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: `Invalid access token: required claim "${claim}" is missing` })
     }
     const numericSid = await signWithServerKey({ ...claims, sid: 42 })
-    expect((await rejectionOf(verifyAccessToken(numericSid, options()))).message).toBe('Invalid access token: claim "sid" must be a non-empty string')
+    expect((await failure(verifyAccessToken(numericSid, options()))).message).toBe('Invalid access token: claim "sid" must be a non-empty string')
   })
 
   it('garbage, an empty token, or one still wearing "Bearer " → UNAUTHORIZED without a fetch', async () => {
@@ -239,7 +230,7 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
       [`Bearer ${tokens.access_token}`, /without its "Bearer " prefix/],
     ]
     for (const [token, message] of cases) {
-      const error = await rejectionOf(verifyAccessToken(token as string, options({ fetch: counter.fetch })))
+      const error = await failure(verifyAccessToken(token as string, options({ fetch: counter.fetch })))
       expect(error.code).toBe('UNAUTHORIZED')
       expect(error.message).toMatch(message)
     }
@@ -256,7 +247,7 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
       await signWithServerKey(claimsLike(tokens.access_token), { typ: 'JWT' }),
     ]
     for (const token of forged) {
-      const error = await rejectionOf(verifyAccessToken(token, options({ audience: 'x' })))
+      const error = await failure(verifyAccessToken(token, options({ audience: 'x' })))
       const text = JSON.stringify({ message: error.message, cause: String(error.cause), stack: error.stack })
       for (const part of token.replace(/^Bearer /, '').split('.')) expect(text).not.toContain(part)
     }
@@ -278,14 +269,14 @@ describe('server: verifyAccessToken fetches and caches the JWKS', () => {
     const { tokens } = await signUp()
     const gone = await startServer({ port: 0, mode: 'test', logger: silentLogger })
     await gone.close()
-    const error = await rejectionOf(verifyAccessToken(tokens.access_token, options({ apiUrl: gone.url })))
+    const error = await failure(verifyAccessToken(tokens.access_token, options({ apiUrl: gone.url })))
     expect(error).toMatchObject({ code: 'NETWORK_ERROR', retryable: true, status: 0 })
     expect(error.message).toBe(`Could not fetch the JWKS at ${gone.url}/.well-known/jwks.json`)
 
     // A failed fetch is not cached: the first call after the outage fetches again.
     let down = true
     const flaky: typeof fetch = (input, init) => (down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init))
-    expect(await rejectionOf(verifyAccessToken(tokens.access_token, options({ fetch: flaky })))).toMatchObject({ code: 'NETWORK_ERROR', retryable: true })
+    expect(await failure(verifyAccessToken(tokens.access_token, options({ fetch: flaky })))).toMatchObject({ code: 'NETWORK_ERROR', retryable: true })
     down = false
     await expect(verifyAccessToken(tokens.access_token, options({ fetch: flaky }))).resolves.toMatchObject({ iss: ISSUER })
   })
@@ -306,7 +297,7 @@ describe('server: verifyAccessToken fetches and caches the JWKS', () => {
       [answering(() => Response.json({ keys: 'none' })), { code: 'INVALID_RESPONSE', retryable: false }],
     ]
     for (const [fetchImpl, expected] of cases) {
-      expect(await rejectionOf(verifyAccessToken(tokens.access_token, options({ fetch: fetchImpl })))).toMatchObject(expected)
+      expect(await failure(verifyAccessToken(tokens.access_token, options({ fetch: fetchImpl })))).toMatchObject(expected)
     }
   })
 
@@ -330,7 +321,7 @@ describe('server: verifyAccessToken fetches and caches the JWKS', () => {
     published = [newKey, ...oldKeys]
     const rotated = await new SignJWT(claimsLike(tokens.access_token)).setProtectedHeader({ alg: 'ES256', kid: 'key_rotated', typ: 'at+jwt' }).sign(privateKey)
     // Within the cooldown an unknown kid does not trigger a fetch (forged kids cannot hammer the issuer).
-    expect((await rejectionOf(verify(rotated))).message).toMatch(/no key in the issuer's JWKS/)
+    expect((await failure(verify(rotated))).message).toMatch(/no key in the issuer's JWKS/)
     expect(requests).toHaveLength(1)
 
     vi.setSystemTime(Date.now() + 31_000)
@@ -356,7 +347,7 @@ describe('server: verifyAccessToken options', () => {
       [{ apiUrl: 'https://a.example', issuer: ISSUER, audience: AUDIENCE, fetch: 'no' }, /fetch must be a function/],
     ]
     for (const [bad, message] of cases) {
-      const error = await rejectionOf(verifyAccessToken('', bad as VerifyAccessTokenOptions))
+      const error = await failure(verifyAccessToken('', bad as VerifyAccessTokenOptions))
       expect(error.code).toBe('CONFIG_ERROR')
       expect(error.message).toMatch(message)
     }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryStorage, type PlintoError, type StorageAdapter } from '../index'
-import { EMAIL, listenOnChannel, sharedStorage, useReferenceServer, useWholeSecondFakeTime } from './helpers'
+import { EMAIL, sharedStorage, useReferenceServer, useWholeSecondFakeTime } from './helpers'
 import { PASSWORD } from './integration-setup'
 
-const { backend, client, seedAda, signedIn } = useReferenceServer()
+const { backend, client, seedAda, signedIn, expectSessionsNotShared } = useReferenceServer()
 afterEach(() => vi.unstubAllGlobals())
 
 const KEY = 'plinto_auth_token'
@@ -188,19 +188,7 @@ describe('SSR / Node', () => {
   })
 
   it('two memory clients never sync sessions on a server', async () => {
-    await seedAda()
-    const channel = listenOnChannel(KEY)
-    try {
-      const a = client({ tokenStorage: createMemoryStorage() })
-      const b = client({ tokenStorage: createMemoryStorage() })
-      await Promise.all([a.ready(), b.ready()])
-      await a.auth.signIn({ email: EMAIL, password: PASSWORD })
-      await channel.settle()
-      expect(channel.messages).toEqual([])
-      expect(b.getSnapshot().status).toBe('signed_out')
-    } finally {
-      channel.close()
-    }
+    await expectSessionsNotShared(() => createMemoryStorage())
   })
 
   it('imports without touching browser globals', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isPlintoError, type PlintoError } from '../index'
-import { PASSWORD, recordEvents, useBackend } from './integration-setup'
+import { PASSWORD, failure, recordEvents, useBackend } from './integration-setup'
 
 const { backend, client } = useBackend()
 const EMAIL = 'ada@example.com'
@@ -11,15 +10,6 @@ async function signedIn() {
   await plinto.auth.signIn({ email: EMAIL, password: PASSWORD })
   return plinto
 }
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.unreachable('should have failed'),
-    (error: unknown) => {
-      if (!isPlintoError(error)) throw error
-      return error as PlintoError
-    },
-  )
 
 describe('plinto.users', () => {
   it('updateProfile changes the snapshot user and fires userUpdated', async () => {
