@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import type { User } from '@plinto/typescript-sdk'
+import type { OrganizationRole, User } from '@plinto/typescript-sdk'
+import { useOrganization } from './use-organization'
 import { useStatusAndUser } from './use-status-and-user'
 
 /**
@@ -7,23 +8,43 @@ import { useStatusAndUser } from './use-status-and-user'
  *
  * @example
  * ```tsx
- * const props: ProtectProps = { condition: (user) => user.email_verified, fallback: <VerifyYourEmail /> }
+ * const props: ProtectProps = { role: 'admin', fallback: <p>Admins only.</p> }
  * ```
  */
 export interface ProtectProps {
   /**
    * Extra check on the signed-in user; children render only when it returns true. Without it, being
-   * signed in is enough. (Organization roles arrive with the organizations module.)
+   * signed in is enough.
    */
   condition?: (user: User) => boolean
-  /** Rendered when nobody is signed in or `condition` fails. Default: nothing. */
+  /**
+   * The least role needed in the ACTIVE organization, with owner > admin > member (`role="admin"` lets
+   * admins and owners in). Nobody passes without an active organization.
+   */
+  role?: OrganizationRole
+  /** Rendered when nobody is signed in, `condition` fails or the role is too low. Default: nothing. */
   fallback?: ReactNode
   children?: ReactNode
 }
 
+const RANK: Record<OrganizationRole, number> = { member: 1, admin: 2, owner: 3 }
+
 /**
- * Renders its children only for a signed-in user who passes `condition`; otherwise `fallback`. Renders
- * nothing while the session loads, so the fallback never flashes for a user who is in fact signed in.
+ * Whether `role` is at least `required` in the hierarchy owner > admin > member.
+ *
+ * @example
+ * ```ts
+ * hasRole('owner', 'admin') // true
+ * ```
+ */
+export function hasRole(role: OrganizationRole | null | undefined, required: OrganizationRole): boolean {
+  return role ? RANK[role] >= RANK[required] : false
+}
+
+/**
+ * Renders its children only for a signed-in user who passes `condition` and, with `role`, holds at least
+ * that role in the active organization; otherwise `fallback`. Renders nothing while the session (or the
+ * active organization) loads, so the fallback never flashes for a user who is in fact allowed.
  * This hides UI; it is not access control — your API must check the access token.
  *
  * @example
@@ -31,10 +52,21 @@ export interface ProtectProps {
  * <Protect condition={(user) => user.email_verified} fallback={<p>Verify your email to see billing.</p>}>
  *   <Billing />
  * </Protect>
+ * <Protect role="admin" fallback={<p>Ask an admin of your organization.</p>}>
+ *   <OrganizationSettings />
+ * </Protect>
  * ```
  */
-export function Protect({ condition, fallback = null, children }: ProtectProps): ReactNode {
+export function Protect({ condition, role, fallback = null, children }: ProtectProps): ReactNode {
   const { status, user } = useStatusAndUser('Protect')
   if (status === 'loading') return null
-  return user && (!condition || condition(user)) ? children : fallback
+  if (!user || (condition && !condition(user))) return fallback
+  // Only a role check reads (and fetches) the active organization.
+  return role ? <ProtectRole role={role} fallback={fallback}>{children}</ProtectRole> : children
+}
+
+function ProtectRole({ role, fallback, children }: { role: OrganizationRole; fallback: ReactNode; children?: ReactNode }): ReactNode {
+  const organization = useOrganization()
+  if (organization.organizationId && organization.isLoading) return null
+  return hasRole(organization.role, role) ? children : fallback
 }

@@ -2,7 +2,7 @@ import { act } from '@testing-library/react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, expect, test, vi } from 'vitest'
-import { PlintoProvider, SignedIn, SignedOut, useUser } from '../index'
+import { PlintoProvider, SignedIn, SignedOut, useOrganization, useSessions, useUser } from '../index'
 import { API, signedIn, usePlintoServer } from './plinto-server'
 
 const { plinto, makeClient } = usePlintoServer()
@@ -85,4 +85,22 @@ test('the test above can fail: a component that reads the client state during re
     )
   })
   expect(recoverable).toHaveBeenCalled()
+})
+
+test('data hooks render their loading state on the server and fetch nothing there', async () => {
+  const client = await signedIn(plinto, makeClient())
+  const before = plinto.requests.length
+  function Sessions() {
+    const { isLoading, data } = useSessions()
+    const organization = useOrganization()
+    return <p>{isLoading ? 'loading' : `${data?.length} sessions`} {organization.isLoading ? 'org loading' : 'org ready'}</p>
+  }
+  const html = renderToString(
+    <PlintoProvider client={client}>
+      <Sessions />
+    </PlintoProvider>,
+  )
+  expect(html).toBe('<p>loading<!-- --> <!-- -->org loading</p>')
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(plinto.requests.length).toBe(before)
 })

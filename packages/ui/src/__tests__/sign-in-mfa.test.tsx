@@ -6,8 +6,8 @@ import { SignIn } from '../index'
 import { EMAIL, PASSWORD, expectNoAxeViolations, realAuthResponse, seedAda, usePlintoServer } from './plinto-server'
 
 // The reference server implements MFA (/mfa/totp/*, /mfa/challenge): Ada turns TOTP on for real, and the
-// sign-in answers `mfa_required` by itself. Only the SMS-only account (a factor this form does not ask
-// for yet) is simulated with faults.respond.
+// sign-in answers `mfa_required` by itself. Only the passkey-as-second-factor account (a factor this form
+// does not ask for) is simulated with faults.respond.
 const { plinto, renderWithPlinto } = usePlintoServer()
 
 /** Seeds Ada with TOTP on; returns her secret and backup codes. Server time then moves past the set-up code. */
@@ -116,8 +116,8 @@ test('"Back to sign in" leaves the code step', async () => {
   expect(plinto.countRequests('POST', '/mfa/challenge')).toBe(0)
 })
 
-test('a second factor the form cannot ask for (SMS only) is explained, not a dead end', async () => {
-  plinto.faults.respond({ path: '/auth/signin', status: 200, body: { mfa_required: true, mfa_token: 'mfa_sms_only', methods: ['sms'] } })
+test('a second factor the form cannot ask for (a passkey as second factor) is explained, not a dead end', async () => {
+  plinto.faults.respond({ path: '/auth/signin', status: 200, body: { mfa_required: true, mfa_token: 'mfa_passkey_only', methods: ['passkey'] } })
   renderWithPlinto(<SignIn />)
   await passwordStep()
   await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('This account uses a kind of two-step verification this form does not support yet.'))

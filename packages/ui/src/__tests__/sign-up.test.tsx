@@ -37,7 +37,8 @@ test('signs up, is signed in, shows the verification notice, and Continue naviga
   await expectNoAxeViolations(container)
 
   await user.click(screen.getByRole('button', { name: 'Send the email again' }))
-  expect(await screen.findByRole('status')).toHaveTextContent('We sent a new verification email.')
+  // The status region exists before its text (so it is announced): wait for the text, not the element.
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('We sent a new verification email.'))
   expect(plinto.outbox(EMAIL)).toHaveLength(2)
 
   expect(navigate).not.toHaveBeenCalled()

@@ -2,7 +2,20 @@ import { act } from '@testing-library/react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, expect, test, vi } from 'vitest'
-import { AuthCallback, ForgotPassword, PlintoProvider, ResetPassword, SignIn, SignUp, UserButton, VerifyEmail } from '../index'
+import {
+  AuthCallback,
+  CreateOrganization,
+  ForgotPassword,
+  OrganizationProfile,
+  OrganizationSwitcher,
+  PlintoProvider,
+  ResetPassword,
+  SignIn,
+  SignUp,
+  UserButton,
+  UserProfile,
+  VerifyEmail,
+} from '../index'
 import { API, usePlintoServer } from './plinto-server'
 
 // Every component, server-rendered and hydrated in a browser whose URL carries a token and whose session
@@ -24,6 +37,10 @@ const page = (
     <ResetPassword />
     <VerifyEmail />
     <AuthCallback />
+    <UserProfile />
+    <OrganizationSwitcher />
+    <CreateOrganization />
+    <OrganizationProfile />
   </>
 )
 

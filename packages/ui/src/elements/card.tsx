@@ -8,10 +8,12 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'>
   /** Receives the heading, so a step can move focus to it (it is focusable by script, not by Tab). */
   headingRef?: Ref<HTMLHeadingElement>
   footer?: ReactNode
+  /** A wider card for pages with several sections (account and organization settings). */
+  wide?: boolean
 }
 
 /** The outer box of every flow: the themed root, a heading, an optional subtitle, the body and a footer. */
-export const Card = forwardRef<HTMLDivElement, CardProps>(function Card({ ui, title, subtitle, headingRef, footer, children, className, style, ...rest }, ref) {
+export const Card = forwardRef<HTMLDivElement, CardProps>(function Card({ ui, title, subtitle, headingRef, footer, wide, children, className, style, ...rest }, ref) {
   const root = ui.rootProps
   return (
     <div
@@ -19,7 +21,7 @@ export const Card = forwardRef<HTMLDivElement, CardProps>(function Card({ ui, ti
       ref={ref}
       lang={root.lang}
       data-plinto-theme={root['data-plinto-theme']}
-      className={[root.className, ui.cx('card'), className].filter(Boolean).join(' ') || undefined}
+      className={[root.className, ui.cx('card', wide ? 'wide' : undefined), className].filter(Boolean).join(' ') || undefined}
       style={root.style || style ? { ...root.style, ...style } : undefined}
     >
       <div className={ui.cx('header')}>

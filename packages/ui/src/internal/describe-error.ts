@@ -39,6 +39,22 @@ export function describeError<F extends string>(error: unknown, t: PlintoLocaliz
       if (error.fields.length === 0) result.form = t.errors.generic
       return result
     }
+    case 'SLUG_TAKEN':
+      return at('slug', t.errors.slugTaken)
+    case 'FORBIDDEN':
+      return { form: t.errors.forbidden, fields: {} }
+    case 'NOT_FOUND':
+      return { form: t.errors.notFound, fields: {} }
+    case 'PASSKEY_NOT_SUPPORTED':
+      return { form: t.errors.passkeyNotSupported, fields: {} }
+    case 'PASSKEY_CANCELLED':
+      return { form: t.errors.passkeyCancelled, fields: {} }
+    case 'PASSKEY_VERIFICATION_FAILED':
+      return { form: t.errors.passkeyFailed, fields: {} }
+    case 'OAUTH_STATE_MISMATCH':
+      return { form: t.errors.oauthStateMismatch, fields: {} }
+    case 'OAUTH_ERROR':
+      return { form: t.errors.oauthFailed, fields: {} }
     case 'NETWORK_ERROR':
       return { form: t.errors.network, fields: {} }
     case 'TIMEOUT':

@@ -22,12 +22,26 @@ export interface PlintoLocalization {
     optional: string
     mfaCode: string
     backupCode: string
+    smsCode: string
+    currentPassword: string
+    username: string
+    avatarUrl: string
+    phone: string
+    organizationName: string
+    slug: string
+    description: string
+    role: string
+    passkeyName: string
   }
   hints: {
     /** Under password fields that set a password. */
     newPassword: (minLength: number) => string
     mfaCode: string
     backupCode: string
+    smsCode: (phone: string | undefined) => string
+    phone: string
+    slug: string
+    avatarUrl: string
   }
   /** Checks done before anything is sent. */
   validation: {
@@ -38,6 +52,10 @@ export interface PlintoLocalization {
     passwordTooShort: (minLength: number) => string
     passwordTooLong: (maxLength: number) => string
     codeRequired: string
+    nameRequired: string
+    slugInvalid: string
+    phoneInvalid: string
+    urlInvalid: string
   }
   /** What went wrong on the server or the network, in words for people. */
   errors: {
@@ -57,6 +75,20 @@ export interface PlintoLocalization {
     timeout: string
     server: string
     generic: string
+    slugTaken: string
+    usernameTaken: string
+    /** The server refused an action the user's role does not allow. */
+    forbidden: string
+    notFound: string
+    currentPasswordWrong: string
+    passkeyNotSupported: string
+    passkeyCancelled: string
+    passkeyFailed: string
+    oauthStateMismatch: string
+    oauthFailed: string
+    /** A list or a section could not be loaded. */
+    loadFailed: string
+    retry: string
   }
   signIn: {
     title: string
@@ -83,6 +115,18 @@ export interface PlintoLocalization {
     useBackupCode: string
     useAuthenticator: string
     back: string
+    usePasskey: string
+    passkeySigningIn: string
+    /** The browser has no passkeys (or this page cannot use them). */
+    passkeyUnavailable: string
+    continueWith: (provider: string) => string
+    redirecting: (provider: string) => string
+    mfaSmsSubtitle: (phone: string | undefined) => string
+    useSms: string
+    sendSms: string
+    sendingSms: string
+    smsSent: string
+    resendSms: string
   }
   signUp: {
     title: string
@@ -104,6 +148,11 @@ export interface PlintoLocalization {
     manageAccount: string
     signOut: string
     signingOut: string
+    /** Heading of the organizations group of the menu. */
+    organizations: string
+    personalAccount: string
+    /** Accessible state of the active organization's item. */
+    active: string
   }
   forgotPassword: {
     title: string
@@ -142,6 +191,126 @@ export interface PlintoLocalization {
     failedTitle: string
     failedBody: string
     backToSignIn: string
+    oauthFailedTitle: string
+    oauthStateMismatchBody: string
+    oauthFailedBody: string
+  }
+  roles: {
+    owner: string
+    admin: string
+    member: string
+  }
+  userProfile: {
+    title: string
+    loading: string
+    profileTitle: string
+    profileSave: string
+    profileSaving: string
+    profileSaved: string
+    passwordTitle: string
+    passwordSave: string
+    passwordSaving: string
+    passwordSaved: string
+    mfaTitle: string
+    mfaOn: string
+    mfaOff: string
+    totpTitle: string
+    totpOn: string
+    totpOff: string
+    totpStart: string
+    totpStarting: string
+    totpScan: string
+    totpQrAlt: string
+    totpManual: string
+    totpVerify: string
+    totpVerifying: string
+    totpEnabled: string
+    cancel: string
+    backupCodesTitle: string
+    backupCodesBody: string
+    backupCodesRemaining: (count: number) => string
+    backupCodesDone: string
+    regenerate: string
+    regenerating: string
+    regenerateHint: string
+    disableTotp: string
+    disabling: string
+    disableHint: string
+    totpDisabled: string
+    smsTitle: string
+    smsOn: string
+    smsStart: string
+    smsStarting: string
+    smsSentTo: (phone: string) => string
+    smsVerify: string
+    smsVerifying: string
+    smsEnabled: string
+    disableSms: string
+    smsDisabled: string
+    passkeysTitle: string
+    passkeysEmpty: string
+    passkeyAdd: string
+    passkeyAdding: string
+    passkeyAdded: string
+    passkeyUnsupported: string
+    passkeyCreated: (date: string) => string
+    passkeyLastUsed: (date: string) => string
+    passkeyNeverUsed: string
+    rename: string
+    save: string
+    saving: string
+    delete: string
+    deleting: string
+    passkeyDeleted: string
+    sessionsTitle: string
+    thisDevice: string
+    lastActive: (date: string) => string
+    revoke: string
+    revoking: string
+    revokeAll: string
+    revokingAll: string
+    revokedAll: (count: number) => string
+    revoked: string
+    unknownDevice: string
+  }
+  organizationSwitcher: {
+    /** Accessible name of the button; `name` is the active organization or the personal account. */
+    trigger: (name: string) => string
+    personalAccount: string
+    createOrganization: string
+    loading: string
+  }
+  createOrganization: {
+    title: string
+    subtitle: string
+    submit: string
+    submitting: string
+  }
+  organizationProfile: {
+    title: string
+    noOrganization: string
+    detailsTitle: string
+    save: string
+    saving: string
+    saved: string
+    readOnly: string
+    membersTitle: string
+    you: string
+    changeRole: (name: string) => string
+    remove: string
+    removing: string
+    leave: string
+    removed: string
+    roleChanged: string
+    invitationsTitle: string
+    invite: string
+    inviting: string
+    invited: (email: string) => string
+    invitationsEmpty: string
+    invitationExpires: (date: string) => string
+    revoke: string
+    revoking: string
+    revoked: string
   }
 }
 

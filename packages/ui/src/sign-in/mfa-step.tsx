@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react'
-import { useAuth } from '@plinto/react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useAuth, usePlinto } from '@plinto/react'
 import { isPlintoError, type User } from '@plinto/typescript-sdk'
 import { Field } from '../elements/field'
 import { FormAlert } from '../elements/form-alert'
 import { LinkButton } from '../elements/link-button'
+import { StatusMessage } from '../elements/status-message'
 import { SubmitButton } from '../elements/submit-button'
 import { describeError } from '../internal/describe-error'
 import { useFormErrors } from '../internal/use-form-errors'
@@ -12,8 +13,10 @@ import type { Ui } from '../internal/use-ui'
 
 const FIELDS = ['code'] as const
 
-/** The second factors this step can ask for; SMS (sent on demand) and passkeys come with the MFA module. */
-export type MfaMode = 'totp' | 'backup_code'
+/** The second factors this step can ask for; an SMS code is texted on demand (`auth.sendMfaChallenge`). */
+export type MfaMode = 'totp' | 'backup_code' | 'sms'
+
+const SWITCH_LABEL = { totp: 'useAuthenticator', backup_code: 'useBackupCode', sms: 'useSms' } as const
 
 export interface MfaStepProps {
   ui: Ui
@@ -32,13 +35,30 @@ export interface MfaStepProps {
 export function MfaStep({ ui, mfaToken, modes, mode, onModeChange, onSignedIn, onExpired, onBack }: MfaStepProps) {
   const { t } = ui
   const { verifyMfaChallenge } = useAuth()
+  const { client } = usePlinto()
   const [code, setCode] = useState('')
+  // SMS: nothing is texted until the user asks (a text costs money and may not be wanted).
+  const [smsSent, setSmsSent] = useState(false)
+  const asksCode = mode !== 'sms' || smsSent
   const { errors, show, refs } = useFormErrors(FIELDS)
+  const sendButton = useRef<HTMLButtonElement>(null)
 
-  // Focus the code field when the step appears and whenever the kind of code changes.
+  // Focus the code field (or the SMS send button) when the step appears and whenever the kind of code changes.
   useEffect(() => {
-    refs.code.current?.focus()
-  }, [mode, refs])
+    ;(asksCode ? refs.code.current : sendButton.current)?.focus()
+  }, [mode, asksCode, refs])
+
+  const [sendSms, sending] = useGuardedAction(async () => {
+    show({ fields: {} })
+    try {
+      await client.auth.sendMfaChallenge({ mfa_token: mfaToken, method: 'sms' })
+      setSmsSent(true)
+    } catch (error) {
+      const code = isPlintoError(error) ? error.code : undefined
+      if (code === 'INVALID_TOKEN' || code === 'UNAUTHORIZED' || code === 'TOKEN_EXPIRED') return onExpired()
+      show(describeError(error, t, {}))
+    }
+  })
 
   const [submit, pending] = useGuardedAction(async () => {
     const value = code.replace(/\s+/g, '')
@@ -54,25 +74,27 @@ export function MfaStep({ ui, mfaToken, modes, mode, onModeChange, onSignedIn, o
     }
   })
 
-  const other: MfaMode | undefined = modes.find((candidate) => candidate !== mode)
+  const others = modes.filter((candidate) => candidate !== mode)
   return (
     <form
       noValidate
       className={ui.cx('form')}
       onSubmit={(event: FormEvent) => {
         event.preventDefault()
-        void submit()
+        void (asksCode ? submit() : sendSms())
       }}
     >
       <FormAlert ui={ui} message={errors.form} />
+      {mode === 'sms' ? <StatusMessage ui={ui} message={smsSent ? t.signIn.smsSent : undefined} /> : null}
+      {asksCode ? (
       <Field
         ui={ui}
         ref={refs.code}
-        label={mode === 'totp' ? t.fields.mfaCode : t.fields.backupCode}
-        hint={mode === 'totp' ? t.hints.mfaCode : t.hints.backupCode}
+        label={mode === 'totp' ? t.fields.mfaCode : mode === 'sms' ? t.fields.smsCode : t.fields.backupCode}
+        hint={mode === 'totp' ? t.hints.mfaCode : mode === 'sms' ? t.hints.smsCode(undefined) : t.hints.backupCode}
         name="code"
         autoComplete="one-time-code"
-        inputMode={mode === 'totp' ? 'numeric' : 'text'}
+        inputMode={mode === 'backup_code' ? 'text' : 'numeric'}
         autoCapitalize="none"
         spellCheck={false}
         maxLength={64}
@@ -80,9 +102,22 @@ export function MfaStep({ ui, mfaToken, modes, mode, onModeChange, onSignedIn, o
         onValueChange={setCode}
         error={errors.fields.code}
       />
-      <SubmitButton ui={ui} pending={pending} label={t.signIn.mfaSubmit} pendingLabel={t.signIn.mfaSubmitting} />
-      {other ? (
+      ) : null}
+      {asksCode ? (
+        <SubmitButton ui={ui} pending={pending} label={t.signIn.mfaSubmit} pendingLabel={t.signIn.mfaSubmitting} />
+      ) : (
+        <button ref={sendButton} type="submit" className={ui.cx('primaryButton')} disabled={sending} aria-busy={sending}>
+          {sending ? t.signIn.sendingSms : t.signIn.sendSms}
+        </button>
+      )}
+      {mode === 'sms' && smsSent ? (
+        <LinkButton ui={ui} onClick={() => void sendSms()}>
+          {t.signIn.resendSms}
+        </LinkButton>
+      ) : null}
+      {others.map((other) => (
         <LinkButton
+          key={other}
           ui={ui}
           onClick={() => {
             setCode('')
@@ -90,9 +125,9 @@ export function MfaStep({ ui, mfaToken, modes, mode, onModeChange, onSignedIn, o
             onModeChange(other)
           }}
         >
-          {other === 'backup_code' ? t.signIn.useBackupCode : t.signIn.useAuthenticator}
+          {t.signIn[SWITCH_LABEL[other]]}
         </LinkButton>
-      ) : null}
+      ))}
       <LinkButton ui={ui} onClick={onBack}>
         {t.signIn.back}
       </LinkButton>

@@ -1,4 +1,4 @@
-import { useEffect, type FormEvent } from 'react'
+import { useEffect, type FormEvent, type ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
 import { isPlintoError, type PlintoError, type User } from '@plinto/typescript-sdk'
 import { Field } from '../elements/field'
@@ -27,6 +27,8 @@ export interface PasswordStepProps {
   forgotPasswordUrl?: string
   onForgotPassword?: () => void
   onMagicLink?: () => void
+  /** The passkey and OAuth alternatives, rendered after the magic-link button. */
+  alternatives?: ReactNode
   onMfaRequired: (error: PlintoError) => void
   onSignedIn: (user: User) => void
 }
@@ -117,6 +119,7 @@ export function PasswordStep(props: PasswordStepProps) {
           </button>
         </>
       ) : null}
+      {props.alternatives}
     </>
   )
 }

@@ -4,6 +4,7 @@ import { Card } from '../elements/card'
 import { LinkButton } from '../elements/link-button'
 import type { RootAttributes } from '../internal/root-attributes'
 import { useUi, type PresentationProps } from '../internal/use-ui'
+import { Alternatives } from './alternatives'
 import { MagicLinkSent } from './magic-link-sent'
 import { MagicLinkStep } from './magic-link-step'
 import { MfaStep, type MfaMode } from './mfa-step'
@@ -35,6 +36,15 @@ export interface SignInProps extends PresentationProps, RootAttributes {
    * sign-in link" (a magic link that lands on that page).
    */
   magicLinkUrl?: string
+  /** Offer "Sign in with a passkey" where the browser supports passkeys. Default `true`. */
+  passkey?: boolean
+  /** Offer "Continue with …" for the OAuth providers the server has (`getOAuthProviders()`). Default `true`. */
+  oauth?: boolean
+  /**
+   * Absolute URL of your page that renders `<AuthCallback />`, where OAuth providers send the browser
+   * back (it must be on the server's allow-list). Default `${location.origin}/auth/callback`.
+   */
+  oauthRedirectUrl?: string
 }
 
 type Step =
@@ -43,12 +53,13 @@ type Step =
   | { kind: 'magicLink' }
   | { kind: 'magicLinkSent'; email: string }
 
-const SUPPORTED_MFA: readonly MfaMode[] = ['totp', 'backup_code']
+const SUPPORTED_MFA: readonly MfaMode[] = ['totp', 'sms', 'backup_code']
 
 /**
  * The sign-in form: email (or username) and password, the two-step verification step when the account
- * has MFA (authenticator code or backup code), an optional magic link, and links to password recovery and
- * sign-up. Errors appear next to the field they concern or at the top, in words; the button shows
+ * has MFA (authenticator code, a code texted on request, or a backup code), an optional magic link,
+ * "Sign in with a passkey" (where the browser supports passkeys), "Continue with …" for the server's OAuth
+ * providers, and links to password recovery and sign-up. Errors appear next to the field they concern or at the top, in words; the button shows
  * progress and a second submit while one is running is ignored.
  *
  * @example
@@ -73,6 +84,9 @@ export function SignIn(props: SignInProps): ReactNode {
     onForgotPassword,
     signUpUrl,
     magicLinkUrl,
+    passkey = true,
+    oauth = true,
+    oauthRedirectUrl,
     className,
     style,
     ...rest
@@ -101,7 +115,12 @@ export function SignIn(props: SignInProps): ReactNode {
 
   const title = step.kind === 'mfa' ? t.signIn.mfaTitle : step.kind === 'magicLinkSent' ? t.signIn.magicLinkSentTitle : t.signIn.title
   const subtitle =
-    step.kind === 'mfa' ? (step.mode === 'totp' ? t.signIn.mfaSubtitle : t.signIn.mfaBackupSubtitle) : step.kind === 'magicLinkSent' ? null : t.signIn.subtitle
+    step.kind === 'mfa'
+      ? step.mode === 'totp'
+        ? t.signIn.mfaSubtitle
+        : step.mode === 'sms'
+          ? t.signIn.mfaSmsSubtitle(undefined)
+          : t.signIn.mfaBackupSubtitle : step.kind === 'magicLinkSent' ? null : t.signIn.subtitle
   const footer =
     signUpUrl !== undefined && (step.kind === 'password' || step.kind === 'magicLink') ? (
       <>
@@ -130,6 +149,9 @@ export function SignIn(props: SignInProps): ReactNode {
           onMagicLink={magicLinkUrl === undefined ? undefined : () => setStep({ kind: 'magicLink' })}
           onMfaRequired={mfaRequired}
           onSignedIn={signedIn}
+          alternatives={
+            <Alternatives ui={ui} passkey={passkey} oauth={oauth} oauthRedirectUrl={oauthRedirectUrl} withDivider={magicLinkUrl === undefined} onSignedIn={signedIn} />
+          }
         />
       ) : step.kind === 'mfa' ? (
         <MfaStep

@@ -1,6 +1,7 @@
 import { setupWorker, type SetupWorker } from 'msw/browser'
 import { PlintoClient } from '@plinto/typescript-sdk'
 import { createPlintoHandlers, totp, type PlintoHandlers } from '@plinto/testing'
+import { installVirtualWebAuthn, removeWebAuthn, restoreWebAuthn } from './virtual-webauthn'
 
 /** The API URL the stories' clients use; MSW's service worker answers it with the reference server. */
 export const API_URL = 'http://localhost:8000'
@@ -16,6 +17,12 @@ export interface PlintoStoryParameters {
   setup?: (plinto: PlintoHandlers, client: PlintoClient) => void | Promise<void>
   /** Seed Ada Lovelace and sign the story's client in as her. */
   signedIn?: boolean
+  /**
+   * Passkeys in this story: `virtual` puts @plinto/testing's software authenticator behind
+   * `navigator.credentials`; `unavailable` removes WebAuthn (the components explain instead). Default:
+   * the browser's own.
+   */
+  webauthn?: 'virtual' | 'unavailable'
 }
 
 let plinto: PlintoHandlers | undefined
@@ -40,6 +47,9 @@ export async function loadPlinto(parameters: PlintoStoryParameters | undefined):
   const handlers = await backend()
   current?.dispose()
   handlers.reset()
+  restoreWebAuthn()
+  if (parameters?.webauthn === 'virtual') installVirtualWebAuthn()
+  if (parameters?.webauthn === 'unavailable') removeWebAuthn()
   // A long request timeout lets the Loading stories hold a request (faults.delay) without the SDK's 10 s
   // timeout turning them into a timeout error.
   const client = new PlintoClient({ apiUrl: API_URL, tokenStorage: { type: 'memory' }, timeout: 3_600_000 })

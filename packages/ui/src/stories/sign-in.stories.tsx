@@ -145,3 +145,59 @@ export const CustomTheme: Story = {
 export const Unstyled: Story = {
   args: { unstyled: true },
 }
+
+/** The software authenticator of @plinto/testing holds a passkey of Ada: "Sign in with a passkey" signs in. */
+export const WithPasskey: Story = {
+  parameters: mock({
+    webauthn: 'virtual',
+    setup: async (plinto, client) => {
+      await plinto.seedUser({ email: EMAIL, password: PASSWORD, first_name: 'Ada' })
+      await client.auth.signIn({ email: EMAIL, password: PASSWORD })
+      await client.passkeys.registerPasskey({ name: 'Laptop' })
+      await client.auth.signOut()
+    },
+  }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Sign in with a passkey' })).toBeVisible()
+  },
+}
+
+/** No WebAuthn in this browser: no passkey button; password, magic link and OAuth remain. */
+export const PasskeyUnavailable: Story = { parameters: mock({ ...seedAda, webauthn: 'unavailable' }) }
+
+/** "Continue with Development": the reference server's dev provider (others appear when configured). */
+export const OAuthButtons: Story = {
+  args: { magicLinkUrl: undefined },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Continue with Development' })).toBeVisible()
+  },
+}
+
+/** Ada's second factor is SMS: the step asks before texting a code. */
+export const MfaSms: Story = {
+  parameters: mock({
+    setup: async (plinto) => {
+      await plinto.seedUser({ email: EMAIL, password: PASSWORD, first_name: 'Ada' })
+      const signin = await plinto.app.request('/api/v1/auth/signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) })
+      const { tokens } = (await signin.json()) as { tokens: { access_token: string } }
+      const post = (path: string, body: unknown) =>
+        plinto.app.request(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.access_token}` }, body: JSON.stringify(body) })
+      await post('/mfa/sms/enable', { phone: '+14155550123' })
+      await post('/mfa/sms/verify', { code: plinto.lastMessage('+14155550123').code })
+    },
+  }),
+  play: async (context) => {
+    await Filled.play!(context)
+    await context.userEvent.click(context.canvas.getByRole('button', { name: 'Sign in' }))
+    await expect(await context.canvas.findByRole('button', { name: 'Text me a code' })).toBeVisible()
+  },
+}
+
+export const MfaSmsCodeSent: Story = {
+  parameters: MfaSms.parameters,
+  play: async (context) => {
+    await MfaSms.play!(context)
+    await context.userEvent.click(context.canvas.getByRole('button', { name: 'Text me a code' }))
+    await expect(await context.canvas.findByLabelText('Code from the text message')).toBeVisible()
+  },
+}

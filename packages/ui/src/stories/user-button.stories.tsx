@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { UserButton, es } from '../index'
+import { acmeWithAdaAs } from './account-fixtures'
 import { EMAIL, mock } from './plinto-mock'
 
 const meta = {
@@ -46,5 +47,20 @@ export const Spanish: Story = {
 
 export const CustomTheme: Story = {
   parameters: { provider: { appearance: { variables: { colorPrimary: '#ea580c', colorPrimaryText: '#111827' } } } },
+  play: MenuOpen.play,
+}
+
+/** Ada belongs to Acme Corp (active) and Beta Labs: the menu lists them to switch. */
+export const WithOrganizations: Story = {
+  parameters: mock({ signedIn: true, setup: (plinto, client) => acmeWithAdaAs(plinto, client, 'admin') }),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: /Account menu for Ada Lovelace/ }))
+    await expect(await canvas.findByRole('menuitemradio', { name: 'Acme Corp' })).toHaveAttribute('aria-checked', 'true')
+  },
+}
+
+/** "Manage account" as a button calling `onManageAccount` (e.g. to open <UserProfile /> in a dialog). */
+export const ManageAccountHandler: Story = {
+  args: { userProfileUrl: undefined, onManageAccount: () => console.info('[story] open the account dialog') },
   play: MenuOpen.play,
 }

@@ -5,6 +5,7 @@ import { useGuardedAction } from '../internal/use-guarded-action'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { Avatar } from './avatar'
 import { displayName } from './display-name'
+import { OrganizationItems } from './organization-items'
 import { UserMenu } from './user-menu'
 
 /**
@@ -16,8 +17,15 @@ import { UserMenu } from './user-menu'
  * ```
  */
 export interface UserButtonProps extends PresentationProps, RootAttributes {
-  /** Adds "Manage account" to the menu, linking here. */
+  /** Adds "Manage account" to the menu, linking here (a page that renders `<UserProfile />`). */
   userProfileUrl?: string
+  /**
+   * Adds "Manage account" to the menu as a button calling this, e.g. to open `<UserProfile />` in your
+   * dialog. (UserButton never imports UserProfile itself, so apps that do not use it do not download it.)
+   */
+  onManageAccount?: () => void
+  /** Lists the user's organizations in the menu to switch the active one. Default `true`. */
+  showOrganizations?: boolean
   /** Where to go after signing out (through the provider's `navigate`). Default: stay. */
   afterSignOutUrl?: string
   /** Show the user's name next to the avatar. Default false. */
@@ -25,7 +33,8 @@ export interface UserButtonProps extends PresentationProps, RootAttributes {
 }
 
 /**
- * The signed-in user's avatar (picture or initials) as a menu button: "Manage account" and "Sign out".
+ * The signed-in user's avatar (picture or initials) as a menu button: "Manage account" (a link or your
+ * handler), the user's organizations (switch the active one) and "Sign out".
  * Its accessible name includes the user's name (or email). Keyboard: Enter, Space or ArrowDown open the
  * menu on the first item, ArrowUp on the last; arrows move; Escape closes and returns focus to the
  * button. Renders nothing unless someone is signed in.
@@ -39,7 +48,7 @@ export interface UserButtonProps extends PresentationProps, RootAttributes {
  * ```
  */
 export function UserButton(props: UserButtonProps): ReactNode {
-  const { appearance, localization, unstyled, userProfileUrl, afterSignOutUrl, showName = false, className, style, ...rest } = props
+  const { appearance, localization, unstyled, userProfileUrl, onManageAccount, showOrganizations = true, afterSignOutUrl, showName = false, className, style, ...rest } = props
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
   const { user, signOut } = useAuth()
@@ -121,7 +130,21 @@ export function UserButton(props: UserButtonProps): ReactNode {
               <a role="menuitem" tabIndex={-1} href={userProfileUrl} className={ui.cx('userButtonMenuItem')}>
                 {t.userButton.manageAccount}
               </a>
+            ) : onManageAccount ? (
+              <button
+                role="menuitem"
+                type="button"
+                tabIndex={-1}
+                className={ui.cx('userButtonMenuItem')}
+                onClick={() => {
+                  close(false)
+                  onManageAccount()
+                }}
+              >
+                {t.userButton.manageAccount}
+              </button>
             ) : null}
+            {showOrganizations ? <OrganizationItems ui={ui} onSwitched={() => close(true)} /> : null}
             <button
               role="menuitem"
               type="button"

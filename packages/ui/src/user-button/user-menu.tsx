@@ -11,7 +11,7 @@ export interface UserMenuProps {
   children: ReactNode
 }
 
-const items = (menu: HTMLElement | null) => Array.from(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? [])
+const items = (menu: HTMLElement | null) => Array.from(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? [])
 
 /**
  * A WAI-ARIA menu: arrow keys move between items (wrapping), Home/End jump, Escape closes and returns

@@ -1,0 +1,57 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { expect, test } from 'vitest'
+import { CreateOrganization, OrganizationProfile, OrganizationSwitcher, UserProfile } from '../index'
+import { EMAIL, PASSWORD, seedAda, usePlintoServer } from './plinto-server'
+
+const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+
+async function adaInAcme() {
+  await seedAda(plinto)
+  const client = makeClient()
+  await client.auth.signIn({ email: EMAIL, password: PASSWORD })
+  const acme = await client.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+  await client.organizations.setActive(acme.id)
+  return client
+}
+
+const libraryClasses = (root: Element) => [...root.querySelectorAll('[class]')].flatMap((element) => [...element.classList]).filter((name) => name.startsWith('plinto-'))
+
+test('unstyled drops every library class of the account and organization components; element classes stay', async () => {
+  const client = await adaInAcme()
+  const { container } = renderWithPlinto(
+    <>
+      <UserProfile appearance={{ elements: { section: 'my-section', badge: 'my-badge' } }} />
+      <OrganizationSwitcher onCreateOrganization={() => {}} appearance={{ elements: { organizationSwitcherTrigger: 'my-trigger' } }} />
+      <CreateOrganization />
+      <OrganizationProfile appearance={{ elements: { select: 'my-select' } }} />
+    </>,
+    { client, unstyled: true },
+  )
+  await screen.findAllByText(/This device/)
+  await waitFor(() => expect(container.querySelectorAll('.my-select').length).toBeGreaterThan(0))
+  await userEvent.setup().click(screen.getByRole('button', { name: /Switch organization/ }))
+  await screen.findByRole('menuitemradio', { name: /Acme/ })
+  expect(libraryClasses(container)).toEqual([])
+  expect(container.querySelectorAll('.my-section').length).toBeGreaterThanOrEqual(5)
+  expect(container.querySelector('.my-trigger')).not.toBeNull()
+})
+
+test('appearance: theme and variables on the roots of the new components', async () => {
+  const client = await adaInAcme()
+  const { container } = renderWithPlinto(
+    <>
+      <UserProfile />
+      <OrganizationProfile />
+      <OrganizationSwitcher />
+    </>,
+    { client, appearance: { theme: 'dark', variables: { colorPrimary: '#0f766e' } } },
+  )
+  const roots = [...container.children]
+  expect(roots).toHaveLength(3)
+  for (const root of roots) {
+    expect(root).toHaveAttribute('data-plinto-theme', 'dark')
+    expect((root as HTMLElement).style.getPropertyValue('--plinto-color-primary')).toBe('#0f766e')
+    expect(root).toHaveClass('plinto-root')
+  }
+})

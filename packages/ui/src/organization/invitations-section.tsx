@@ -1,0 +1,128 @@
+import { useId, useState, type FormEvent } from 'react'
+import { useOrganizationInvitations } from '@plinto/react'
+import type { Invitation, OrganizationRole } from '@plinto/typescript-sdk'
+import { Field } from '../elements/field'
+import { FormAlert } from '../elements/form-alert'
+import { QueryState } from '../elements/query-state'
+import { Section } from '../elements/section'
+import { StatusMessage } from '../elements/status-message'
+import { SubmitButton } from '../elements/submit-button'
+import { describeError } from '../internal/describe-error'
+import { formatDate } from '../internal/format-date'
+import { useFormErrors } from '../internal/use-form-errors'
+import { useGuardedAction } from '../internal/use-guarded-action'
+import type { Ui } from '../internal/use-ui'
+import { checkEmail } from '../internal/validate'
+
+const FIELDS = ['email'] as const
+
+export interface InvitationsSectionProps {
+  ui: Ui
+  organizationId: string
+  myRole: OrganizationRole
+}
+
+/** Invite by email with a role (only owners offer "Owner"), and the pending invitations with revoke. */
+export function InvitationsSection({ ui, organizationId, myRole }: InvitationsSectionProps) {
+  const { t } = ui
+  const invitations = useOrganizationInvitations(organizationId)
+  const [email, setEmail] = useState('')
+  const [role, setRole] = useState<OrganizationRole>('member')
+  const [status, setStatus] = useState<string>()
+  const [listError, setListError] = useState<string>()
+  const [revoking, setRevoking] = useState<string>()
+  const { errors, show, refs } = useFormErrors(FIELDS)
+  const roleId = `plinto-${useId()}-role`
+  const roles: OrganizationRole[] = myRole === 'owner' ? ['member', 'admin', 'owner'] : ['member', 'admin']
+
+  const [invite, inviting] = useGuardedAction(async () => {
+    setStatus(undefined)
+    const address = email.trim()
+    const invalid = checkEmail(address, t)
+    if (invalid) return show({ fields: { email: invalid } })
+    show({ fields: {} })
+    try {
+      await invitations.invite({ email: address, role })
+      setEmail('')
+      setStatus(t.organizationProfile.invited(address))
+    } catch (error) {
+      show(describeError(error, t, { email: 'email' }))
+    }
+  })
+  const [revoke] = useGuardedAction(async (invitation: Invitation) => {
+    setStatus(undefined)
+    setListError(undefined)
+    setRevoking(invitation.id)
+    try {
+      await invitations.revoke(invitation.id)
+      setStatus(t.organizationProfile.revoked)
+    } catch (error) {
+      setListError(describeError(error, t, {}).form)
+    } finally {
+      setRevoking(undefined)
+    }
+  })
+
+  return (
+    <Section ui={ui} title={t.organizationProfile.invitationsTitle}>
+      <form
+        noValidate
+        className={ui.cx('form')}
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault()
+          void invite()
+        }}
+      >
+        <FormAlert ui={ui} message={errors.form} />
+        <Field ui={ui} ref={refs.email} label={t.fields.email} name="email" type="email" autoComplete="off" autoCapitalize="none" spellCheck={false} value={email} onValueChange={setEmail} error={errors.fields.email} />
+        <div className={ui.cx('field')}>
+          <label htmlFor={roleId} className={ui.cx('label')}>
+            {t.fields.role}
+          </label>
+          <select id={roleId} className={ui.cx('select')} value={role} onChange={(event) => setRole(event.target.value as OrganizationRole)}>
+            {roles.map((value) => (
+              <option key={value} value={value}>
+                {t.roles[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SubmitButton ui={ui} pending={inviting} label={t.organizationProfile.invite} pendingLabel={t.organizationProfile.inviting} />
+      </form>
+      <StatusMessage ui={ui} message={status} />
+      <FormAlert ui={ui} message={listError} />
+      <QueryState ui={ui} query={invitations}>
+        {(list) => {
+          const pending = list.filter((invitation) => invitation.status === 'pending')
+          if (pending.length === 0) return <p className={ui.cx('itemDetail')}>{t.organizationProfile.invitationsEmpty}</p>
+          return (
+            <ul className={ui.cx('list')}>
+              {pending.map((invitation) => (
+                <li key={invitation.id} className={ui.cx('listItem')}>
+                  <div>
+                    <p className={ui.cx('itemTitle')}>{invitation.email}</p>
+                    <p className={ui.cx('itemDetail')}>
+                      {t.roles[invitation.role]} · {t.organizationProfile.invitationExpires(formatDate(invitation.expires_at, t.locale))}
+                    </p>
+                  </div>
+                  <div className={ui.cx('itemActions')}>
+                    <button
+                      type="button"
+                      className={ui.cx('dangerButton')}
+                      aria-label={`${t.organizationProfile.revoke}: ${invitation.email}`}
+                      disabled={revoking === invitation.id}
+                      aria-busy={revoking === invitation.id}
+                      onClick={() => void revoke(invitation)}
+                    >
+                      {revoking === invitation.id ? t.organizationProfile.revoking : t.organizationProfile.revoke}
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }}
+      </QueryState>
+    </Section>
+  )
+}

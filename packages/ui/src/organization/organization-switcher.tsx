@@ -1,0 +1,152 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useOrganization, useOrganizations, useUser } from '@plinto/react'
+import type { RootAttributes } from '../internal/root-attributes'
+import { useUi, type PresentationProps } from '../internal/use-ui'
+import { UserMenu } from '../user-button/user-menu'
+
+/**
+ * Props of {@link OrganizationSwitcher}.
+ *
+ * @example
+ * ```tsx
+ * const props: OrganizationSwitcherProps = { createOrganizationUrl: '/organizations/new', hidePersonal: false }
+ * ```
+ */
+export interface OrganizationSwitcherProps extends PresentationProps, RootAttributes {
+  /** Adds "Create organization" to the menu, linking here. */
+  createOrganizationUrl?: string
+  /** Adds "Create organization" to the menu as a button calling this (e.g. to open `<CreateOrganization />` in a dialog). */
+  onCreateOrganization?: () => void
+  /** Leave "Personal account" (no active organization) out of the list. */
+  hidePersonal?: boolean
+  /** Called after switching, with the new active organization's ID (`null`: personal account). */
+  afterSwitch?: (organizationId: string | null) => void
+}
+
+/**
+ * A menu button that shows the active organization and switches between the user's organizations
+ * (`organizations.setActive`): each is a `menuitemradio`, the active one checked. Keyboard as in
+ * `UserButton`: Enter, Space or ArrowDown open on the first item, ArrowUp on the last, arrows move, Escape
+ * closes and returns focus. The list is fetched again each time the menu opens (an accepted invitation
+ * shows up). Renders nothing unless someone is signed in.
+ *
+ * @example
+ * ```tsx
+ * <header>
+ *   <OrganizationSwitcher createOrganizationUrl="/organizations/new" />
+ *   <UserButton />
+ * </header>
+ * ```
+ */
+export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNode {
+  const { appearance, localization, unstyled, createOrganizationUrl, onCreateOrganization, hidePersonal = false, afterSwitch, className, style, ...rest } = props
+  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const { t } = ui
+  const { isSignedIn } = useUser()
+  const organizations = useOrganizations()
+  const active = useOrganization()
+  const [open, setOpen] = useState<false | 'first' | 'last'>(false)
+  const root = useRef<HTMLDivElement>(null)
+  const trigger = useRef<HTMLButtonElement>(null)
+  const id = useId()
+  const triggerId = `plinto-${id}-trigger`
+  const menuId = `plinto-${id}-menu`
+  const { refetch } = organizations
+
+  useEffect(() => {
+    if (!open) return
+    void refetch()
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointerDown)
+    return () => document.removeEventListener('pointerdown', onPointerDown)
+  }, [open, refetch])
+
+  if (!isSignedIn) return null
+  const close = (returnFocus: boolean) => {
+    setOpen(false)
+    if (returnFocus) trigger.current?.focus()
+  }
+  const select = async (organizationId: string | null) => {
+    close(true)
+    await active.setActive(organizationId)
+    afterSwitch?.(organizationId)
+  }
+  const current = active.organizationId ? (organizations.data?.find((o) => o.id === active.organizationId)?.name ?? active.data?.name ?? '…') : t.organizationSwitcher.personalAccount
+
+  const onTriggerKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      setOpen(event.key === 'ArrowDown' ? 'first' : 'last')
+    }
+  }
+
+  const option = (organizationId: string | null, label: string, detail?: string) => {
+    const checked = active.organizationId === organizationId
+    return (
+      <button
+        key={organizationId ?? 'personal'}
+        type="button"
+        role="menuitemradio"
+        aria-checked={checked}
+        tabIndex={-1}
+        className={ui.cx('organizationSwitcherOption')}
+        onClick={() => void select(organizationId)}
+      >
+        <span>{label}</span>
+        {detail ? <span className={ui.cx('itemDetail')}>{detail}</span> : null}
+      </button>
+    )
+  }
+
+  return (
+    <div {...rest} ref={root} lang={ui.rootProps.lang} data-plinto-theme={ui.rootProps['data-plinto-theme']} className={[ui.rootProps.className, ui.cx('organizationSwitcher')].filter(Boolean).join(' ') || undefined} style={ui.rootProps.style}>
+      <button
+        ref={trigger}
+        id={triggerId}
+        type="button"
+        className={ui.cx('organizationSwitcherTrigger')}
+        aria-label={t.organizationSwitcher.trigger(current)}
+        aria-haspopup="menu"
+        aria-expanded={open !== false}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((value) => (value ? false : 'first'))}
+        onKeyDown={onTriggerKeyDown}
+      >
+        {current}
+      </button>
+      {open ? (
+        <div className={ui.cx('organizationSwitcherPopover')}>
+          {organizations.data === undefined ? (
+            <p className={ui.cx('itemDetail')} aria-busy="true">
+              {t.organizationSwitcher.loading}
+            </p>
+          ) : null}
+          <UserMenu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
+            {hidePersonal ? null : option(null, t.organizationSwitcher.personalAccount)}
+            {organizations.data?.map((organization) => option(organization.id, organization.name, t.roles[organization.role]))}
+            {createOrganizationUrl !== undefined ? (
+              <a role="menuitem" tabIndex={-1} href={createOrganizationUrl} className={ui.cx('userButtonMenuItem')}>
+                {t.organizationSwitcher.createOrganization}
+              </a>
+            ) : onCreateOrganization ? (
+              <button
+                role="menuitem"
+                type="button"
+                tabIndex={-1}
+                className={ui.cx('userButtonMenuItem')}
+                onClick={() => {
+                  close(false)
+                  onCreateOrganization()
+                }}
+              >
+                {t.organizationSwitcher.createOrganization}
+              </button>
+            ) : null}
+          </UserMenu>
+        </div>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+import { useRef } from 'react'
+import { useFocusOnMount } from '../internal/use-focus-on-mount'
+import type { Ui } from '../internal/use-ui'
+
+export interface BackupCodesProps {
+  ui: Ui
+  codes: readonly string[]
+  onDone: () => void
+}
+
+/** New backup codes, shown once; the heading takes focus so they are read out. */
+export function BackupCodes({ ui, codes, onDone }: BackupCodesProps) {
+  const { t } = ui
+  const heading = useRef<HTMLHeadingElement>(null)
+  useFocusOnMount(heading)
+  return (
+    <div className={ui.cx('notice')}>
+      <h3 ref={heading} tabIndex={-1} className={ui.cx('itemTitle')}>
+        {t.userProfile.backupCodesTitle}
+      </h3>
+      <p>{t.userProfile.backupCodesBody}</p>
+      <ul className={ui.cx('codeList')} aria-label={t.userProfile.backupCodesTitle}>
+        {codes.map((code) => (
+          <li key={code}>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className={ui.cx('primaryButton')} onClick={onDone}>
+        {t.userProfile.backupCodesDone}
+      </button>
+    </div>
+  )
+}

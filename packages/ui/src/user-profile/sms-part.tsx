@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react'
+import type { UseMfaResult } from '@plinto/react'
+import { CodeForm } from '../elements/code-form'
+import { Field } from '../elements/field'
+import { FormAlert } from '../elements/form-alert'
+import { SubmitButton } from '../elements/submit-button'
+import { describeError } from '../internal/describe-error'
+import { useFormErrors } from '../internal/use-form-errors'
+import { useGuardedAction } from '../internal/use-guarded-action'
+import type { Ui } from '../internal/use-ui'
+
+const FIELDS = ['phone'] as const
+const E164 = /^\+[1-9]\d{6,14}$/
+
+export interface SmsPartProps {
+  ui: Ui
+  mfa: UseMfaResult
+  enabled: boolean
+  onBackupCodes: (codes: string[]) => void
+  onStatus: (message: string) => void
+}
+
+/** Text-message codes: phone number → texted code → on; or off with a code. */
+export function SmsPart({ ui, mfa, enabled, onBackupCodes, onStatus }: SmsPartProps) {
+  const { t } = ui
+  const [phone, setPhone] = useState('')
+  const [sentTo, setSentTo] = useState<string>()
+  const [disabling, setDisabling] = useState(false)
+  const { errors, show, refs } = useFormErrors(FIELDS)
+
+  const [send, sending] = useGuardedAction(async () => {
+    const number = phone.replace(/[\s()-]/g, '')
+    if (!E164.test(number)) return show({ fields: { phone: t.validation.phoneInvalid } })
+    show({ fields: {} })
+    try {
+      await mfa.enableSms(number)
+      setSentTo(number)
+    } catch (error) {
+      show(describeError(error, t, { phone: 'phone' }))
+    }
+  })
+
+  let body
+  if (enabled) {
+    body = disabling ? (
+      <CodeForm
+        ui={ui}
+        autoFocus
+        label={t.fields.mfaCode}
+        hint={t.userProfile.disableHint}
+        submitLabel={t.userProfile.disableSms}
+        pendingLabel={t.userProfile.disabling}
+        onSubmit={async (code) => {
+          await mfa.disableSms(code)
+          setDisabling(false)
+          onStatus(t.userProfile.smsDisabled)
+        }}
+      >
+        <button type="button" className={ui.cx('linkButton')} onClick={() => setDisabling(false)}>
+          {t.userProfile.cancel}
+        </button>
+      </CodeForm>
+    ) : (
+      <button type="button" className={ui.cx('dangerButton')} onClick={() => setDisabling(true)}>
+        {t.userProfile.disableSms}
+      </button>
+    )
+  } else if (sentTo) {
+    body = (
+      <CodeForm
+        ui={ui}
+        autoFocus
+        label={t.fields.smsCode}
+        hint={t.userProfile.smsSentTo(sentTo)}
+        submitLabel={t.userProfile.smsVerify}
+        pendingLabel={t.userProfile.smsVerifying}
+        onSubmit={async (code) => {
+          const { backup_codes } = await mfa.verifySms(code)
+          setSentTo(undefined)
+          setPhone('')
+          onStatus(t.userProfile.smsEnabled)
+          if (backup_codes?.length) onBackupCodes(backup_codes)
+        }}
+      >
+        <button type="button" className={ui.cx('linkButton')} onClick={() => setSentTo(undefined)}>
+          {t.userProfile.cancel}
+        </button>
+      </CodeForm>
+    )
+  } else {
+    body = (
+      <form
+        noValidate
+        className={ui.cx('form')}
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault()
+          void send()
+        }}
+      >
+        <FormAlert ui={ui} message={errors.form} />
+        <Field ui={ui} ref={refs.phone} label={t.fields.phone} hint={t.hints.phone} name="phone" type="tel" autoComplete="tel" value={phone} onValueChange={setPhone} error={errors.fields.phone} />
+        <SubmitButton ui={ui} pending={sending} label={t.userProfile.smsStart} pendingLabel={t.userProfile.smsStarting} />
+      </form>
+    )
+  }
+
+  return (
+    <div className={ui.cx('form')}>
+      <h3 className={ui.cx('itemTitle')}>{t.userProfile.smsTitle}</h3>
+      {enabled ? <p className={ui.cx('itemDetail')}>{t.userProfile.smsOn}</p> : null}
+      {body}
+    </div>
+  )
+}

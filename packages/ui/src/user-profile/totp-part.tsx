@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import type { UseMfaResult } from '@plinto/react'
+import type { TotpSetupResponse } from '@plinto/typescript-sdk'
+import { CodeForm } from '../elements/code-form'
+import { FormAlert } from '../elements/form-alert'
+import { describeError } from '../internal/describe-error'
+import { useGuardedAction } from '../internal/use-guarded-action'
+import type { Ui } from '../internal/use-ui'
+import { TotpSetup } from './totp-setup'
+
+export interface TotpPartProps {
+  ui: Ui
+  mfa: UseMfaResult
+  enabled: boolean
+  onBackupCodes: (codes: string[]) => void
+  onStatus: (message: string) => void
+}
+
+type Mode = { kind: 'idle' } | { kind: 'setup'; setup: TotpSetupResponse } | { kind: 'regenerate' } | { kind: 'disable' }
+
+/** The authenticator app: set it up (QR, key, first code, backup codes), or get new backup codes / turn it off. */
+export function TotpPart({ ui, mfa, enabled, onBackupCodes, onStatus }: TotpPartProps) {
+  const { t } = ui
+  const [mode, setMode] = useState<Mode>({ kind: 'idle' })
+  const [error, setError] = useState<string>()
+
+  const [start, starting] = useGuardedAction(async () => {
+    setError(undefined)
+    try {
+      setMode({ kind: 'setup', setup: await mfa.enableTotp() })
+    } catch (caught) {
+      setError(describeError(caught, t, {}).form)
+    }
+  })
+
+  if (mode.kind === 'setup') {
+    return (
+      <TotpSetup
+        ui={ui}
+        setup={mode.setup}
+        onCancel={() => setMode({ kind: 'idle' })}
+        onVerify={async (code) => {
+          await mfa.verifyTotp(code)
+          setMode({ kind: 'idle' })
+          onStatus(t.userProfile.totpEnabled)
+          onBackupCodes(mode.setup.backup_codes)
+        }}
+      />
+    )
+  }
+
+  const cancel = (
+    <button type="button" className={ui.cx('linkButton')} onClick={() => setMode({ kind: 'idle' })}>
+      {t.userProfile.cancel}
+    </button>
+  )
+
+  return (
+    <div className={ui.cx('form')}>
+      <h3 className={ui.cx('itemTitle')}>{t.userProfile.totpTitle}</h3>
+      <p className={ui.cx('itemDetail')}>{enabled ? t.userProfile.totpOn : t.userProfile.totpOff}</p>
+      <FormAlert ui={ui} message={error} />
+      {!enabled ? (
+        <button type="button" className={ui.cx('secondaryButton')} disabled={starting} aria-busy={starting} onClick={() => void start()}>
+          {starting ? t.userProfile.totpStarting : t.userProfile.totpStart}
+        </button>
+      ) : mode.kind === 'regenerate' ? (
+        <CodeForm
+          ui={ui}
+          autoFocus
+          label={t.fields.mfaCode}
+          hint={t.userProfile.regenerateHint}
+          submitLabel={t.userProfile.regenerate}
+          pendingLabel={t.userProfile.regenerating}
+          onSubmit={async (code) => {
+            const { backup_codes } = await mfa.regenerateBackupCodes(code)
+            setMode({ kind: 'idle' })
+            onBackupCodes(backup_codes)
+          }}
+        >
+          {cancel}
+        </CodeForm>
+      ) : mode.kind === 'disable' ? (
+        <CodeForm
+          ui={ui}
+          autoFocus
+          label={t.fields.mfaCode}
+          hint={t.userProfile.disableHint}
+          submitLabel={t.userProfile.disableTotp}
+          pendingLabel={t.userProfile.disabling}
+          onSubmit={async (code) => {
+            await mfa.disableTotp(code)
+            setMode({ kind: 'idle' })
+            onStatus(t.userProfile.totpDisabled)
+          }}
+        >
+          {cancel}
+        </CodeForm>
+      ) : (
+        <div className={ui.cx('itemActions')}>
+          <button type="button" className={ui.cx('secondaryButton')} onClick={() => setMode({ kind: 'regenerate' })}>
+            {t.userProfile.regenerate}
+          </button>
+          <button type="button" className={ui.cx('dangerButton')} onClick={() => setMode({ kind: 'disable' })}>
+            {t.userProfile.disableTotp}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
