@@ -28,7 +28,7 @@ describe('passkey', () => {
   })
 
   test('a dismissed prompt is explained in words; the button stays', async () => {
-    installWebAuthn(undefined, () => Object.assign(new Error('not allowed'), { name: 'NotAllowedError' }))
+    installWebAuthn({ cancel: true })
     renderWithPlinto(<SignIn />)
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'Sign in with a passkey' }))

@@ -47,7 +47,7 @@ test('adds a passkey with the browser prompt, renames it, deletes it', async () 
 })
 
 test('a dismissed prompt is explained and nothing is saved', async () => {
-  installWebAuthn(undefined, () => Object.assign(new Error('The operation either timed out or was not allowed.'), { name: 'NotAllowedError' }))
+  installWebAuthn({ cancel: true })
   const client = await signedInAda()
   renderWithPlinto(<UserProfile sections={['passkeys']} />, { client })
   const user = userEvent.setup()

@@ -1,7 +1,7 @@
 import { setupWorker, type SetupWorker } from 'msw/browser'
 import { PlintoClient } from '@plinto/typescript-sdk'
 import { createPlintoHandlers, totp, type PlintoHandlers } from '@plinto/testing'
-import { installVirtualWebAuthn, removeWebAuthn, restoreWebAuthn } from './virtual-webauthn'
+import { setStoryWebAuthn } from './virtual-webauthn'
 
 /** The API URL the stories' clients use; MSW's service worker answers it with the reference server. */
 export const API_URL = 'http://localhost:8000'
@@ -47,9 +47,7 @@ export async function loadPlinto(parameters: PlintoStoryParameters | undefined):
   const handlers = await backend()
   current?.dispose()
   handlers.reset()
-  restoreWebAuthn()
-  if (parameters?.webauthn === 'virtual') installVirtualWebAuthn()
-  if (parameters?.webauthn === 'unavailable') removeWebAuthn()
+  setStoryWebAuthn(parameters?.webauthn)
   // A long request timeout lets the Loading stories hold a request (faults.delay) without the SDK's 10 s
   // timeout turning them into a timeout error.
   const client = new PlintoClient({ apiUrl: API_URL, tokenStorage: { type: 'memory' }, timeout: 3_600_000 })

@@ -1,84 +1,19 @@
-import { createVirtualAuthenticator, type CreationOptionsInput } from '@plinto/testing'
+import { installVirtualWebAuthn, type VirtualWebAuthn } from '@plinto/testing'
 
 /** The reference server's default WebAuthn origin (its `appUrl`), which the virtual authenticator signs for. */
 const ORIGIN = 'http://localhost:5173'
 
-type Binary = ArrayBuffer | ArrayBufferView
-const bytes = (value: Binary) => (value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
-const toB64 = (value: Binary) => btoa(String.fromCharCode(...bytes(value))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-const toBuffer = (text: string): ArrayBuffer => {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0)).buffer
-}
-
-const original = {
-  PublicKeyCredential: (window as { PublicKeyCredential?: unknown }).PublicKeyCredential,
-}
-
-/** Puts the browser's own WebAuthn back (before every story). */
-export function restoreWebAuthn() {
-  delete (navigator as { credentials?: unknown }).credentials
-  ;(window as { PublicKeyCredential?: unknown }).PublicKeyCredential = original.PublicKeyCredential
-}
-
-/** A browser without passkeys: `PublicKeyCredential` is gone (the components then explain instead). */
-export function removeWebAuthn() {
-  ;(window as { PublicKeyCredential?: unknown }).PublicKeyCredential = undefined
-}
+let current: VirtualWebAuthn | undefined
 
 /**
- * Replaces `navigator.credentials` with @plinto/testing's software authenticator, so passkey stories
- * register and sign in against the mock backend without a real prompt.
+ * Sets up WebAuthn for a story: `virtual` puts @plinto/testing's software authenticator behind
+ * `navigator.credentials`, so passkey stories register and sign in against the mock backend without a real
+ * prompt; `unavailable` plays a browser without WebAuthn (the components then explain instead); nothing
+ * leaves the browser's own. Whatever the previous story installed is undone first.
  */
-export function installVirtualWebAuthn() {
-  const authenticator = createVirtualAuthenticator({ origin: ORIGIN })
-  if (!original.PublicKeyCredential) (window as { PublicKeyCredential?: unknown }).PublicKeyCredential = class PublicKeyCredential {}
-  type PublicKeyInput = { challenge: Binary; user?: { id: Binary; name: string; displayName: string }; excludeCredentials?: Array<{ id: Binary }>; allowCredentials?: Array<{ id: Binary }> }
-  const credentials = {
-    async create({ publicKey }: { publicKey: PublicKeyInput }) {
-      const json = await authenticator.createCredential({
-        ...(publicKey as unknown as CreationOptionsInput),
-        challenge: toB64(publicKey.challenge),
-        user: { ...publicKey.user!, id: toB64(publicKey.user!.id) },
-        excludeCredentials: (publicKey.excludeCredentials ?? []).map((c) => ({ id: toB64(c.id) })),
-      })
-      return {
-        id: json.id,
-        rawId: toBuffer(json.rawId),
-        type: json.type,
-        authenticatorAttachment: json.authenticatorAttachment,
-        getClientExtensionResults: () => json.clientExtensionResults,
-        response: {
-          clientDataJSON: toBuffer(json.response.clientDataJSON),
-          attestationObject: toBuffer(json.response.attestationObject),
-          getTransports: () => json.response.transports,
-          getPublicKeyAlgorithm: () => json.response.publicKeyAlgorithm,
-          getPublicKey: () => toBuffer(json.response.publicKey),
-          getAuthenticatorData: () => toBuffer(json.response.authenticatorData),
-        },
-      }
-    },
-    async get({ publicKey }: { publicKey: PublicKeyInput }) {
-      const json = await authenticator.getAssertion({
-        ...(publicKey as object),
-        challenge: toB64(publicKey.challenge),
-        ...(publicKey.allowCredentials ? { allowCredentials: publicKey.allowCredentials.map((c) => ({ id: toB64(c.id) })) } : {}),
-      } as never)
-      return {
-        id: json.id,
-        rawId: toBuffer(json.rawId),
-        type: json.type,
-        authenticatorAttachment: json.authenticatorAttachment,
-        getClientExtensionResults: () => json.clientExtensionResults,
-        response: {
-          clientDataJSON: toBuffer(json.response.clientDataJSON),
-          authenticatorData: toBuffer(json.response.authenticatorData),
-          signature: toBuffer(json.response.signature),
-          userHandle: json.response.userHandle ? toBuffer(json.response.userHandle) : null,
-        },
-      }
-    },
-  }
-  Object.defineProperty(navigator, 'credentials', { value: credentials, configurable: true })
-  return authenticator
+export function setStoryWebAuthn(mode: 'virtual' | 'unavailable' | undefined) {
+  current?.uninstall()
+  current = undefined
+  if (mode === 'virtual') current = installVirtualWebAuthn({ origin: ORIGIN })
+  if (mode === 'unavailable') current = installVirtualWebAuthn({ origin: ORIGIN, unsupported: true })
 }
