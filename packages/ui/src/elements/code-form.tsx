@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { describeError } from '../internal/describe-error'
 import { useFormErrors } from '../internal/use-form-errors'
 import { useGuardedAction } from '../internal/use-guarded-action'
 import type { Ui } from '../internal/use-ui'
 import { Field } from './field'
-import { FormAlert } from './form-alert'
+import { Form } from './form'
 import { SubmitButton } from './submit-button'
 
 const FIELDS = ['code'] as const
@@ -44,15 +44,7 @@ export function CodeForm({ ui, label, hint, submitLabel, pendingLabel, onSubmit,
   })
 
   return (
-    <form
-      noValidate
-      className={ui.cx('form')}
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault()
-        void submit()
-      }}
-    >
-      <FormAlert ui={ui} message={errors.form} />
+    <Form ui={ui} error={errors.form} onSubmit={submit}>
       <Field
         ui={ui}
         ref={refs.code}
@@ -69,6 +61,6 @@ export function CodeForm({ ui, label, hint, submitLabel, pendingLabel, onSubmit,
       />
       <SubmitButton ui={ui} pending={pending} label={submitLabel} pendingLabel={pendingLabel} />
       {children}
-    </form>
+    </Form>
   )
 }

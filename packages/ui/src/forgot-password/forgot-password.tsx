@@ -1,8 +1,8 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
 import { Card } from '../elements/card'
-import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { EmailField } from '../elements/email-field'
+import { Form } from '../elements/form'
 import { LinkButton } from '../elements/link-button'
 import { Notice } from '../elements/notice'
 import { SubmitButton } from '../elements/submit-button'
@@ -82,30 +82,10 @@ export function ForgotPassword(props: ForgotPasswordProps): ReactNode {
           <p>{t.forgotPassword.sentBody(sentTo)}</p>
         </Notice>
       ) : (
-        <form
-          noValidate
-          className={ui.cx('form')}
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault()
-            void submit()
-          }}
-        >
-          <FormAlert ui={ui} message={errors.form} />
-          <Field
-            ui={ui}
-            ref={refs.email}
-            label={t.fields.email}
-            name="email"
-            type="email"
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={email}
-            onValueChange={setEmail}
-            error={errors.fields.email}
-          />
+        <Form ui={ui} error={errors.form} onSubmit={submit}>
+          <EmailField ui={ui} ref={refs.email} value={email} onValueChange={setEmail} error={errors.fields.email} />
           <SubmitButton ui={ui} pending={pending} label={t.forgotPassword.submit} pendingLabel={t.forgotPassword.submitting} />
-        </form>
+        </Form>
       )}
     </Card>
   )

@@ -1,9 +1,9 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { useOrganizations } from '@plinto/react'
 import type { Organization } from '@plinto/typescript-sdk'
 import { Card } from '../elements/card'
 import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { Form } from '../elements/form'
 import { SubmitButton } from '../elements/submit-button'
 import { describeError } from '../internal/describe-error'
 import type { RootAttributes } from '../internal/root-attributes'
@@ -77,15 +77,7 @@ export function CreateOrganization(props: CreateOrganizationProps): ReactNode {
 
   return (
     <Card {...rest} ui={ui} title={t.createOrganization.title} subtitle={t.createOrganization.subtitle}>
-      <form
-        noValidate
-        className={ui.cx('form')}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault()
-          void submit()
-        }}
-      >
-        <FormAlert ui={ui} message={errors.form} />
+      <Form ui={ui} error={errors.form} onSubmit={submit}>
         <Field
           ui={ui}
           ref={refs.name}
@@ -117,7 +109,7 @@ export function CreateOrganization(props: CreateOrganizationProps): ReactNode {
           error={errors.fields.slug}
         />
         <SubmitButton ui={ui} pending={pending} label={t.createOrganization.submit} pendingLabel={t.createOrganization.submitting} />
-      </form>
+      </Form>
     </Card>
   )
 }

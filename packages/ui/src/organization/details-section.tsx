@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import type { UseOrganizationResult } from '@plinto/react'
 import type { Organization } from '@plinto/typescript-sdk'
 import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { Form } from '../elements/form'
 import { Section } from '../elements/section'
 import { StatusMessage } from '../elements/status-message'
 import { SubmitButton } from '../elements/submit-button'
@@ -66,21 +66,13 @@ export function DetailsSection({ ui, organization, update, canEdit }: DetailsSec
 
   return (
     <Section ui={ui} title={t.organizationProfile.detailsTitle}>
-      <form
-        noValidate
-        className={ui.cx('form')}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault()
-          void submit()
-        }}
-      >
-        <FormAlert ui={ui} message={errors.form} />
+      <Form ui={ui} error={errors.form} onSubmit={submit}>
         <Field ui={ui} ref={refs.name} label={t.fields.organizationName} name="name" maxLength={100} value={name} onValueChange={setName} error={errors.fields.name} />
         <Field ui={ui} ref={refs.slug} label={t.fields.slug} hint={t.hints.slug} name="slug" autoCapitalize="none" spellCheck={false} maxLength={48} value={slug} onValueChange={(value) => setSlug(value.toLowerCase())} error={errors.fields.slug} />
         <Field ui={ui} ref={refs.description} label={t.fields.description} name="description" maxLength={1000} value={description} onValueChange={setDescription} error={errors.fields.description} optional />
         <StatusMessage ui={ui} message={saved} />
         <SubmitButton ui={ui} pending={pending} label={t.organizationProfile.save} pendingLabel={t.organizationProfile.saving} />
-      </form>
+      </Form>
     </Section>
   )
 }

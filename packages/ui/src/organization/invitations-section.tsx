@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import { useOrganizationInvitations } from '@plinto/react'
 import type { Invitation, OrganizationRole } from '@plinto/typescript-sdk'
-import { Field } from '../elements/field'
+import { EmailField } from '../elements/email-field'
+import { Form } from '../elements/form'
 import { FormAlert } from '../elements/form-alert'
 import { QueryState } from '../elements/query-state'
 import { Section } from '../elements/section'
@@ -65,16 +66,8 @@ export function InvitationsSection({ ui, organizationId, myRole }: InvitationsSe
 
   return (
     <Section ui={ui} title={t.organizationProfile.invitationsTitle}>
-      <form
-        noValidate
-        className={ui.cx('form')}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault()
-          void invite()
-        }}
-      >
-        <FormAlert ui={ui} message={errors.form} />
-        <Field ui={ui} ref={refs.email} label={t.fields.email} name="email" type="email" autoComplete="off" autoCapitalize="none" spellCheck={false} value={email} onValueChange={setEmail} error={errors.fields.email} />
+      <Form ui={ui} error={errors.form} onSubmit={invite}>
+        <EmailField ui={ui} ref={refs.email} autoComplete="off" value={email} onValueChange={setEmail} error={errors.fields.email} />
         <div className={ui.cx('field')}>
           <label htmlFor={roleId} className={ui.cx('label')}>
             {t.fields.role}
@@ -88,7 +81,7 @@ export function InvitationsSection({ ui, organizationId, myRole }: InvitationsSe
           </select>
         </div>
         <SubmitButton ui={ui} pending={inviting} label={t.organizationProfile.invite} pendingLabel={t.organizationProfile.inviting} />
-      </form>
+      </Form>
       <StatusMessage ui={ui} message={status} />
       <FormAlert ui={ui} message={listError} />
       <QueryState ui={ui} query={invitations}>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useOrganization, useOrganizations, useUser } from '@plinto/react'
+import { MenuAction } from '../elements/menu-action'
 import type { RootAttributes } from '../internal/root-attributes'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { UserMenu } from '../user-button/user-menu'
@@ -126,24 +127,9 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
           <UserMenu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
             {hidePersonal ? null : option(null, t.organizationSwitcher.personalAccount)}
             {organizations.data?.map((organization) => option(organization.id, organization.name, t.roles[organization.role]))}
-            {createOrganizationUrl !== undefined ? (
-              <a role="menuitem" tabIndex={-1} href={createOrganizationUrl} className={ui.cx('userButtonMenuItem')}>
-                {t.organizationSwitcher.createOrganization}
-              </a>
-            ) : onCreateOrganization ? (
-              <button
-                role="menuitem"
-                type="button"
-                tabIndex={-1}
-                className={ui.cx('userButtonMenuItem')}
-                onClick={() => {
-                  close(false)
-                  onCreateOrganization()
-                }}
-              >
-                {t.organizationSwitcher.createOrganization}
-              </button>
-            ) : null}
+            <MenuAction ui={ui} href={createOrganizationUrl} onSelect={onCreateOrganization} onClose={() => close(false)}>
+              {t.organizationSwitcher.createOrganization}
+            </MenuAction>
           </UserMenu>
         </div>
       ) : null}

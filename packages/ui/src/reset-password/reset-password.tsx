@@ -1,9 +1,9 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
 import { isPlintoError } from '@plinto/typescript-sdk'
 import { Card } from '../elements/card'
 import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { Form } from '../elements/form'
 import { LinkButton } from '../elements/link-button'
 import { Notice } from '../elements/notice'
 import { SubmitButton } from '../elements/submit-button'
@@ -92,15 +92,7 @@ export function ResetPassword(props: ResetPasswordProps): ReactNode {
           ) : null}
         </Notice>
       ) : (
-        <form
-          noValidate
-          className={ui.cx('form')}
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault()
-            if (token) void submit()
-          }}
-        >
-          <FormAlert ui={ui} message={errors.form} />
+        <Form ui={ui} error={errors.form} onSubmit={() => (token ? submit() : undefined)}>
           <Field
             ui={ui}
             ref={refs.password}
@@ -116,7 +108,7 @@ export function ResetPassword(props: ResetPasswordProps): ReactNode {
             error={errors.fields.password}
           />
           <SubmitButton ui={ui} pending={pending} label={t.resetPassword.submit} pendingLabel={t.resetPassword.submitting} />
-        </form>
+        </Form>
       )}
     </Card>
   )

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useAuth } from '@plinto/react'
-import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { EmailField } from '../elements/email-field'
+import { Form } from '../elements/form'
 import { LinkButton } from '../elements/link-button'
 import { SubmitButton } from '../elements/submit-button'
 import { describeError } from '../internal/describe-error'
@@ -45,32 +45,12 @@ export function MagicLinkStep({ ui, initialEmail, redirectUrl, onSent, onUsePass
   })
 
   return (
-    <form
-      noValidate
-      className={ui.cx('form')}
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault()
-        void submit()
-      }}
-    >
-      <FormAlert ui={ui} message={errors.form} />
-      <Field
-        ui={ui}
-        ref={refs.email}
-        label={t.fields.email}
-        name="email"
-        type="email"
-        autoComplete="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={email}
-        onValueChange={setEmail}
-        error={errors.fields.email}
-      />
+    <Form ui={ui} error={errors.form} onSubmit={submit}>
+      <EmailField ui={ui} ref={refs.email} value={email} onValueChange={setEmail} error={errors.fields.email} />
       <SubmitButton ui={ui} pending={pending} label={t.signIn.magicLinkSubmit} pendingLabel={t.signIn.magicLinkSubmitting} />
       <LinkButton ui={ui} onClick={onUsePassword}>
         {t.signIn.usePassword}
       </LinkButton>
-    </form>
+    </Form>
   )
 }

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useAuth, usePlinto } from '@plinto/react'
 import { isPlintoError, type User } from '@plinto/typescript-sdk'
 import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { Form } from '../elements/form'
 import { LinkButton } from '../elements/link-button'
 import { StatusMessage } from '../elements/status-message'
 import { SubmitButton } from '../elements/submit-button'
@@ -76,15 +76,7 @@ export function MfaStep({ ui, mfaToken, modes, mode, onModeChange, onSignedIn, o
 
   const others = modes.filter((candidate) => candidate !== mode)
   return (
-    <form
-      noValidate
-      className={ui.cx('form')}
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault()
-        void (asksCode ? submit() : sendSms())
-      }}
-    >
-      <FormAlert ui={ui} message={errors.form} />
+    <Form ui={ui} error={errors.form} onSubmit={() => (asksCode ? submit() : sendSms())}>
       {mode === 'sms' ? <StatusMessage ui={ui} message={smsSent ? t.signIn.smsSent : undefined} /> : null}
       {asksCode ? (
       <Field
@@ -131,6 +123,6 @@ export function MfaStep({ ui, mfaToken, modes, mode, onModeChange, onSignedIn, o
       <LinkButton ui={ui} onClick={onBack}>
         {t.signIn.back}
       </LinkButton>
-    </form>
+    </Form>
   )
 }

@@ -1,8 +1,8 @@
-import { useEffect, type FormEvent, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
 import { isPlintoError, type PlintoError, type User } from '@plinto/typescript-sdk'
 import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { Form } from '../elements/form'
 import { LinkButton } from '../elements/link-button'
 import { SubmitButton } from '../elements/submit-button'
 import { describeError } from '../internal/describe-error'
@@ -73,15 +73,7 @@ export function PasswordStep(props: PasswordStepProps) {
 
   return (
     <>
-      <form
-        noValidate
-        className={ui.cx('form')}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault()
-          void submit()
-        }}
-      >
-        <FormAlert ui={ui} message={errors.form} />
+      <Form ui={ui} error={errors.form} onSubmit={submit}>
         <Field
           ui={ui}
           ref={refs.identifier}
@@ -108,7 +100,7 @@ export function PasswordStep(props: PasswordStepProps) {
           labelAction={forgot}
         />
         <SubmitButton ui={ui} pending={pending} label={t.signIn.submit} pendingLabel={t.signIn.submitting} />
-      </form>
+      </Form>
       {props.onMagicLink ? (
         <>
           <div className={ui.cx('divider')} role="separator">

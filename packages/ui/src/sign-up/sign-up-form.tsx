@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useAuth } from '@plinto/react'
 import type { User } from '@plinto/typescript-sdk'
+import { EmailField } from '../elements/email-field'
 import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { Form } from '../elements/form'
 import { SubmitButton } from '../elements/submit-button'
 import { describeError } from '../internal/describe-error'
 import { useFormErrors } from '../internal/use-form-errors'
@@ -47,15 +48,7 @@ export function SignUpForm({ ui, nameFields, onSignedUp }: SignUpFormProps) {
   })
 
   return (
-    <form
-      noValidate
-      className={ui.cx('form')}
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault()
-        void submit()
-      }}
-    >
-      <FormAlert ui={ui} message={errors.form} />
+    <Form ui={ui} error={errors.form} onSubmit={submit}>
       {nameFields ? (
         <>
           <Field
@@ -84,19 +77,7 @@ export function SignUpForm({ ui, nameFields, onSignedUp }: SignUpFormProps) {
           />
         </>
       ) : null}
-      <Field
-        ui={ui}
-        ref={refs.email}
-        label={t.fields.email}
-        name="email"
-        type="email"
-        autoComplete="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={values.email}
-        onValueChange={set('email')}
-        error={errors.fields.email}
-      />
+      <EmailField ui={ui} ref={refs.email} value={values.email} onValueChange={set('email')} error={errors.fields.email} />
       <Field
         ui={ui}
         ref={refs.password}
@@ -112,6 +93,6 @@ export function SignUpForm({ ui, nameFields, onSignedUp }: SignUpFormProps) {
         error={errors.fields.password}
       />
       <SubmitButton ui={ui} pending={pending} label={t.signUp.submit} pendingLabel={t.signUp.submitting} />
-    </form>
+    </Form>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
+import { MenuAction } from '../elements/menu-action'
 import type { RootAttributes } from '../internal/root-attributes'
 import { useGuardedAction } from '../internal/use-guarded-action'
 import { useUi, type PresentationProps } from '../internal/use-ui'
@@ -126,24 +127,9 @@ export function UserButton(props: UserButtonProps): ReactNode {
             {name !== user.email ? <span>{user.email}</span> : null}
           </div>
           <UserMenu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
-            {userProfileUrl !== undefined ? (
-              <a role="menuitem" tabIndex={-1} href={userProfileUrl} className={ui.cx('userButtonMenuItem')}>
-                {t.userButton.manageAccount}
-              </a>
-            ) : onManageAccount ? (
-              <button
-                role="menuitem"
-                type="button"
-                tabIndex={-1}
-                className={ui.cx('userButtonMenuItem')}
-                onClick={() => {
-                  close(false)
-                  onManageAccount()
-                }}
-              >
-                {t.userButton.manageAccount}
-              </button>
-            ) : null}
+            <MenuAction ui={ui} href={userProfileUrl} onSelect={onManageAccount} onClose={() => close(false)}>
+              {t.userButton.manageAccount}
+            </MenuAction>
             {showOrganizations ? <OrganizationItems ui={ui} onSwitched={() => close(true)} /> : null}
             <button
               role="menuitem"

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { usePasskeys } from '@plinto/react'
 import { isPlintoError, type Passkey } from '@plinto/typescript-sdk'
 import { Field } from '../elements/field'
+import { Form } from '../elements/form'
 import { FormAlert } from '../elements/form-alert'
 import { QueryState } from '../elements/query-state'
 import { Section } from '../elements/section'
@@ -136,20 +137,12 @@ function RenameForm({ ui, passkey, onRename, onCancel }: RenameFormProps) {
     }
   })
   return (
-    <form
-      noValidate
-      className={ui.cx('form')}
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault()
-        void submit()
-      }}
-    >
-      <FormAlert ui={ui} message={error.form} />
+    <Form ui={ui} error={error.form} onSubmit={submit}>
       <Field ui={ui} label={t.fields.passkeyName} name="passkey_name" maxLength={100} autoFocus value={name} onValueChange={setName} error={error.field} />
       <SubmitButton ui={ui} pending={pending} label={t.userProfile.save} pendingLabel={t.userProfile.saving} />
       <button type="button" className={ui.cx('linkButton')} onClick={onCancel}>
         {t.userProfile.cancel}
       </button>
-    </form>
+    </Form>
   )
 }

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useAuth } from '@plinto/react'
 import { isPlintoError } from '@plinto/typescript-sdk'
 import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { Form } from '../elements/form'
 import { Section } from '../elements/section'
 import { StatusMessage } from '../elements/status-message'
 import { SubmitButton } from '../elements/submit-button'
@@ -41,15 +41,7 @@ export function PasswordSection({ ui }: { ui: Ui }) {
 
   return (
     <Section ui={ui} title={t.userProfile.passwordTitle}>
-      <form
-        noValidate
-        className={ui.cx('form')}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault()
-          void submit()
-        }}
-      >
-        <FormAlert ui={ui} message={errors.form} />
+      <Form ui={ui} error={errors.form} onSubmit={submit}>
         <Field ui={ui} ref={refs.currentPassword} label={t.fields.currentPassword} name="current_password" type="password" autoComplete="current-password" value={current} onValueChange={setCurrent} error={errors.fields.currentPassword} />
         <Field
           ui={ui}
@@ -65,7 +57,7 @@ export function PasswordSection({ ui }: { ui: Ui }) {
         />
         <StatusMessage ui={ui} message={saved} />
         <SubmitButton ui={ui} pending={pending} label={t.userProfile.passwordSave} pendingLabel={t.userProfile.passwordSaving} />
-      </form>
+      </Form>
     </Section>
   )
 }

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { usePlinto } from '@plinto/react'
 import type { User } from '@plinto/typescript-sdk'
 import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { Form } from '../elements/form'
 import { Section } from '../elements/section'
 import { StatusMessage } from '../elements/status-message'
 import { SubmitButton } from '../elements/submit-button'
@@ -49,15 +49,7 @@ export function ProfileSection({ ui, user }: ProfileSectionProps) {
 
   return (
     <Section ui={ui} title={t.userProfile.profileTitle}>
-      <form
-        noValidate
-        className={ui.cx('form')}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault()
-          void submit()
-        }}
-      >
-        <FormAlert ui={ui} message={errors.form} />
+      <Form ui={ui} error={errors.form} onSubmit={submit}>
         <Field ui={ui} ref={refs.firstName} label={t.fields.firstName} name="first_name" autoComplete="given-name" maxLength={100} value={firstName} onValueChange={setFirstName} error={errors.fields.firstName} optional />
         <Field ui={ui} ref={refs.lastName} label={t.fields.lastName} name="last_name" autoComplete="family-name" maxLength={100} value={lastName} onValueChange={setLastName} error={errors.fields.lastName} optional />
         <Field
@@ -90,7 +82,7 @@ export function ProfileSection({ ui, user }: ProfileSectionProps) {
         />
         <StatusMessage ui={ui} message={saved} />
         <SubmitButton ui={ui} pending={pending} label={t.userProfile.profileSave} pendingLabel={t.userProfile.profileSaving} />
-      </form>
+      </Form>
     </Section>
   )
 }

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import type { UseMfaResult } from '@plinto/react'
 import { CodeForm } from '../elements/code-form'
 import { Field } from '../elements/field'
-import { FormAlert } from '../elements/form-alert'
+import { Form } from '../elements/form'
 import { SubmitButton } from '../elements/submit-button'
 import { describeError } from '../internal/describe-error'
 import { useFormErrors } from '../internal/use-form-errors'
@@ -89,18 +89,10 @@ export function SmsPart({ ui, mfa, enabled, onBackupCodes, onStatus }: SmsPartPr
     )
   } else {
     body = (
-      <form
-        noValidate
-        className={ui.cx('form')}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault()
-          void send()
-        }}
-      >
-        <FormAlert ui={ui} message={errors.form} />
+      <Form ui={ui} error={errors.form} onSubmit={send}>
         <Field ui={ui} ref={refs.phone} label={t.fields.phone} hint={t.hints.phone} name="phone" type="tel" autoComplete="tel" value={phone} onValueChange={setPhone} error={errors.fields.phone} />
         <SubmitButton ui={ui} pending={sending} label={t.userProfile.smsStart} pendingLabel={t.userProfile.smsStarting} />
-      </form>
+      </Form>
     )
   }
 
