@@ -98,7 +98,7 @@ export class PlintoClient {
     const config = resolveConfig(options)
     const log = createLog(config.debug)
     if (config.debug && options.clientSecret && isBrowser()) {
-      console.warn('[plinto] clientSecret is public in a browser (it is never sent); keep it on servers only.')
+      console.warn('[plinto] clientSecret is never sent, and public in a browser: keep it on servers.')
     }
     const events = createEmitter()
     const store = createStore()

@@ -334,3 +334,24 @@ describe('tabs that share a session, without Web Locks', () => {
     expect(refreshes()).toHaveLength(1)
   })
 })
+
+describe('tabs that share storage but missed the news', () => {
+  it('take up a pair another tab just stored instead of refreshing from it again, however short its life', async () => {
+    // 60 s tokens: a fixed "fresh enough" margin of a minute would call the pair tab A just stored stale, and
+    // each waiting tab would refresh from it — two of them presenting the same refresh token.
+    const storage = sharedStorage()
+    const quiet = { tokenStorage: storage, tabSync: false, session: { autoRefresh: false } } as const
+    const { plinto: a, tokens: first } = await signedIn(quiet)
+    const b = client(quiet)
+    const c = client(quiet)
+    await Promise.all([b.ready(), c.ready()])
+
+    const fromA = await a.auth.refreshToken()
+    const [fromB, fromC] = [await b.auth.refreshToken(), await c.auth.refreshToken()]
+
+    expect(refreshes().map((r) => r.body)).toEqual([{ refresh_token: first.refresh_token }])
+    expect(fromB.access_token).toBe(fromA.access_token)
+    expect(fromC.access_token).toBe(fromA.access_token)
+    expect(await b.auth.getCurrentUser()).toMatchObject({ email: EMAIL })
+  })
+})

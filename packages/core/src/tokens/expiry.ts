@@ -42,3 +42,13 @@ export function refreshDelay(expiresAt: number, thresholdSeconds: number, now = 
   // setTimeout overflows (fires at once) past 2^31-1 ms.
   return Math.min(remaining - lead - jitter * Math.min(lead / 20, 3_000), 2_147_483_647)
 }
+
+/**
+ * Whether a token has reached its refresh time by the same rule as {@link refreshDelay}: `refreshThreshold`
+ * before expiry, or half-way through the life of a token shorter than twice that (its `iat` gives the life;
+ * without one, only expiry counts). Used to decide whether tokens another tab stored are worth taking up.
+ */
+export function isDue(accessToken: string, expiresAt: number, thresholdSeconds: number): boolean {
+  const iat = jwtClaim(accessToken, 'iat')
+  return Date.now() >= expiresAt - Math.min(thresholdSeconds * 1000, typeof iat === 'number' ? (expiresAt - iat * 1000) / 2 : 0)
+}

@@ -12,7 +12,7 @@ import { sameJson, type Store } from '../store'
 import { createTabSync, type SyncMessage, type TabSync } from '../sync/tab-sync'
 import { backoffDelay } from './backoff'
 import { createCrossTabLock } from './cross-tab-lock'
-import { computeExpiresAt, refreshDelay } from './expiry'
+import { computeExpiresAt, isDue, refreshDelay } from './expiry'
 
 /** Owns the session: tokens, their persistence, refresh (proactive, reactive, single-flight) and tab sync. */
 export interface TokenManager {
@@ -69,8 +69,6 @@ const tokensOf = ({ accessToken, refreshToken, expiresAt }: SessionData): TokenR
 /** How long a cookie-mode tab that got the refresh lock waits for the previous holder's message. */
 const COOKIE_SETTLE_MS = 50
 
-/** A stored access token with more than this left is used as is rather than refreshed. */
-const STILL_FRESH_MS = 60_000
 
 /** What a refresh request brought: the wire tokens, and the session made of them. */
 interface Exchanged {
@@ -226,7 +224,7 @@ export function createTokenManager({ config, http, store, events, persistence, t
     lastError = error
     const wait = backoffDelay(failures, error.retryAfter)
     cooldownUntil = Date.now() + wait
-    log(`refresh failed (${error.code}); session kept, retrying in ${wait} ms`)
+    log(`refresh failed (${error.code}), retry in ${wait} ms`)
     schedule()
     if (background) events.emit('error', error)
   }
@@ -248,9 +246,6 @@ export function createTokenManager({ config, http, store, events, persistence, t
   async function run(startEpoch: number, background: boolean, announce: boolean): Promise<TokenResponse> {
     let sent = session
     try {
-      // What the shared storage holds as this refresh is decided. Tokens that appear there later come from
-      // a tab that refreshed meanwhile (while we waited for the lock): fresh, whatever their lifetime.
-      const before = await newerStored(sent)
       // Tabs sharing this session refresh one at a time. Inside the lock: only storage and the network. A
       // tab that waited first looks for the tokens the holder got (taken up from its message, or in the
       // shared storage) and uses them; otherwise it refreshes, then saves and tells the other tabs before
@@ -262,9 +257,12 @@ export function createTokenManager({ config, http, store, events, persistence, t
         if (cookie && lock) await new Promise((resolve) => setTimeout(resolve, COOKIE_SETTLE_MS))
         assertEpoch(startEpoch)
         if (session && session.accessToken !== sent?.accessToken) return session
+        // Newer tokens than ours in the shared storage: another tab refreshed (before or while we waited).
+        // Take them up unless they are due for a refresh themselves, judged by their own life, so two tabs
+        // that waited for the lock never present the same refresh token. If they are due, refresh from them
+        // (ours is spent); the commit below publishes the result.
         const stored = await newerStored(sent)
-        if (stored && (stored.accessToken !== before?.accessToken || stored.expiresAt - Date.now() > STILL_FRESH_MS)) return stored
-        // A newer pair, but nearly expired too: refresh from it (ours is spent); the commit below publishes the result.
+        if (stored && !isDue(stored.accessToken, stored.expiresAt, config.refreshThreshold)) return stored
         if (stored) session = sent = stored
         const result = await exchange(startEpoch, sent?.refreshToken, session?.user)
         // Cookie mode keeps nothing in JS-visible storage: the access token lives in memory only, and the
