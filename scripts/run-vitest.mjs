@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// Runs the workspace's vitest suite and ends with one plain line, `tests: N passed, N failed[, N skipped]`,
-// which CI reads to count tests (vitest's own summary is not a format it knows). Exits non-zero when vitest
-// does, when any test failed, or when no test ran at all.
+// Runs a vitest suite and ends with one plain line, `LABEL: N passed, N failed[, N skipped]`, which CI reads
+// to count tests (vitest's own summary is not a format it knows). Usage: run-vitest.mjs LABEL [vitest args].
+// Exits non-zero when vitest does, when any test failed, or when no test ran at all.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 
-const report = 'artifacts/vitest.json'
+const [label = 'tests', ...vitestArgs] = process.argv.slice(2)
+// Absolute: vitest resolves a relative outputFile against the config's root, which a suite may move.
+const report = resolve('artifacts', `vitest-${label}.json`)
 rmSync(report, { force: true }) // never read a stale report from an earlier run
 
 const run = spawnSync(
   'vitest',
-  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs],
   { stdio: 'inherit', shell: process.platform === 'win32' },
 )
 if (!existsSync(report)) {
@@ -21,7 +24,7 @@ const r = JSON.parse(readFileSync(report, 'utf8'))
 const passed = r.numPassedTests ?? 0
 const failed = r.numFailedTests ?? 0
 const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
-console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+console.log(`${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 if (passed + failed === 0) {
   console.error('vitest ran no test')
   process.exit(1)
