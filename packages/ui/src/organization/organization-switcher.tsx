@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useOrganization, useOrganizations, useUser } from '@plinto/react'
 import { MenuAction } from '../elements/menu-action'
 import type { RootAttributes } from '../internal/root-attributes'
+import { useMenuButton } from '../internal/use-menu-button'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { UserMenu } from '../user-button/user-menu'
 
@@ -46,42 +47,21 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
   const { isSignedIn } = useUser()
   const organizations = useOrganizations()
   const active = useOrganization()
-  const [open, setOpen] = useState<false | 'first' | 'last'>(false)
-  const root = useRef<HTMLDivElement>(null)
-  const trigger = useRef<HTMLButtonElement>(null)
-  const id = useId()
-  const triggerId = `plinto-${id}-trigger`
-  const menuId = `plinto-${id}-menu`
+  const { open, root, triggerId, menuId, close, triggerProps } = useMenuButton()
   const { refetch } = organizations
 
+  // The list is fetched again each time the menu opens, so an accepted invitation shows up.
   useEffect(() => {
-    if (!open) return
-    void refetch()
-    const onPointerDown = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointerDown)
-    return () => document.removeEventListener('pointerdown', onPointerDown)
+    if (open) void refetch()
   }, [open, refetch])
 
   if (!isSignedIn) return null
-  const close = (returnFocus: boolean) => {
-    setOpen(false)
-    if (returnFocus) trigger.current?.focus()
-  }
   const select = async (organizationId: string | null) => {
     close(true)
     await active.setActive(organizationId)
     afterSwitch?.(organizationId)
   }
   const current = active.organizationId ? (organizations.data?.find((o) => o.id === active.organizationId)?.name ?? active.data?.name ?? '…') : t.organizationSwitcher.personalAccount
-
-  const onTriggerKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault()
-      setOpen(event.key === 'ArrowDown' ? 'first' : 'last')
-    }
-  }
 
   const option = (organizationId: string | null, label: string, detail?: string) => {
     const checked = active.organizationId === organizationId
@@ -103,18 +83,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
 
   return (
     <div {...rest} ref={root} lang={ui.rootProps.lang} data-plinto-theme={ui.rootProps['data-plinto-theme']} className={[ui.rootProps.className, ui.cx('organizationSwitcher')].filter(Boolean).join(' ') || undefined} style={ui.rootProps.style}>
-      <button
-        ref={trigger}
-        id={triggerId}
-        type="button"
-        className={ui.cx('organizationSwitcherTrigger')}
-        aria-label={t.organizationSwitcher.trigger(current)}
-        aria-haspopup="menu"
-        aria-expanded={open !== false}
-        aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((value) => (value ? false : 'first'))}
-        onKeyDown={onTriggerKeyDown}
-      >
+      <button {...triggerProps} className={ui.cx('organizationSwitcherTrigger')} aria-label={t.organizationSwitcher.trigger(current)}>
         {current}
       </button>
       {open ? (

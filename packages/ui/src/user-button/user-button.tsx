@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
+import { type MouseEvent, type ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
 import { MenuAction } from '../elements/menu-action'
 import type { RootAttributes } from '../internal/root-attributes'
+import { useMenuButton } from '../internal/use-menu-button'
 import { useGuardedAction } from '../internal/use-guarded-action'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { Avatar } from './avatar'
@@ -53,27 +54,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
   const { user, signOut } = useAuth()
-  const [open, setOpen] = useState<false | 'first' | 'last'>(false)
-  const root = useRef<HTMLDivElement>(null)
-  const trigger = useRef<HTMLButtonElement>(null)
-  const id = useId()
-  const triggerId = `plinto-${id}-trigger`
-  const menuId = `plinto-${id}-menu`
-
-  const close = (returnFocus: boolean) => {
-    setOpen(false)
-    if (returnFocus) trigger.current?.focus()
-  }
-
-  // A press outside closes the menu without stealing focus from what was pressed.
-  useEffect(() => {
-    if (!open) return
-    const onPointerDown = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointerDown)
-    return () => document.removeEventListener('pointerdown', onPointerDown)
-  }, [open])
+  const { open, root, triggerId, menuId, close, triggerProps } = useMenuButton()
 
   const [runSignOut, signingOut] = useGuardedAction(async () => {
     await signOut() // never rejects: the local sign-out always happens
@@ -82,13 +63,6 @@ export function UserButton(props: UserButtonProps): ReactNode {
 
   if (!user) return null
   const name = displayName(user)
-
-  const onTriggerKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault()
-      setOpen(event.key === 'ArrowDown' ? 'first' : 'last')
-    }
-  }
 
   const onSignOutClick = (event: MouseEvent) => {
     event.preventDefault()
@@ -104,19 +78,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
       className={[ui.rootProps.className, ui.cx('userButton')].filter(Boolean).join(' ') || undefined}
       style={ui.rootProps.style}
     >
-      <button
-        ref={trigger}
-        id={triggerId}
-        type="button"
-        className={ui.cx('userButtonTrigger')}
-        aria-label={t.userButton.trigger(name)}
-        aria-haspopup="menu"
-        aria-expanded={open !== false}
-        aria-controls={open ? menuId : undefined}
-        // Enter and Space arrive here as clicks (native button behaviour).
-        onClick={() => setOpen((current) => (current ? false : 'first'))}
-        onKeyDown={onTriggerKeyDown}
-      >
+      <button {...triggerProps} className={ui.cx('userButtonTrigger')} aria-label={t.userButton.trigger(name)}>
         <Avatar ui={ui} user={user} />
         {showName ? <span className={ui.cx('userButtonName')}>{name}</span> : null}
       </button>
