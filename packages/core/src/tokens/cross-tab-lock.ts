@@ -7,6 +7,15 @@ interface LockManagerLike {
 export type RunLocked = <T>(work: () => Promise<T>) => Promise<T>
 
 /**
+ * How long the lock stays held after `work` is done. In Chromium the next tab can be granted the lock
+ * before the holder's storage write and channel message have reached it (tabs run in separate processes,
+ * and the lock, storage and messages travel separate routes: measured, a quarter of the waiting tabs saw
+ * the old tokens, for up to 5 ms). Holding on a little makes the news arrive first. The holder itself
+ * carries on at once; only tabs that want the lock in that moment wait.
+ */
+export const LOCK_SETTLE_MS = 100
+
+/**
  * An exclusive lock shared by every tab of the origin (Web Locks), or `undefined` where there is none
  * (Node, older browsers). The caller must not run user code inside `work`: a listener that waited for
  * the same lock would deadlock (supabase auth-js had exactly that). Waiting is bounded by `waitMs`: a tab
@@ -18,18 +27,20 @@ export function createCrossTabLock(name: string, waitMs: number): RunLocked | un
   const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks
   return (
     locks &&
-    (async (work) => {
-      let granted = false
-      try {
-        return await locks.request(name, { signal: AbortSignal.timeout(waitMs) }, () => {
-          granted = true
-          return work()
-        })
-      } catch (error) {
-        // The wait timed out, or the lock manager refused (e.g. an opaque origin): refresh without the lock.
-        if (granted) throw error
-        return work()
-      }
-    })
+    ((work) =>
+      new Promise((resolve, reject) => {
+        let granted = false
+        locks
+          .request(name, { signal: AbortSignal.timeout(waitMs) }, async () => {
+            granted = true
+            // The caller goes on with the result while the lock is still held for the settle time.
+            await work().then(resolve, reject)
+            await new Promise((settled) => setTimeout(settled, LOCK_SETTLE_MS))
+          })
+          // The wait timed out, or the lock manager refused (e.g. an opaque origin): run without the lock.
+          .catch(() => {
+            if (!granted) void work().then(resolve, reject)
+          })
+      }))
   )
 }

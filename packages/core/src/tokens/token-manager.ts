@@ -66,9 +66,6 @@ const tokensOf = ({ accessToken, refreshToken, expiresAt }: SessionData): TokenR
   expires_in: Math.floor((expiresAt - Date.now()) / 1000),
 })
 
-/** How long a cookie-mode tab that got the refresh lock waits for the previous holder's message. */
-const COOKIE_SETTLE_MS = 50
-
 
 /** What a refresh request brought: the wire tokens, and the session made of them. */
 interface Exchanged {
@@ -251,10 +248,8 @@ export function createTokenManager({ config, http, store, events, persistence, t
       // shared storage) and uses them; otherwise it refreshes, then saves and tells the other tabs before
       // letting go, so the next one finds them. In-memory state, subscribers and events come after.
       const outcome = await (lock ?? ((work) => work()))(async (): Promise<SessionData | Exchanged> => {
-        // Cookie mode has no shared storage to look in, only the holder's message, which may arrive just
-        // after the lock does: give it a moment (measured in Chromium: without this, ~half the cycles of
-        // three tabs refreshed twice; with it, none).
-        if (cookie && lock) await new Promise((resolve) => setTimeout(resolve, COOKIE_SETTLE_MS))
+        // The previous holder's news (its message; in storage modes also the shared storage) has arrived:
+        // the lock stays held a moment after each refresh for that (LOCK_SETTLE_MS).
         assertEpoch(startEpoch)
         if (session && session.accessToken !== sent?.accessToken) return session
         // Newer tokens than ours in the shared storage: another tab refreshed (before or while we waited).
