@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 
-const [label = 'tests', ...vitestArgs] = process.argv.slice(2)
+const [label = 'tests', ...givenArgs] = process.argv.slice(2)
+// pnpm 12 passes the `--` of `pnpm test:e2e -- FILTER` on, and vitest would ignore the filters after it.
+const separator = givenArgs.indexOf('--')
+const vitestArgs = separator === -1 ? givenArgs : givenArgs.toSpliced(separator, 1)
 // Absolute: vitest resolves a relative outputFile against the config's root, which a suite may move.
 const report = resolve('artifacts', `vitest-${label}.json`)
 rmSync(report, { force: true }) // never read a stale report from an earlier run
