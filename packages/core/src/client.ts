@@ -14,6 +14,7 @@ import type { UsersModule } from './modules/users'
 import { createSessionPersistence } from './storage/session-persistence'
 import { createStore, type AuthSnapshot, type Store } from './store'
 import { createTokenManager, type TokenManager } from './tokens/token-manager'
+import { isDue } from './tokens/expiry'
 
 /**
  * Options of {@link PlintoClient}: {@link PlintoConfig} plus client-only switches.
@@ -35,8 +36,11 @@ export interface PlintoClientOptions extends PlintoConfig {
 
 const isBrowser = () => typeof (globalThis as { document?: unknown }).document !== 'undefined'
 
-/** Refresh on `getAccessToken()` when less than this is left, so the token survives the trip. */
-const MIN_TOKEN_LIFETIME_MS = 30_000
+/**
+ * Refresh on `getAccessToken()` when less than this many seconds are left, so the token survives the trip;
+ * for tokens that live less than twice that, at half their life (else every call would refresh).
+ */
+const MIN_TOKEN_LIFETIME_S = 30
 
 /**
  * The Plinto client. Construct it once per app (once per request on a server). It reads the stored
@@ -192,7 +196,7 @@ export class PlintoClient {
     await this.#tokens.ready
     const session = this.#tokens.current()
     if (!session) return null
-    if (session.expiresAt - Date.now() > MIN_TOKEN_LIFETIME_MS) return session.accessToken
+    if (!isDue(session.accessToken, session.expiresAt, MIN_TOKEN_LIFETIME_S)) return session.accessToken
     try {
       return (await this.#tokens.refresh()).access_token
     } catch (error) {
