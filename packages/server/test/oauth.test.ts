@@ -92,6 +92,20 @@ describe('dev provider flow', () => {
     expect(second.body.user.id).toBe(res.body.user.id)
   })
 
+  test("the consent page's CSP lets the form's redirects reach the app (browsers check form-action on redirects)", async () => {
+    const app = testApp({ config: { allowedRedirectUrls: [CALLBACK, 'https://app.example.com/auth/callback', 'https://app.example.com/other'] } })
+    const { challenge } = await pkce()
+    const start = await call(app, 'POST', '/api/v1/oauth/dev/authorize', {
+      body: { redirect_uri: CALLBACK, code_challenge: challenge, code_challenge_method: 'S256' },
+    })
+    const consentUrl = new URL(start.body.authorization_url)
+    const page = await app.request(consentUrl.pathname + consentUrl.search)
+    const csp = page.headers.get('content-security-policy') ?? ''
+    const formAction = csp.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('form-action '))
+    expect(formAction).toBe("form-action 'self' http://localhost:5173 https://app.example.com")
+    expect(csp).toContain("default-src 'none'")
+  })
+
   test('Deny sends the browser back with error=access_denied and the state', async () => {
     const app = testApp()
     const { final, state } = await devRoundTrip(app, undefined, 'deny')

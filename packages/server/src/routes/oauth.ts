@@ -35,7 +35,10 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     const state = c.req.query('state') ?? ''
     if (!(await isLiveDevState(context, state))) throw errors.validation('Unknown or expired state', [{ field: 'state', message: 'Start the sign-in again' }], 400)
     c.header('Cache-Control', 'no-store')
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+    // Browsers apply `form-action` to the redirects after the submission too (here: the server's own
+    // callback, then the app's redirect_uri), so the origins of the allowed redirect URLs are listed.
+    const appOrigins = [...new Set(context.config.allowedRedirectUrls.map((url) => new URL(url).origin))]
+    c.header('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${appOrigins.join(' ')}`)
     return c.html(
       devConsentPage({ state, action: c.req.path, email: 'dev.user@example.com', firstName: 'Dev', lastName: 'User' }),
       200,
