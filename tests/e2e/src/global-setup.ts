@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { CHROMIUM_PATH } from './harness/browser'
-import { buildVanilla, type TokenStorageMode } from './harness/example-app'
+import { buildExample, buildVanilla, type TokenStorageMode } from './harness/example-app'
+import { REACT_EXAMPLE } from './harness/paths'
 import { freePort } from './harness/ports'
 
 export interface E2EContext {
@@ -12,6 +13,8 @@ export interface E2EContext {
   apiPort: number
   /** Production builds of examples/vanilla against `http://localhost:{apiPort}`, per token storage mode. */
   builds: Record<TokenStorageMode, string>
+  /** Production builds of examples/react-vite against the same API, per token storage mode. */
+  reactBuilds: Record<TokenStorageMode, string>
 }
 
 declare module 'vitest' {
@@ -20,7 +23,7 @@ declare module 'vitest' {
   }
 }
 
-/** Once per run: check the browser, pick the API port, build the example in both storage modes. */
+/** Once per run: check the browser, pick the API port, build the examples in both storage modes. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Run \`node tests/e2e/scripts/ensure-chromium.mjs\` (pnpm test:e2e does).`)
@@ -32,6 +35,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // One at a time: two cores, and each build already uses both.
   await buildVanilla(builds.localStorage, { apiUrl, tokenStorage: 'localStorage' })
   await buildVanilla(builds.cookie, { apiUrl, tokenStorage: 'cookie' })
-  project.provide('e2e', { apiPort, builds })
+  const reactBuilds: Record<TokenStorageMode, string> = { localStorage: join(root, 'react-local-storage'), cookie: join(root, 'react-cookie') }
+  await buildExample(REACT_EXAMPLE, reactBuilds.localStorage, { apiUrl, tokenStorage: 'localStorage' })
+  await buildExample(REACT_EXAMPLE, reactBuilds.cookie, { apiUrl, tokenStorage: 'cookie' })
+  project.provide('e2e', { apiPort, builds, reactBuilds })
   return () => rm(root, { recursive: true, force: true })
 }

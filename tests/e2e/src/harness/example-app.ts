@@ -6,15 +6,26 @@ import { VANILLA_EXAMPLE } from './paths'
 
 export type TokenStorageMode = 'localStorage' | 'cookie'
 
+/** The build-time configuration of an example (its `VITE_PLINTO_*` variables). */
+export interface ExampleBuildEnv {
+  apiUrl: string
+  tokenStorage: TokenStorageMode
+}
+
+/** A production build of examples/vanilla (see {@link buildExample}). */
+export function buildVanilla(outDir: string, env: ExampleBuildEnv): Promise<void> {
+  return buildExample(VANILLA_EXAMPLE, outDir, env)
+}
+
 /**
- * A production build of examples/vanilla, made the way an integrator would: `vite build` with the
- * `VITE_PLINTO_*` variables in its environment (set here explicitly, so a developer's shell cannot leak in).
+ * A production build of the Vite example in `exampleDir`, made the way an integrator would: `vite build`
+ * with the `VITE_PLINTO_*` variables in its environment (set here explicitly, so a developer's shell cannot leak in).
  */
-export async function buildVanilla(outDir: string, env: { apiUrl: string; tokenStorage: TokenStorageMode }): Promise<void> {
-  const require = createRequire(join(VANILLA_EXAMPLE, 'package.json'))
+export async function buildExample(exampleDir: string, outDir: string, env: ExampleBuildEnv): Promise<void> {
+  const require = createRequire(join(exampleDir, 'package.json'))
   const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js')
   const child = spawn(process.execPath, [viteBin, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: VANILLA_EXAMPLE,
+    cwd: exampleDir,
     env: { ...process.env, VITE_PLINTO_API_URL: env.apiUrl, VITE_PLINTO_TOKEN_STORAGE: env.tokenStorage },
     stdio: ['ignore', 'inherit', 'pipe'],
   })
@@ -24,7 +35,7 @@ export async function buildVanilla(outDir: string, env: { apiUrl: string; tokenS
     child.once('error', reject)
     child.once('close', resolve)
   })
-  if (code !== 0) throw new Error(`vite build of examples/vanilla (${env.tokenStorage}) failed with exit ${code}:\n${stderr}`)
+  if (code !== 0) throw new Error(`vite build of ${exampleDir} (${env.tokenStorage}) failed with exit ${code}:\n${stderr}`)
 }
 
 export interface ServedApp {

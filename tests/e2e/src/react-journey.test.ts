@@ -1,0 +1,199 @@
+import { generateTotp } from '@plinto/server'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
+import { addVirtualAuthenticator, screenshot } from './harness/browser'
+import {
+  goToSignIn,
+  navigateTo,
+  openInboxLink,
+  region,
+  signOutThroughMenu,
+  submitSignIn,
+  submitSignUp,
+  userMenuButton,
+  type ReactAppAccount,
+} from './harness/react-actions'
+import { useReactApp } from './harness/react-fixture'
+
+const e2e = useReactApp()
+
+const owner: ReactAppAccount = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', password: 'correct horse battery staple' }
+const member: ReactAppAccount = { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', password: 'a compiler is a program' }
+
+/**
+ * The authenticator app of the test: the code of the current 30 s step, or of the next one when the
+ * current step was already used (the server accepts each step once, and one step of drift).
+ */
+function authenticatorApp(secret: string) {
+  let lastStep = -Infinity
+  return () => {
+    lastStep = Math.max(Math.floor(Date.now() / 30_000), lastStep + 1)
+    return generateTotp(secret, lastStep * 30_000)
+  }
+}
+
+/** Waits for the signed-in dashboard of `account`. */
+async function dashboardOf(page: Page, account: ReactAppAccount) {
+  await page.getByRole('heading', { name: `Welcome, ${account.firstName}`, level: 1 }).waitFor()
+  await userMenuButton(page, account).waitFor()
+  expect(new URL(page.url()).pathname).toBe('/dashboard')
+}
+
+test('the whole journey: sign-up, email verification, TOTP, passkey, organization, invitation, session revocation', { timeout: 240_000 }, async () => {
+  const ownerDevice = await e2e.newContext()
+  const page = await e2e.openApp(ownerDevice)
+
+  // ---- Sign up, then verify the address through the app's dev inbox ----
+  await page.getByRole('heading', { name: /Auth for your React app/ }).waitFor()
+  await screenshot(page, 'react-1-landing')
+  await page.getByRole('main').getByRole('link', { name: 'Create account' }).click()
+  await submitSignUp(page, owner)
+  await page.getByRole('heading', { name: 'Verify your email', level: 1 }).waitFor()
+  await userMenuButton(page, owner).waitFor()
+  await screenshot(page, 'react-2-sign-up-verify-email')
+
+  await page.getByRole('link', { name: 'Open the dev inbox' }).click()
+  await expect.poll(() => page.getByRole('textbox', { name: 'Email address' }).inputValue()).toBe(owner.email)
+  await page.getByRole('article', { name: 'Verify your email address' }).waitFor()
+  await screenshot(page, 'react-3-dev-inbox')
+  await openInboxLink(page, 'Verify your email address')
+  await page.getByRole('heading', { name: 'Email verified' }).waitFor()
+  // The single-use token does not stay in the address bar.
+  expect(new URL(page.url()).search).toBe('')
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await dashboardOf(page, owner)
+  const account = region(page, 'Your account')
+  await account.getByText('verified', { exact: true }).waitFor()
+  expect(await page.getByRole('region', { name: 'Verify your email' }).count()).toBe(0)
+  await screenshot(page, 'react-4-dashboard')
+
+  // ---- Sign out and in again ----
+  await signOutThroughMenu(page, owner)
+  await goToSignIn(page)
+  await submitSignIn(page, owner)
+  await dashboardOf(page, owner)
+
+  // ---- Turn on TOTP in UserProfile; the test is the authenticator app ----
+  await navigateTo(page, 'Account')
+  const mfa = region(page, 'Two-step verification')
+  await mfa.getByRole('button', { name: 'Set up an authenticator app' }).click()
+  await mfa.getByRole('img', { name: 'QR code to add this account to your authenticator app' }).waitFor()
+  const secret = (await mfa.getByText('Cannot scan it?').locator('code').textContent())!.trim()
+  expect(secret).toMatch(/^[A-Z2-7]+=*$/)
+  const nextCode = authenticatorApp(secret)
+  await screenshot(page, 'react-5-mfa-setup')
+  await mfa.getByLabel('Verification code').fill(await nextCode())
+  await mfa.getByRole('button', { name: 'Turn on' }).click()
+  const backupCodeList = mfa.getByRole('list', { name: 'Backup codes' })
+  await backupCodeList.waitFor()
+  const backupCodes = await backupCodeList.getByRole('listitem').allTextContents()
+  expect(backupCodes).toHaveLength(10)
+  await screenshot(page, 'react-5-mfa-backup-codes')
+  await mfa.getByRole('button', { name: 'I saved my codes' }).click()
+  await mfa.getByText('Your authenticator app is set up.').waitFor()
+
+  // ---- Sign in through the MFA step ----
+  await signOutThroughMenu(page, owner)
+  await goToSignIn(page)
+  await submitSignIn(page, owner)
+  await page.getByRole('heading', { name: 'Two-step verification', level: 1 }).waitFor()
+  await screenshot(page, 'react-6-mfa-step')
+  await page.getByLabel('Verification code').fill(await nextCode())
+  await page.getByRole('button', { name: 'Verify' }).click()
+  await dashboardOf(page, owner)
+
+  // ---- Register a passkey (Chromium's virtual authenticator), then sign in with it ----
+  const authenticator = await addVirtualAuthenticator(page)
+  await navigateTo(page, 'Account')
+  const passkeys = region(page, 'Passkeys')
+  await passkeys.getByRole('button', { name: 'Add a passkey' }).click()
+  await passkeys.getByRole('status').filter({ hasText: 'Your passkey is added.' }).waitFor()
+  await passkeys.getByRole('listitem').getByText(/never used/).waitFor()
+  expect(await authenticator.credentials()).toHaveLength(1)
+  await screenshot(page, 'react-7-passkeys')
+
+  await signOutThroughMenu(page, owner)
+  await goToSignIn(page)
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click()
+  // A passkey is multi-factor by itself: no code step.
+  await dashboardOf(page, owner)
+
+  // ---- Create an organization and invite a second person ----
+  await page.getByRole('button', { name: /^Switch organization/ }).click()
+  await page.getByRole('menuitem', { name: 'Create organization' }).click()
+  await page.getByLabel('Organization name').fill('Analytical Engines')
+  expect(await page.getByLabel('URL slug').inputValue()).toBe('analytical-engines')
+  await page.getByRole('button', { name: 'Create organization' }).click()
+  await page.getByRole('heading', { name: 'Analytical Engines', level: 1 }).waitFor()
+  expect(new URL(page.url()).pathname).toBe('/organization')
+  await page.getByRole('button', { name: 'Switch organization, current: Analytical Engines' }).waitFor()
+
+  const invitations = region(page, 'Invitations')
+  await invitations.getByLabel('Email').fill(member.email)
+  await invitations.getByRole('button', { name: 'Send invitation' }).click()
+  await invitations.getByText(`We sent an invitation to ${member.email}.`).waitFor()
+  await invitations.getByRole('listitem').filter({ hasText: member.email }).waitFor()
+  await screenshot(page, 'react-8-organization')
+
+  // ---- The invitee opens the link on their own device, signs up, verifies, accepts ----
+  await expect.poll(async () => (await e2e.server.readOutbox(member.email)).some((message) => message.link?.includes('/accept-invitation?'))).toBe(true)
+  const invitation = (await e2e.server.readOutbox(member.email)).find((message) => message.link?.includes('/accept-invitation?'))!
+  expect(new URL(invitation.link!).origin).toBe(e2e.app.origin)
+  const memberDevice = await e2e.newContext()
+  const invitee = await e2e.openApp(memberDevice, new URL(invitation.link!).pathname + new URL(invitation.link!).search)
+  await invitee.getByRole('heading', { name: 'You have been invited to an organization' }).waitFor()
+  await invitee.getByRole('link', { name: 'Create an account' }).click()
+  await submitSignUp(invitee, member)
+  await invitee.getByRole('heading', { name: 'Verify your email', level: 1 }).waitFor()
+  // "Continue" brings the invitee back to the invitation, which needs a verified address first.
+  await invitee.getByRole('button', { name: 'Continue' }).click()
+  await invitee.getByRole('heading', { name: 'You have been invited to an organization' }).waitFor()
+  expect(await invitee.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0)
+  await invitee.getByRole('link', { name: 'Open the dev inbox' }).click()
+  await openInboxLink(invitee, 'Verify your email address')
+  await invitee.getByRole('heading', { name: 'Email verified' }).waitFor()
+  await invitee.getByRole('button', { name: 'Continue' }).click()
+  await invitee.getByRole('button', { name: 'Accept invitation' }).click()
+  await invitee.getByRole('heading', { name: 'You joined Analytical Engines' }).waitFor()
+  await invitee.getByRole('button', { name: 'Switch organization, current: Analytical Engines' }).waitFor()
+  await screenshot(invitee, 'react-9-invitation-accepted')
+
+  // The owner sees the new member (after a reload: the list is cached while the page is open).
+  await page.reload()
+  await region(page, 'Members').getByText(member.email).waitFor()
+
+  // The same link again is refused clearly: it is single-use.
+  await invitee.goto(invitation.link!)
+  await invitee.getByRole('button', { name: 'Accept invitation' }).click()
+  await invitee.getByRole('heading', { name: 'This invitation cannot be used' }).waitFor()
+  await invitee.getByRole('alert').filter({ hasText: 'This invitation has expired, was revoked, or was already used.' }).waitFor()
+  expect(await invitee.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0)
+
+  // ---- The owner, signed in on another device, has that session revoked from the first one ----
+  const otherDevice = await e2e.newContext()
+  const other = await e2e.openApp(otherDevice, '/sign-in')
+  await submitSignIn(other, owner)
+  await other.getByRole('button', { name: 'Use a backup code instead' }).click()
+  await other.getByLabel('Backup code').fill(backupCodes[0]!)
+  await other.getByRole('button', { name: 'Verify' }).click()
+  await dashboardOf(other, owner)
+
+  await navigateTo(page, 'Account')
+  const sessions = region(page, 'Active sessions')
+  await expect.poll(() => sessions.getByRole('listitem').count()).toBe(2)
+  await screenshot(page, 'react-10-sessions')
+  await sessions.getByRole('listitem').filter({ hasNotText: 'This device' }).getByRole('button', { name: /^Sign out/ }).click()
+  await sessions.getByText('The session was signed out.').waitFor()
+  await expect.poll(() => sessions.getByRole('listitem').count()).toBe(1)
+
+  // The other device finds out at its next request to the server (here: the dashboard re-reads the user
+  // after a reload) and is signed out, with the reason, on the sign-in page.
+  await other.reload()
+  await other.getByRole('status').filter({ hasText: 'this session was ended from another device' }).waitFor()
+  await other.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor()
+  expect(new URL(other.url()).searchParams.get('redirect')).toBe('/dashboard')
+  expect(await userMenuButton(other, owner).count()).toBe(0)
+  await screenshot(other, 'react-11-session-revoked')
+  // The first device is still signed in.
+  await userMenuButton(page, owner).waitFor()
+})
