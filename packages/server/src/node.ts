@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { createPlintoApp, type PlintoApp } from './app'
@@ -34,8 +35,26 @@ export interface RunningServer {
   port: number
   /** The app being served (its context is `app.plinto`). */
   app: PlintoApp
-  /** Stops accepting connections, ends idle keep-alive ones, and resolves when the server is closed. */
-  close(): Promise<void>
+  /**
+   * Stops accepting connections and resolves when every connection is gone: idle keep-alive ones are
+   * closed at once, busy ones as soon as their response is sent, and whatever is still open after
+   * `timeout` ms (default 5000; 0 cuts everything now) is cut, so a slow request or a browser's
+   * pre-opened socket cannot hold a shutdown for a minute.
+   */
+  close(options?: CloseOptions): Promise<void>
+}
+
+/**
+ * Options of {@link RunningServer.close}.
+ *
+ * @example
+ * ```ts
+ * await server.close({ timeout: 0 }) // cut every connection now, e.g. to simulate an outage in a test
+ * ```
+ */
+export interface CloseOptions {
+  /** Milliseconds that requests in flight get to finish before their connections are cut. Default 5000. */
+  timeout?: number
 }
 
 /**
@@ -71,11 +90,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
     app,
-    close: () =>
+    close: ({ timeout = 5_000 } = {}) =>
       new Promise<void>((resolve, reject) => {
-        listening.close((error) => (error ? reject(error) : resolve()))
-        // Idle keep-alive sockets would hold close() open until they time out.
-        if ('closeIdleConnections' in listening) listening.closeIdleConnections()
+        // `serve()` gives a Node http.Server here (no TLS or HTTP/2 options are passed).
+        const http = listening as Server
+        // Keep-alive sockets would hold close() open until they time out: the idle ones now, the busy ones
+        // as soon as they turn idle (swept every 50 ms), and anything left, such as a socket the browser
+        // opened ahead of a request that never came, after `timeout`.
+        const sweep = setInterval(() => http.closeIdleConnections(), 50)
+        const cut = setTimeout(() => http.closeAllConnections(), timeout)
+        http.close((error) => {
+          clearInterval(sweep)
+          clearTimeout(cut)
+          if (error) reject(error)
+          else resolve()
+        })
+        http.closeIdleConnections()
       }),
   }
 }

@@ -58,7 +58,8 @@ export async function startPlintoServer({ port, appOrigin, accessTokenTtl }: Pli
   }
 
   async function stop() {
-    await server?.close()
+    // An outage, not a graceful shutdown: every connection is cut at once.
+    await server?.close({ timeout: 0 })
     await store?.close()
     server = null
     store = null
