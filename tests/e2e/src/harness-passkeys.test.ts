@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { addVirtualAuthenticator } from './harness/browser'
-import { useVanilla } from './harness/vanilla-fixture'
+import { useVanilla } from './harness/static-app-fixtures'
 
 const e2e = useVanilla()
 

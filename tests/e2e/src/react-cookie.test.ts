@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { screenshot } from './harness/browser'
 import { submitSignUp, userMenuButton, type ReactAppAccount } from './harness/react-actions'
-import { useReactApp } from './harness/react-fixture'
+import { useReactApp } from './harness/static-app-fixtures'
 
 const e2e = useReactApp({ tokenStorage: 'cookie' })
 

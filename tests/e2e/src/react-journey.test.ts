@@ -13,7 +13,7 @@ import {
   userMenuButton,
   type ReactAppAccount,
 } from './harness/react-actions'
-import { useReactApp } from './harness/react-fixture'
+import { useReactApp } from './harness/static-app-fixtures'
 
 const e2e = useReactApp()
 

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { screenshot } from './harness/browser'
 import { userMenuButton } from './harness/react-actions'
-import { useReactApp } from './harness/react-fixture'
+import { useReactApp } from './harness/static-app-fixtures'
 
 const e2e = useReactApp()
 

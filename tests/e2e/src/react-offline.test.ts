@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { screenshot } from './harness/browser'
 import { navigateTo, region, submitSignUp, userMenuButton, type ReactAppAccount } from './harness/react-actions'
-import { useReactApp } from './harness/react-fixture'
+import { useReactApp } from './harness/static-app-fixtures'
 
 // Short tokens, so the first background refresh (halfway: ~3 s) and the token's expiry (6 s) both happen
 // while the server is down.

@@ -2,7 +2,7 @@ import type { BrowserContext, Response } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { screenshot } from './harness/browser'
 import { eventLog, waitForStatus } from './harness/page-state'
-import { useVanilla } from './harness/vanilla-fixture'
+import { useVanilla } from './harness/static-app-fixtures'
 
 const e2e = useVanilla({ tokenStorage: 'cookie' })
 

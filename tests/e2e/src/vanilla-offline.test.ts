@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { screenshot } from './harness/browser'
 import { eventLog, refreshCount, sessionStatus, waitForStatus } from './harness/page-state'
-import { useVanilla } from './harness/vanilla-fixture'
+import { useVanilla } from './harness/static-app-fixtures'
 
 // Short tokens, so the first background refresh (halfway: ~3 s) and the token's expiry (6 s) both happen
 // while the server is down.

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { screenshot } from './harness/browser'
 import { eventLog, waitForStatus } from './harness/page-state'
-import { useVanilla } from './harness/vanilla-fixture'
+import { useVanilla } from './harness/static-app-fixtures'
 
 const e2e = useVanilla()
 

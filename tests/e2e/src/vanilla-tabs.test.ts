@@ -2,7 +2,7 @@ import type { Page, Response } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { screenshot } from './harness/browser'
 import { eventLog, refreshCount, waitForStatus } from './harness/page-state'
-import { useVanilla } from './harness/vanilla-fixture'
+import { useVanilla } from './harness/static-app-fixtures'
 
 // Short-lived access tokens, so several refresh cycles fit in a test. The client refreshes halfway through
 // a token's life when the life is shorter than twice its threshold: here every ~4 s.

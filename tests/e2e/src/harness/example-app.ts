@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { preview } from 'vite'
 import { VANILLA_EXAMPLE } from './paths'
+import { runNodeScript } from './run-node'
 
 export type TokenStorageMode = 'localStorage' | 'cookie'
 
@@ -24,18 +24,10 @@ export function buildVanilla(outDir: string, env: ExampleBuildEnv): Promise<void
 export async function buildExample(exampleDir: string, outDir: string, env: ExampleBuildEnv): Promise<void> {
   const require = createRequire(join(exampleDir, 'package.json'))
   const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js')
-  const child = spawn(process.execPath, [viteBin, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  await runNodeScript(`vite build of ${exampleDir} (${env.tokenStorage})`, viteBin, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: exampleDir,
     env: { ...process.env, VITE_PLINTO_API_URL: env.apiUrl, VITE_PLINTO_TOKEN_STORAGE: env.tokenStorage },
-    stdio: ['ignore', 'inherit', 'pipe'],
   })
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject)
-    child.once('close', resolve)
-  })
-  if (code !== 0) throw new Error(`vite build of ${exampleDir} (${env.tokenStorage}) failed with exit ${code}:\n${stderr}`)
 }
 
 export interface ServedApp {

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { REPO_ROOT } from './paths'
+import { runNodeScript } from './run-node'
 
 /** Storybook's static build, as `pnpm test:storybook` writes it. */
 export const STORYBOOK_STATIC_DIR = join(REPO_ROOT, 'storybook-static')
@@ -22,17 +22,7 @@ export interface StoryEntry {
  */
 export async function ensureStorybookBuild(): Promise<void> {
   if (existsSync(join(STORYBOOK_STATIC_DIR, 'index.json'))) return
-  const child = spawn(process.execPath, ['.storybook/run.mjs', 'build', '--quiet', '-o', STORYBOOK_STATIC_DIR], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'inherit', 'pipe'],
-  })
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject)
-    child.once('close', resolve)
-  })
-  if (code !== 0) throw new Error(`the Storybook build failed with exit ${code}:\n${stderr}`)
+  await runNodeScript('the Storybook build', '.storybook/run.mjs', ['build', '--quiet', '-o', STORYBOOK_STATIC_DIR], { cwd: REPO_ROOT })
 }
 
 /** The stories of the build, in the order of its index (docs entries left out). */
