@@ -39,9 +39,9 @@ function describeFailure(error: unknown, email: string): Outcome {
  */
 export function AcceptInvitationPage() {
   useDocumentTitle('Invitation')
-  const { client, signOut } = useAuth()
+  const { signOut } = useAuth()
   const { user, isLoaded } = useUser()
-  const { setActive, refetch } = useOrganizations()
+  const { acceptInvitation, setActive } = useOrganizations()
   const [searchParams] = useSearchParams()
   const { pathname, search } = useLocation()
   const token = searchParams.get('token')
@@ -58,9 +58,9 @@ export function AcceptInvitationPage() {
     if (!token || !user || outcome.kind === 'accepting') return
     setOutcome({ kind: 'accepting' })
     try {
-      const joined = await client.organizations.acceptInvitation(token)
+      // Resolves once the organizations list (the switcher's too) includes the new one.
+      const joined = await acceptInvitation(token)
       await setActive(joined.organization.id)
-      void refetch() // the organization switcher lists it from now on
       setOutcome({ kind: 'joined', joined })
     } catch (error) {
       setOutcome(describeFailure(error, user.email))

@@ -1,7 +1,7 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { StrictMode, type ReactNode } from 'react'
 import { describe, expect, test, vi } from 'vitest'
-import type { PlintoClient } from '@plinto/typescript-sdk'
+import type { AcceptInvitationResponse, PlintoClient } from '@plinto/typescript-sdk'
 import {
   PlintoProvider,
   Protect,
@@ -231,6 +231,34 @@ describe('organizations', () => {
 
     await act(() => result.current.active.setActive(null))
     expect(result.current.active).toMatchObject({ data: null, role: null })
+  })
+
+  test('acceptInvitation joins through the emailed token and refreshes every consumer of the list; a used token is refused', async () => {
+    await plinto.seedUser({ email: 'bob@example.com', password: PASSWORD })
+    const bob = makeClient()
+    await bob.auth.signIn({ email: 'bob@example.com', password: PASSWORD })
+    const acme = await bob.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    await bob.organizations.inviteMember(acme.id, { email: EMAIL, role: 'admin' })
+    const token = new URL(plinto.lastMessage(EMAIL).link!).searchParams.get('token')!
+
+    const client = await signedIn(plinto, makeClient())
+    const { result } = renderHook(() => ({ page: useOrganizations(), switcher: useOrganizations() }), { wrapper: wrapperFor(client) })
+    await waitFor(() => expect(result.current.page.data).toEqual([]))
+    let joined: AcceptInvitationResponse | undefined
+    await act(async () => {
+      joined = await result.current.page.acceptInvitation(token)
+    })
+    expect(joined).toMatchObject({ organization: { id: acme.id, name: 'Acme' }, role: 'admin' })
+    // Fresh when it resolves, for every consumer, with one refetch.
+    expect(result.current.page.data).toMatchObject([{ id: acme.id, role: 'admin' }])
+    expect(result.current.switcher.data).toMatchObject([{ id: acme.id, role: 'admin' }])
+    expect(plinto.countRequests('GET', '/organizations')).toBe(2)
+    // Joining does not switch organizations by itself.
+    expect(client.getSnapshot().organizationId).toBeNull()
+
+    await expect(act(() => result.current.page.acceptInvitation(token))).rejects.toMatchObject({ code: 'INVALID_TOKEN' })
+    expect(result.current.page.data).toHaveLength(1)
+    expect(plinto.countRequests('GET', '/organizations')).toBe(2) // a refused token changes nothing
   })
 
   test('<Protect role> follows the hierarchy owner > admin > member in the active organization', async () => {

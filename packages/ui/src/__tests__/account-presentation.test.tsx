@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
-import { CreateOrganization, OrganizationProfile, OrganizationSwitcher, UserProfile } from '../index'
+import { CreateOrganization, OrganizationProfile, OrganizationSwitcher, UserButton, UserProfile } from '../index'
 import { EMAIL, PASSWORD, seedAda, usePlintoServer } from './plinto-server'
 
 const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
@@ -54,4 +54,22 @@ test('appearance: theme and variables on the roots of the new components', async
     expect((root as HTMLElement).style.getPropertyValue('--plinto-color-primary')).toBe('#0f766e')
     expect(root).toHaveClass('plinto-root')
   }
+})
+
+test('the menus of UserButton and OrganizationSwitcher share the popover element; each keeps its own', async () => {
+  const client = await adaInAcme()
+  renderWithPlinto(
+    <>
+      <UserButton />
+      <OrganizationSwitcher />
+    </>,
+    { client, appearance: { elements: { popover: 'my-popover', userButtonPopover: 'my-user-menu', organizationSwitcherPopover: 'my-org-menu' } } },
+  )
+  const user = userEvent.setup()
+  await user.click(await screen.findByRole('button', { name: /^Account menu for/ }))
+  expect(screen.getByRole('menu').parentElement).toHaveAttribute('class', 'plinto-popover my-popover plinto-user-button-popover my-user-menu')
+  await user.keyboard('{Escape}')
+  await user.click(screen.getByRole('button', { name: /Switch organization/ }))
+  await screen.findByRole('menuitemradio', { name: /Acme/ })
+  expect(screen.getByRole('menu').parentElement).toHaveAttribute('class', 'plinto-popover my-popover plinto-organization-switcher-popover my-org-menu')
 })

@@ -1,3 +1,4 @@
+import { StrictMode } from 'react'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
@@ -45,8 +46,15 @@ test('ResetPassword follows the real email link (?token=), sets the password, an
   await seedAda(plinto)
   await makeClient().auth.forgotPassword({ email: EMAIL })
   openResetLink()
-  const { container } = renderWithPlinto(<ResetPassword signInUrl="/sign-in" />)
+  const { container } = renderWithPlinto(
+    <StrictMode>
+      <ResetPassword signInUrl="/sign-in" />
+    </StrictMode>,
+  )
   expect(screen.getByRole('heading', { name: 'Choose a new password' })).toBeInTheDocument()
+  // The token leaves the address bar at once; the form keeps it for the submit.
+  await waitFor(() => expect(window.location.search).toBe(''))
+  expect(window.location.pathname).toBe('/reset-password')
   await expectNoAxeViolations(container)
   const user = userEvent.setup()
   await user.type(screen.getByLabelText('New password'), NEW_PASSWORD)
@@ -55,6 +63,19 @@ test('ResetPassword follows the real email link (?token=), sets the password, an
   await waitFor(() => expect(heading).toHaveFocus())
   expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in')
   await expect(makeClient().auth.signIn({ email: EMAIL, password: NEW_PASSWORD })).resolves.toMatchObject({ user: { email: EMAIL } })
+})
+
+test('ResetPassword: a token passed as a prop is used and the address bar is left to the app', async () => {
+  await seedAda(plinto)
+  await makeClient().auth.forgotPassword({ email: EMAIL })
+  openResetLink()
+  const token = new URL(window.location.href).searchParams.get('token')!
+  renderWithPlinto(<ResetPassword token={token} />)
+  const user = userEvent.setup()
+  await user.type(screen.getByLabelText('New password'), NEW_PASSWORD)
+  await user.click(screen.getByRole('button', { name: 'Reset password' }))
+  expect(await screen.findByRole('heading', { name: 'Password changed' })).toBeInTheDocument()
+  expect(new URL(window.location.href).searchParams.get('token')).toBe(token)
 })
 
 test('ResetPassword: short and common passwords are refused at the field', async () => {

@@ -28,10 +28,35 @@ test('verifies the token of the real email link once (also under Strict Mode) an
   const heading = await screen.findByRole('heading', { name: 'Email verified' })
   await waitFor(() => expect(heading).toHaveFocus())
   expect(plinto.countRequests('POST', '/auth/email/verify')).toBe(1)
+  // The single-use token left the address bar; the component kept it (Strict Mode ran the effect twice).
+  expect(window.location.pathname).toBe('/verify-email')
+  expect(window.location.search).toBe('')
   await waitFor(() => expect(client.getSnapshot().user?.email_verified).toBe(true))
   await expectNoAxeViolations(container)
   await userEvent.setup().click(screen.getByRole('button', { name: 'Continue' }))
   expect(navigate).toHaveBeenCalledWith('/dashboard')
+})
+
+test('the token leaves the address bar as soon as it is read, other parameters and the history entry stay', async () => {
+  const client = await signedUpWithLink()
+  const token = new URL(window.location.href).searchParams.get('token')!
+  window.history.replaceState({ from: 'router' }, '', `/verify-email?token=${token}&utm_source=email`)
+  const historyLength = window.history.length
+  plinto.faults.delay({ path: '/auth/email/verify', ms: 1_000 }) // still verifying when the URL is checked
+  renderWithPlinto(<VerifyEmail />, { client })
+  await waitFor(() => expect(window.location.search).toBe('?utm_source=email'))
+  expect(screen.getByRole('heading', { name: 'Verifying your email…' })).toBeInTheDocument()
+  expect(window.history.state).toEqual({ from: 'router' })
+  expect(window.history.length).toBe(historyLength) // replaced, not pushed: Back does not return to the token
+  expect(await screen.findByRole('heading', { name: 'Email verified' }, { timeout: 3_000 })).toBeInTheDocument()
+})
+
+test('a token passed as a prop is verified and the address bar is left to the app', async () => {
+  const client = await signedUpWithLink()
+  const token = new URL(window.location.href).searchParams.get('token')!
+  renderWithPlinto(<VerifyEmail token={token} />, { client })
+  expect(await screen.findByRole('heading', { name: 'Email verified' })).toBeInTheDocument()
+  expect(new URL(window.location.href).searchParams.get('token')).toBe(token)
 })
 
 test('a superseded link: says so and, signed in, sends a new email', async () => {

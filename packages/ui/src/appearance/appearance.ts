@@ -59,6 +59,7 @@ export type AppearanceElement =
   | 'footer'
   | 'spinner'
   | 'avatar'
+  | 'popover'
   | 'userButton'
   | 'userButtonTrigger'
   | 'userButtonName'

@@ -77,8 +77,8 @@ export function AuthCallback(props: AuthCallbackProps): ReactNode {
     else ui.navigate(redirectUrl)
   }
 
+  // `useUrlToken` has already taken `magic_token` out of the address bar.
   useOncePerToken(token, async (value) => {
-    forgetUrlParam('magic_token')
     try {
       signedIn((await verifyMagicLink(value)).user)
     } catch {

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react'
 import { useOrganization, useOrganizations, useUser } from '@plinto/react'
 import { MenuAction } from '../elements/menu-action'
+import { Popover } from '../elements/popover'
 import type { RootAttributes } from '../internal/root-attributes'
 import { useMenuButton } from '../internal/use-menu-button'
 import { useUi, type PresentationProps } from '../internal/use-ui'
@@ -87,7 +88,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
         {current}
       </button>
       {open ? (
-        <div className={ui.cx('organizationSwitcherPopover')}>
+        <Popover ui={ui} element="organizationSwitcherPopover">
           {organizations.data === undefined ? (
             <p className={ui.cx('itemDetail')} aria-busy="true">
               {t.organizationSwitcher.loading}
@@ -100,7 +101,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
               {t.organizationSwitcher.createOrganization}
             </MenuAction>
           </UserMenu>
-        </div>
+        </Popover>
       ) : null}
     </div>
   )

@@ -26,7 +26,11 @@ const FIELDS = ['password'] as const
  * ```
  */
 export interface ResetPasswordProps extends PresentationProps, RootAttributes {
-  /** The reset token; default: `?token=` of the current URL (the link in the reset email). */
+  /**
+   * The reset token; default: `?token=` of the current URL (the link in the reset email), which is then
+   * removed from the address bar (`history.replaceState`) and kept for the submit. A token given here
+   * leaves the URL alone.
+   */
   token?: string
   /** "Sign in" after success links here. */
   signInUrl?: string
@@ -37,7 +41,8 @@ export interface ResetPasswordProps extends PresentationProps, RootAttributes {
 /**
  * Sets a new password with the token of a reset email (`?token=` in the URL, or the `token` prop). The
  * server ends every session of the account; the success state links to sign-in. An expired or used link
- * says so and offers a new one.
+ * says so and offers a new one. A token read from the URL is taken out of the address bar as soon as the
+ * form shows.
  *
  * @example
  * ```tsx

@@ -1,6 +1,7 @@
 import { type MouseEvent, type ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
 import { MenuAction } from '../elements/menu-action'
+import { Popover } from '../elements/popover'
 import type { RootAttributes } from '../internal/root-attributes'
 import { useMenuButton } from '../internal/use-menu-button'
 import { useGuardedAction } from '../internal/use-guarded-action'
@@ -83,7 +84,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
         {showName ? <span className={ui.cx('userButtonName')}>{name}</span> : null}
       </button>
       {open ? (
-        <div className={ui.cx('userButtonPopover')}>
+        <Popover ui={ui} element="userButtonPopover">
           <div className={ui.cx('userButtonIdentity')}>
             <strong>{name}</strong>
             {name !== user.email ? <span>{user.email}</span> : null}
@@ -105,7 +106,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
               {signingOut ? t.userButton.signingOut : t.userButton.signOut}
             </button>
           </UserMenu>
-        </div>
+        </Popover>
       ) : null}
     </div>
   )

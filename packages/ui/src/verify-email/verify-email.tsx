@@ -21,7 +21,10 @@ import { useUrlToken } from '../internal/use-url-token'
  * ```
  */
 export interface VerifyEmailProps extends PresentationProps, RootAttributes {
-  /** The verification token; default: `?token=` of the current URL (the link in the email). */
+  /**
+   * The verification token; default: `?token=` of the current URL (the link in the email), which is then
+   * removed from the address bar (`history.replaceState`). A token given here leaves the URL alone.
+   */
   token?: string
   /** "Continue" after success goes here (through the provider's `navigate`). */
   redirectUrl?: string
@@ -32,7 +35,8 @@ type Outcome = { kind: 'verifying' } | { kind: 'verified' } | { kind: 'invalid' 
 /**
  * Confirms an email address with the token of the verification email, as soon as it renders. Shows
  * success, or — for an expired or used link — says so and, when the user is signed in, offers to send a
- * new email. The signed-in user's `email_verified` is refreshed on success.
+ * new email. The signed-in user's `email_verified` is refreshed on success. A token read from the URL is
+ * taken out of the address bar at once, so it does not stay in the history or leak through a screenshot.
  *
  * @example
  * ```tsx
