@@ -1,7 +1,8 @@
 import { generateTotp } from '@plinto/server'
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
-import { addVirtualAuthenticator, screenshot } from './harness/browser'
+import { accessibilityViolations, describeViolations } from './harness/axe'
+import { addVirtualAuthenticator, screenshot as saveScreenshot } from './harness/browser'
 import {
   goToSignIn,
   navigateTo,
@@ -30,6 +31,12 @@ function authenticatorApp(secret: string) {
     lastStep = Math.max(Math.floor(Date.now() / 30_000), lastStep + 1)
     return generateTotp(secret, lastStep * 30_000)
   }
+}
+
+/** Saves a screenshot of a key screen, and checks the screen against WCAG 2.1 AA with axe-core. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await saveScreenshot(page, name)
+  expect(describeViolations(name, await accessibilityViolations(page))).toEqual([])
 }
 
 /** Waits for the signed-in dashboard of `account`. */

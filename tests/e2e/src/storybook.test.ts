@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describeViolations } from './harness/axe'
 import { launchBrowser, pageLog, screenshot } from './harness/browser'
 import { openStorybookPreview, type StorybookPreview } from './harness/storybook-preview'
 import { ensureStorybookBuild, readStoryIndex, serveStatic, STORYBOOK_STATIC_DIR, type StaticSite, type StoryEntry } from './harness/storybook-static'
@@ -42,7 +43,7 @@ afterAll(async () => {
 })
 
 describe('Storybook (static build) in Chromium', () => {
-  test('every story renders, its play function passes, and nothing logs an error', { timeout: 240_000 }, async () => {
+  test('every story renders, its play function passes, nothing logs an error, and axe finds no WCAG 2.1 AA violation', { timeout: 240_000 }, async () => {
     expect(stories.length).toBeGreaterThan(0)
     const problems: string[] = []
     for (const { id } of stories) {
@@ -56,6 +57,7 @@ describe('Storybook (static build) in Chromium', () => {
         if (outcome.errors.length > 0) problems.push(`${id}:\n  ${outcome.errors.join('\n  ')}`)
         if (outcome.rendered === RENDERS_NOTHING.test(id)) problems.push(`${id}: ${outcome.rendered ? 'rendered content, expected none' : 'rendered nothing'}`)
         if (!outcome.url.endsWith(`/iframe.html?id=${id}&viewMode=story`)) problems.push(`${id}: the preview is at ${outcome.url}`)
+        if (outcome.status === 'success') problems.push(...describeViolations(id, await preview.accessibilityViolations()))
       }
       if (problems.length > before) await screenshot(preview.page, `failed-storybook-${id}`)
       else if (SCREENSHOTS.has(id)) await screenshot(preview.page, `storybook-${id}`)

@@ -1,4 +1,5 @@
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core'
+import { accessibilityViolations, installAxe, type AccessibilityViolation } from './axe'
 import { openPage } from './browser'
 
 /** How one story ended up. */
@@ -18,7 +19,13 @@ export interface StorybookPreview {
   readonly page: Page
   /** Shows the story `id` in `viewMode=story`, waits until Storybook has finished it (play function included). */
   show(id: string): Promise<StoryOutcome>
+  /**
+   * Runs axe-core on what the story shows (`#storybook-root`) against WCAG 2.1 A and AA, in the real
+   * browser: unlike jsdom it sees colours, so contrast is checked too.
+   */
+  accessibilityViolations(): Promise<AccessibilityViolation[]>
 }
+
 
 // Storybook's preview talks to its manager over a channel (`window.__STORYBOOK_ADDONS_CHANNEL__`). The page
 // notes every `storyFinished` event, which Storybook sends once a story's loaders, render and play function
@@ -58,6 +65,7 @@ function isExpectedConsoleError(message: ConsoleMessage, origin: string, storyAp
  */
 export async function openStorybookPreview(context: BrowserContext, origin: string, { storyApiOrigin }: { storyApiOrigin: string }): Promise<StorybookPreview> {
   await context.addInitScript(recordFinishedStories)
+  await installAxe(context)
   const page = await openPage(context)
   const errors: string[] = []
   page.on('console', (message) => {
@@ -91,5 +99,6 @@ export async function openStorybookPreview(context: BrowserContext, origin: stri
         .evaluate((root) => (root as HTMLElement).innerText.trim() !== '' || root.querySelector('button, a[href], input, select, textarea, img, svg, [role]') !== null)
       return { status: (await status.jsonValue()) === 'success' ? 'success' : 'error', errors: [...errors], url: page.url(), rendered }
     },
+    accessibilityViolations: () => accessibilityViolations(page, '#storybook-root'),
   }
 }
