@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 import type { OAuthClientCredentials, OAuthProviderId, PlintoConfigOverrides, PlintoMode, RateLimitOption, WebhookEndpoint } from './config'
 import { createFileStore } from './store/file-store'
 import { createMemoryStore } from './store/memory-store'
+import { createPostgresStore } from './store/postgres-store'
 import type { PlintoStore } from './store/types'
 import { startServer, type RunningServer } from './node'
 
@@ -23,6 +24,8 @@ Options (environment variable in brackets; flags win):
   --mode MODE               development | test | production            [PLINTO_MODE]    default development
   --data-dir DIR            Keep all data (users, orgs, keys, …) in DIR [PLINTO_DATA_DIR]
   --memory                  Keep data in memory only (lost on exit)    [PLINTO_MEMORY=1]
+  --database-url URL        Keep all data in PostgreSQL (postgres://user:password@host:5432/db)
+                                                                       [DATABASE_URL]
   --access-token-ttl SECS   Access token lifetime                      [PLINTO_ACCESS_TOKEN_TTL] default 3600
   --refresh-token-ttl SECS  Refresh token lifetime                     [PLINTO_REFRESH_TOKEN_TTL] default 2592000
   --rate-limit on|off       Contract rate limits                       [PLINTO_RATE_LIMIT] default on (off in test mode)
@@ -50,18 +53,22 @@ Options (environment variable in brackets; flags win):
                             flags and environment variables win over it [PLINTO_CONFIG]
   -h, --help                Show this help
 
-Storage: with neither --data-dir nor --memory, development and test mode keep data in memory;
-production mode refuses to start (pass --data-dir, or --memory to accept losing everything on exit).
+Storage: one of --data-dir, --database-url and --memory. With none, development and test mode keep data
+in memory; production mode refuses to start (pass --data-dir or --database-url, or --memory to accept
+losing everything on exit). PostgreSQL tables (plinto_*) are created and upgraded at start.
 `
 
 /** Bad command line: message for stderr, exit code 2. */
 class UsageError extends Error {}
 
+/** Where the server keeps its data. */
+type Storage = { kind: 'memory' } | { kind: 'file'; dir: string } | { kind: 'postgres'; url: string }
+
 interface CliOptions {
   port: number
   host: string
   mode: PlintoMode
-  dataDir: string | undefined
+  storage: Storage
   accessTokenTtl: number | undefined
   refreshTokenTtl: number | undefined
   rateLimit: RateLimitOption | undefined
@@ -86,6 +93,7 @@ function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
         mode: { type: 'string' },
         'data-dir': { type: 'string' },
         memory: { type: 'boolean' },
+        'database-url': { type: 'string' },
         'access-token-ttl': { type: 'string' },
         'refresh-token-ttl': { type: 'string' },
         'rate-limit': { type: 'string' },
@@ -117,18 +125,7 @@ function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
   if (mode !== 'development' && mode !== 'test' && mode !== 'production') {
     throw new UsageError(`--mode must be development, test or production, got "${mode}"`)
   }
-  // Storage: a flag (either one) wins over both variables; the same pair set twice is a contradiction.
-  if (values.memory && values['data-dir'] !== undefined) throw new UsageError('Use either --memory or --data-dir, not both')
-  let memory = values.memory ?? false
-  let dataDir = values['data-dir']
-  if (!memory && dataDir === undefined) {
-    memory = isTruthy(env.PLINTO_MEMORY, 'PLINTO_MEMORY')
-    dataDir = env.PLINTO_DATA_DIR || undefined
-    if (memory && dataDir !== undefined) throw new UsageError('Set either PLINTO_MEMORY or PLINTO_DATA_DIR, not both')
-  }
-  if (!memory && dataDir === undefined && mode === 'production') {
-    throw new UsageError('Production mode needs durable storage: pass --data-dir DIR (or --memory to keep data in memory only)')
-  }
+  const storage = parseStorage(values.memory ?? false, values['data-dir'], values['database-url'], env, mode)
 
   const rateLimitText = values['rate-limit'] ?? env.PLINTO_RATE_LIMIT
   if (rateLimitText !== undefined && rateLimitText !== 'on' && rateLimitText !== 'off') {
@@ -171,7 +168,7 @@ function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
     port: integer(values.port ?? env.PLINTO_PORT, '--port', 8000, 0, 65535),
     host: values.host ?? env.PLINTO_HOST ?? '127.0.0.1',
     mode,
-    dataDir: memory ? undefined : dataDir,
+    storage,
     accessTokenTtl: optionalInteger(values['access-token-ttl'] ?? env.PLINTO_ACCESS_TOKEN_TTL, '--access-token-ttl'),
     refreshTokenTtl: optionalInteger(values['refresh-token-ttl'] ?? env.PLINTO_REFRESH_TOKEN_TTL, '--refresh-token-ttl'),
     // "on" means the contract's limits, even in test mode; "off" means none.
@@ -179,6 +176,76 @@ function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
     allowedOrigins: originsText?.map((origin) => toUrl(origin, '--allowed-origin').origin),
     appUrl,
   }
+}
+
+// Storage: a flag (any one) wins over all the variables; two flags, or two variables, are a contradiction.
+function parseStorage(
+  memoryFlag: boolean,
+  dataDirFlag: string | undefined,
+  databaseUrlFlag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  mode: PlintoMode,
+): Storage {
+  const flags = [memoryFlag && '--memory', dataDirFlag !== undefined && '--data-dir', databaseUrlFlag !== undefined && '--database-url']
+  const given = flags.filter((flag): flag is string => flag !== false)
+  if (given.length > 1) throw new UsageError(`Use only one of --memory, --data-dir and --database-url (got ${given.join(' and ')})`)
+  let memory = memoryFlag
+  let dataDir = dataDirFlag
+  let databaseUrl = databaseUrlFlag
+  if (given.length === 0) {
+    memory = isTruthy(env.PLINTO_MEMORY, 'PLINTO_MEMORY')
+    dataDir = env.PLINTO_DATA_DIR || undefined
+    databaseUrl = env.DATABASE_URL || undefined
+    const set = [memory && 'PLINTO_MEMORY', dataDir !== undefined && 'PLINTO_DATA_DIR', databaseUrl !== undefined && 'DATABASE_URL']
+    const named = set.filter((name): name is string => name !== false)
+    if (named.length > 1) throw new UsageError(`Set only one of PLINTO_MEMORY, PLINTO_DATA_DIR and DATABASE_URL (got ${named.join(' and ')})`)
+  }
+  if (databaseUrl !== undefined) {
+    postgresUrl(databaseUrl)
+    return { kind: 'postgres', url: databaseUrl }
+  }
+  if (dataDir !== undefined) return { kind: 'file', dir: dataDir }
+  if (!memory && mode === 'production') {
+    throw new UsageError(
+      'Production mode needs durable storage: pass --data-dir DIR or --database-url URL (or --memory to keep data in memory only)',
+    )
+  }
+  return { kind: 'memory' }
+}
+
+/** Parses a PostgreSQL URL; the message of a bad one never repeats it (it may hold a password). */
+function postgresUrl(text: string): URL {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new UsageError('--database-url must be a URL like postgres://user:password@host:5432/database')
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new UsageError(`--database-url must be a postgres:// or postgresql:// URL, got a ${url.protocol} URL`)
+  }
+  return url
+}
+
+/** `host:port/database` of a PostgreSQL URL: what the startup line shows, never the user or password. */
+function describePostgres(text: string): string {
+  const url = postgresUrl(text)
+  // A Unix socket is named by ?host=/path, with no host in the authority.
+  const host = url.host || url.searchParams.get('host') || 'localhost'
+  const database = decodeURIComponent(url.pathname.slice(1)) || 'default database'
+  return `${host}/${database}`
+}
+
+function describeStorage(storage: Storage): string {
+  if (storage.kind === 'file') return `data in ${storage.dir}`
+  if (storage.kind === 'postgres') return `data in PostgreSQL (${describePostgres(storage.url)})`
+  return 'data in memory (lost on exit)'
+}
+
+async function openStore(storage: Storage): Promise<PlintoStore> {
+  if (storage.kind === 'file') return createFileStore(storage.dir)
+  if (storage.kind === 'postgres') return createPostgresStore({ connectionString: storage.url })
+  return createMemoryStore()
 }
 
 function list(text: string | undefined): string[] | undefined {
@@ -257,7 +324,7 @@ async function main(): Promise<void> {
   let store: PlintoStore
   let server: RunningServer
   try {
-    store = options.dataDir ? await createFileStore(options.dataDir) : createMemoryStore()
+    store = await openStore(options.storage)
     server = await startServer({
       port: options.port,
       host: options.host,
@@ -277,8 +344,7 @@ async function main(): Promise<void> {
     process.exit(1)
   }
 
-  const storage = options.dataDir ? `data in ${options.dataDir}` : 'data in memory (lost on exit)'
-  process.stdout.write(`Plinto reference server (${options.mode}, ${storage}) listening on ${server.url}\n`)
+  process.stdout.write(`Plinto reference server (${options.mode}, ${describeStorage(options.storage)}) listening on ${server.url}\n`)
   if (options.mode !== 'production') process.stdout.write(`Dev outbox: ${server.url}/__dev/outbox?to=ADDRESS\n`)
 
   let stopping = false

@@ -112,3 +112,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
 export type { PlintoAppOptions } from './context'
 export { createFileStore, STATE_FILE } from './store/file-store'
+export {
+  createPostgresStore,
+  type PostgresStoreOptions,
+  type PostgresConnectionOptions,
+  type PostgresClientOptions,
+  type PostgresCommonOptions,
+} from './store/postgres-store'
+export { pgPoolClient, type PgPoolLike, type PgPoolConnectionLike, type PostgresPoolOptions } from './store/postgres-pg-client'
+export { pgliteClient, type PgliteLike } from './store/postgres-pglite-client'
+export type { SqlClient, SqlQueryable, SqlResult } from './store/postgres-client'

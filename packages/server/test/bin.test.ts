@@ -1,39 +1,8 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-
-const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url))
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url))
-
-/** Runs the bin from source (tsx, with the workspace's source condition), as `plinto-server` would run. */
-function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--conditions=@plinto/source', '--import', 'tsx', BIN, ...args], {
-    cwd: PACKAGE_DIR,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return {
-    child,
-    exited,
-    output: () => ({ stdout, stderr }),
-    async waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
-      for (;;) {
-        const match = stdout.match(pattern)
-        if (match) return match
-        if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${stderr}`)
-        await new Promise((resolve) => setTimeout(resolve, 25))
-      }
-    },
-  }
-}
+import { run } from './bin-runner'
 
 describe('plinto-server', { timeout: 20_000 }, () => {
   test('--help prints usage and exits 0', async () => {
