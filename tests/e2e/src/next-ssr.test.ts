@@ -209,7 +209,7 @@ describe('Next.js example: server-side rendering with the Plinto session', () =>
     expect(await serverHtml(other, next.app.origin, '/dashboard')).toContain(email)
   })
 
-  test('the session route only takes a genuine token from a page of the app itself', async () => {
+  test('the session route only takes a genuine token from a page of the app itself, in a body of sane size', async () => {
     const signup = await fetch(`${next.server.nodeUrl}/api/v1/auth/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -234,6 +234,19 @@ describe('Next.js example: server-side rendering with the Plinto session', () =>
     const forged = await post(next.app.origin, `${header}.${forgedClaims}.${signature}`)
     expect(forged.status).toBe(401)
     expect(forged.headers.get('set-cookie')).toBeNull()
+
+    // Malformed and oversized bodies get a typed error, and no cookie.
+    const malformed = await fetch(`${next.app.origin}/api/session`, {
+      method: 'POST',
+      headers: { origin: next.app.origin, 'content-type': 'application/json' },
+      body: '{"access_token":',
+    })
+    expect(malformed.status).toBe(400)
+    expect(await malformed.json()).toMatchObject({ error_code: 'VALIDATION_ERROR' })
+    const oversized = await post(next.app.origin, 'x'.repeat(20_000))
+    expect(oversized.status).toBe(413)
+    expect(await oversized.json()).toMatchObject({ error_code: 'PAYLOAD_TOO_LARGE' })
+    expect(oversized.headers.get('set-cookie')).toBeNull()
 
     const genuine = await post(next.app.origin, token)
     expect(genuine.status).toBe(204)

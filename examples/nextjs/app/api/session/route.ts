@@ -4,6 +4,7 @@ import { isSameOrigin } from '../../../lib/same-origin'
 import { SESSION_COOKIE, sessionCookieOptions } from '../../../lib/session-cookie'
 
 const NO_STORE = { 'cache-control': 'no-store' }
+const MAX_BODY_BYTES = 16 * 1024
 
 const refuse = (status: number, error_code: string, detail: string) =>
   NextResponse.json({ error_code, detail }, { status, headers: NO_STORE })
@@ -23,7 +24,15 @@ export async function POST(request: NextRequest) {
   if (!request.headers.get('content-type')?.startsWith('application/json')) {
     return refuse(415, 'VALIDATION_ERROR', 'Send { "access_token": "…" } as application/json')
   }
-  const body: unknown = await request.json().catch(() => null)
+  // An access token is a few hundred bytes: refuse anything large before reading it.
+  const text = Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES ? null : await request.text()
+  if (text === null || text.length > MAX_BODY_BYTES) return refuse(413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES} bytes`)
+  let body: unknown = null
+  try {
+    body = JSON.parse(text)
+  } catch {
+    // answered below as a missing access_token
+  }
   const token = typeof body === 'object' && body !== null && 'access_token' in body ? body.access_token : undefined
   if (typeof token !== 'string' || token === '') return refuse(400, 'VALIDATION_ERROR', 'access_token is required')
 
