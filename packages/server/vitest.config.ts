@@ -7,5 +7,7 @@ export default defineProject({
     name: 'server',
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // A real PostgreSQL for the store's concurrency tests (test/postgres-cluster.ts).
+    globalSetup: ['test/postgres-cluster.ts'],
   },
 })

@@ -3,7 +3,7 @@
 // DATABASE_URL. With PLINTO_TEST_DATABASE_URL set, concurrent starts also race on a real server.
 import { createServer } from 'node:net'
 import type { PGlite } from '@electric-sql/pglite'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { silentLogger, UniqueConstraintError, type Logger } from '../src/index'
 import { createPostgresStore, pgPoolClient, startServer } from '../src/node'
 import { run } from './bin-runner'
@@ -192,8 +192,9 @@ describe('plinto-server with DATABASE_URL', { timeout: 30_000 }, () => {
   })
 })
 
-const realDatabase = process.env.PLINTO_TEST_DATABASE_URL
-describe.skipIf(!realDatabase)('concurrent starts on PLINTO_TEST_DATABASE_URL', () => {
+// PLINTO_TEST_DATABASE_URL, or the throwaway cluster of test/postgres-cluster.ts.
+const realDatabase = inject('postgresUrl')
+describe.skipIf(!realDatabase)('concurrent starts on a real PostgreSQL', () => {
   test('five stores start at once on an empty schema: one migrates, none fails', async () => {
     const schema = `plinto_race_${Date.now()}`
     const stores = await Promise.all(Array.from({ length: 5 }, () => createPostgresStore({ connectionString: realDatabase!, schema, logger: silentLogger })))

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
-import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest'
 import { createMemoryStore, silentLogger, type PlintoStore } from '../src/index'
 import { createFileStore, createPostgresStore, pgliteClient } from '../src/node'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, truncatePlintoTables } from './postgres-helpers'
@@ -78,8 +78,9 @@ describe('PostgreSQL store', () => {
   })
 })
 
-const realDatabase = process.env.PLINTO_TEST_DATABASE_URL
-describe.skipIf(!realDatabase)('PostgreSQL store on PLINTO_TEST_DATABASE_URL', () => {
+// PLINTO_TEST_DATABASE_URL, or the throwaway cluster of test/postgres-cluster.ts.
+const realDatabase = inject('postgresUrl')
+describe.skipIf(!realDatabase)('PostgreSQL store on a real PostgreSQL server', () => {
   let store: PlintoStore
   beforeAll(async () => {
     store = await createPostgresStore({ connectionString: realDatabase!, schema: 'plinto_conformance', logger: silentLogger })
