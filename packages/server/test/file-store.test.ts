@@ -6,6 +6,7 @@ import { silentLogger } from '../src/index'
 import { startServer } from '../src/node'
 import { createFileStore, STATE_FILE } from '../src/store/file-store'
 import { PASSWORD } from './helpers'
+import { userRecord } from './store-conformance/records'
 
 let dir: string
 beforeEach(async () => {
@@ -85,22 +86,7 @@ describe('file store', () => {
     const now = Date.now()
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.users.create({
-          id: `usr_${i}`,
-          email: `u${i}@example.com`,
-          email_normalized: `u${i}@example.com`,
-          email_verified: false,
-          username: null,
-          username_normalized: null,
-          first_name: null,
-          last_name: null,
-          profile_image_url: null,
-          password_hash: null,
-          mfa_enabled: false,
-          created_at: now,
-          updated_at: now,
-          last_sign_in_at: null,
-        }),
+        store.users.create(userRecord(`usr_${i}`, { email: `u${i}@example.com`, password_hash: null, created_at: now, updated_at: now })),
       ),
     )
     const onDisk = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8'))
