@@ -1,7 +1,7 @@
 import { generateTotp } from '@plinto/server'
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
-import { accessibilityViolations, describeViolations } from './harness/axe'
+import { accessibilityViolations, describeViolations, installAxe } from './harness/axe'
 import { addVirtualAuthenticator, screenshot as saveScreenshot } from './harness/browser'
 import {
   goToSignIn,
@@ -39,6 +39,13 @@ async function screenshot(page: Page, name: string): Promise<void> {
   expect(describeViolations(name, await accessibilityViolations(page))).toEqual([])
 }
 
+/** A new browser context (another device) whose pages can be checked with axe-core. */
+async function newDevice() {
+  const context = await e2e.newContext()
+  await installAxe(context)
+  return context
+}
+
 /** Waits for the signed-in dashboard of `account`. */
 async function dashboardOf(page: Page, account: ReactAppAccount) {
   await page.getByRole('heading', { name: `Welcome, ${account.firstName}`, level: 1 }).waitFor()
@@ -47,7 +54,7 @@ async function dashboardOf(page: Page, account: ReactAppAccount) {
 }
 
 test('the whole journey: sign-up, email verification, TOTP, passkey, organization, invitation, session revocation', { timeout: 240_000 }, async () => {
-  const ownerDevice = await e2e.newContext()
+  const ownerDevice = await newDevice()
   const page = await e2e.openApp(ownerDevice)
 
   // ---- Sign up, then verify the address through the app's dev inbox ----
@@ -146,7 +153,7 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
   await expect.poll(async () => (await e2e.server.readOutbox(member.email)).some((message) => message.link?.includes('/accept-invitation?'))).toBe(true)
   const invitation = (await e2e.server.readOutbox(member.email)).find((message) => message.link?.includes('/accept-invitation?'))!
   expect(new URL(invitation.link!).origin).toBe(e2e.app.origin)
-  const memberDevice = await e2e.newContext()
+  const memberDevice = await newDevice()
   const invitee = await e2e.openApp(memberDevice, new URL(invitation.link!).pathname + new URL(invitation.link!).search)
   await invitee.getByRole('heading', { name: 'You have been invited to an organization' }).waitFor()
   await invitee.getByRole('link', { name: 'Create an account' }).click()
@@ -177,7 +184,7 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
   expect(await invitee.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0)
 
   // ---- The owner, signed in on another device, has that session revoked from the first one ----
-  const otherDevice = await e2e.newContext()
+  const otherDevice = await newDevice()
   const other = await e2e.openApp(otherDevice, '/sign-in')
   await submitSignIn(other, owner)
   await other.getByRole('button', { name: 'Use a backup code instead' }).click()

@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { installAxe } from './axe'
 import { launchBrowser, openPage, pageLog, screenshot } from './browser'
 import type { PlintoServer } from './plinto-server'
 
@@ -90,8 +89,6 @@ export function useAppFixture<App extends RunningApp>({ label, start, startTimeo
     },
     async newContext() {
       const context = await ready(browser, 'the browser').newContext({ viewport: { width: 1100, height: 900 } })
-      // So a test can check any page with accessibilityViolations().
-      await installAxe(context)
       contexts.add(context)
       return context
     },
