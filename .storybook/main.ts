@@ -25,7 +25,7 @@ const config: StorybookConfig = {
     viteConfig.root = uiDir
     viteConfig.plugins = [...(viteConfig.plugins ?? []), react()]
     viteConfig.resolve ??= {}
-    // Workspace packages (@plinto/testing → @plinto/server → core's schemas) are used from src/.
+    // Workspace packages (@plinto/testing → @plinto/server → @plinto/contract) are used from src/.
     viteConfig.resolve.conditions = ['@plinto/source', ...defaultClientConditions]
     return viteConfig
   },

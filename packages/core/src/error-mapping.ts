@@ -1,5 +1,5 @@
 import { isKnownErrorCode, PlintoError, type PlintoErrorCode } from './errors'
-import type { FieldError } from './schemas/errors'
+import type { FieldError } from '@plinto/contract'
 
 type Json = Record<string, unknown>
 

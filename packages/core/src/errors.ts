@@ -1,4 +1,4 @@
-import { SERVER_ERROR_CODES, type FieldError, type ServerErrorCode } from './schemas/errors'
+import { SERVER_ERROR_CODES, type FieldError, type ServerErrorCode } from '@plinto/contract'
 
 /**
  * Codes the SDK itself produces, for failures that never reached (or never came back from) the server.

@@ -1,5 +1,5 @@
 import type { PlintoError } from './errors'
-import type { User } from './schemas/user'
+import type { User } from '@plinto/contract'
 
 /**
  * Why a session ended.

@@ -25,7 +25,7 @@ export type { InitiateOAuthOptions, OAuthFlows } from './modules/oauth'
 export type { PlintoContext } from './context'
 export { createMemoryStorage } from './storage/memory-storage'
 export type { StorageAdapter, TokenStorageType } from './storage/types'
-export { SERVER_ERROR_CODES, type ServerErrorCode, type FieldError } from './schemas/errors'
+export { SERVER_ERROR_CODES, type ServerErrorCode, type FieldError } from '@plinto/contract'
 export type {
   AuthResponse,
   ChangePasswordRequest,
@@ -40,11 +40,11 @@ export type {
   SignInRequest,
   SignUpRequest,
   TokenRequest,
-} from './schemas/auth'
-export type { TokenResponse } from './schemas/tokens'
-export type { User } from './schemas/user'
-export type { Session, SessionDevice, SessionListResponse, SessionLocation, RevokeAllSessionsResponse } from './schemas/sessions'
-export type { UpdateUserRequest, DeleteUserRequest } from './schemas/users'
+} from '@plinto/contract'
+export type { TokenResponse } from '@plinto/contract'
+export type { User } from '@plinto/contract'
+export type { Session, SessionDevice, SessionListResponse, SessionLocation, RevokeAllSessionsResponse } from '@plinto/contract'
+export type { UpdateUserRequest, DeleteUserRequest } from '@plinto/contract'
 export type {
   AcceptInvitationResponse,
   CreateOrganizationRequest,
@@ -58,7 +58,7 @@ export type {
   OrganizationRole,
   UpdateMemberRoleRequest,
   UpdateOrganizationRequest,
-} from './schemas/organizations'
-export type { BackupCodesResponse, MfaChallengeSendRequest, MfaCodeRequest, MfaEnabledResponse, MfaStatus, SmsEnableRequest, TotpSetupResponse } from './schemas/mfa'
-export type { Passkey, PasskeyListResponse, UpdatePasskeyRequest } from './schemas/passkeys'
-export type { OAuthProvider, OAuthProvidersResponse } from './schemas/oauth'
+} from '@plinto/contract'
+export type { BackupCodesResponse, MfaChallengeSendRequest, MfaCodeRequest, MfaEnabledResponse, MfaStatus, SmsEnableRequest, TotpSetupResponse } from '@plinto/contract'
+export type { Passkey, PasskeyListResponse, UpdatePasskeyRequest } from '@plinto/contract'
+export type { OAuthProvider, OAuthProvidersResponse } from '@plinto/contract'

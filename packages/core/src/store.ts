@@ -1,5 +1,5 @@
 import { reportListenerError } from './events'
-import type { User } from './schemas/user'
+import type { User } from '@plinto/contract'
 
 /**
  * The client's public state, for `useSyncExternalStore` and friends. Frozen, and the very same object

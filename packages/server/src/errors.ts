@@ -1,4 +1,4 @@
-import type { ErrorBody, FieldError, ServerErrorCode } from '@plinto/typescript-sdk/schemas'
+import type { ErrorBody, FieldError, ServerErrorCode } from '@plinto/contract'
 
 /**
  * HTTP statuses the server answers errors with.

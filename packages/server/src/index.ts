@@ -85,4 +85,4 @@ export type {
   Invitation,
   Passkey,
   MfaStatus,
-} from '@plinto/typescript-sdk/schemas'
+} from '@plinto/contract'

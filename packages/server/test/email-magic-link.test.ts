@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { AuthResponseSchema } from '@plinto/typescript-sdk/schemas'
+import { AuthResponseSchema } from '@plinto/contract'
 import { call, PASSWORD, signUp, testApp } from './helpers'
 
 function linkParam(link: string | null | undefined, param: string): string {

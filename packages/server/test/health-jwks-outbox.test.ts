@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { HealthResponseSchema, OutboxResponseSchema } from '@plinto/typescript-sdk/schemas'
+import { HealthResponseSchema, OutboxResponseSchema } from '@plinto/contract'
 import { createMemoryStore, silentLogger } from '../src/index'
 import { call, signUp, testApp } from './helpers'
 

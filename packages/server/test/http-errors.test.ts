@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ErrorBodySchema } from '@plinto/typescript-sdk/schemas'
+import { ErrorBodySchema } from '@plinto/contract'
 import { createMemoryStore, silentLogger, type Logger } from '../src/index'
 import { startServer, type RunningServer } from '../src/node'
 import { call, PASSWORD, testApp } from './helpers'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { AuthResponseSchema, MfaRequiredResponseSchema, MfaStatusSchema, TotpSetupResponseSchema } from '@plinto/typescript-sdk/schemas'
+import { AuthResponseSchema, MfaRequiredResponseSchema, MfaStatusSchema, TotpSetupResponseSchema } from '@plinto/contract'
 import { fromBase32, toBase32 } from '../src/crypto/base32'
 import { generateTotp, hotp, totpStep } from '../src/crypto/totp'
 import type { PlintoApp } from '../src/index'

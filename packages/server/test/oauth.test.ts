@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
-import { AuthResponseSchema, OAuthAuthorizeResponseSchema, OAuthProvidersResponseSchema } from '@plinto/typescript-sdk/schemas'
+import { AuthResponseSchema, OAuthAuthorizeResponseSchema, OAuthProvidersResponseSchema } from '@plinto/contract'
 import type { PlintoApp } from '../src/index'
 import { call, PASSWORD, signIn, testApp } from './helpers'
 

@@ -5,7 +5,7 @@ import {
   MemberListResponseSchema,
   OrganizationListResponseSchema,
   OrganizationSchema,
-} from '@plinto/typescript-sdk/schemas'
+} from '@plinto/contract'
 import type { PlintoApp } from '../src/index'
 import { call, PASSWORD, signIn, testApp } from './helpers'
 

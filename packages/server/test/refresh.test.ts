@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { TokenResponseSchema } from '@plinto/typescript-sdk/schemas'
+import { TokenResponseSchema } from '@plinto/contract'
 import { call, signUp, testApp } from './helpers'
 
 function setup(config: Parameters<typeof testApp>[0] = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { SessionListResponseSchema, SessionSchema, UserSchema } from '@plinto/typescript-sdk/schemas'
+import { SessionListResponseSchema, SessionSchema, UserSchema } from '@plinto/contract'
 import { parseDevice } from '../src/auth/device'
 import { silentLogger } from '../src/index'
 import { startServer } from '../src/node'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { UserSchema } from '@plinto/typescript-sdk/schemas'
+import { UserSchema } from '@plinto/contract'
 import { call, PASSWORD, signIn, signUp, testApp } from './helpers'
 
 describe('POST /auth/signup', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { OrganizationListResponseSchema } from '@plinto/typescript-sdk/schemas'
+import { OrganizationListResponseSchema } from '@plinto/contract'
 import { encodeCbor, totp, type CborValue } from '../src/index'
 import { BASE, PASSWORD, post, usePlinto } from './setup'
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { AuthResponseSchema, PasskeyCreationOptionsSchema, PasskeyListResponseSchema, PasskeySchema } from '@plinto/typescript-sdk/schemas'
+import { AuthResponseSchema, PasskeyCreationOptionsSchema, PasskeyListResponseSchema, PasskeySchema } from '@plinto/contract'
 import { createVirtualAuthenticator } from '../src/index'
 import { BASE, PASSWORD, post, usePlinto } from './setup'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { UserSchema } from '../schemas/user'
+import { UserSchema } from '@plinto/contract'
 import { PASSWORD, failure, recordEvents, tokenFromLink, useBackend } from './integration-setup'
 
 const { backend, client } = useBackend()

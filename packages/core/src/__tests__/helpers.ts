@@ -1,7 +1,7 @@
 import type { PlintoHandlersOptions } from '@plinto/testing'
 import { afterEach, expect, vi } from 'vitest'
 import type { PlintoClientOptions } from '../index'
-import type { User } from '../schemas/user'
+import type { User } from '@plinto/contract'
 import type { StorageAdapter } from '../storage/types'
 import { PASSWORD, useBackend } from './integration-setup'
 

@@ -1,6 +1,6 @@
 import type { PlintoContext } from '../context'
 import { PlintoError } from '../errors'
-import { MessageResponseSchema } from '../schemas/auth'
+import { MessageResponseSchema } from '@plinto/contract'
 import { loadOnce, lazyMethods } from './lazy'
 import type { ManagementCalls } from './management'
 import type { MfaModule } from './mfa'

@@ -12,12 +12,12 @@ import {
   type RefreshTokenRequest,
   type SignInRequest,
   type SignUpRequest,
-} from '../schemas/auth'
-import type { TokenResponse } from '../schemas/tokens'
-import { UserSchema, type User } from '../schemas/user'
-import type { MfaChallengeSendRequest, MfaEnabledResponse, TotpSetupResponse } from '../schemas/mfa'
-import type { OAuthProvidersResponse } from '../schemas/oauth'
-import type { Passkey } from '../schemas/passkeys'
+} from '@plinto/contract'
+import type { TokenResponse } from '@plinto/contract'
+import { UserSchema, type User } from '@plinto/contract'
+import type { MfaChallengeSendRequest, MfaEnabledResponse, TotpSetupResponse } from '@plinto/contract'
+import type { OAuthProvidersResponse } from '@plinto/contract'
+import type { Passkey } from '@plinto/contract'
 import type { MfaModule } from './mfa'
 import type { InitiateOAuthOptions, OAuthFlows } from './oauth'
 import type { PasskeyAuthRequest, PasskeyRegisterRequest, PasskeysModule } from './passkeys'

@@ -1,5 +1,5 @@
 import type { PlintoContext } from '../context'
-import { MessageResponseSchema, type MessageResponse } from '../schemas/auth'
+import { MessageResponseSchema, type MessageResponse } from '@plinto/contract'
 import {
   BackupCodesResponseSchema,
   MfaEnabledResponseSchema,
@@ -10,7 +10,7 @@ import {
   type MfaEnabledResponse,
   type MfaStatus,
   type TotpSetupResponse,
-} from '../schemas/mfa'
+} from '@plinto/contract'
 import { caller, refreshUser } from './shared'
 
 /**

@@ -1,6 +1,6 @@
 import type { PlintoContext } from '../context'
 import { PlintoError } from '../errors'
-import { OAuthAuthorizeResponseSchema } from '../schemas/oauth'
+import { OAuthAuthorizeResponseSchema } from '@plinto/contract'
 import { createMemoryStorage } from '../storage/memory-storage'
 import type { StorageAdapter } from '../storage/types'
 import { getWebStorage } from '../storage/web-storage'

@@ -1,6 +1,6 @@
 import type { PlintoContext } from '../context'
-import type { AuthResponse } from '../schemas/auth'
-import { OAuthProvidersResponseSchema, type OAuthProvidersResponse } from '../schemas/oauth'
+import type { AuthResponse } from '@plinto/contract'
+import { OAuthProvidersResponseSchema, type OAuthProvidersResponse } from '@plinto/contract'
 import { lazyMethods, loadOnce } from './lazy'
 import { caller } from './shared'
 

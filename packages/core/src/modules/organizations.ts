@@ -18,7 +18,7 @@ import {
   type OrganizationListResponse,
   type OrganizationRole,
   type UpdateOrganizationRequest,
-} from '../schemas/organizations'
+} from '@plinto/contract'
 import { caller, path } from './shared'
 
 /**

@@ -1,8 +1,8 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 import type { PlintoContext } from '../context'
 import { PlintoError } from '../errors'
-import { AuthResponseSchema, type AuthResponse } from '../schemas/auth'
-import { PasskeyCreationOptionsSchema, PasskeyRequestOptionsSchema, PasskeySchema, type Passkey } from '../schemas/passkeys'
+import { AuthResponseSchema, type AuthResponse } from '@plinto/contract'
+import { PasskeyCreationOptionsSchema, PasskeyRequestOptionsSchema, PasskeySchema, type Passkey } from '@plinto/contract'
 
 // The WebAuthn ceremonies. This file is loaded with `import()` by the passkeys module only when a passkey
 // is registered or used, so @simplewebauthn/browser and these schemas stay out of the main entry.

@@ -1,6 +1,6 @@
 import type { PlintoContext } from '../context'
-import type { AuthResponse } from '../schemas/auth'
-import { PasskeyListResponseSchema, PasskeySchema, type Passkey, type PasskeyListResponse } from '../schemas/passkeys'
+import type { AuthResponse } from '@plinto/contract'
+import { PasskeyListResponseSchema, PasskeySchema, type Passkey, type PasskeyListResponse } from '@plinto/contract'
 import { caller, path } from './shared'
 
 /**

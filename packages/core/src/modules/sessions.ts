@@ -1,5 +1,5 @@
 import type { PlintoContext } from '../context'
-import { RevokeAllSessionsResponseSchema, SessionListResponseSchema, SessionSchema, type RevokeAllSessionsResponse, type Session, type SessionListResponse } from '../schemas/sessions'
+import { RevokeAllSessionsResponseSchema, SessionListResponseSchema, SessionSchema, type RevokeAllSessionsResponse, type Session, type SessionListResponse } from '@plinto/contract'
 import { jwtClaim } from '../tokens/expiry'
 import { caller, path } from './shared'
 

@@ -1,8 +1,8 @@
 import type { PlintoContext } from '../context'
 import { PlintoError } from '../errors'
 import type { RequestOptions, ResponseSchema } from '../http'
-import { AuthResponseSchema, MfaRequiredResponseSchema, type AuthResponse, type MfaRequiredResponse } from '../schemas/auth'
-import { UserSchema } from '../schemas/user'
+import { AuthResponseSchema, MfaRequiredResponseSchema, type AuthResponse, type MfaRequiredResponse } from '@plinto/contract'
+import { UserSchema } from '@plinto/contract'
 
 // Helpers the module factories share: each module stays a list of thin, typed one-liners.
 

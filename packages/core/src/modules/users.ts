@@ -1,6 +1,6 @@
 import type { PlintoContext } from '../context'
-import type { UpdateUserRequest } from '../schemas/users'
-import { UserSchema, type User } from '../schemas/user'
+import type { UpdateUserRequest } from '@plinto/contract'
+import { UserSchema, type User } from '@plinto/contract'
 import { caller } from './shared'
 
 /**

@@ -1,35 +1,10 @@
 import { jwtVerify, type JWTPayload } from 'jose'
 import { PlintoError, isPlintoError } from '../errors'
 import { remoteJwks } from './remote-jwks'
+import { REQUIRED_ACCESS_TOKEN_CLAIMS, type AccessTokenClaims } from '@plinto/contract'
 
-/**
- * The verified claims of a Plinto access token (CONTRACT.md § Access tokens, RFC 9068). Any further claims
- * a server adds are kept, typed `unknown`.
- *
- * @example
- * ```ts
- * const claims: AccessTokenClaims = await verifyAccessToken(token, { apiUrl, issuer: 'plinto', audience: 'plinto' })
- * const userId = claims.sub // 'usr_…'
- * const sessionId = claims.sid // 'sess_…'
- * ```
- */
-export interface AccessTokenClaims {
-  /** Issuer: the Plinto server that signed the token. */
-  iss: string
-  /** Audience the token was issued for. Plinto servers send one string; the JWT format also allows a list. */
-  aud: string | string[]
-  /** Subject: the user's ID (`usr_…`). */
-  sub: string
-  /** The session the token belongs to (`sess_…`), as in `GET /sessions`. */
-  sid: string
-  /** Issued at, Unix seconds. */
-  iat: number
-  /** Expires at, Unix seconds. */
-  exp: number
-  /** Unique token ID, for audit logs or a deny-list. */
-  jti: string
-  readonly [claim: string]: unknown
-}
+// The claims type is contract knowledge, shared with the reference server that signs them.
+export type { AccessTokenClaims }
 
 /**
  * Options of {@link verifyAccessToken}: where the public keys are (`jwksUrl`, or `apiUrl` for a Plinto
@@ -98,7 +73,6 @@ export interface VerifyAccessTokenCommonOptions {
 }
 
 const TYP = 'at+jwt'
-const REQUIRED_CLAIMS = ['sub', 'sid', 'iat', 'exp', 'jti']
 
 /**
  * Verifies a Plinto access token in your backend and returns its claims. The signature is checked against
@@ -153,7 +127,7 @@ export async function verifyAccessToken(token: string, options: VerifyAccessToke
       issuer,
       audience,
       clockTolerance,
-      requiredClaims: REQUIRED_CLAIMS,
+      requiredClaims: [...REQUIRED_ACCESS_TOKEN_CLAIMS],
     })
     payload = verified.payload
   } catch (error) {

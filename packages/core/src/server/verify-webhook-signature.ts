@@ -1,16 +1,8 @@
 import { PlintoError } from '../errors'
-import { equalsHex, toHex } from './hex'
+import { isWebhookSignature, WEBHOOK_SIGNATURE_HEADER, webhookSignature } from '@plinto/contract/webhooks'
 
-/**
- * The header a Plinto server puts the webhook signature in. Lower case, so it works both with Fetch
- * `Headers` (case-insensitive) and with Node's `req.headers` object (whose keys are lower-cased).
- *
- * @example
- * ```ts
- * const signature = request.headers.get(WEBHOOK_SIGNATURE_HEADER)
- * ```
- */
-export const WEBHOOK_SIGNATURE_HEADER = 'x-plinto-signature'
+// The header's name is contract knowledge; it is documented where it is defined.
+export { WEBHOOK_SIGNATURE_HEADER }
 
 /**
  * A webhook body exactly as it arrived: the text, or its bytes (`Uint8Array`, Node's `Buffer`, any
@@ -59,10 +51,10 @@ export async function verifyWebhookSignature(
 ): Promise<boolean> {
   // Both checks come first, so a misconfigured endpoint fails loudly on every delivery, not only on
   // deliveries that happen to carry a well-formed signature.
-  const expected = await hmacSha256(payload, secret, 'verifyWebhookSignature')
+  const data = checkedInput(payload, secret, 'verifyWebhookSignature')
   // Node's req.headers gives string[] for a repeated header; that, like a missing header, is not a signature.
   if (typeof signature !== 'string') return false
-  return equalsHex(expected, signature)
+  return isWebhookSignature(data, signature, secret)
 }
 
 /**
@@ -85,12 +77,14 @@ export async function verifyWebhookSignature(
  * ```
  */
 export async function signWebhookPayload(payload: WebhookPayload, secret: string): Promise<string> {
-  return toHex(await hmacSha256(payload, secret, 'signWebhookPayload'))
+  return webhookSignature(checkedInput(payload, secret, 'signWebhookPayload'), secret)
 }
 
 const encoder = new TextEncoder()
 
-async function hmacSha256(payload: WebhookPayload, secret: string, caller: string): Promise<Uint8Array> {
+// Refuses a mistake in the caller's code loudly (CONFIG_ERROR) before any signature maths, and hands the
+// contract's signature functions the payload's bytes.
+function checkedInput(payload: WebhookPayload, secret: string, caller: string): Uint8Array<ArrayBuffer> {
   if (typeof secret !== 'string' || secret === '') {
     throw new PlintoError('CONFIG_ERROR', `${caller} needs the webhook endpoint's secret, got ${secret === '' ? 'an empty string' : typeof secret}`)
   }
@@ -102,9 +96,7 @@ async function hmacSha256(payload: WebhookPayload, secret: string, caller: strin
         'verify the body before any JSON parser touches it',
     )
   }
-  // The secret's UTF-8 bytes are the key, as the server uses them (no base64 decoding of `whsec_…`).
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, data))
+  return data
 }
 
 function payloadBytes(payload: unknown): Uint8Array<ArrayBuffer> | undefined {

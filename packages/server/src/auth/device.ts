@@ -1,5 +1,5 @@
 import Bowser from 'bowser'
-import type { SessionDevice } from '@plinto/typescript-sdk/schemas'
+import type { SessionDevice } from '@plinto/contract'
 
 /**
  * Describes the device behind a User-Agent for the session list (`Chrome on macOS`, `Safari on iOS`).

@@ -1,4 +1,4 @@
-import type { MfaMethod, MfaStatus } from '@plinto/typescript-sdk/schemas'
+import type { MfaMethod, MfaStatus } from '@plinto/contract'
 import type { PlintoContext } from '../context'
 import { openAtRest } from '../crypto/at-rest'
 import { sha256 } from '../crypto/hash'

@@ -1,4 +1,4 @@
-import type { OAuthAuthorizeResponse } from '@plinto/typescript-sdk/schemas'
+import type { OAuthAuthorizeResponse } from '@plinto/contract'
 import type { OAuthProviderId } from '../config'
 import type { PlintoContext } from '../context'
 import { toBase64Url, utf8 } from '../crypto/encoding'

@@ -1,4 +1,4 @@
-import type { Invitation, Member, Organization } from '@plinto/typescript-sdk/schemas'
+import type { Invitation, Member, Organization } from '@plinto/contract'
 import { toIso } from '../clock'
 import type { InvitationRecord, MembershipRecord, OrganizationRecord, OrganizationRoleName, UserRecord } from '../store/types'
 

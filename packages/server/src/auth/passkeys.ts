@@ -9,7 +9,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server'
-import type { Passkey } from '@plinto/typescript-sdk/schemas'
+import type { Passkey } from '@plinto/contract'
 import { toIso } from '../clock'
 import type { PlintoContext } from '../context'
 import { fromBase64Url, toBase64Url, utf8 } from '../crypto/encoding'

@@ -1,4 +1,4 @@
-import type { Session } from '@plinto/typescript-sdk/schemas'
+import type { Session } from '@plinto/contract'
 import { toIso } from '../clock'
 import type { SessionRecord } from '../store/types'
 import { parseDevice } from './device'

@@ -1,4 +1,4 @@
-import type { TokenResponse } from '@plinto/typescript-sdk/schemas'
+import type { TokenResponse } from '@plinto/contract'
 import type { PlintoContext } from '../context'
 import { signAccessToken, verifyAccessToken, type AccessTokenClaims } from '../crypto/access-token'
 import { constantTimeEqual, sha256 } from '../crypto/hash'

@@ -1,4 +1,4 @@
-import type { User } from '@plinto/typescript-sdk/schemas'
+import type { User } from '@plinto/contract'
 import { toIso } from '../clock'
 import type { UserRecord } from '../store/types'
 

@@ -1,18 +1,10 @@
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
+import { REQUIRED_ACCESS_TOKEN_CLAIMS, type AccessTokenClaims } from '@plinto/contract'
 import { errors } from '../errors'
 import { randomId } from './random'
 import type { KeyRing } from './signing-keys'
 
-/** The claims every Plinto access token carries (CONTRACT.md § Access tokens). */
-export interface AccessTokenClaims {
-  iss: string
-  aud: string
-  sub: string
-  sid: string
-  iat: number
-  exp: number
-  jti: string
-}
+export type { AccessTokenClaims }
 
 const TYP = 'at+jwt'
 
@@ -72,7 +64,7 @@ export async function verifyAccessToken(
         issuer: options.issuer,
         audience: options.audience,
         currentDate: new Date(options.nowMs),
-        requiredClaims: ['sub', 'sid', 'iat', 'exp', 'jti'],
+        requiredClaims: [...REQUIRED_ACCESS_TOKEN_CLAIMS],
       },
     )
     payload = result.payload

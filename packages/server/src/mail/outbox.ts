@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '@plinto/typescript-sdk/schemas'
+import type { OutboxMessage } from '@plinto/contract'
 import { systemClock, type Clock } from '../clock'
 import type { Mailer } from './mailer'
 

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { FieldError } from '@plinto/typescript-sdk/schemas'
+import type { FieldError } from '@plinto/contract'
 import { ApiError, errors } from '../errors'
 import type { PlintoEnv } from '../env'
 

@@ -9,7 +9,7 @@ import {
   SignUpRequestSchema,
   TokenRequestSchema,
   type MessageResponse,
-} from '@plinto/typescript-sdk/schemas'
+} from '@plinto/contract'
 import { consumeEmailToken, issueDecoyToken, issueEmailToken } from '../auth/email-tokens'
 import { assertPasswordAcceptable } from '../auth/password-policy'
 import { authenticate, endSession, endSessionsOfUser, rotateRefreshToken } from '../auth/sessions'

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { HealthResponse } from '@plinto/typescript-sdk/schemas'
+import type { HealthResponse } from '@plinto/contract'
 import type { PlintoEnv } from '../env'
 
 /**

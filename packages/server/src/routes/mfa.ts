@@ -9,7 +9,7 @@ import {
   type MessageResponse,
   type MfaEnabledResponse,
   type TotpSetupResponse,
-} from '@plinto/typescript-sdk/schemas'
+} from '@plinto/contract'
 import { answerMfaChallenge, sendSignInSms } from '../auth/mfa-challenge'
 import {
   emptyMfaRecord,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { OAuthAuthorizeRequestSchema, OAuthCallbackRequestSchema, type OAuthProvidersResponse } from '@plinto/typescript-sdk/schemas'
+import { OAuthAuthorizeRequestSchema, OAuthCallbackRequestSchema, type OAuthProvidersResponse } from '@plinto/contract'
 import {
   approveDevConsent,
   denyDevConsent,

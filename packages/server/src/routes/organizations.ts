@@ -9,7 +9,7 @@ import {
   type InvitationListResponse,
   type MemberListResponse,
   type OrganizationListResponse,
-} from '@plinto/typescript-sdk/schemas'
+} from '@plinto/contract'
 import { assertChanged, assertMayChange, loadMembership, requireRole } from '../auth/organization-roles'
 import { toWireInvitation, toWireMember, toWireOrganization } from '../auth/organization-wire'
 import { authenticate } from '../auth/sessions'

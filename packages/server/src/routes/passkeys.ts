@@ -6,7 +6,7 @@ import {
   PasskeyRegisterVerifyRequestSchema,
   UpdatePasskeyRequestSchema,
   type PasskeyListResponse,
-} from '@plinto/typescript-sdk/schemas'
+} from '@plinto/contract'
 import { authenticateWithPasskey, authenticationOptions, registerPasskey, registrationOptions, toWirePasskey } from '../auth/passkeys'
 import { authenticate } from '../auth/sessions'
 import { errors } from '../errors'

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { RevokeAllSessionsResponse, SessionListResponse } from '@plinto/typescript-sdk/schemas'
+import type { RevokeAllSessionsResponse, SessionListResponse } from '@plinto/contract'
 import { isActiveSession, toWireSession } from '../auth/session-wire'
 import { authenticate, endSession, endSessionsOfUser } from '../auth/sessions'
 import { errors } from '../errors'

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { AuthResponse } from '@plinto/typescript-sdk/schemas'
+import type { AuthResponse } from '@plinto/contract'
 import { issueMfaChallenge } from '../auth/mfa-challenge'
 import { startSession } from '../auth/sessions'
 import { toWireUser } from '../auth/wire'

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import type { TokenResponse } from '@plinto/typescript-sdk/schemas'
+import type { TokenResponse } from '@plinto/contract'
 import type { IssuedTokens } from '../auth/sessions'
 import type { PlintoEnv } from '../env'
 import type { SessionRecord } from '../store/types'

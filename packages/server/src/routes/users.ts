@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { DeleteUserRequestSchema, UpdateUserRequestSchema } from '@plinto/typescript-sdk/schemas'
+import { DeleteUserRequestSchema, UpdateUserRequestSchema } from '@plinto/contract'
 import { deleteAccount } from '../auth/account-deletion'
 import { authenticate } from '../auth/sessions'
 import { uniqueToApiError } from '../auth/users'

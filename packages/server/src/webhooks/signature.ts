@@ -1,5 +1,4 @@
-import { constantTimeEqual } from '../crypto/hash'
-import { utf8 } from '../crypto/encoding'
+import { isWebhookSignature, webhookSignature } from '@plinto/contract/webhooks'
 
 /**
  * The `X-Plinto-Signature` of a webhook body: lower-case hex HMAC-SHA256 of the raw body bytes, keyed
@@ -11,9 +10,7 @@ import { utf8 } from '../crypto/encoding'
  * ```
  */
 export async function signWebhookPayload(payload: string, secret: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(payload)))
-  return Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('')
+  return webhookSignature(payload, secret)
 }
 
 /**
@@ -27,6 +24,5 @@ export async function signWebhookPayload(payload: string, secret: string): Promi
  * ```
  */
 export async function verifyWebhookPayload(payload: string, signature: string, secret: string): Promise<boolean> {
-  const expected = await signWebhookPayload(payload, secret)
-  return constantTimeEqual(expected, signature.trim().toLowerCase())
+  return isWebhookSignature(payload, signature.trim(), secret)
 }

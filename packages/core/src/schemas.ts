@@ -2,6 +2,9 @@
  * The zod/mini schemas of the Plinto wire contract. The SDK validates every response with them, the
  * reference server validates requests with them, and the TypeScript types of the API are inferred from them.
  *
+ * They live in the workspace's private `@plinto/contract` package, which both this SDK and `@plinto/server`
+ * bundle: this entry is their public face.
+ *
  * @example
  * ```ts
  * import { UserSchema } from '@plinto/typescript-sdk/schemas'
@@ -11,14 +14,4 @@
  *
  * @packageDocumentation
  */
-export * from './user'
-export * from './tokens'
-export * from './auth'
-export * from './errors'
-export * from './health'
-export * from './sessions'
-export * from './users'
-export * from './organizations'
-export * from './mfa'
-export * from './passkeys'
-export * from './oauth'
+export * from '@plinto/contract'

@@ -1,7 +1,7 @@
 /**
  * Lower-case hex of `bytes`, the encoding of `X-Plinto-Signature`.
  *
- * @example
+ * For example:
  * ```ts
  * toHex(new Uint8Array([0, 171, 255])) // '00abff'
  * ```
@@ -21,7 +21,7 @@ export function toHex(bytes: Uint8Array): string {
  * character costs the same as a wrong digit. A candidate that is too short reads `NaN` past its end, which
  * decodes as invalid; one that is too long fails on the length term.
  *
- * @example
+ * For example:
  * ```ts
  * equalsHex(new Uint8Array([0xab]), 'AB') // true
  * equalsHex(new Uint8Array([0xab]), 'ab0') // false

@@ -1,0 +1,32 @@
+/**
+ * The claims of a Plinto access token (CONTRACT.md § Access tokens, RFC 9068), as the reference server
+ * signs them and `verifyAccessToken` returns them. Any further claims a server adds are kept, typed
+ * `unknown`.
+ *
+ * @example
+ * ```ts
+ * const claims: AccessTokenClaims = await verifyAccessToken(token, { apiUrl, issuer: 'plinto', audience: 'plinto' })
+ * const userId = claims.sub // 'usr_…'
+ * const sessionId = claims.sid // 'sess_…'
+ * ```
+ */
+export interface AccessTokenClaims {
+  /** Issuer: the Plinto server that signed the token. */
+  iss: string
+  /** Audience the token was issued for. Plinto servers send one string; the JWT format also allows a list. */
+  aud: string | string[]
+  /** Subject: the user's ID (`usr_…`). */
+  sub: string
+  /** The session the token belongs to (`sess_…`), as in `GET /sessions`. */
+  sid: string
+  /** Issued at, Unix seconds. */
+  iat: number
+  /** Expires at, Unix seconds. */
+  exp: number
+  /** Unique token ID, for audit logs or a deny-list. */
+  jti: string
+  readonly [claim: string]: unknown
+}
+
+/** The claims a verifier must find in every Plinto access token. */
+export const REQUIRED_ACCESS_TOKEN_CLAIMS = ['sub', 'sid', 'iat', 'exp', 'jti'] as const
