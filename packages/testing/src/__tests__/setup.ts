@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { createPlintoHandlers } from '../src/index'
+import { createPlintoHandlers } from '../index'
 
 export const API = 'http://localhost:8000'
 export const BASE = `${API}/api/v1`

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { silentLogger } from '../src/index'
-import { startServer, type RunningServer } from '../src/node'
+import { silentLogger } from '../index'
+import { startServer, type RunningServer } from '../node'
 import { PASSWORD } from './helpers'
 
 const APP_ORIGIN = 'http://localhost:5173'

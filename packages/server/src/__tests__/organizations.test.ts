@@ -6,7 +6,7 @@ import {
   OrganizationListResponseSchema,
   OrganizationSchema,
 } from '@plinto/typescript-sdk/schemas'
-import type { PlintoApp } from '../src/index'
+import type { PlintoApp } from '../index'
 import { call, PASSWORD, signIn, testApp } from './helpers'
 
 const ORGS = '/api/v1/organizations'

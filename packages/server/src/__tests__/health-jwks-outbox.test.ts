@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { HealthResponseSchema, OutboxResponseSchema } from '@plinto/typescript-sdk/schemas'
-import { createMemoryStore, silentLogger } from '../src/index'
+import { createMemoryStore, silentLogger } from '../index'
 import { call, signUp, testApp } from './helpers'
 
 describe('health', () => {

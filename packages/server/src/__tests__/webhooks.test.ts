@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
-import { signWebhookPayload, verifyWebhookPayload } from '../src/index'
-import { startServer, type RunningServer } from '../src/node'
-import { silentLogger } from '../src/index'
+import { signWebhookPayload, verifyWebhookPayload } from '../index'
+import { startServer, type RunningServer } from '../node'
+import { silentLogger } from '../index'
 import { PASSWORD } from './helpers'
 
 const SECRET = 'whsec_test_secret'
@@ -108,7 +108,7 @@ describe('delivery', () => {
   test('membership, MFA and account deletion events', async () => {
     const hook = await startReceiver()
     const { app, post } = await serve(hook.url)
-    const { generateTotp } = await import('../src/crypto/totp')
+    const { generateTotp } = await import('../crypto/totp')
     await app.plinto.createUser({ email: 'owner@example.com', password: PASSWORD, email_verified: true })
     const bob = await app.plinto.createUser({ email: 'bob@example.com', password: PASSWORD, email_verified: true })
     const signIn = async (email: string) => (await (await post('/auth/signin', { email, password: PASSWORD })).json()).tokens.access_token

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest'
-import { createMemoryStore, silentLogger, type PlintoStore } from '../src/index'
-import { createFileStore, createPostgresStore, pgliteClient } from '../src/node'
+import { createMemoryStore, silentLogger, type PlintoStore } from '../index'
+import { createFileStore, createPostgresStore, pgliteClient } from '../node'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, truncatePlintoTables } from './postgres-helpers'
 import { accountsConformance } from './store-conformance/accounts'
 import { factorsConformance } from './store-conformance/factors'
@@ -78,7 +78,7 @@ describe('PostgreSQL store', () => {
   })
 })
 
-// PLINTO_TEST_DATABASE_URL, or the throwaway cluster of test/postgres-cluster.ts.
+// PLINTO_TEST_DATABASE_URL, or the throwaway cluster of src/__tests__/postgres-cluster.ts.
 const realDatabase = inject('postgresUrl')
 describe.skipIf(!realDatabase)('PostgreSQL store on a real PostgreSQL server', () => {
   let store: PlintoStore

@@ -1,6 +1,6 @@
 // Conformance: organizations, memberships and invitations.
 import { describe, expect, test } from 'vitest'
-import { UniqueConstraintError, type MembershipRecord, type PlintoStore } from '../../src/index'
+import { UniqueConstraintError, type MembershipRecord, type PlintoStore } from '../../index'
 import { createUsers, invitationRecord, NOW, organizationRecord, race } from './records'
 
 const owner = (organizationId: string, userId: string): MembershipRecord => ({

@@ -2,9 +2,9 @@
 // restart that loses nothing and does not migrate twice, concurrent starts, and the store's own edges.
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { generateTotp } from '../src/crypto/totp'
-import type { PlintoApp, PlintoStore } from '../src/index'
-import { createPostgresStore, pgliteClient, type SqlClient } from '../src/node'
+import { generateTotp } from '../crypto/totp'
+import type { PlintoApp, PlintoStore } from '../index'
+import { createPostgresStore, pgliteClient, type SqlClient } from '../node'
 import { call, PASSWORD, signIn, signUp, testApp } from './helpers'
 import { PGLITE_START_TIMEOUT, startPglite } from './postgres-helpers'
 

@@ -1,6 +1,6 @@
 // Conformance: sessions and refresh tokens, and what deleting a user takes with it.
 import { describe, expect, test } from 'vitest'
-import type { PlintoStore } from '../../src/index'
+import type { PlintoStore } from '../../index'
 import {
   challengeRecord,
   createUsers,

@@ -1,4 +1,4 @@
-import { createPlintoApp, silentLogger, type PlintoAppOptions, type PlintoApp } from '../src/index'
+import { createPlintoApp, silentLogger, type PlintoAppOptions, type PlintoApp } from '../index'
 
 /** A test-mode app with a silent logger; override anything. */
 export function testApp(options: PlintoAppOptions = {}): PlintoApp {

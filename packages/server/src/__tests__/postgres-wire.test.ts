@@ -4,8 +4,8 @@
 import { createServer } from 'node:net'
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { silentLogger, UniqueConstraintError, type Logger } from '../src/index'
-import { createPostgresStore, pgPoolClient, startServer } from '../src/node'
+import { silentLogger, UniqueConstraintError, type Logger } from '../index'
+import { createPostgresStore, pgPoolClient, startServer } from '../node'
 import { run } from './bin-runner'
 import { PASSWORD } from './helpers'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, type ServedPglite } from './postgres-helpers'
@@ -192,7 +192,7 @@ describe('plinto-server with DATABASE_URL', { timeout: 30_000 }, () => {
   })
 })
 
-// PLINTO_TEST_DATABASE_URL, or the throwaway cluster of test/postgres-cluster.ts.
+// PLINTO_TEST_DATABASE_URL, or the throwaway cluster of src/__tests__/postgres-cluster.ts.
 const realDatabase = inject('postgresUrl')
 describe.skipIf(!realDatabase)('concurrent starts on a real PostgreSQL', () => {
   test('five stores start at once on an empty schema: one migrates, none fails', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { AuthResponseSchema, MfaRequiredResponseSchema, MfaStatusSchema, TotpSetupResponseSchema } from '@plinto/typescript-sdk/schemas'
-import { fromBase32, toBase32 } from '../src/crypto/base32'
-import { generateTotp, hotp, totpStep } from '../src/crypto/totp'
-import type { PlintoApp } from '../src/index'
+import { fromBase32, toBase32 } from '../crypto/base32'
+import { generateTotp, hotp, totpStep } from '../crypto/totp'
+import type { PlintoApp } from '../index'
 import { call, PASSWORD, signIn, testApp } from './helpers'
 
 const SECRET_KEY = 'k'.repeat(40)

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ErrorBodySchema } from '@plinto/typescript-sdk/schemas'
-import { createMemoryStore, silentLogger, type Logger } from '../src/index'
-import { startServer, type RunningServer } from '../src/node'
+import { createMemoryStore, silentLogger, type Logger } from '../index'
+import { startServer, type RunningServer } from '../node'
 import { call, PASSWORD, testApp } from './helpers'
 
 describe('error bodies', () => {

@@ -1,6 +1,6 @@
 // Conformance: MFA settings, challenges, passkeys and OAuth account links.
 import { describe, expect, test } from 'vitest'
-import { UniqueConstraintError, type PlintoStore } from '../../src/index'
+import { UniqueConstraintError, type PlintoStore } from '../../index'
 import { challengeRecord, createUsers, mfaRecord, NOW, passkeyRecord, race } from './records'
 
 export function factorsConformance(store: () => PlintoStore): void {

@@ -2,7 +2,7 @@
 // the test process, and the same instance served over the wire protocol so node-postgres can connect.
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
-import type { SqlQueryable } from '../src/node'
+import type { SqlQueryable } from '../node'
 
 /** PGlite takes a few seconds to start (longer on a busy 2-core machine): hooks that start one get this. */
 export const PGLITE_START_TIMEOUT = 60_000

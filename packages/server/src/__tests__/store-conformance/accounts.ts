@@ -1,6 +1,6 @@
 // Conformance: users, email tokens and signing keys.
 import { describe, expect, test } from 'vitest'
-import { generateSigningKey, UniqueConstraintError, type PlintoStore } from '../../src/index'
+import { generateSigningKey, UniqueConstraintError, type PlintoStore } from '../../index'
 import { createUsers, emailTokenRecord, NOW, race, userRecord } from './records'
 
 export function accountsConformance(store: () => PlintoStore): void {

@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net'
 import { describe, expect, test } from 'vitest'
-import { silentLogger } from '../src/index'
-import { startServer } from '../src/node'
+import { silentLogger } from '../index'
+import { startServer } from '../node'
 
 /** A raw TCP connection to the server, and a promise of its end (the server closed it). */
 async function openSocket(port: number): Promise<{ socket: Socket; ended: Promise<void> }> {

@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url))
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url))
+const BIN = fileURLToPath(new URL('../bin.ts', import.meta.url))
+const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url))
 
 /**
  * Runs the bin from source (tsx, with the workspace's source condition), as `plinto-server` would run.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { OrganizationListResponseSchema } from '@plinto/typescript-sdk/schemas'
-import { encodeCbor, totp, type CborValue } from '../src/index'
+import { encodeCbor, totp, type CborValue } from '../index'
 import { BASE, PASSWORD, post, usePlinto } from './setup'
 
 const plinto = usePlinto()

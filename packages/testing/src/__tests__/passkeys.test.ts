@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { AuthResponseSchema, PasskeyCreationOptionsSchema, PasskeyListResponseSchema, PasskeySchema } from '@plinto/typescript-sdk/schemas'
-import { createVirtualAuthenticator } from '../src/index'
+import { createVirtualAuthenticator } from '../index'
 import { BASE, PASSWORD, post, usePlinto } from './setup'
 
 // The reference server checks these for real with @simplewebauthn/server; the authenticator is software.

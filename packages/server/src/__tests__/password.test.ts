@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { Mailer } from '../src/index'
+import type { Mailer } from '../index'
 import { call, PASSWORD, signIn, signUp, testApp } from './helpers'
 
 const NEW_PASSWORD = 'a brand new passphrase'

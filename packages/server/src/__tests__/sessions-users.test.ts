@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { SessionListResponseSchema, SessionSchema, UserSchema } from '@plinto/typescript-sdk/schemas'
-import { parseDevice } from '../src/auth/device'
-import { silentLogger } from '../src/index'
-import { startServer } from '../src/node'
+import { parseDevice } from '../auth/device'
+import { silentLogger } from '../index'
+import { startServer } from '../node'
 import { call, PASSWORD, signIn, signUp, testApp } from './helpers'
 
 const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36'

@@ -6,7 +6,7 @@ import {
   startRegistration,
 } from '@simplewebauthn/browser'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createVirtualAuthenticator, installVirtualWebAuthn, type VirtualWebAuthn, type VirtualWebAuthnOptions } from '../src/index'
+import { createVirtualAuthenticator, installVirtualWebAuthn, type VirtualWebAuthn, type VirtualWebAuthnOptions } from '../index'
 import { PASSWORD, post, usePlinto } from './setup'
 
 // @simplewebauthn/browser (what the SDK uses) against the fake browser, and the reference server checking

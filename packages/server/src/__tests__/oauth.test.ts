@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
 import { AuthResponseSchema, OAuthAuthorizeResponseSchema, OAuthProvidersResponseSchema } from '@plinto/typescript-sdk/schemas'
-import type { PlintoApp } from '../src/index'
+import type { PlintoApp } from '../index'
 import { call, PASSWORD, signIn, testApp } from './helpers'
 
 const CALLBACK = 'http://localhost:5173/auth/callback'

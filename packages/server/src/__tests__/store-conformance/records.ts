@@ -11,7 +11,7 @@ import type {
   RefreshTokenRecord,
   SessionRecord,
   UserRecord,
-} from '../../src/index'
+} from '../../index'
 
 /** A fixed "now" far from the epoch, so expiry arithmetic is visible in the values. */
 export const NOW = 1_750_000_000_000

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, importJWK, jwtVerify, SignJWT, type JWK } from 'jose'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { generateSigningKey, type SigningKeyRecord } from '../src/index'
+import { generateSigningKey, type SigningKeyRecord } from '../index'
 import { call, signUp, testApp } from './helpers'
 
 let key: SigningKeyRecord
