@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import type { OAuthClientCredentials, OAuthProviderId, PlintoConfigOverrides, PlintoMode, RateLimitOption, WebhookEndpoint } from './config'
 import { createFileStore } from './store/file-store'
 import { createMemoryStore } from './store/memory-store'
-import { createPostgresStore } from './store/postgres-store'
+import { createPostgresStore } from './store/postgres/postgres-store'
 import type { PlintoStore } from './store/types'
 import { startServer, type RunningServer } from './node'
 

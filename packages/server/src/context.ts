@@ -5,10 +5,10 @@ import { generateSigningKey, loadKeyRing, type KeyRing, type SigningKeyRecord } 
 import { consoleLogger, type Logger } from './logger'
 import type { Mailer, OutgoingMessage } from './mail/mailer'
 import { createOutbox, type Outbox } from './mail/outbox'
-import { createRateLimiter, type RateLimiter } from './middleware/rate-limiter'
+import { createRateLimiter, type RateLimiter } from './rate-limiter'
 import { createMemoryStore } from './store/memory-store'
 import type { PlintoStore, UserRecord } from './store/types'
-import { createUser, type CreateUserInput } from './auth/users'
+import { createUser, type CreateUserInput } from './domain/accounts/users'
 import { createWebhookQueue, type WebhookQueue } from './webhooks/webhook-queue'
 
 /**

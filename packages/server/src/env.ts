@@ -1,4 +1,4 @@
-import type { RateLimitResult } from './middleware/rate-limiter'
+import type { RateLimitResult } from './rate-limiter'
 import type { PlintoContext } from './context'
 import type { RateLimitClass } from './config'
 

@@ -67,11 +67,11 @@ export {
 export { createOutbox, type Outbox } from './mail/outbox'
 export type { Mailer, OutgoingMessage } from './mail/mailer'
 export { generateSigningKey, type SigningKeyRecord } from './crypto/signing-keys'
-export { toWireUser } from './auth/wire'
+export { toWireUser } from './domain/accounts/user-wire'
 export { generateTotp } from './crypto/totp'
 export { signWebhookPayload, verifyWebhookPayload } from './webhooks/signature'
 export type { WebhookEvent, WebhookPayload, WebhookQueue } from './webhooks/webhook-queue'
-export type { CreateUserInput } from './auth/users'
+export type { CreateUserInput } from './domain/accounts/users'
 /** Wire types of the contract, re-exported so consumers of the server need not depend on the SDK. */
 export type {
   User,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { SessionListResponseSchema, SessionSchema, UserSchema } from '@plinto/typescript-sdk/schemas'
-import { parseDevice } from '../auth/device'
+import { parseDevice } from '../domain/sessions/device'
 import { silentLogger } from '../index'
 import { startServer } from '../node'
 import { call, PASSWORD, signIn, signUp, testApp } from './helpers'

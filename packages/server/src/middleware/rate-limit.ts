@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { RateLimitClass } from '../config'
 import { ApiError } from '../errors'
 import type { PlintoEnv } from '../env'
-import type { RateLimitResult } from './rate-limiter'
+import type { RateLimitResult } from '../rate-limiter'
 
 /** Which contract class an API route belongs to; everything not listed is `general`. */
 const ROUTE_CLASSES: Record<string, RateLimitClass> = {

@@ -10,13 +10,13 @@ import {
   TokenRequestSchema,
   type MessageResponse,
 } from '@plinto/typescript-sdk/schemas'
-import { consumeEmailToken, issueDecoyToken, issueEmailToken } from '../auth/email-tokens'
-import { assertPasswordAcceptable } from '../auth/password-policy'
-import { authenticate, endSession, endSessionsOfUser, rotateRefreshToken } from '../auth/sessions'
-import { createUser } from '../auth/users'
-import { assertAllowedRedirect } from '../auth/redirects'
-import { normalizeEmail, normalizeUsername, toWireUser } from '../auth/wire'
-import { firstFactorPassed, signedIn } from './sign-in-response'
+import { consumeEmailToken, issueDecoyToken, issueEmailToken } from '../domain/accounts/email-tokens'
+import { assertPasswordAcceptable } from '../domain/accounts/password-policy'
+import { authenticate, endSession, endSessionsOfUser, rotateRefreshToken } from '../domain/sessions/sessions'
+import { createUser } from '../domain/accounts/users'
+import { assertAllowedRedirect } from '../domain/redirects'
+import { normalizeEmail, normalizeUsername, toWireUser } from '../domain/accounts/user-wire'
+import { firstFactorPassed, signedIn } from '../http/sign-in-response'
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../crypto/password'
 import { ApiError, errors } from '../errors'
 import type { PlintoEnv } from '../env'
@@ -24,7 +24,7 @@ import { magicLinkEmail, passwordChangedEmail, passwordResetEmail, verificationE
 import { readJson } from '../middleware/json-body'
 import { limitAccount } from '../middleware/rate-limit'
 import type { UserRecord } from '../store/types'
-import { clearRefreshCookie, deliverTokens, readRefreshCookie, wantsCookieTransport } from './token-transport'
+import { clearRefreshCookie, deliverTokens, readRefreshCookie, wantsCookieTransport } from '../http/token-transport'
 
 // Answers that must not depend on whether the account exists.
 const FORGOT_MESSAGE = 'If an account exists for this email, a password reset link has been sent.'

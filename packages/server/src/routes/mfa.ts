@@ -10,7 +10,7 @@ import {
   type MfaEnabledResponse,
   type TotpSetupResponse,
 } from '@plinto/typescript-sdk/schemas'
-import { answerMfaChallenge, sendSignInSms } from '../auth/mfa-challenge'
+import { answerMfaChallenge, sendSignInSms } from '../domain/mfa/mfa-challenge'
 import {
   emptyMfaRecord,
   generateBackupCodes,
@@ -20,8 +20,8 @@ import {
   requireFactorCode,
   SMS_CODE_TTL_MS,
   syncMfaFlag,
-} from '../auth/mfa'
-import { authenticate } from '../auth/sessions'
+} from '../domain/mfa/mfa'
+import { authenticate } from '../domain/sessions/sessions'
 import { sealAtRest } from '../crypto/at-rest'
 import { constantTimeEqual, sha256 } from '../crypto/hash'
 import { generateTotpSecret, provisioningUri } from '../crypto/totp'
@@ -30,7 +30,7 @@ import type { PlintoEnv } from '../env'
 import { smsCode } from '../mail/templates'
 import { readJson } from '../middleware/json-body'
 import type { MfaRecord } from '../store/types'
-import { signedIn } from './sign-in-response'
+import { signedIn } from '../http/sign-in-response'
 
 /**
  * The `/mfa` routes of CONTRACT.md § MFA: TOTP and SMS set-up for the signed-in user, backup codes, and

@@ -8,13 +8,13 @@ import {
   redeemCode,
   resolveProvider,
   startAuthorization,
-} from '../auth/oauth'
-import { availableProviders, PROVIDER_NAMES } from '../auth/oauth-providers'
+} from '../domain/oauth/oauth'
+import { availableProviders, PROVIDER_NAMES } from '../domain/oauth/oauth-providers'
 import { errors } from '../errors'
 import type { PlintoEnv } from '../env'
 import { readBodyText, readJson } from '../middleware/json-body'
 import { devConsentPage } from './dev-oauth-page'
-import { firstFactorPassed } from './sign-in-response'
+import { firstFactorPassed } from '../http/sign-in-response'
 
 /**
  * The `/oauth` routes of CONTRACT.md § OAuth (authorization code + PKCE S256), and the consent page of

@@ -10,11 +10,11 @@ import {
   type MemberListResponse,
   type OrganizationListResponse,
 } from '@plinto/typescript-sdk/schemas'
-import { assertChanged, assertMayChange, loadMembership, requireRole } from '../auth/organization-roles'
-import { toWireInvitation, toWireMember, toWireOrganization } from '../auth/organization-wire'
-import { authenticate } from '../auth/sessions'
-import { uniqueToApiError } from '../auth/users'
-import { normalizeEmail } from '../auth/wire'
+import { assertChanged, assertMayChange, loadMembership, requireRole } from '../domain/organizations/organization-roles'
+import { toWireInvitation, toWireMember, toWireOrganization } from '../domain/organizations/organization-wire'
+import { authenticate } from '../domain/sessions/sessions'
+import { uniqueToApiError } from '../domain/accounts/users'
+import { normalizeEmail } from '../domain/accounts/user-wire'
 import { sha256 } from '../crypto/hash'
 import { randomId, randomToken } from '../crypto/random'
 import { ApiError, errors } from '../errors'

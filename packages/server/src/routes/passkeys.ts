@@ -7,12 +7,12 @@ import {
   UpdatePasskeyRequestSchema,
   type PasskeyListResponse,
 } from '@plinto/typescript-sdk/schemas'
-import { authenticateWithPasskey, authenticationOptions, registerPasskey, registrationOptions, toWirePasskey } from '../auth/passkeys'
-import { authenticate } from '../auth/sessions'
+import { authenticateWithPasskey, authenticationOptions, registerPasskey, registrationOptions, toWirePasskey } from '../domain/passkeys/passkeys'
+import { authenticate } from '../domain/sessions/sessions'
 import { errors } from '../errors'
 import type { PlintoEnv } from '../env'
 import { readJson } from '../middleware/json-body'
-import { signedIn } from './sign-in-response'
+import { signedIn } from '../http/sign-in-response'
 
 /**
  * The `/passkeys` routes of CONTRACT.md § Passkeys (WebAuthn through @simplewebauthn/server).

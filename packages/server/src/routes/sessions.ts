@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { RevokeAllSessionsResponse, SessionListResponse } from '@plinto/typescript-sdk/schemas'
-import { isActiveSession, toWireSession } from '../auth/session-wire'
-import { authenticate, endSession, endSessionsOfUser } from '../auth/sessions'
+import { isActiveSession, toWireSession } from '../domain/sessions/session-wire'
+import { authenticate, endSession, endSessionsOfUser } from '../domain/sessions/sessions'
 import { errors } from '../errors'
 import type { PlintoEnv } from '../env'
 

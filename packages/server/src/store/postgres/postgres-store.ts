@@ -1,13 +1,13 @@
-import { consoleLogger, type Logger } from '../logger'
-import type { SqlClient } from './postgres-client'
-import { postgresChallenges, postgresMfa, postgresOAuthAccounts, postgresPasskeys } from './postgres-factors'
-import { migrate } from './postgres-migrations'
-import { postgresInvitations, postgresMemberships, postgresOrganizations } from './postgres-organizations'
-import { openPgPool, pgPoolClient, type PgPoolLike, type PostgresPoolOptions } from './postgres-pg-client'
-import { postgresRefreshTokens, postgresSessions, postgresSigningKeys } from './postgres-sessions'
-import { tableNames, type PostgresContext } from './postgres-sql'
-import { postgresEmailTokens, postgresUsers } from './postgres-users'
-import type { PlintoStore } from './types'
+import { consoleLogger, type Logger } from '../../logger'
+import type { SqlClient } from './sql-client'
+import { postgresChallenges, postgresMfa, postgresOAuthAccounts, postgresPasskeys } from './factors'
+import { migrate } from './migrations'
+import { postgresInvitations, postgresMemberships, postgresOrganizations } from './organizations'
+import { openPgPool, pgPoolClient, type PgPoolLike, type PostgresPoolOptions } from './pg-client'
+import { postgresRefreshTokens, postgresSessions, postgresSigningKeys } from './sessions'
+import { tableNames, type PostgresContext } from './sql'
+import { postgresEmailTokens, postgresUsers } from './users'
+import type { PlintoStore } from '../types'
 
 /**
  * Options of {@link createPostgresStore}: a connection string (the store opens, and on `close()` ends, its

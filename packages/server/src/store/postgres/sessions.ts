@@ -1,7 +1,7 @@
 // PostgreSQL repositories of sign-in state: sessions, their refresh tokens, and the JWT signing keys.
-import type { SigningKeyRecord } from '../crypto/signing-keys'
-import { assignments, insert, num, numOrNull, type PostgresContext } from './postgres-sql'
-import type { RefreshTokenRecord, RefreshTokenRepository, SessionRecord, SessionRepository, SigningKeyRepository } from './types'
+import type { SigningKeyRecord } from '../../crypto/signing-keys'
+import { assignments, insert, num, numOrNull, type PostgresContext } from './sql'
+import type { RefreshTokenRecord, RefreshTokenRepository, SessionRecord, SessionRepository, SigningKeyRepository } from '../types'
 
 type Row = Record<string, unknown>
 

@@ -1,5 +1,5 @@
 // PostgreSQL repositories of organizations: organizations, memberships and invitations.
-import { assignments, insert, num, numOrNull, unique, type PostgresContext } from './postgres-sql'
+import { assignments, insert, num, numOrNull, unique, type PostgresContext } from './sql'
 import type {
   InvitationRecord,
   InvitationRepository,
@@ -9,7 +9,7 @@ import type {
   OrganizationRecord,
   OrganizationRepository,
   OrganizationRoleName,
-} from './types'
+} from '../types'
 
 type Row = Record<string, unknown>
 

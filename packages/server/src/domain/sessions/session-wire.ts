@@ -1,6 +1,6 @@
 import type { Session } from '@plinto/typescript-sdk/schemas'
-import { toIso } from '../clock'
-import type { SessionRecord } from '../store/types'
+import { toIso } from '../../clock'
+import type { SessionRecord } from '../../store/types'
 import { parseDevice } from './device'
 
 /**

@@ -1,9 +1,9 @@
-import type { PlintoContext } from '../context'
-import { constantTimeEqual, sha256 } from '../crypto/hash'
-import { randomToken } from '../crypto/random'
-import { ApiError, errors } from '../errors'
-import { smsCode } from '../mail/templates'
-import type { ChallengeRecord, UserRecord } from '../store/types'
+import type { PlintoContext } from '../../context'
+import { constantTimeEqual, sha256 } from '../../crypto/hash'
+import { randomToken } from '../../crypto/random'
+import { ApiError, errors } from '../../errors'
+import { smsCode } from '../../mail/templates'
+import type { ChallengeRecord, UserRecord } from '../../store/types'
 import {
   acceptFactorCode,
   activeMethods,

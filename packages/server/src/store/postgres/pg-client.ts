@@ -1,6 +1,6 @@
 // node-postgres adapter of SqlClient: the production driver of the PostgreSQL store.
 import type { ConnectionOptions } from 'node:tls'
-import type { SqlClient, SqlResult } from './postgres-client'
+import type { SqlClient, SqlResult } from './sql-client'
 
 /**
  * The part of a node-postgres `Pool` that {@link pgPoolClient} uses (typed here so the package's types do

@@ -1,10 +1,10 @@
-import type { PlintoContext } from '../context'
-import { hashPassword } from '../crypto/password'
-import { randomId } from '../crypto/random'
-import { ApiError } from '../errors'
-import { UniqueConstraintError, type UserRecord } from '../store/types'
+import type { PlintoContext } from '../../context'
+import { hashPassword } from '../../crypto/password'
+import { randomId } from '../../crypto/random'
+import { ApiError } from '../../errors'
+import { UniqueConstraintError, type UserRecord } from '../../store/types'
 import { assertPasswordAcceptable } from './password-policy'
-import { normalizeEmail, normalizeUsername, toWireUser } from './wire'
+import { normalizeEmail, normalizeUsername, toWireUser } from './user-wire'
 
 /**
  * What it takes to create a user.

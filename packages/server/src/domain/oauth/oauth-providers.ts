@@ -1,5 +1,5 @@
 import { CodeChallengeMethod, OAuth2Client } from 'arctic'
-import type { OAuthClientCredentials, OAuthProviderId, PlintoConfig } from '../config'
+import type { OAuthClientCredentials, OAuthProviderId, PlintoConfig } from '../../config'
 
 /**
  * What the server learns from a provider about the person signing in.

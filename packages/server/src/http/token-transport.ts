@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { TokenResponse } from '@plinto/typescript-sdk/schemas'
-import type { IssuedTokens } from '../auth/sessions'
+import type { IssuedTokens } from '../domain/sessions/sessions'
 import type { PlintoEnv } from '../env'
 import type { SessionRecord } from '../store/types'
 

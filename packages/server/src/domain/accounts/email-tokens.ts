@@ -1,8 +1,8 @@
-import type { PlintoContext } from '../context'
-import { sha256 } from '../crypto/hash'
-import { randomToken } from '../crypto/random'
-import { errors } from '../errors'
-import type { EmailTokenPurpose, EmailTokenRecord, UserRecord } from '../store/types'
+import type { PlintoContext } from '../../context'
+import { sha256 } from '../../crypto/hash'
+import { randomToken } from '../../crypto/random'
+import { errors } from '../../errors'
+import type { EmailTokenPurpose, EmailTokenRecord, UserRecord } from '../../store/types'
 
 /**
  * Issues a single-use email token for a user: 256 random bits, stored as its SHA-256 only, expiring per

@@ -1,7 +1,7 @@
 // PostgreSQL repositories of second factors and sign-in methods: MFA settings, challenges, passkeys and
 // OAuth account links. Every single-use step is one conditional statement (or one transaction holding the
 // row's lock), so concurrent requests cannot both pass it.
-import { assignments, insert, num, numOrNull, unique, type PostgresContext } from './postgres-sql'
+import { assignments, insert, num, numOrNull, unique, type PostgresContext } from './sql'
 import type {
   ChallengeRecord,
   ChallengeRepository,
@@ -11,7 +11,7 @@ import type {
   OAuthAccountRepository,
   PasskeyRecord,
   PasskeyRepository,
-} from './types'
+} from '../types'
 
 type Row = Record<string, unknown>
 

@@ -1,6 +1,6 @@
 import type { Invitation, Member, Organization } from '@plinto/typescript-sdk/schemas'
-import { toIso } from '../clock'
-import type { InvitationRecord, MembershipRecord, OrganizationRecord, OrganizationRoleName, UserRecord } from '../store/types'
+import { toIso } from '../../clock'
+import type { InvitationRecord, MembershipRecord, OrganizationRecord, OrganizationRoleName, UserRecord } from '../../store/types'
 
 /**
  * An organization as one member sees it: with their `role` and the current `member_count`.

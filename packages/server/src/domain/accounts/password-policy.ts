@@ -1,4 +1,4 @@
-import { ApiError } from '../errors'
+import { ApiError } from '../../errors'
 import { COMMON_PASSWORDS } from './common-passwords'
 
 /** Length bounds of CONTRACT.md § Auth (NIST SP 800-63B: length, no composition rules). */

@@ -1,7 +1,7 @@
 // Helpers shared by the PostgreSQL repositories: qualified table names, column conversions, partial
 // updates and the mapping of unique violations to UniqueConstraintError.
-import type { SqlClient } from './postgres-client'
-import { UniqueConstraintError, type UniqueField } from './types'
+import type { SqlClient } from './sql-client'
+import { UniqueConstraintError, type UniqueField } from '../types'
 
 /** Fully qualified, quoted table names of one schema. */
 export interface TableNames {
@@ -104,7 +104,7 @@ export function insert<R>(table: string, columns: readonly (keyof R & string)[],
   }
 }
 
-/** Unique constraints of the schema (see postgres-migrations.ts) and the field each one guards. */
+/** Unique constraints of the schema (see migrations.ts) and the field each one guards. */
 const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueField>> = {
   plinto_users_email_key: 'email',
   plinto_users_username_key: 'username',

@@ -1,8 +1,8 @@
-import type { PlintoContext } from '../context'
-import { verifyPassword } from '../crypto/password'
-import { ApiError, errors } from '../errors'
-import type { SessionRecord, UserRecord } from '../store/types'
-import { toWireUser } from './wire'
+import type { PlintoContext } from '../../context'
+import { verifyPassword } from '../../crypto/password'
+import { ApiError, errors } from '../../errors'
+import type { SessionRecord, UserRecord } from '../../store/types'
+import { toWireUser } from './user-wire'
 
 /** A password-less account proves it is still the user by a session this recent. */
 const REAUTH_WINDOW_MS = 10 * 60_000

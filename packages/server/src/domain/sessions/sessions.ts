@@ -1,11 +1,11 @@
 import type { TokenResponse } from '@plinto/typescript-sdk/schemas'
-import type { PlintoContext } from '../context'
-import { signAccessToken, verifyAccessToken, type AccessTokenClaims } from '../crypto/access-token'
-import { constantTimeEqual, sha256 } from '../crypto/hash'
-import { randomId, randomToken } from '../crypto/random'
-import { open, seal } from '../crypto/sealed-box'
-import { errors } from '../errors'
-import type { SessionRecord, SessionRevokeReason, UserRecord } from '../store/types'
+import type { PlintoContext } from '../../context'
+import { signAccessToken, verifyAccessToken, type AccessTokenClaims } from '../../crypto/access-token'
+import { constantTimeEqual, sha256 } from '../../crypto/hash'
+import { randomId, randomToken } from '../../crypto/random'
+import { open, seal } from '../../crypto/sealed-box'
+import { errors } from '../../errors'
+import type { SessionRecord, SessionRevokeReason, UserRecord } from '../../store/types'
 
 /** A token pair with the refresh token always present (routes drop it from the body in cookie transport). */
 export type IssuedTokens = TokenResponse & { refresh_token: string }

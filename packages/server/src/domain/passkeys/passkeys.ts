@@ -10,14 +10,14 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server'
 import type { Passkey } from '@plinto/typescript-sdk/schemas'
-import { toIso } from '../clock'
-import type { PlintoContext } from '../context'
-import { fromBase64Url, toBase64Url, utf8 } from '../crypto/encoding'
-import { sha256 } from '../crypto/hash'
-import { randomId } from '../crypto/random'
-import { ApiError } from '../errors'
-import { UniqueConstraintError, type ChallengeKind, type PasskeyRecord, type UserRecord } from '../store/types'
-import { normalizeEmail } from './wire'
+import { toIso } from '../../clock'
+import type { PlintoContext } from '../../context'
+import { fromBase64Url, toBase64Url, utf8 } from '../../crypto/encoding'
+import { sha256 } from '../../crypto/hash'
+import { randomId } from '../../crypto/random'
+import { ApiError } from '../../errors'
+import { UniqueConstraintError, type ChallengeKind, type PasskeyRecord, type UserRecord } from '../../store/types'
+import { normalizeEmail } from '../accounts/user-wire'
 
 /** How long a WebAuthn challenge stays usable (CONTRACT.md § Passkeys). */
 export const WEBAUTHN_CHALLENGE_TTL_MS = 5 * 60_000

@@ -7,8 +7,8 @@
 // `data`. Rows that belong to a user or an organization reference it with ON DELETE CASCADE, so deleting a
 // user or an organization takes everything of it in one statement. `seq` (an identity column) keeps the
 // order in which rows were added, which is the order the memory store lists them in.
-import type { SqlClient } from './postgres-client'
-import type { TableNames } from './postgres-sql'
+import type { SqlClient } from './sql-client'
+import type { TableNames } from './sql'
 
 /**
  * One schema change. Applied versions are recorded in `plinto_migrations`; a migration never changes

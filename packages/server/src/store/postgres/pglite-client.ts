@@ -1,6 +1,6 @@
 // PGlite adapter of SqlClient: the PostgreSQL store over PostgreSQL compiled to WebAssembly, in-process.
 // Used by this package's tests and handy in yours; PGlite itself is not a dependency of @plinto/server.
-import type { SqlClient, SqlQueryable, SqlResult } from './postgres-client'
+import type { SqlClient, SqlQueryable, SqlResult } from './sql-client'
 
 /**
  * The part of a PGlite instance (`@electric-sql/pglite`) that {@link pgliteClient} uses.

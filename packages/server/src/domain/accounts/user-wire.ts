@@ -1,6 +1,6 @@
 import type { User } from '@plinto/typescript-sdk/schemas'
-import { toIso } from '../clock'
-import type { UserRecord } from '../store/types'
+import { toIso } from '../../clock'
+import type { UserRecord } from '../../store/types'
 
 /**
  * A stored user as the API shows it (CONTRACT.md § Shapes `User`): no hashes, ISO timestamps.

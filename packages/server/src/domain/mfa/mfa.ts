@@ -1,10 +1,10 @@
 import type { MfaMethod, MfaStatus } from '@plinto/typescript-sdk/schemas'
-import type { PlintoContext } from '../context'
-import { openAtRest } from '../crypto/at-rest'
-import { sha256 } from '../crypto/hash'
-import { matchTotp } from '../crypto/totp'
-import { ApiError } from '../errors'
-import type { MfaRecord, UserRecord } from '../store/types'
+import type { PlintoContext } from '../../context'
+import { openAtRest } from '../../crypto/at-rest'
+import { sha256 } from '../../crypto/hash'
+import { matchTotp } from '../../crypto/totp'
+import { ApiError } from '../../errors'
+import type { MfaRecord, UserRecord } from '../../store/types'
 
 /** How many backup codes a set has. */
 export const BACKUP_CODE_COUNT = 10

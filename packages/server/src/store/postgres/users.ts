@@ -1,6 +1,6 @@
 // PostgreSQL repositories of accounts: users and their single-use email tokens.
-import { assignments, insert, num, numOrNull, unique, type PostgresContext } from './postgres-sql'
-import type { EmailTokenRecord, EmailTokenRepository, UserRecord, UserRepository } from './types'
+import { assignments, insert, num, numOrNull, unique, type PostgresContext } from './sql'
+import type { EmailTokenRecord, EmailTokenRepository, UserRecord, UserRepository } from '../types'
 
 type Row = Record<string, unknown>
 

@@ -1,6 +1,6 @@
-import type { PlintoContext } from '../context'
-import { ApiError, errors } from '../errors'
-import type { MembershipChange, MembershipRecord, OrganizationRecord, OrganizationRoleName } from '../store/types'
+import type { PlintoContext } from '../../context'
+import { ApiError, errors } from '../../errors'
+import type { MembershipChange, MembershipRecord, OrganizationRecord, OrganizationRoleName } from '../../store/types'
 
 const RANK: Record<OrganizationRoleName, number> = { member: 1, admin: 2, owner: 3 }
 
