@@ -30,7 +30,7 @@ export {
 export { systemClock, type Clock } from './clock'
 export { ApiError, type ErrorStatus } from './errors'
 export { consoleLogger, silentLogger, type Logger } from './logger'
-export { createMemoryStore } from './store/memory-store'
+export { createMemoryStore } from './store/memory/memory-store'
 export {
   UniqueConstraintError,
   type PlintoStore,
