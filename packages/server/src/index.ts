@@ -12,7 +12,13 @@
  * @packageDocumentation
  */
 export { createPlintoApp, type PlintoApp } from './app'
-export { createPlintoContext, type PlintoAppOptions, type PlintoContext } from './context'
+export {
+  createServerContext,
+  createPlintoContext,
+  type PlintoAppOptions,
+  type ServerContext,
+  type PlintoContext,
+} from './server-context'
 export {
   resolveConfig,
   DEFAULT_RATE_LIMITS,

@@ -9,12 +9,12 @@ import type { SessionRecord } from '../store/types'
 export const REFRESH_COOKIE = 'plinto_refresh'
 
 /** True when the client asked for cookie transport (`X-Plinto-Token-Transport: cookie`). */
-export function wantsCookieTransport(c: Context<PlintoEnv>): boolean {
+export function wantsCookieTransport<E extends PlintoEnv>(c: Context<E>): boolean {
   return c.req.header('x-plinto-token-transport')?.trim().toLowerCase() === 'cookie'
 }
 
 /** The refresh token from the cookie, if the request carries one. */
-export function readRefreshCookie(c: Context<PlintoEnv>): string | undefined {
+export function readRefreshCookie<E extends PlintoEnv>(c: Context<E>): string | undefined {
   return getCookie(c, REFRESH_COOKIE) || undefined
 }
 
@@ -23,10 +23,9 @@ export function readRefreshCookie(c: Context<PlintoEnv>): string | undefined {
  * `HttpOnly; Secure; SameSite=Lax` cookie scoped to `{apiBasePath}/auth` and is left out of the body, so
  * page scripts never see it. A `remember: false` session gets a browser-session cookie (no Max-Age).
  */
-export function deliverTokens(c: Context<PlintoEnv>, tokens: IssuedTokens, session: SessionRecord, cookie: boolean): TokenResponse {
+export function deliverTokens<E extends PlintoEnv>(c: Context<E>, tokens: IssuedTokens, session: SessionRecord, cookie: boolean): TokenResponse {
   if (!cookie) return tokens
-  const context = c.get('context')
-  const maxAge = Math.max(0, Math.floor((session.expires_at - context.clock.now()) / 1000))
+  const maxAge = Math.max(0, Math.floor((session.expires_at - c.var.server.clock.now()) / 1000))
   setCookie(c, REFRESH_COOKIE, tokens.refresh_token, {
     httpOnly: true,
     secure: true,
@@ -39,10 +38,10 @@ export function deliverTokens(c: Context<PlintoEnv>, tokens: IssuedTokens, sessi
 }
 
 /** Expires the refresh cookie (sign-out, or a refresh token that can never work again). */
-export function clearRefreshCookie(c: Context<PlintoEnv>): void {
+export function clearRefreshCookie<E extends PlintoEnv>(c: Context<E>): void {
   deleteCookie(c, REFRESH_COOKIE, { path: cookiePath(c), secure: true, httpOnly: true, sameSite: 'Lax' })
 }
 
-function cookiePath(c: Context<PlintoEnv>): string {
-  return `${c.get('context').config.apiBasePath}/auth`
+function cookiePath<E extends PlintoEnv>(c: Context<E>): string {
+  return `${c.var.server.config.apiBasePath}/auth`
 }

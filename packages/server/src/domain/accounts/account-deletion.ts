@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../../context'
+import type { ServerContext } from '../../server-context'
 import { verifyPassword } from '../../crypto/password'
 import { ApiError, errors } from '../../errors'
 import type { SessionRecord, UserRecord } from '../../store/types'
@@ -19,7 +19,7 @@ const REAUTH_WINDOW_MS = 10 * 60_000
  * - Then the user goes with sessions, tokens, memberships, MFA, passkeys and OAuth links (one store call).
  */
 export async function deleteAccount(
-  context: PlintoContext,
+  context: ServerContext,
   user: UserRecord,
   session: SessionRecord,
   password: string | undefined,

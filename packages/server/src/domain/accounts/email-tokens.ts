@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../../context'
+import type { ServerContext } from '../../server-context'
 import { sha256 } from '../../crypto/hash'
 import { randomToken } from '../../crypto/random'
 import { errors } from '../../errors'
@@ -9,7 +9,7 @@ import type { EmailTokenPurpose, EmailTokenRecord, UserRecord } from '../../stor
  * purpose (verification 24 h, reset and magic link 15 min). A new token replaces the user's unused ones
  * of the same purpose, so only the latest link works.
  */
-export async function issueEmailToken(context: PlintoContext, user: UserRecord, purpose: EmailTokenPurpose): Promise<string> {
+export async function issueEmailToken(context: ServerContext, user: UserRecord, purpose: EmailTokenPurpose): Promise<string> {
   const token = randomToken(32)
   const now = context.clock.now()
   await context.store.emailTokens.create({
@@ -28,7 +28,7 @@ export async function issueEmailToken(context: PlintoContext, user: UserRecord, 
  * unknown, already used, expired, or no longer matches the user's email address.
  */
 export async function consumeEmailToken(
-  context: PlintoContext,
+  context: ServerContext,
   token: string,
   purpose: EmailTokenPurpose,
 ): Promise<{ record: EmailTokenRecord; user: UserRecord }> {
@@ -43,12 +43,12 @@ export async function consumeEmailToken(
  * The work an issuance costs when there is no account: a token drawn and hashed, and one store write
  * (a flush), so "unknown email" and "known email" do the same work on the request path.
  */
-export async function issueDecoyToken(context: PlintoContext): Promise<void> {
+export async function issueDecoyToken(context: ServerContext): Promise<void> {
   await sha256(randomToken(32))
   await context.store.flush()
 }
 
-function ttlSeconds(context: PlintoContext, purpose: EmailTokenPurpose): number {
+function ttlSeconds(context: ServerContext, purpose: EmailTokenPurpose): number {
   const ttl = context.config.emailTokenTtl
   return purpose === 'verify_email' ? ttl.verifyEmail : purpose === 'reset_password' ? ttl.resetPassword : ttl.magicLink
 }

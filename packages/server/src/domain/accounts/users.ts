@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../../context'
+import type { ServerContext } from '../../server-context'
 import { hashPassword } from '../../crypto/password'
 import { randomId } from '../../crypto/random'
 import { ApiError } from '../../errors'
@@ -29,7 +29,7 @@ export interface CreateUserInput {
  * Creates a user with sign-up's rules: password policy (400 `WEAK_PASSWORD`), unique email (409
  * `EMAIL_TAKEN`) and username (422 `VALIDATION_ERROR` on `username`).
  */
-export async function createUser(context: PlintoContext, input: CreateUserInput): Promise<UserRecord> {
+export async function createUser(context: ServerContext, input: CreateUserInput): Promise<UserRecord> {
   const email = input.email.trim()
   if (input.password != null) assertPasswordAcceptable(input.password, 'password', { email })
   const now = context.clock.now()

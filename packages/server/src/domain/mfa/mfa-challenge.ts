@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../../context'
+import type { ServerContext } from '../../server-context'
 import { constantTimeEqual, sha256 } from '../../crypto/hash'
 import { randomToken } from '../../crypto/random'
 import { ApiError, errors } from '../../errors'
@@ -19,7 +19,7 @@ import {
  * minutes and survives 5 wrong codes. Returns the body `POST /auth/signin` answers with.
  */
 export async function issueMfaChallenge(
-  context: PlintoContext,
+  context: ServerContext,
   user: UserRecord,
   remember: boolean,
 ): Promise<{ mfa_required: true; mfa_token: string; methods: string[] }> {
@@ -42,7 +42,7 @@ export async function issueMfaChallenge(
  * Texts a sign-in code for a live `mfa_token` to the account's verified phone (`POST /mfa/challenge/send`).
  * A new code replaces the previous one; it expires with the token, or after 5 minutes.
  */
-export async function sendSignInSms(context: PlintoContext, mfaToken: string): Promise<void> {
+export async function sendSignInSms(context: ServerContext, mfaToken: string): Promise<void> {
   const { challenge, tokenKey } = await liveChallenge(context, mfaToken)
   const record = await context.store.mfa.get(challenge.user_id ?? '')
   if (!record?.sms_enabled || !record.sms_phone) {
@@ -69,7 +69,7 @@ export async function sendSignInSms(context: PlintoContext, mfaToken: string): P
  * `remember` choice once the token has been spent.
  */
 export async function answerMfaChallenge(
-  context: PlintoContext,
+  context: ServerContext,
   mfaToken: string,
   code: string,
 ): Promise<{ user: UserRecord; remember: boolean }> {
@@ -97,7 +97,7 @@ export async function answerMfaChallenge(
   return { user, remember: challenge.data.remember !== false }
 }
 
-async function liveChallenge(context: PlintoContext, mfaToken: string): Promise<{ challenge: ChallengeRecord; tokenKey: string }> {
+async function liveChallenge(context: ServerContext, mfaToken: string): Promise<{ challenge: ChallengeRecord; tokenKey: string }> {
   const tokenKey = await sha256(mfaToken)
   const challenge = await context.store.challenges.get(tokenKey, 'mfa_token', context.clock.now())
   if (!challenge) throw new ApiError(400, 'INVALID_TOKEN', 'This sign-in attempt has expired; sign in again')

@@ -1,5 +1,5 @@
 import type { MfaMethod, MfaStatus } from '@plinto/typescript-sdk/schemas'
-import type { PlintoContext } from '../../context'
+import type { ServerContext } from '../../server-context'
 import { openAtRest } from '../../crypto/at-rest'
 import { sha256 } from '../../crypto/hash'
 import { matchTotp } from '../../crypto/totp'
@@ -118,7 +118,7 @@ export function mfaStatus(record: MfaRecord | undefined): MfaStatus {
  * `allowBackup`, their backup codes (each used once). True when one of them took it.
  */
 export async function acceptFactorCode(
-  context: PlintoContext,
+  context: ServerContext,
   record: MfaRecord,
   code: string,
   options: { allowBackup: boolean; totpSecret?: string | null },
@@ -142,7 +142,7 @@ export async function acceptFactorCode(
  * `INVALID_MFA_CODE` when it is wrong.
  */
 export async function requireFactorCode(
-  context: PlintoContext,
+  context: ServerContext,
   user: UserRecord,
   record: MfaRecord,
   code: string,
@@ -160,7 +160,7 @@ export async function requireFactorCode(
  * Sets `mfa_enabled` on the user to match the record and announces a change (`mfa.enabled` /
  * `mfa.disabled`) with the method that caused it.
  */
-export async function syncMfaFlag(context: PlintoContext, user: UserRecord, record: MfaRecord, method: 'totp' | 'sms'): Promise<void> {
+export async function syncMfaFlag(context: ServerContext, user: UserRecord, record: MfaRecord, method: 'totp' | 'sms'): Promise<void> {
   const enabled = record.totp_enabled || record.sms_enabled
   if (enabled !== user.mfa_enabled) {
     await context.store.users.update(user.id, { mfa_enabled: enabled, updated_at: context.clock.now() })

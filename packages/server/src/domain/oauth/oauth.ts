@@ -1,6 +1,6 @@
 import type { OAuthAuthorizeResponse } from '@plinto/typescript-sdk/schemas'
 import type { OAuthProviderId } from '../../config'
-import type { PlintoContext } from '../../context'
+import type { ServerContext } from '../../server-context'
 import { toBase64Url, utf8 } from '../../crypto/encoding'
 import { constantTimeEqual, sha256 } from '../../crypto/hash'
 import { randomToken } from '../../crypto/random'
@@ -26,7 +26,7 @@ export type ProviderId = OAuthProviderId | 'dev'
  * The provider named in the path, if this server offers it; 404 otherwise (an unconfigured provider, or
  * `dev` in production, does not exist).
  */
-export function resolveProvider(context: PlintoContext, name: string): ProviderId {
+export function resolveProvider(context: ServerContext, name: string): ProviderId {
   const provider = availableProviders(context.config).find((p) => p === name)
   if (!provider) throw new ApiError(404, 'NOT_FOUND', `Unknown OAuth provider ${name}`)
   return provider
@@ -37,7 +37,7 @@ export function resolveProvider(context: PlintoContext, name: string): ProviderI
  * and the server's own PKCE verifier towards the provider) and builds the provider's authorization URL.
  */
 export async function startAuthorization(
-  context: PlintoContext,
+  context: ServerContext,
   provider: ProviderId,
   request: { redirect_uri: string; code_challenge: string },
   serverOrigin: string,
@@ -77,7 +77,7 @@ export async function startAuthorization(
  * trustworthy redirect target, so that is answered with 400 `OAUTH_ERROR` instead.
  */
 export async function finishAtProvider(
-  context: PlintoContext,
+  context: ServerContext,
   provider: ProviderId,
   query: { code?: string; state?: string; error?: string },
 ): Promise<string> {
@@ -125,7 +125,7 @@ export async function finishAtProvider(
  * hashes to the challenge of step 1. Any mismatch is 400 `OAUTH_ERROR`.
  */
 export async function redeemCode(
-  context: PlintoContext,
+  context: ServerContext,
   provider: ProviderId,
   request: { code: string; state: string; code_verifier: string; redirect_uri?: string | undefined },
 ): Promise<UserRecord> {
@@ -147,7 +147,7 @@ export async function redeemCode(
  * one-time code and returns the callback URL the browser goes to next (like a real provider would).
  */
 export async function approveDevConsent(
-  context: PlintoContext,
+  context: ServerContext,
   state: string,
   identity: { email: string; first_name: string; last_name: string },
 ): Promise<string> {
@@ -173,7 +173,7 @@ export async function approveDevConsent(
 /**
  * The `dev` provider's denial: the callback URL with `error=access_denied`.
  */
-export async function denyDevConsent(context: PlintoContext, state: string): Promise<string> {
+export async function denyDevConsent(context: ServerContext, state: string): Promise<string> {
   const record = await context.store.challenges.get(await sha256(state), 'oauth_state', context.clock.now())
   if (!record || record.data.provider !== 'dev') throw oauthError('Unknown or expired OAuth state')
   const callback = new URL(String(record.data.callback_url))
@@ -183,12 +183,12 @@ export async function denyDevConsent(context: PlintoContext, state: string): Pro
 }
 
 /** True while a `dev` state is live (the consent page is shown only for one). */
-export async function isLiveDevState(context: PlintoContext, state: string): Promise<boolean> {
+export async function isLiveDevState(context: ServerContext, state: string): Promise<boolean> {
   const record = await context.store.challenges.get(await sha256(state), 'oauth_state', context.clock.now())
   return record?.data.provider === 'dev'
 }
 
-async function providerIdentity(context: PlintoContext, provider: ProviderId, code: string, state: ChallengeRecord): Promise<OAuthIdentity> {
+async function providerIdentity(context: ServerContext, provider: ProviderId, code: string, state: ChallengeRecord): Promise<OAuthIdentity> {
   if (provider === 'dev') {
     const record = await context.store.challenges.consume(`dev:${await sha256(code)}`, 'oauth_code', context.clock.now())
     if (!record) throw new Error('Unknown dev provider code')
@@ -218,7 +218,7 @@ async function providerIdentity(context: PlintoContext, provider: ProviderId, co
  * provider email never links or creates: `email_not_verified`, and an unverified email that belongs to an
  * existing account is `account_exists` (it would otherwise take the account over).
  */
-async function findOrCreateUser(context: PlintoContext, provider: ProviderId, identity: OAuthIdentity): Promise<UserRecord | string> {
+async function findOrCreateUser(context: ServerContext, provider: ProviderId, identity: OAuthIdentity): Promise<UserRecord | string> {
   const { store } = context
   const linked = await store.oauthAccounts.get(provider, identity.providerUserId)
   if (linked) return (await store.users.get(linked.user_id)) ?? 'server_error'

@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../../context'
+import type { ServerContext } from '../../server-context'
 import { ApiError, errors } from '../../errors'
 import type { MembershipChange, MembershipRecord, OrganizationRecord, OrganizationRoleName } from '../../store/types'
 
@@ -22,7 +22,7 @@ export function atLeast(role: OrganizationRoleName, minimum: OrganizationRoleNam
  * non-members learn nothing about which organizations exist.
  */
 export async function loadMembership(
-  context: PlintoContext,
+  context: ServerContext,
   organizationId: string,
   userId: string,
 ): Promise<{ organization: OrganizationRecord; membership: MembershipRecord }> {

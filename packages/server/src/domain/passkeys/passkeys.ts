@@ -11,7 +11,7 @@ import {
 } from '@simplewebauthn/server'
 import type { Passkey } from '@plinto/typescript-sdk/schemas'
 import { toIso } from '../../clock'
-import type { PlintoContext } from '../../context'
+import type { ServerContext } from '../../server-context'
 import { fromBase64Url, toBase64Url, utf8 } from '../../crypto/encoding'
 import { sha256 } from '../../crypto/hash'
 import { randomId } from '../../crypto/random'
@@ -48,7 +48,7 @@ export function toWirePasskey(passkey: PasskeyRecord): Passkey {
  * alone is a multi-factor sign-in), the user's existing passkeys excluded. The challenge is stored bound
  * to the user.
  */
-export async function registrationOptions(context: PlintoContext, user: UserRecord): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function registrationOptions(context: ServerContext, user: UserRecord): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const { config } = context
   const existing = await context.store.passkeys.listByUser(user.id)
   const displayName = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email
@@ -74,7 +74,7 @@ export async function registrationOptions(context: PlintoContext, user: UserReco
  * and RP ID must match the configuration; user presence and verification are required.
  */
 export async function registerPasskey(
-  context: PlintoContext,
+  context: ServerContext,
   user: UserRecord,
   response: RegistrationResponseJSON,
   name: string | undefined,
@@ -123,7 +123,7 @@ export async function registerPasskey(
  * `allowCredentials` and the challenge is bound to that account; otherwise the options ask for any
  * discoverable credential of this RP (so an unknown email gets the same shape as no email).
  */
-export async function authenticationOptions(context: PlintoContext, email: string | undefined): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function authenticationOptions(context: ServerContext, email: string | undefined): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const user = email ? await context.store.users.getByEmail(normalizeEmail(email)) : undefined
   const passkeys = user ? await context.store.passkeys.listByUser(user.id) : []
   const options = await generateAuthenticationOptions({
@@ -142,7 +142,7 @@ export async function authenticationOptions(context: PlintoContext, email: strin
  * `userHandle` that is not the credential's user, a wrong origin or RP ID, no user verification, a bad
  * signature, and a signature counter that did not increase (a cloned authenticator).
  */
-export async function authenticateWithPasskey(context: PlintoContext, response: AuthenticationResponseJSON): Promise<UserRecord> {
+export async function authenticateWithPasskey(context: ServerContext, response: AuthenticationResponseJSON): Promise<UserRecord> {
   const { config, store } = context
   const passkey = await store.passkeys.getByCredentialId(response.id)
   if (!passkey) {
@@ -182,7 +182,7 @@ export async function authenticateWithPasskey(context: PlintoContext, response: 
   return user
 }
 
-async function storeChallenge(context: PlintoContext, challenge: string, kind: ChallengeKind, userId: string | null): Promise<void> {
+async function storeChallenge(context: ServerContext, challenge: string, kind: ChallengeKind, userId: string | null): Promise<void> {
   const now = context.clock.now()
   await context.store.challenges.deleteExpired(now)
   await context.store.challenges.create({
@@ -200,7 +200,7 @@ async function storeChallenge(context: PlintoContext, challenge: string, kind: C
  * Takes a challenge out of the store: true if it existed, was unexpired, and is either unbound or bound
  * to `userId`. Spent in every case, so each challenge is tried once.
  */
-async function spendChallenge(context: PlintoContext, challenge: string, kind: ChallengeKind, userId: string | null): Promise<boolean> {
+async function spendChallenge(context: ServerContext, challenge: string, kind: ChallengeKind, userId: string | null): Promise<boolean> {
   if (!challenge) return false
   const record = await context.store.challenges.consume(await sha256(challenge), kind, context.clock.now())
   if (!record) return false

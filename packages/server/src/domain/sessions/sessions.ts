@@ -1,5 +1,5 @@
 import type { TokenResponse } from '@plinto/typescript-sdk/schemas'
-import type { PlintoContext } from '../../context'
+import type { ServerContext } from '../../server-context'
 import { signAccessToken, verifyAccessToken, type AccessTokenClaims } from '../../crypto/access-token'
 import { constantTimeEqual, sha256 } from '../../crypto/hash'
 import { randomId, randomToken } from '../../crypto/random'
@@ -28,7 +28,7 @@ const ACTIVITY_RESOLUTION_MS = 60_000
  * This is the one place every sign-in method ends (password, magic link; later MFA, passkeys, OAuth).
  */
 export async function startSession(
-  context: PlintoContext,
+  context: ServerContext,
   user: UserRecord,
   origin: SessionOrigin,
 ): Promise<{ session: SessionRecord; tokens: IssuedTokens; user: UserRecord }> {
@@ -61,7 +61,7 @@ export async function startSession(
  * await endSession(context, session, 'revoked_by_user')
  * ```
  */
-export async function endSession(context: PlintoContext, session: SessionRecord, reason: SessionRevokeReason): Promise<boolean> {
+export async function endSession(context: ServerContext, session: SessionRecord, reason: SessionRevokeReason): Promise<boolean> {
   const ended = await context.store.sessions.revoke(session.id, reason, context.clock.now())
   if (ended) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
   return ended
@@ -77,7 +77,7 @@ export async function endSession(context: PlintoContext, session: SessionRecord,
  * ```
  */
 export async function endSessionsOfUser(
-  context: PlintoContext,
+  context: ServerContext,
   userId: string,
   reason: SessionRevokeReason,
   exceptSessionId?: string,
@@ -98,7 +98,7 @@ export async function endSessionsOfUser(
  * - already rotated, after the window → the whole session is revoked, `REFRESH_TOKEN_REUSED`.
  */
 export async function rotateRefreshToken(
-  context: PlintoContext,
+  context: ServerContext,
   presented: string,
 ): Promise<{ session: SessionRecord; tokens: IssuedTokens }> {
   const { store, clock, config } = context
@@ -147,7 +147,7 @@ export async function rotateRefreshToken(
  * was ended: sign-out, password change/reset, reuse detection).
  */
 export async function authenticate(
-  context: PlintoContext,
+  context: ServerContext,
   authorization: string | undefined,
   options: { allowExpired?: boolean } = {},
 ): Promise<{ user: UserRecord; session: SessionRecord; claims: AccessTokenClaims }> {
@@ -175,15 +175,15 @@ export async function authenticate(
  * Signs an access token and stores a refresh token for a session. `claim`, when given, runs after the
  * refresh token is stored; if it returns false the pair is not handed out and `undefined` is returned.
  */
-async function mintPair(context: PlintoContext, session: SessionRecord, now: number): Promise<IssuedTokens>
+async function mintPair(context: ServerContext, session: SessionRecord, now: number): Promise<IssuedTokens>
 async function mintPair(
-  context: PlintoContext,
+  context: ServerContext,
   session: SessionRecord,
   now: number,
   claim: (pair: IssuedTokens) => Promise<boolean>,
 ): Promise<IssuedTokens | undefined>
 async function mintPair(
-  context: PlintoContext,
+  context: ServerContext,
   session: SessionRecord,
   now: number,
   claim?: (pair: IssuedTokens) => Promise<boolean>,
@@ -216,7 +216,7 @@ async function mintPair(
   return pair
 }
 
-function refreshLifetimeMs(context: PlintoContext, remember: boolean): number {
+function refreshLifetimeMs(context: ServerContext, remember: boolean): number {
   const seconds = remember ? context.config.refreshTokenTtl : Math.min(context.config.refreshTokenTtl, SHORT_SESSION_SECONDS)
   return seconds * 1000
 }

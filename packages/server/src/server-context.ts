@@ -8,11 +8,13 @@ import { createOutbox, type Outbox } from './mail/outbox'
 import { createRateLimiter, type RateLimiter } from './rate-limiter'
 import { createMemoryStore } from './store/memory/memory-store'
 import type { PlintoStore, UserRecord } from './store/types'
+import type { CreateOrganizationRequest, Organization } from '@plinto/typescript-sdk/schemas'
 import { createUser, type CreateUserInput } from './domain/accounts/users'
+import { createOrganization } from './domain/organizations/organizations'
 import { createWebhookQueue, type WebhookQueue } from './webhooks/webhook-queue'
 
 /**
- * Options of {@link createPlintoApp} and {@link createPlintoContext}.
+ * Options of {@link createPlintoApp} and {@link createServerContext}.
  *
  * @example
  * ```ts
@@ -51,7 +53,7 @@ export interface PlintoAppOptions {
  * app.plinto.outbox?.messages('ada@example.com')
  * ```
  */
-export interface PlintoContext {
+export interface ServerContext {
   readonly config: PlintoConfig
   readonly store: PlintoStore
   readonly clock: Clock
@@ -72,7 +74,23 @@ export interface PlintoContext {
   send(message: OutgoingMessage): void
   /** Creates a user directly, applying the same rules as sign-up (password policy, unique email). */
   createUser(input: CreateUserInput): Promise<UserRecord>
+  /**
+   * Creates an organization owned by `owner`, as `POST /organizations` does (unique slug, the
+   * `organization.created` webhook); answers it as the owner sees it.
+   */
+  createOrganization(owner: UserRecord, input: CreateOrganizationRequest): Promise<Organization>
 }
+
+/**
+ * The former name of {@link ServerContext} (core and React have a `PlintoContext` of their own).
+ *
+ * @deprecated Use {@link ServerContext}; this alias goes in the next minor version.
+ * @example
+ * ```ts
+ * const context: ServerContext = createPlintoApp({ mode: 'test' }).plinto
+ * ```
+ */
+export type PlintoContext = ServerContext
 
 /**
  * Builds the context an app runs on. `createPlintoApp` calls it; call it yourself only to share one
@@ -80,11 +98,11 @@ export interface PlintoContext {
  *
  * @example
  * ```ts
- * const context = createPlintoContext({ mode: 'test' })
+ * const context = createServerContext({ mode: 'test' })
  * const app = createPlintoApp({ context })
  * ```
  */
-export function createPlintoContext(options: PlintoAppOptions = {}): PlintoContext {
+export function createServerContext(options: PlintoAppOptions = {}): ServerContext {
   const mode = options.mode ?? 'development'
   const config = resolveConfig(mode, options.config)
   const clock = options.clock ?? systemClock
@@ -113,7 +131,7 @@ export function createPlintoContext(options: PlintoAppOptions = {}): PlintoConte
     return loadKeyRing([key])
   }
 
-  const context: PlintoContext = {
+  const context: ServerContext = {
     config,
     store,
     clock,
@@ -144,9 +162,21 @@ export function createPlintoContext(options: PlintoAppOptions = {}): PlintoConte
       }
     },
     createUser: (input) => createUser(context, input),
+    createOrganization: (owner, input) => createOrganization(context, owner, input),
   }
   return context
 }
+
+/**
+ * The former name of {@link createServerContext}.
+ *
+ * @deprecated Use {@link createServerContext}; this alias goes in the next minor version.
+ * @example
+ * ```ts
+ * const app = createPlintoApp({ context: createServerContext({ mode: 'test' }) })
+ * ```
+ */
+export const createPlintoContext: typeof createServerContext = createServerContext
 
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error
