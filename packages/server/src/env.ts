@@ -1,5 +1,5 @@
-import type { RateLimitClass } from './config'
-import type { RateLimitResult } from './rate-limiter'
+import type { RateLimitClass } from './rate-limit/rate-limit-rules'
+import type { RateLimitResult } from './rate-limit/rate-limiter'
 import type { ServerContext } from './server-context'
 import type { SessionRecord, UserRecord } from './store/types'
 

@@ -21,7 +21,6 @@ export {
 } from './server-context'
 export {
   resolveConfig,
-  DEFAULT_RATE_LIMITS,
   PRODUCTION_PASSWORD_ITERATIONS,
   type PlintoConfig,
   type PlintoConfigOverrides,
@@ -29,10 +28,8 @@ export {
   type OAuthProviderId,
   type OAuthClientCredentials,
   type PlintoMode,
-  type RateLimitClass,
-  type RateLimitOption,
-  type RateLimitRule,
 } from './config'
+export { DEFAULT_RATE_LIMITS, type RateLimitClass, type RateLimitOption, type RateLimitRule } from './rate-limit/rate-limit-rules'
 export { systemClock, type Clock } from './clock'
 export { ApiError, type ErrorStatus } from './errors'
 export { consoleLogger, silentLogger, type Logger } from './logger'

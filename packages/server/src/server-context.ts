@@ -5,7 +5,7 @@ import { generateSigningKey, loadKeyRing, type KeyRing, type SigningKeyRecord } 
 import { consoleLogger, type Logger } from './logger'
 import type { Mailer, OutgoingMessage } from './mail/mailer'
 import { createOutbox, type Outbox } from './mail/outbox'
-import { createRateLimiter, type RateLimiter } from './rate-limiter'
+import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter'
 import { createMemoryStore } from './store/memory/memory-store'
 import type { PlintoStore, UserRecord } from './store/types'
 import type { CreateOrganizationRequest, Organization } from '@plinto/typescript-sdk/schemas'

@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
-import type { RateLimitClass } from '../config'
+import type { RateLimitClass } from '../rate-limit/rate-limit-rules'
 import { ApiError } from '../errors'
 import type { PlintoEnv } from '../env'
-import type { RateLimitResult } from '../rate-limiter'
+import type { RateLimitResult } from '../rate-limit/rate-limiter'
 
 // Marks the middleware `rateLimit(cls)` returns, so the app-wide fallback can tell that a route declared
 // its class: each request counts against exactly one class.

@@ -1,4 +1,4 @@
-import type { RateLimitRule } from './config'
+import type { RateLimitRule } from './rate-limit-rules'
 
 /** The outcome of counting one request against a budget. */
 export interface RateLimitResult {
