@@ -89,7 +89,15 @@ export interface AuthenticationCredentialJSON {
   }
 }
 
-/** The parts of PublicKeyCredentialCreationOptionsJSON the authenticator reads. */
+/**
+ * The parts of PublicKeyCredentialCreationOptionsJSON the authenticator reads.
+ *
+ * @example
+ * ```ts
+ * const options: CreationOptionsInput = await (await post('/passkeys/register/options', {}, token)).json()
+ * const credential = await authenticator.createCredential(options)
+ * ```
+ */
 export interface CreationOptionsInput {
   challenge: string
   rp: { id?: string; name: string }
@@ -98,7 +106,15 @@ export interface CreationOptionsInput {
   excludeCredentials?: Array<{ id: string }>
 }
 
-/** The parts of PublicKeyCredentialRequestOptionsJSON the authenticator reads. */
+/**
+ * The parts of PublicKeyCredentialRequestOptionsJSON the authenticator reads.
+ *
+ * @example
+ * ```ts
+ * const options: RequestOptionsInput = await (await post('/passkeys/authenticate/options', {})).json()
+ * const assertion = await authenticator.getAssertion(options)
+ * ```
+ */
 export interface RequestOptionsInput {
   challenge: string
   rpId?: string

@@ -2,11 +2,6 @@ import type { PlintoConfig } from '../config'
 
 /**
  * A link into the app for an email: `appUrl` + path, with query parameters.
- *
- * @example
- * ```ts
- * appLink(config, '/reset-password', { token }) // 'http://localhost:5173/reset-password?token=…'
- * ```
  */
 export function appLink(config: PlintoConfig, path: string, params: Record<string, string>): string {
   const url = new URL(`${config.appUrl}${path}`)

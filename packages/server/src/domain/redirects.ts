@@ -7,11 +7,6 @@ import { errors } from '../errors'
  * `HTTP://Localhost:5173/auth/callback` matches `http://localhost:5173/auth/callback`, but no prefix,
  * sub-path or extra query does). Anything else would turn the server into an open redirect carrying a
  * sign-in code or token. Throws 422 `VALIDATION_ERROR` on `field`.
- *
- * @example
- * ```ts
- * const target = assertAllowedRedirect(config, body.redirect_uri, 'redirect_uri')
- * ```
  */
 export function assertAllowedRedirect(config: PlintoConfig, candidate: string, field: string): URL {
   let url: URL

@@ -41,11 +41,6 @@ export function rateLimitGeneral(): MiddlewareHandler<PlintoEnv> {
 /**
  * Counts the request against the per-account budget of its class (key: the normalised email or username).
  * Call it after validating the body and before doing any work for the account.
- *
- * @example
- * ```ts
- * limitAccount(c, normalizeEmail(body.email))
- * ```
  */
 export function limitAccount<E extends PlintoEnv>(c: Context<E>, account: string): void {
   const { server } = c.var

@@ -23,12 +23,6 @@ export interface RateLimiter {
 
 /**
  * Creates an empty {@link RateLimiter}.
- *
- * @example
- * ```ts
- * const limiter = createRateLimiter()
- * limiter.hit('signin:ip:127.0.0.1', { limit: 5, windowSeconds: 60 }, Date.now()).remaining // 4
- * ```
  */
 export function createRateLimiter(): RateLimiter {
   const windows = new Map<string, { count: number; resetAt: number }>()

@@ -9,11 +9,6 @@ export const PASSWORD_MAX_LENGTH = 128
  * Applies the password policy; throws 400 `WEAK_PASSWORD` with a field error when it fails. Length is
  * counted in Unicode code points, so "pässwörd" is 8 long. Too short and too long are WEAK_PASSWORD too
  * (not VALIDATION_ERROR), so a client has one code to render as "choose another password".
- *
- * @example
- * ```ts
- * assertPasswordAcceptable(body.password, 'password')
- * ```
  */
 export function assertPasswordAcceptable(password: string, field: string, context: { email?: string } = {}): void {
   const length = [...password].length

@@ -61,11 +61,6 @@ export async function createUser(context: ServerContext, input: CreateUserInput)
 
 /**
  * Maps a store uniqueness failure to the contract's error; rethrows anything else.
- *
- * @example
- * ```ts
- * await store.users.update(id, patch).catch((e) => { throw uniqueToApiError(e) })
- * ```
  */
 export function uniqueToApiError(error: unknown): unknown {
   if (!(error instanceof UniqueConstraintError)) return error

@@ -20,11 +20,6 @@ const BACKUP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
 
 /**
  * A fresh MFA record with no factor (the starting point of a first setup).
- *
- * @example
- * ```ts
- * const record = (await store.mfa.get(user.id)) ?? emptyMfaRecord(user.id, Date.now())
- * ```
  */
 export function emptyMfaRecord(userId: string, nowMs: number): MfaRecord {
   return {
@@ -42,11 +37,6 @@ export function emptyMfaRecord(userId: string, nowMs: number): MfaRecord {
 
 /**
  * Ten new backup codes (`xxxxx-xxxxx`, ~49 bits each) and their hashes for storage.
- *
- * @example
- * ```ts
- * const { codes, hashes } = await generateBackupCodes()
- * ```
  */
 export async function generateBackupCodes(): Promise<{ codes: string[]; hashes: string[] }> {
   const codes: string[] = []
@@ -70,11 +60,6 @@ export function hashBackupCode(code: string): Promise<string> {
 
 /**
  * Six random digits for SMS.
- *
- * @example
- * ```ts
- * randomDigits() // "042917"
- * ```
  */
 export function randomDigits(): string {
   const [value = 0] = crypto.getRandomValues(new Uint32Array(1))
@@ -84,11 +69,6 @@ export function randomDigits(): string {
 
 /**
  * The second factors a sign-in challenge may be answered with, in the contract's vocabulary.
- *
- * @example
- * ```ts
- * activeMethods(record) // ['totp', 'sms', 'backup_code']
- * ```
  */
 export function activeMethods(record: MfaRecord | undefined): MfaMethod[] {
   if (!record) return []
@@ -101,11 +81,6 @@ export function activeMethods(record: MfaRecord | undefined): MfaMethod[] {
 
 /**
  * `GET /mfa/status` for a record.
- *
- * @example
- * ```ts
- * mfaStatus(await store.mfa.get(user.id)) // { enabled: true, methods: ['totp', 'backup_code'], backup_codes_remaining: 9 }
- * ```
  */
 export function mfaStatus(record: MfaRecord | undefined): MfaStatus {
   const methods = activeMethods(record)

@@ -3,11 +3,6 @@ import type { OAuthClientCredentials, OAuthProviderId, PlintoConfig } from '../.
 
 /**
  * What the server learns from a provider about the person signing in.
- *
- * @example
- * ```ts
- * const identity: OAuthIdentity = { providerUserId: '583231', email: 'ada@example.com', emailVerified: true, firstName: 'Ada', lastName: null }
- * ```
  */
 export interface OAuthIdentity {
   providerUserId: string
@@ -90,11 +85,6 @@ const PROVIDERS: Record<OAuthProviderId, ProviderDefinition> = {
 
 /**
  * The providers this configuration offers: the real ones with credentials, plus `dev` outside production.
- *
- * @example
- * ```ts
- * availableProviders(config) // ['github', 'dev']
- * ```
  */
 export function availableProviders(config: PlintoConfig): Array<OAuthProviderId | 'dev'> {
   const real = (Object.keys(PROVIDERS) as OAuthProviderId[]).filter((id) => config.oauth[id])

@@ -6,12 +6,6 @@ const RANK: Record<OrganizationRoleName, number> = { member: 1, admin: 2, owner:
 
 /**
  * True when `role` is at least `minimum` (owner > admin > member).
- *
- * @example
- * ```ts
- * atLeast('admin', 'admin') // true
- * atLeast('member', 'admin') // false
- * ```
  */
 export function atLeast(role: OrganizationRoleName, minimum: OrganizationRoleName): boolean {
   return RANK[role] >= RANK[minimum]

@@ -4,11 +4,6 @@ import type { InvitationRecord, MembershipRecord, OrganizationRecord, Organizati
 
 /**
  * An organization as one member sees it: with their `role` and the current `member_count`.
- *
- * @example
- * ```ts
- * return c.json(toWireOrganization(org, membership.role, members.length))
- * ```
  */
 export function toWireOrganization(organization: OrganizationRecord, role: OrganizationRoleName, memberCount: number): Organization {
   return {
@@ -25,11 +20,6 @@ export function toWireOrganization(organization: OrganizationRecord, role: Organ
 
 /**
  * A membership with the member's public profile fields.
- *
- * @example
- * ```ts
- * toWireMember(membership, user) // { user_id, email, first_name, last_name, role, joined_at }
- * ```
  */
 export function toWireMember(membership: MembershipRecord, user: UserRecord): Member {
   return {
@@ -44,11 +34,6 @@ export function toWireMember(membership: MembershipRecord, user: UserRecord): Me
 
 /**
  * An invitation without its token hash; a pending one past `expires_at` shows as `expired`.
- *
- * @example
- * ```ts
- * toWireInvitation(invitation, Date.now()).status // 'pending' | 'accepted' | 'revoked' | 'expired'
- * ```
  */
 export function toWireInvitation(invitation: InvitationRecord, nowMs: number): Invitation {
   return {

@@ -26,11 +26,6 @@ const ALGORITHMS = [-7, -8, -257]
 
 /**
  * A stored passkey as the API shows it.
- *
- * @example
- * ```ts
- * return c.json(toWirePasskey(passkey))
- * ```
  */
 export function toWirePasskey(passkey: PasskeyRecord): Passkey {
   return {

@@ -6,12 +6,6 @@ import type { SessionDevice } from '@plinto/typescript-sdk/schemas'
  * Parsed with bowser (MIT, pure JS). The type is `desktop`, `mobile` or `tablet`; anything bowser cannot
  * place (curl, an SDK in Node, no header) is `unknown` with the name `Unknown device`. TVs and other
  * platforms count as `unknown` too: the contract names only the three kinds of screen.
- *
- * @example
- * ```ts
- * parseDevice('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) … Chrome/120.0.0.0 Safari/537.36')
- * // { type: 'desktop', name: 'Chrome on macOS', os: 'macOS', browser: 'Chrome' }
- * ```
  */
 export function parseDevice(userAgent: string | null): SessionDevice {
   const text = userAgent?.trim() ?? ''

@@ -7,11 +7,6 @@ import { parseDevice } from './device'
  * A stored session as the API shows it (CONTRACT.md § Shapes `Session`). The device is parsed from the
  * stored User-Agent when shown, so a better parser improves old sessions too. The server has no geo-IP
  * database: `city` and `country` are null.
- *
- * @example
- * ```ts
- * return c.json(toWireSession(session, current.id))
- * ```
  */
 export function toWireSession(session: SessionRecord, currentSessionId: string): Session {
   return {

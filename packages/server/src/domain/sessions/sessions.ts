@@ -25,7 +25,7 @@ const ACTIVITY_RESOLUTION_MS = 60_000
 
 /**
  * Starts a session for a user who has just proven who they are, and issues its first token pair.
- * This is the one place every sign-in method ends (password, magic link; later MFA, passkeys, OAuth).
+ * This is the one place every sign-in method ends (password, magic link, MFA, passkeys, OAuth).
  */
 export async function startSession(
   context: ServerContext,
@@ -55,11 +55,6 @@ export async function startSession(
 /**
  * Ends one session (its access and refresh tokens stop working) and announces it (`session.revoked`).
  * False if it was unknown or had already ended.
- *
- * @example
- * ```ts
- * await endSession(context, session, 'revoked_by_user')
- * ```
  */
 export async function endSession(context: ServerContext, session: SessionRecord, reason: SessionRevokeReason): Promise<boolean> {
   const ended = await context.store.sessions.revoke(session.id, reason, context.clock.now())
@@ -70,11 +65,6 @@ export async function endSession(context: ServerContext, session: SessionRecord,
 /**
  * Ends every active session of a user, or every one but `exceptSessionId`, announcing each. Returns how
  * many ended.
- *
- * @example
- * ```ts
- * const count = await endSessionsOfUser(context, user.id, 'password_change', current.id)
- * ```
  */
 export async function endSessionsOfUser(
   context: ServerContext,
