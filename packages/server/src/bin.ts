@@ -48,9 +48,6 @@ async function main(): Promise<void> {
     process.exit(1)
   }
 
-  process.stdout.write(`Plinto reference server (${options.mode}, ${describeStorage(options.storage)}) listening on ${server.url}\n`)
-  if (options.mode !== 'production') process.stdout.write(`Dev outbox: ${server.url}/__dev/outbox?to=ADDRESS\n`)
-
   let stopping = false
   const shutdown = (signal: string) => {
     if (stopping) return
@@ -69,6 +66,11 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
+
+  // Announced only once the signal handlers are in place: a supervisor (or a test) that sends SIGINT as
+  // soon as it reads this line must get a clean shutdown, not Node's default exit by signal.
+  process.stdout.write(`Plinto reference server (${options.mode}, ${describeStorage(options.storage)}) listening on ${server.url}\n`)
+  if (options.mode !== 'production') process.stdout.write(`Dev outbox: ${server.url}/__dev/outbox?to=ADDRESS\n`)
 }
 
 void main()
