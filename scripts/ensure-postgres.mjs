@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Makes sure a PostgreSQL server is installed for the reference server's store tests, which start a
-// throwaway cluster of their own (packages/server/test/postgres-cluster.ts): Debian's package, installed
+// throwaway cluster of their own (packages/server/src/__tests__/postgres-cluster.ts): Debian's package, installed
 // with apt when missing (scripts/apt-install.mjs). Skipped when PLINTO_TEST_DATABASE_URL names a server
 // to use instead.
 import { existsSync, readdirSync } from 'node:fs'

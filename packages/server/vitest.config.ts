@@ -6,8 +6,8 @@ export default defineProject({
   test: {
     name: 'server',
     environment: 'node',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // A real PostgreSQL for the store's concurrency tests (test/postgres-cluster.ts).
-    globalSetup: ['test/postgres-cluster.ts'],
+    include: ['src/**/*.test.ts'],
+    // A real PostgreSQL for the store's concurrency tests (src/__tests__/postgres-cluster.ts).
+    globalSetup: ['src/__tests__/postgres-cluster.ts'],
   },
 })

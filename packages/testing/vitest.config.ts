@@ -6,6 +6,6 @@ export default defineProject({
   test: {
     name: 'testing',
     environment: 'node',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts'],
   },
 })

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
-import { createPlintoContext, type PlintoAppOptions, type PlintoContext } from './context'
+import { createServerContext, type PlintoAppOptions, type ServerContext } from './server-context'
 import { ApiError, errorBody, errors } from './errors'
 import type { PlintoEnv } from './env'
 import { cors } from './middleware/cors'
-import { rateLimit } from './middleware/rate-limit'
+import { rateLimitGeneral } from './middleware/rate-limit'
 import { requestContext } from './middleware/request-context'
 import { authRoutes } from './routes/auth'
 import { devOutboxRoutes } from './routes/dev-outbox'
@@ -17,7 +17,7 @@ import { sessionRoutes } from './routes/sessions'
 import { userRoutes } from './routes/users'
 
 /**
- * The Hono app of the reference server, with its {@link PlintoContext} reachable as `app.plinto`.
+ * The Hono app of the reference server, with its {@link ServerContext} reachable as `app.plinto`.
  *
  * @example
  * ```ts
@@ -26,13 +26,13 @@ import { userRoutes } from './routes/users'
  * const res = await app.fetch(new Request('http://localhost/health'))
  * ```
  */
-export type PlintoApp = Hono<PlintoEnv> & { readonly plinto: PlintoContext }
+export type PlintoApp = Hono<PlintoEnv> & { readonly plinto: ServerContext }
 
 /**
  * Creates the reference server's app: every endpoint of CONTRACT.md (auth, sessions, users,
  * organizations, MFA, passkeys, OAuth), health, JWKS and (outside production) the dev outbox and the
  * `dev` OAuth provider. Web APIs only, so the same app serves real HTTP (`startServer`) and
- * MSW-intercepted requests (`@plinto/testing`). Pass `context` (from {@link createPlintoContext}) to
+ * MSW-intercepted requests (`@plinto/testing`). Pass `context` (from {@link createServerContext}) to
  * serve an existing context; the other options are then ignored.
  *
  * @example
@@ -47,14 +47,14 @@ export type PlintoApp = Hono<PlintoEnv> & { readonly plinto: PlintoContext }
  * app.plinto.outbox?.messages('ada@example.com')[0]?.link // the verification link
  * ```
  */
-export function createPlintoApp(options: PlintoAppOptions & { context?: PlintoContext } = {}): PlintoApp {
-  const context = options.context ?? createPlintoContext(options)
-  const { config } = context
+export function createPlintoApp(options: PlintoAppOptions & { context?: ServerContext } = {}): PlintoApp {
+  const server = options.context ?? createServerContext(options)
+  const { config } = server
   const app = new Hono<PlintoEnv>()
 
-  app.use('*', requestContext(context))
+  app.use('*', requestContext(server))
   app.use('*', cors(config.allowedOrigins))
-  app.use('*', rateLimit())
+  app.use('*', rateLimitGeneral())
 
   app.route('/', healthRoutes())
   app.route('/', jwksRoutes())
@@ -70,24 +70,24 @@ export function createPlintoApp(options: PlintoAppOptions & { context?: PlintoCo
   app.route(`${config.apiBasePath}/oauth`, oauthRoutes())
 
   app.notFound((c) => {
-    return c.json(errorBody(errors.notFound(`No route for ${c.req.method} ${c.req.path}`), c.req.path, context.clock.now()), 404)
+    return c.json(errorBody(errors.notFound(`No route for ${c.req.method} ${c.req.path}`), c.req.path, server.clock.now()), 404)
   })
 
   app.onError((error, c) => {
     if (error instanceof ApiError) {
       if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter))
-      return c.json(errorBody(error, c.req.path, context.clock.now()), error.status)
+      return c.json(errorBody(error, c.req.path, server.clock.now()), error.status)
     }
     // Unknown failure: log what happened without message or stack (either may hold secrets or user data).
-    context.logger.error('Unhandled error', {
+    server.logger.error('Unhandled error', {
       request_id: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,
       error: error instanceof Error ? error.name : typeof error,
     })
     const internal = new ApiError(500, 'INTERNAL_ERROR', 'Internal server error')
-    return c.json(errorBody(internal, c.req.path, context.clock.now()), 500)
+    return c.json(errorBody(internal, c.req.path, server.clock.now()), 500)
   })
 
-  return Object.assign(app, { plinto: context })
+  return Object.assign(app, { plinto: server })
 }

@@ -25,11 +25,6 @@ export interface Clock {
  */
 export const systemClock: Clock = { now: () => Date.now() }
 
-/** Unix seconds of a clock reading, as JWT and rate-limit headers want them. */
-export function toUnixSeconds(ms: number): number {
-  return Math.floor(ms / 1000)
-}
-
 /** ISO 8601 UTC, the contract's timestamp format. */
 export function toIso(ms: number): string {
   return new Date(ms).toISOString()

@@ -1,4 +1,5 @@
 import { version } from '../package.json'
+import { DEFAULT_RATE_LIMITS, type RateLimitClass, type RateLimitOption, type RateLimitRule } from './rate-limit/rate-limit-rules'
 
 /**
  * The three ways the server runs. `test` lowers hashing cost and turns rate limits off by default;
@@ -10,39 +11,6 @@ import { version } from '../package.json'
  * ```
  */
 export type PlintoMode = 'development' | 'test' | 'production'
-
-/**
- * The rate-limit classes of CONTRACT.md § Rate limits.
- *
- * @example
- * ```ts
- * const cls: RateLimitClass = 'signin'
- * ```
- */
-export type RateLimitClass = 'signup' | 'signin' | 'passwordReset' | 'emailVerification' | 'magicLink' | 'general'
-
-/**
- * One class's budget: at most `limit` requests per `windowSeconds`, per client IP and per account.
- *
- * @example
- * ```ts
- * const rule: RateLimitRule = { limit: 5, windowSeconds: 60 }
- * ```
- */
-export interface RateLimitRule {
-  limit: number
-  windowSeconds: number
-}
-
-/**
- * Rate limiting: `false` turns it off; an object overrides some classes and keeps the contract's others.
- *
- * @example
- * ```ts
- * const loose: RateLimitOption = { signin: { limit: 50 }, general: { limit: 1000 } }
- * ```
- */
-export type RateLimitOption = false | Partial<Record<RateLimitClass, Partial<RateLimitRule>>>
 
 /**
  * Settings a caller may override. Every field is optional; {@link resolveConfig} fills in the defaults.
@@ -185,23 +153,6 @@ export interface PlintoConfig {
   oauth: Partial<Record<OAuthProviderId, OAuthClientCredentials>>
   /** Invitation lifetime, seconds (7 days). */
   invitationTtl: number
-}
-
-/**
- * The limits of CONTRACT.md § Rate limits.
- *
- * @example
- * ```ts
- * DEFAULT_RATE_LIMITS.signin // { limit: 5, windowSeconds: 60 }
- * ```
- */
-export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitClass, RateLimitRule>> = {
-  signup: { limit: 3, windowSeconds: 60 },
-  signin: { limit: 5, windowSeconds: 60 },
-  passwordReset: { limit: 3, windowSeconds: 3600 },
-  emailVerification: { limit: 5, windowSeconds: 3600 },
-  magicLink: { limit: 5, windowSeconds: 3600 },
-  general: { limit: 100, windowSeconds: 60 },
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { RateLimitResult } from './middleware/rate-limiter'
-import type { PlintoContext } from './context'
-import type { RateLimitClass } from './config'
+import type { RateLimitClass } from './rate-limit/rate-limit-rules'
+import type { RateLimitResult } from './rate-limit/rate-limiter'
+import type { ServerContext } from './server-context'
+import type { SessionRecord, UserRecord } from './store/types'
 
 /**
  * Hono environment of the Plinto app. `Bindings.clientIp` is how a runtime adapter passes the socket's
@@ -9,7 +10,8 @@ import type { RateLimitClass } from './config'
 export interface PlintoEnv {
   Bindings: { clientIp?: string } | undefined
   Variables: {
-    context: PlintoContext
+    /** What the app runs on: configuration, store, clock, mail, keys (`app.plinto` outside requests). */
+    server: ServerContext
     requestId: string
     clientIp: string
     /** The most restrictive budget counted for this request; drives the X-RateLimit-* headers. */
@@ -17,4 +19,10 @@ export interface PlintoEnv {
     /** The rate-limit class of this request, when rate limiting is on. */
     rateLimitClass: RateLimitClass | undefined
   }
+}
+
+/** The environment of a route behind `requireSession()`: the signed-in user and their session. */
+export interface SignedInEnv {
+  Bindings: PlintoEnv['Bindings']
+  Variables: PlintoEnv['Variables'] & { user: UserRecord; session: SessionRecord }
 }

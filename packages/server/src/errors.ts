@@ -39,12 +39,6 @@ export class ApiError extends Error {
 
 /**
  * Builds the contract error body for an {@link ApiError}.
- *
- * @example
- * ```ts
- * errorBody(new ApiError(404, 'NOT_FOUND', 'Not found'), '/api/v1/nope', Date.now())
- * // { detail: 'Not found', error_code: 'NOT_FOUND', timestamp: '…', path: '/api/v1/nope' }
- * ```
  */
 export function errorBody(error: ApiError, path: string, nowMs: number): ErrorBody {
   const body: ErrorBody = {

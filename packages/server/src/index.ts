@@ -12,10 +12,15 @@
  * @packageDocumentation
  */
 export { createPlintoApp, type PlintoApp } from './app'
-export { createPlintoContext, type PlintoAppOptions, type PlintoContext } from './context'
+export {
+  createServerContext,
+  createPlintoContext,
+  type PlintoAppOptions,
+  type ServerContext,
+  type PlintoContext,
+} from './server-context'
 export {
   resolveConfig,
-  DEFAULT_RATE_LIMITS,
   PRODUCTION_PASSWORD_ITERATIONS,
   type PlintoConfig,
   type PlintoConfigOverrides,
@@ -23,14 +28,12 @@ export {
   type OAuthProviderId,
   type OAuthClientCredentials,
   type PlintoMode,
-  type RateLimitClass,
-  type RateLimitOption,
-  type RateLimitRule,
 } from './config'
+export { DEFAULT_RATE_LIMITS, type RateLimitClass, type RateLimitOption, type RateLimitRule } from './rate-limit/rate-limit-rules'
 export { systemClock, type Clock } from './clock'
 export { ApiError, type ErrorStatus } from './errors'
 export { consoleLogger, silentLogger, type Logger } from './logger'
-export { createMemoryStore } from './store/memory-store'
+export { createMemoryStore } from './store/memory/memory-store'
 export {
   UniqueConstraintError,
   type PlintoStore,
@@ -67,11 +70,11 @@ export {
 export { createOutbox, type Outbox } from './mail/outbox'
 export type { Mailer, OutgoingMessage } from './mail/mailer'
 export { generateSigningKey, type SigningKeyRecord } from './crypto/signing-keys'
-export { toWireUser } from './auth/wire'
+export { toWireUser } from './domain/accounts/user-wire'
 export { generateTotp } from './crypto/totp'
 export { signWebhookPayload, verifyWebhookPayload } from './webhooks/signature'
 export type { WebhookEvent, WebhookPayload, WebhookQueue } from './webhooks/webhook-queue'
-export type { CreateUserInput } from './auth/users'
+export type { CreateUserInput } from './domain/accounts/users'
 /** Wire types of the contract, re-exported so consumers of the server need not depend on the SDK. */
 export type {
   User,

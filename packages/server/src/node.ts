@@ -2,7 +2,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { createPlintoApp, type PlintoApp } from './app'
-import type { PlintoAppOptions } from './context'
+import type { PlintoAppOptions } from './server-context'
 
 /**
  * Options of {@link startServer}: where to listen, plus everything {@link createPlintoApp} takes.
@@ -110,7 +110,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
 }
 
-export type { PlintoAppOptions } from './context'
+export type { PlintoAppOptions } from './server-context'
 export { createFileStore, STATE_FILE } from './store/file-store'
 export {
   createPostgresStore,
@@ -118,7 +118,7 @@ export {
   type PostgresConnectionOptions,
   type PostgresClientOptions,
   type PostgresCommonOptions,
-} from './store/postgres-store'
-export { pgPoolClient, type PgPoolLike, type PgPoolConnectionLike, type PostgresPoolOptions } from './store/postgres-pg-client'
-export { pgliteClient, type PgliteLike } from './store/postgres-pglite-client'
-export type { SqlClient, SqlQueryable, SqlResult } from './store/postgres-client'
+} from './store/postgres/postgres-store'
+export { pgPoolClient, type PgPoolLike, type PgPoolConnectionLike, type PostgresPoolOptions } from './store/postgres/pg-client'
+export { pgliteClient, type PgliteLike } from './store/postgres/pglite-client'
+export type { SqlClient, SqlQueryable, SqlResult } from './store/postgres/sql-client'

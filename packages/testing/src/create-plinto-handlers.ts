@@ -119,7 +119,7 @@ export interface PlintoHandlers {
   /** Creates a user directly in the server's store (no email sent). */
   seedUser(input: SeedUserInput): Promise<User>
   /**
-   * Creates an organization with its members directly in the store (no invitations, no email); answers
+   * Creates an organization as `POST /organizations` does, then adds the members directly (no invitations, no email); answers
    * the organization as its owner sees it.
    */
   seedOrganization(input: SeedOrganizationInput): Promise<Organization>
@@ -232,35 +232,20 @@ export function createPlintoHandlers(options: PlintoHandlersOptions): PlintoHand
       return toWireUser(user)
     },
     async seedOrganization(input) {
-      const { store, clock: serverClock } = app.plinto
-      const userId = async (email: string) => {
+      const { store } = app.plinto
+      const member = async (email: string) => {
         const user = await store.users.getByEmail(email.trim().toLowerCase())
         if (!user) throw new Error(`seedOrganization: no user ${email}; seed it first`)
-        return user.id
+        return user
       }
-      const now = serverClock.now()
-      const organization = {
-        id: `org_${crypto.randomUUID().replace(/-/g, '')}`,
-        name: input.name,
-        slug: input.slug,
-        description: input.description ?? null,
-        created_at: now,
-        updated_at: now,
+      const owner = await member(input.owner)
+      // The server's own organization creation, as POST /organizations does it.
+      const organization = await app.plinto.createOrganization(owner, { name: input.name, slug: input.slug, description: input.description ?? undefined })
+      const joined_at = app.plinto.clock.now()
+      for (const { email, role } of input.members ?? []) {
+        await store.memberships.add({ organization_id: organization.id, user_id: (await member(email)).id, role, joined_at })
       }
-      await store.organizations.create(organization, { organization_id: organization.id, user_id: await userId(input.owner), role: 'owner', joined_at: now })
-      for (const member of input.members ?? []) {
-        await store.memberships.add({ organization_id: organization.id, user_id: await userId(member.email), role: member.role, joined_at: now })
-      }
-      return {
-        id: organization.id,
-        name: organization.name,
-        slug: organization.slug,
-        description: organization.description,
-        created_at: new Date(now).toISOString(),
-        updated_at: new Date(now).toISOString(),
-        member_count: 1 + (input.members?.length ?? 0),
-        role: 'owner',
-      }
+      return { ...organization, member_count: 1 + (input.members?.length ?? 0) }
     },
     outbox: (to) => app.plinto.outbox?.messages(to) ?? [],
     lastMessage(to) {

@@ -1,4 +1,5 @@
 import { encodeCbor, type CborValue } from './cbor'
+import { concat, fromBase64Url, rawSignatureToDer, toBase64Url, uint16, uint32 } from './webauthn-bytes'
 
 /**
  * What {@link createVirtualAuthenticator} takes.
@@ -88,7 +89,15 @@ export interface AuthenticationCredentialJSON {
   }
 }
 
-/** The parts of PublicKeyCredentialCreationOptionsJSON the authenticator reads. */
+/**
+ * The parts of PublicKeyCredentialCreationOptionsJSON the authenticator reads.
+ *
+ * @example
+ * ```ts
+ * const options: CreationOptionsInput = await (await post('/passkeys/register/options', {}, token)).json()
+ * const credential = await authenticator.createCredential(options)
+ * ```
+ */
 export interface CreationOptionsInput {
   challenge: string
   rp: { id?: string; name: string }
@@ -97,7 +106,15 @@ export interface CreationOptionsInput {
   excludeCredentials?: Array<{ id: string }>
 }
 
-/** The parts of PublicKeyCredentialRequestOptionsJSON the authenticator reads. */
+/**
+ * The parts of PublicKeyCredentialRequestOptionsJSON the authenticator reads.
+ *
+ * @example
+ * ```ts
+ * const options: RequestOptionsInput = await (await post('/passkeys/authenticate/options', {})).json()
+ * const assertion = await authenticator.getAssertion(options)
+ * ```
+ */
 export interface RequestOptionsInput {
   challenge: string
   rpId?: string
@@ -269,47 +286,4 @@ function clientData(type: 'webauthn.create' | 'webauthn.get', challenge: string,
 
 async function rpIdHash(rpId: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(rpId)))
-}
-
-// WebCrypto signs ECDSA as r‖s (IEEE P1363); WebAuthn carries ASN.1 DER `SEQUENCE { INTEGER r, INTEGER s }`.
-function rawSignatureToDer(raw: Uint8Array): Uint8Array {
-  const integer = (bytes: Uint8Array) => {
-    let start = 0
-    while (start < bytes.length - 1 && bytes[start] === 0) start++
-    const trimmed = bytes.slice(start)
-    const body = (trimmed[0] ?? 0) & 0x80 ? concat(new Uint8Array([0]), trimmed) : trimmed
-    return concat(new Uint8Array([0x02, body.length]), body)
-  }
-  const body = concat(integer(raw.slice(0, 32)), integer(raw.slice(32, 64)))
-  return concat(new Uint8Array([0x30, body.length]), body)
-}
-
-function uint16(value: number): Uint8Array {
-  return new Uint8Array([(value >> 8) & 0xff, value & 0xff])
-}
-
-function uint32(value: number): Uint8Array {
-  return new Uint8Array([(value >>> 24) & 0xff, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff])
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
-}
-
-/** base64url without padding, as WebAuthn JSON carries binary (also used by ./virtual-webauthn). */
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
 }

@@ -1,7 +1,5 @@
 import {
   createVirtualAuthenticator,
-  fromBase64Url,
-  toBase64Url,
   type AuthenticationCredentialJSON,
   type CreationOptionsInput,
   type RegistrationCredentialJSON,
@@ -9,6 +7,7 @@ import {
   type VirtualAuthenticator,
   type VirtualAuthenticatorOptions,
 } from './virtual-authenticator'
+import { fromBase64Url, toBase64Url } from './webauthn-bytes'
 
 /**
  * How the installed browser behaves, whichever authenticator stands behind it.

@@ -10,11 +10,6 @@ const TYP = 'at+jwt'
 
 /**
  * Signs an access token: ES256, header `kid` and `typ: "at+jwt"` (RFC 9068).
- *
- * @example
- * ```ts
- * const jwt = await signAccessToken(ring, { issuer: 'plinto', audience: 'plinto', userId, sessionId, nowMs, ttlSeconds: 3600 })
- * ```
  */
 export async function signAccessToken(
   ring: KeyRing,
@@ -38,11 +33,6 @@ export async function signAccessToken(
  * injected clock. Throws `TOKEN_EXPIRED` when the token is otherwise valid but expired, `UNAUTHORIZED`
  * for anything else. With `allowExpired` an expired-but-genuine token is accepted (sign-out uses it, so
  * a user can always end their session).
- *
- * @example
- * ```ts
- * const claims = await verifyAccessToken(ring, jwt, { issuer, audience, nowMs: clock.now() })
- * ```
  */
 export async function verifyAccessToken(
   ring: KeyRing,

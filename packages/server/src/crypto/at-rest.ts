@@ -8,11 +8,6 @@ const PLAIN = 'plain:'
 /**
  * Prepares a secret the server must read back later (a TOTP seed) for storage: encrypted when the server
  * has a `secretKey`, readable otherwise.
- *
- * @example
- * ```ts
- * const stored = await sealAtRest(config.secretKey, base32Secret)
- * ```
  */
 export async function sealAtRest(secretKey: string | undefined, plaintext: string): Promise<string> {
   if (secretKey === undefined) return `${PLAIN}${plaintext}`
@@ -22,11 +17,6 @@ export async function sealAtRest(secretKey: string | undefined, plaintext: strin
 /**
  * Reads a value stored by {@link sealAtRest}; undefined when it cannot be opened (the key changed, or the
  * value was tampered with).
- *
- * @example
- * ```ts
- * const secret = await openAtRest(config.secretKey, record.totp_secret)
- * ```
  */
 export async function openAtRest(secretKey: string | undefined, stored: string): Promise<string | undefined> {
   if (stored.startsWith(PLAIN)) return stored.slice(PLAIN.length)

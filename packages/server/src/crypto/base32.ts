@@ -3,11 +3,6 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 
 /**
  * Encodes bytes as RFC 4648 base32 without padding (the form otpauth:// URIs use).
- *
- * @example
- * ```ts
- * toBase32(new TextEncoder().encode('foobar')) // "MZXW6YTBOI"
- * ```
  */
 export function toBase32(bytes: Uint8Array): string {
   let bits = 0
@@ -28,11 +23,6 @@ export function toBase32(bytes: Uint8Array): string {
 /**
  * Decodes base32 (case-insensitive; spaces, hyphens and padding ignored, as users type secrets).
  * Throws on any other character.
- *
- * @example
- * ```ts
- * new TextDecoder().decode(fromBase32('mzxw 6ytb oi')) // "foobar"
- * ```
  */
 export function fromBase32(text: string): Uint8Array {
   const clean = text.toUpperCase().replace(/[\s=-]/g, '')

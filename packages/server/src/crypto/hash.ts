@@ -3,11 +3,6 @@ import { toBase64Url, utf8 } from './encoding'
 /**
  * SHA-256 of a secret, base64url. Bearer secrets (refresh tokens, email tokens) carry 256 bits of entropy,
  * so a fast hash is enough to make a leaked database useless; slow hashing is only for passwords.
- *
- * @example
- * ```ts
- * const lookupKey = await sha256(refreshToken)
- * ```
  */
 export async function sha256(text: string): Promise<string> {
   return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))))
@@ -15,11 +10,6 @@ export async function sha256(text: string): Promise<string> {
 
 /**
  * Compares two strings in time that depends only on their length, for secrets and digests.
- *
- * @example
- * ```ts
- * constantTimeEqual(await sha256(presented), record.token_hash)
- * ```
  */
 export function constantTimeEqual(a: string, b: string): boolean {
   const left = utf8(a)

@@ -13,12 +13,6 @@ const HASH_BITS = 256
 
 /**
  * Hashes a password for storage.
- *
- * @example
- * ```ts
- * const stored = await hashPassword('correct horse battery', 600_000)
- * await verifyPassword('correct horse battery', stored) // true
- * ```
  */
 export async function hashPassword(password: string, iterations: number): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES))
@@ -29,11 +23,6 @@ export async function hashPassword(password: string, iterations: number): Promis
 /**
  * Checks a password against a stored hash. A malformed stored value verifies as false rather than throwing,
  * so a corrupted row cannot be told apart from a wrong password.
- *
- * @example
- * ```ts
- * if (!(await verifyPassword(input, user.password_hash))) throw errors.invalidCredentials()
- * ```
  */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parse(stored)
@@ -44,11 +33,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /**
  * True when a stored hash was made with other parameters than `iterations` (cost raised or lowered).
- *
- * @example
- * ```ts
- * if (needsRehash(user.password_hash, config.passwordHashIterations)) await rehash()
- * ```
  */
 export function needsRehash(stored: string, iterations: number): boolean {
   return parse(stored)?.iterations !== iterations
@@ -57,11 +41,6 @@ export function needsRehash(stored: string, iterations: number): boolean {
 /**
  * A hash of a password nobody knows, made once per cost. Sign-in for an unknown account verifies against
  * it so that "no such user" costs the same time as "wrong password".
- *
- * @example
- * ```ts
- * await verifyPassword(input, await dummyHash(iterations)) // false, after the same work as a real check
- * ```
  */
 export async function dummyHash(iterations: number): Promise<string> {
   let pending = dummies.get(iterations)

@@ -5,12 +5,6 @@ import { fromBase64Url, toBase64Url, utf8 } from './encoding'
  * `secret`). Used to keep a rotated refresh token's successor pair for the grace window without storing it
  * readable: only someone who presents the old refresh token again can open it, and the store holds only
  * that token's (differently prefixed) hash.
- *
- * @example
- * ```ts
- * const box = await seal(oldRefreshToken, JSON.stringify(pair))
- * await open(oldRefreshToken, box) // the JSON again
- * ```
  */
 export async function seal(secret: string, plaintext: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12))

@@ -51,11 +51,6 @@ export interface KeyRing {
 
 /**
  * Imports key records into a {@link KeyRing}; the first record signs.
- *
- * @example
- * ```ts
- * const ring = await loadKeyRing([await generateSigningKey(Date.now())])
- * ```
  */
 export async function loadKeyRing(records: readonly SigningKeyRecord[]): Promise<KeyRing> {
   const [first] = records

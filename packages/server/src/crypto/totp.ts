@@ -6,11 +6,6 @@ export const TOTP_DIGITS = 6
 
 /**
  * RFC 4226 HOTP with HMAC-SHA-1 (WebCrypto): the code for `counter` under `key`, `digits` long.
- *
- * @example
- * ```ts
- * await hotp(new TextEncoder().encode('12345678901234567890'), 0) // "755224" (RFC 4226 appendix D)
- * ```
  */
 export async function hotp(key: Uint8Array, counter: number, digits = TOTP_DIGITS): Promise<string> {
   const message = new Uint8Array(8)
@@ -28,11 +23,6 @@ export async function hotp(key: Uint8Array, counter: number, digits = TOTP_DIGIT
 
 /**
  * The RFC 6238 time step of a moment (Unix ms).
- *
- * @example
- * ```ts
- * totpStep(59_000) // 1
- * ```
  */
 export function totpStep(nowMs: number): number {
   return Math.floor(nowMs / 1000 / TOTP_PERIOD_SECONDS)
@@ -54,12 +44,6 @@ export async function generateTotp(secret: string, nowMs: number, digits = TOTP_
  * Finds the time step a code belongs to, allowing one step of clock drift either way (RFC 6238 § 5.2).
  * Returns the matching step, or undefined. Replay protection (each step accepted once) is the caller's:
  * it must record the step and refuse it, and every earlier one, afterwards.
- *
- * @example
- * ```ts
- * const step = await matchTotp(secret, '492039', Date.now())
- * if (step !== undefined && (await store.mfa.claimTotpStep(userId, step))) … // accepted
- * ```
  */
 export async function matchTotp(secret: string, code: string, nowMs: number): Promise<number | undefined> {
   if (!/^\d{6}$/.test(code)) return undefined
@@ -75,11 +59,6 @@ export async function matchTotp(secret: string, code: string, nowMs: number): Pr
 
 /**
  * A new random TOTP secret: 160 bits (the RFC 4226 recommendation for HMAC-SHA-1), base32.
- *
- * @example
- * ```ts
- * generateTotpSecret() // "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
- * ```
  */
 export function generateTotpSecret(): string {
   return toBase32(crypto.getRandomValues(new Uint8Array(20)))
@@ -88,12 +67,6 @@ export function generateTotpSecret(): string {
 /**
  * The `otpauth://` URI authenticator apps import (Google's Key Uri Format): label `Issuer:account`,
  * with the issuer repeated as a parameter and the algorithm, digits and period spelled out.
- *
- * @example
- * ```ts
- * provisioningUri({ secret, issuer: 'Plinto', account: 'ada@example.com' })
- * // "otpauth://totp/Plinto:ada%40example.com?secret=…&issuer=Plinto&algorithm=SHA1&digits=6&period=30"
- * ```
  */
 export function provisioningUri(options: { secret: string; issuer: string; account: string }): string {
   const label = `${encodeURIComponent(options.issuer)}:${encodeURIComponent(options.account)}`

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { randomId } from '../crypto/random'
-import type { PlintoContext } from '../context'
+import type { ServerContext } from '../server-context'
 import type { PlintoEnv } from '../env'
 
 // A client-chosen request ID is kept (it ties client and server logs together) only if it is short and
@@ -11,13 +11,13 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
  * First middleware of the app: assigns the request ID and client IP, and on the way out stamps
  * `X-Request-Id` and the `X-RateLimit-*` headers on every response, error responses included.
  */
-export function requestContext(context: PlintoContext): MiddlewareHandler<PlintoEnv> {
+export function requestContext(server: ServerContext): MiddlewareHandler<PlintoEnv> {
   return async (c, next) => {
     const incomingId = c.req.header('x-request-id')
     const requestId = incomingId && SAFE_REQUEST_ID.test(incomingId) ? incomingId : randomId('req')
-    c.set('context', context)
+    c.set('server', server)
     c.set('requestId', requestId)
-    c.set('clientIp', clientIp(c.req.raw, c.env?.clientIp, context.config.trustProxy))
+    c.set('clientIp', clientIp(c.req.raw, c.env?.clientIp, server.config.trustProxy))
     c.set('rateLimit', undefined)
     await next()
     c.header('X-Request-Id', requestId)

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import {
   ChangePasswordRequestSchema,
   ForgotPasswordRequestSchema,
@@ -10,21 +10,20 @@ import {
   TokenRequestSchema,
   type MessageResponse,
 } from '@plinto/contract'
-import { consumeEmailToken, issueDecoyToken, issueEmailToken } from '../auth/email-tokens'
-import { assertPasswordAcceptable } from '../auth/password-policy'
-import { authenticate, endSession, endSessionsOfUser, rotateRefreshToken } from '../auth/sessions'
-import { createUser } from '../auth/users'
-import { assertAllowedRedirect } from '../auth/redirects'
-import { normalizeEmail, normalizeUsername, toWireUser } from '../auth/wire'
-import { firstFactorPassed, signedIn } from './sign-in-response'
-import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../crypto/password'
+import { sendVerificationEmail, verifyEmail } from '../domain/accounts/email-verification'
+import { magicLinkTarget, redeemMagicLink, sendMagicLink } from '../domain/accounts/magic-links'
+import { changePassword, requestPasswordReset, resetPassword } from '../domain/accounts/passwords'
+import { checkPassword, signInIdentifier } from '../domain/accounts/sign-in'
+import { normalizeEmail, toWireUser } from '../domain/accounts/user-wire'
+import { createUser } from '../domain/accounts/users'
+import { authenticate, endSession, rotateRefreshToken } from '../domain/sessions/sessions'
 import { ApiError, errors } from '../errors'
 import type { PlintoEnv } from '../env'
-import { magicLinkEmail, passwordChangedEmail, passwordResetEmail, verificationEmail } from '../mail/templates'
-import { readJson } from '../middleware/json-body'
-import { limitAccount } from '../middleware/rate-limit'
-import type { UserRecord } from '../store/types'
-import { clearRefreshCookie, deliverTokens, readRefreshCookie, wantsCookieTransport } from './token-transport'
+import { firstFactorPassed, signedIn } from '../http/sign-in-response'
+import { clearRefreshCookie, deliverTokens, readRefreshCookie, wantsCookieTransport } from '../http/token-transport'
+import { jsonBody } from '../middleware/json-body'
+import { limitAccount, rateLimit } from '../middleware/rate-limit'
+import { requireSession } from '../middleware/session'
 
 // Answers that must not depend on whether the account exists.
 const FORGOT_MESSAGE = 'If an account exists for this email, a password reset link has been sent.'
@@ -36,46 +35,28 @@ const MAGIC_LINK_MESSAGE = 'If an account exists for this email, a sign-in link 
 export function authRoutes(): Hono<PlintoEnv> {
   const auth = new Hono<PlintoEnv>()
 
-  auth.post('/signup', async (c) => {
-    const context = c.get('context')
-    const body = await readJson(c, SignUpRequestSchema)
+  auth.post('/signup', rateLimit('signup'), jsonBody(SignUpRequestSchema), async (c) => {
+    const body = c.req.valid('json')
     limitAccount(c, normalizeEmail(body.email))
-    const user = await createUser(context, { ...body, email_verified: false })
-    await sendVerificationEmail(c, user)
+    const user = await createUser(c.var.server, { ...body, email_verified: false })
+    await sendVerificationEmail(c.var.server, user)
     return signedIn(c, user, { remember: true, status: 201 })
   })
 
-  auth.post('/signin', async (c) => {
-    const context = c.get('context')
-    const body = await readJson(c, SignInRequestSchema)
-    const email = body.email?.trim()
-    const username = body.username?.trim()
-    if (!email && !username) {
-      throw errors.validation('Email or username is required', [{ field: 'email', message: 'Email or username is required' }])
-    }
-    limitAccount(c, email ? normalizeEmail(email) : `username:${normalizeUsername(username ?? '')}`)
-    const user = email
-      ? await context.store.users.getByEmail(normalizeEmail(email))
-      : await context.store.users.getByUsername(normalizeUsername(username ?? ''))
-    const iterations = context.config.passwordHashIterations
-    if (!user?.password_hash) {
-      // Same work as a real check, so response time does not tell whether the account exists.
-      await verifyPassword(body.password, await dummyHash(iterations))
-      throw errors.invalidCredentials()
-    }
-    if (!(await verifyPassword(body.password, user.password_hash))) throw errors.invalidCredentials()
-    if (needsRehash(user.password_hash, iterations)) {
-      await context.store.users.update(user.id, { password_hash: await hashPassword(body.password, iterations) })
-    }
+  auth.post('/signin', rateLimit('signin'), jsonBody(SignInRequestSchema), async (c) => {
+    const body = c.req.valid('json')
+    const identifier = signInIdentifier(body)
+    limitAccount(c, identifier.account)
+    const user = await checkPassword(c.var.server, identifier, body.password)
     return firstFactorPassed(c, user, { remember: body.remember ?? true, status: 200 })
   })
 
   auth.post('/signout', async (c) => {
-    const context = c.get('context')
+    const { server } = c.var
     // An expired but genuine access token may still end its session: signing out must always work.
     try {
-      const { session } = await authenticate(context, c.req.header('authorization'), { allowExpired: true })
-      await endSession(context, session, 'signout')
+      const { session } = await authenticate(server, c.req.header('authorization'), { allowExpired: true })
+      await endSession(server, session, 'signout')
     } catch (error) {
       // Signing out of a session that has already ended is a success, not an error.
       if (!(error instanceof ApiError && error.code === 'SESSION_REVOKED')) throw error
@@ -84,16 +65,15 @@ export function authRoutes(): Hono<PlintoEnv> {
     return c.body(null, 204)
   })
 
-  auth.post('/refresh', async (c) => {
-    const context = c.get('context')
-    const body = await readJson(c, RefreshRequestSchema)
+  auth.post('/refresh', jsonBody(RefreshRequestSchema), async (c) => {
+    const body = c.req.valid('json')
     const fromCookie = body.refresh_token === undefined
     const presented = body.refresh_token ?? readRefreshCookie(c)
     // A token that came from the cookie goes back into the cookie, never into a body scripts can read.
     const cookie = fromCookie || wantsCookieTransport(c)
     if (!presented) throw errors.invalidRefreshToken()
     try {
-      const { session, tokens } = await rotateRefreshToken(context, presented)
+      const { session, tokens } = await rotateRefreshToken(c.var.server, presented)
       return c.json(deliverTokens(c, tokens, session, cookie), 200)
     } catch (error) {
       if (cookie && error instanceof ApiError) clearRefreshCookie(c)
@@ -101,130 +81,52 @@ export function authRoutes(): Hono<PlintoEnv> {
     }
   })
 
-  auth.get('/me', async (c) => {
-    const { user } = await authenticate(c.get('context'), c.req.header('authorization'))
-    return c.json(toWireUser(user), 200)
-  })
+  auth.get('/me', requireSession(), (c) => c.json(toWireUser(c.var.user), 200))
 
-  auth.post('/password/change', async (c) => {
-    const context = c.get('context')
-    const { user, session } = await authenticate(context, c.req.header('authorization'))
-    const body = await readJson(c, ChangePasswordRequestSchema)
-    if (!user.password_hash || !(await verifyPassword(body.current_password, user.password_hash))) {
-      throw new ApiError(401, 'INVALID_CREDENTIALS', 'Current password is incorrect', {
-        errors: [{ field: 'current_password', message: 'Current password is incorrect' }],
-      })
-    }
-    assertPasswordAcceptable(body.new_password, 'new_password', { email: user.email })
-    const now = context.clock.now()
-    const password_hash = await hashPassword(body.new_password, context.config.passwordHashIterations)
-    await context.store.users.update(user.id, { password_hash, updated_at: now })
-    await endSessionsOfUser(context, user.id, 'password_change', session.id)
-    await context.store.emailTokens.deleteByUser(user.id, 'reset_password')
-    context.send(passwordChangedEmail(user.email))
+  auth.post('/password/change', requireSession(), jsonBody(ChangePasswordRequestSchema), async (c) => {
+    await changePassword(c.var.server, c.var.user, c.var.session, c.req.valid('json'))
     return c.json<MessageResponse>({ message: 'Password changed. Other sessions have been signed out.' }, 200)
   })
 
-  auth.post('/password/forgot', async (c) => {
-    const context = c.get('context')
-    const body = await readJson(c, ForgotPasswordRequestSchema)
-    const email = normalizeEmail(body.email)
-    limitAccount(c, email)
-    const user = await context.store.users.getByEmail(email)
-    if (user) {
-      const token = await issueEmailToken(context, user, 'reset_password')
-      context.send(passwordResetEmail(user.email, appLink(c, '/reset-password', { token })))
-    } else {
-      await issueDecoyToken(context)
-    }
+  auth.post('/password/forgot', rateLimit('passwordReset'), jsonBody(ForgotPasswordRequestSchema), async (c) => {
+    const { email } = c.req.valid('json')
+    limitAccount(c, normalizeEmail(email))
+    await requestPasswordReset(c.var.server, email)
     return c.json<MessageResponse>({ message: FORGOT_MESSAGE }, 202)
   })
 
-  auth.post('/password/reset', async (c) => {
-    const context = c.get('context')
-    const body = await readJson(c, ResetPasswordRequestSchema)
-    // Check the new password before spending the token, so a refused password does not burn the link.
-    assertPasswordAcceptable(body.new_password, 'new_password')
-    const { user } = await consumeEmailToken(context, body.token, 'reset_password')
-    assertPasswordAcceptable(body.new_password, 'new_password', { email: user.email })
-    const now = context.clock.now()
-    const password_hash = await hashPassword(body.new_password, context.config.passwordHashIterations)
-    // The link reached the mailbox, so the address is proven as well.
-    await context.store.users.update(user.id, { password_hash, email_verified: true, updated_at: now })
-    await endSessionsOfUser(context, user.id, 'password_reset')
+  auth.post('/password/reset', rateLimit('passwordReset'), jsonBody(ResetPasswordRequestSchema), async (c) => {
+    const body = c.req.valid('json')
+    await resetPassword(c.var.server, body.token, body.new_password)
     return c.json<MessageResponse>({ message: 'Password reset. Sign in with your new password.' }, 200)
   })
 
-  auth.post('/email/verify', async (c) => {
-    const context = c.get('context')
-    const body = await readJson(c, TokenRequestSchema)
-    const { user } = await consumeEmailToken(context, body.token, 'verify_email')
-    if (!user.email_verified) {
-      await context.store.users.update(user.id, { email_verified: true, updated_at: context.clock.now() })
-    }
+  auth.post('/email/verify', rateLimit('emailVerification'), jsonBody(TokenRequestSchema), async (c) => {
+    await verifyEmail(c.var.server, c.req.valid('json').token)
     return c.json<MessageResponse>({ message: 'Email verified.' }, 200)
   })
 
-  auth.post('/email/resend', async (c) => {
-    const context = c.get('context')
-    const { user } = await authenticate(context, c.req.header('authorization'))
+  auth.post('/email/resend', rateLimit('emailVerification'), requireSession(), async (c) => {
+    const { user } = c.var
     limitAccount(c, user.email_normalized)
-    if (!user.email_verified) await sendVerificationEmail(c, user)
+    if (!user.email_verified) await sendVerificationEmail(c.var.server, user)
     return c.json<MessageResponse>({ message: 'If your email address is not verified yet, a new link has been sent.' }, 202)
   })
 
-  auth.post('/magic-link', async (c) => {
-    const context = c.get('context')
-    const body = await readJson(c, MagicLinkRequestSchema)
+  auth.post('/magic-link', rateLimit('magicLink'), jsonBody(MagicLinkRequestSchema), async (c) => {
+    const body = c.req.valid('json')
     // Validated before the lookup so that known and unknown emails fail (or pass) alike.
-    const target = magicLinkTarget(c, body.redirect_url)
-    const email = normalizeEmail(body.email)
-    limitAccount(c, email)
-    const user = await context.store.users.getByEmail(email)
-    if (user) {
-      const token = await issueEmailToken(context, user, 'magic_link')
-      target.searchParams.set('magic_token', token)
-      context.send(magicLinkEmail(user.email, target.toString()))
-    } else {
-      await issueDecoyToken(context)
-    }
+    const target = magicLinkTarget(c.var.server.config, body.redirect_url)
+    limitAccount(c, normalizeEmail(body.email))
+    await sendMagicLink(c.var.server, body.email, target)
     return c.json<MessageResponse>({ message: MAGIC_LINK_MESSAGE }, 202)
   })
 
-  auth.post('/magic-link/verify', async (c) => {
-    const context = c.get('context')
-    const body = await readJson(c, TokenRequestSchema)
-    let { user } = await consumeEmailToken(context, body.token, 'magic_link')
-    if (!user.email_verified) {
-      user = (await context.store.users.update(user.id, { email_verified: true, updated_at: context.clock.now() })) ?? user
-    }
+  auth.post('/magic-link/verify', rateLimit('magicLink'), jsonBody(TokenRequestSchema), async (c) => {
+    const user = await redeemMagicLink(c.var.server, c.req.valid('json').token)
     // The mailbox is one factor: an account with MFA still answers the second step.
     return firstFactorPassed(c, user, { remember: true, status: 200 })
   })
 
   return auth
-}
-
-async function sendVerificationEmail(c: Context<PlintoEnv>, user: UserRecord): Promise<void> {
-  const context = c.get('context')
-  const token = await issueEmailToken(context, user, 'verify_email')
-  context.send(verificationEmail(user.email, appLink(c, '/verify-email', { token })))
-}
-
-/** A link into the app: `appUrl` + path, with query parameters. */
-function appLink(c: Context<PlintoEnv>, path: string, params: Record<string, string>): string {
-  const url = new URL(`${c.get('context').config.appUrl}${path}`)
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
-  return url.toString()
-}
-
-/**
- * Where a magic link points: `redirect_url` if it is on the allow-list (`allowedRedirectUrls`, exact
- * match; anything else would make the email an open redirect carrying a sign-in token), else
- * `{appUrl}/auth/callback`.
- */
-function magicLinkTarget(c: Context<PlintoEnv>, redirectUrl: string | undefined): URL {
-  const { config } = c.get('context')
-  if (redirectUrl === undefined || redirectUrl === '') return new URL(`${config.appUrl}/auth/callback`)
-  return assertAllowedRedirect(config, redirectUrl, 'redirect_url')
 }

@@ -8,7 +8,7 @@ import type { PlintoEnv } from '../env'
 export function devOutboxRoutes(): Hono<PlintoEnv> {
   const dev = new Hono<PlintoEnv>()
   dev.get('/__dev/outbox', (c) => {
-    const outbox = c.get('context').outbox
+    const outbox = c.var.server.outbox
     const to = c.req.query('to')
     return c.json({ messages: outbox ? outbox.messages(to || undefined) : [] })
   })

@@ -9,20 +9,20 @@ import type { PlintoEnv } from '../env'
 export function healthRoutes(): Hono<PlintoEnv> {
   const health = new Hono<PlintoEnv>()
   health.get('/health', (c) => {
-    const { config } = c.get('context')
+    const { config } = c.var.server
     return c.json<HealthResponse>({ status: 'healthy', version: config.version, environment: config.mode })
   })
   health.get('/health/liveness', (c) => c.json({ status: 'ok' as const }))
   health.get('/health/readiness', async (c) => {
-    const context = c.get('context')
-    const database = await context.store.ping().catch(() => false)
+    const { server } = c.var
+    const database = await server.store.ping().catch(() => false)
     if (database) return c.json({ status: 'ok' as const, checks: { database } })
     // Still the contract error shape, plus the check results for operators.
     return c.json(
       {
         detail: 'Not ready: the store is unavailable',
         error_code: 'INTERNAL_ERROR',
-        timestamp: new Date(context.clock.now()).toISOString(),
+        timestamp: new Date(server.clock.now()).toISOString(),
         path: c.req.path,
         status: 'unavailable',
         checks: { database },

@@ -8,13 +8,15 @@ import {
   redeemCode,
   resolveProvider,
   startAuthorization,
-} from '../auth/oauth'
-import { availableProviders, PROVIDER_NAMES } from '../auth/oauth-providers'
+} from '../domain/oauth/oauth'
+import { availableProviders, PROVIDER_NAMES } from '../domain/oauth/oauth-providers'
 import { errors } from '../errors'
 import type { PlintoEnv } from '../env'
-import { readBodyText, readJson } from '../middleware/json-body'
+import { readBodyText } from '../http/read-body'
+import { jsonBody } from '../middleware/json-body'
+import { knownProvider } from '../middleware/oauth-provider'
 import { devConsentPage } from './dev-oauth-page'
-import { firstFactorPassed } from './sign-in-response'
+import { firstFactorPassed } from '../http/sign-in-response'
 
 /**
  * The `/oauth` routes of CONTRACT.md § OAuth (authorization code + PKCE S256), and the consent page of
@@ -24,20 +26,20 @@ export function oauthRoutes(): Hono<PlintoEnv> {
   const oauth = new Hono<PlintoEnv>()
 
   oauth.get('/providers', (c) => {
-    const providers = availableProviders(c.get('context').config).map((id) => ({ id, name: PROVIDER_NAMES[id] }))
+    const providers = availableProviders(c.var.server.config).map((id) => ({ id, name: PROVIDER_NAMES[id] }))
     return c.json<OAuthProvidersResponse>({ providers }, 200)
   })
 
   // The dev provider's own pages come before the `/:provider/...` routes.
   oauth.get('/dev/consent', async (c) => {
-    const context = c.get('context')
-    resolveProvider(context, 'dev')
+    const { server } = c.var
+    resolveProvider(server, 'dev')
     const state = c.req.query('state') ?? ''
-    if (!(await isLiveDevState(context, state))) throw errors.validation('Unknown or expired state', [{ field: 'state', message: 'Start the sign-in again' }], 400)
+    if (!(await isLiveDevState(server, state))) throw errors.validation('Unknown or expired state', [{ field: 'state', message: 'Start the sign-in again' }], 400)
     c.header('Cache-Control', 'no-store')
     // Browsers apply `form-action` to the redirects after the submission too (here: the server's own
     // callback, then the app's redirect_uri), so the origins of the allowed redirect URLs are listed.
-    const appOrigins = [...new Set(context.config.allowedRedirectUrls.map((url) => new URL(url).origin))]
+    const appOrigins = [...new Set(server.config.allowedRedirectUrls.map((url) => new URL(url).origin))]
     c.header('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${appOrigins.join(' ')}`)
     return c.html(
       devConsentPage({ state, action: c.req.path, email: 'dev.user@example.com', firstName: 'Dev', lastName: 'User' }),
@@ -46,14 +48,14 @@ export function oauthRoutes(): Hono<PlintoEnv> {
   })
 
   oauth.post('/dev/consent', async (c) => {
-    const context = c.get('context')
-    resolveProvider(context, 'dev')
-    const form = new URLSearchParams(await readBodyText(c.req.raw, context.config.bodyLimitBytes))
+    const { server } = c.var
+    resolveProvider(server, 'dev')
+    const form = new URLSearchParams(await readBodyText(c.req.raw, server.config.bodyLimitBytes))
     const state = form.get('state') ?? ''
-    if (form.get('decision') !== 'approve') return c.redirect(await denyDevConsent(context, state), 302)
+    if (form.get('decision') !== 'approve') return c.redirect(await denyDevConsent(server, state), 302)
     const email = (form.get('email') ?? '').trim()
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw errors.validation('Invalid email', [{ field: 'email', message: 'Enter a valid email address' }])
-    const location = await approveDevConsent(context, state, {
+    const location = await approveDevConsent(server, state, {
       email,
       first_name: (form.get('first_name') ?? '').trim().slice(0, 100),
       last_name: (form.get('last_name') ?? '').trim().slice(0, 100),
@@ -61,17 +63,13 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     return c.redirect(location, 302)
   })
 
-  oauth.post('/:provider/authorize', async (c) => {
-    const context = c.get('context')
-    const provider = resolveProvider(context, c.req.param('provider'))
-    const body = await readJson(c, OAuthAuthorizeRequestSchema)
-    return c.json(await startAuthorization(context, provider, body, new URL(c.req.url).origin), 200)
+  oauth.post('/:provider/authorize', knownProvider(), jsonBody(OAuthAuthorizeRequestSchema), async (c) => {
+    const { server, provider } = c.var
+    return c.json(await startAuthorization(server, provider, c.req.valid('json'), new URL(c.req.url).origin), 200)
   })
 
-  oauth.get('/:provider/callback', async (c) => {
-    const context = c.get('context')
-    const provider = resolveProvider(context, c.req.param('provider'))
-    const location = await finishAtProvider(context, provider, {
+  oauth.get('/:provider/callback', knownProvider(), async (c) => {
+    const location = await finishAtProvider(c.var.server, c.var.provider, {
       code: c.req.query('code'),
       state: c.req.query('state'),
       error: c.req.query('error'),
@@ -80,11 +78,8 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     return c.redirect(location, 302)
   })
 
-  oauth.post('/:provider/callback', async (c) => {
-    const context = c.get('context')
-    const provider = resolveProvider(context, c.req.param('provider'))
-    const body = await readJson(c, OAuthCallbackRequestSchema)
-    const user = await redeemCode(context, provider, body)
+  oauth.post('/:provider/callback', knownProvider(), jsonBody(OAuthCallbackRequestSchema), async (c) => {
+    const user = await redeemCode(c.var.server, c.var.provider, c.req.valid('json'))
     // The provider proved the first factor; an account with MFA still answers the second step.
     return firstFactorPassed(c, user, { remember: true, status: 200 })
   })

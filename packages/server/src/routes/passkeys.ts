@@ -7,12 +7,13 @@ import {
   UpdatePasskeyRequestSchema,
   type PasskeyListResponse,
 } from '@plinto/contract'
-import { authenticateWithPasskey, authenticationOptions, registerPasskey, registrationOptions, toWirePasskey } from '../auth/passkeys'
-import { authenticate } from '../auth/sessions'
-import { errors } from '../errors'
+import { deletePasskey, listPasskeys, renamePasskey } from '../domain/passkeys/passkey-management'
+import { authenticateWithPasskey, authenticationOptions, registerPasskey, registrationOptions, toWirePasskey } from '../domain/passkeys/passkeys'
 import type { PlintoEnv } from '../env'
-import { readJson } from '../middleware/json-body'
-import { signedIn } from './sign-in-response'
+import { signedIn } from '../http/sign-in-response'
+import { jsonBody } from '../middleware/json-body'
+import { rateLimit } from '../middleware/rate-limit'
+import { requireSession } from '../middleware/session'
 
 /**
  * The `/passkeys` routes of CONTRACT.md § Passkeys (WebAuthn through @simplewebauthn/server).
@@ -20,55 +21,36 @@ import { signedIn } from './sign-in-response'
 export function passkeyRoutes(): Hono<PlintoEnv> {
   const passkeys = new Hono<PlintoEnv>()
 
-  passkeys.post('/register/options', async (c) => {
-    const context = c.get('context')
-    const { user } = await authenticate(context, c.req.header('authorization'))
-    return c.json(await registrationOptions(context, user), 200)
-  })
+  passkeys.post('/register/options', requireSession(), async (c) => c.json(await registrationOptions(c.var.server, c.var.user), 200))
 
-  passkeys.post('/register/verify', async (c) => {
-    const context = c.get('context')
-    const { user } = await authenticate(context, c.req.header('authorization'))
-    const body = await readJson(c, PasskeyRegisterVerifyRequestSchema)
-    const passkey = await registerPasskey(context, user, body.credential as unknown as RegistrationResponseJSON, body.name)
+  passkeys.post('/register/verify', requireSession(), jsonBody(PasskeyRegisterVerifyRequestSchema), async (c) => {
+    const body = c.req.valid('json')
+    const passkey = await registerPasskey(c.var.server, c.var.user, body.credential as unknown as RegistrationResponseJSON, body.name)
     return c.json(toWirePasskey(passkey), 200)
   })
 
-  passkeys.post('/authenticate/options', async (c) => {
-    const body = await readJson(c, PasskeyAuthenticateOptionsRequestSchema)
-    return c.json(await authenticationOptions(c.get('context'), body.email || undefined), 200)
+  passkeys.post('/authenticate/options', jsonBody(PasskeyAuthenticateOptionsRequestSchema), async (c) => {
+    return c.json(await authenticationOptions(c.var.server, c.req.valid('json').email || undefined), 200)
   })
 
-  passkeys.post('/authenticate/verify', async (c) => {
-    const body = await readJson(c, PasskeyAuthenticateVerifyRequestSchema)
-    const user = await authenticateWithPasskey(c.get('context'), body.credential as unknown as AuthenticationResponseJSON)
+  // A passkey sign-in counts as a sign-in attempt.
+  passkeys.post('/authenticate/verify', rateLimit('signin'), jsonBody(PasskeyAuthenticateVerifyRequestSchema), async (c) => {
+    const credential = c.req.valid('json').credential as unknown as AuthenticationResponseJSON
+    const user = await authenticateWithPasskey(c.var.server, credential)
     // A user-verifying passkey is possession plus biometrics or PIN: no second MFA step.
     return signedIn(c, user, { remember: true, status: 200 })
   })
 
-  passkeys.get('/', async (c) => {
-    const context = c.get('context')
-    const { user } = await authenticate(context, c.req.header('authorization'))
-    const list = (await context.store.passkeys.listByUser(user.id)).sort((a, b) => a.created_at - b.created_at)
-    return c.json<PasskeyListResponse>({ passkeys: list.map(toWirePasskey) }, 200)
+  passkeys.get('/', requireSession(), async (c) => {
+    return c.json<PasskeyListResponse>({ passkeys: await listPasskeys(c.var.server, c.var.user) }, 200)
   })
 
-  passkeys.patch('/:id', async (c) => {
-    const context = c.get('context')
-    const { user } = await authenticate(context, c.req.header('authorization'))
-    const body = await readJson(c, UpdatePasskeyRequestSchema)
-    const passkey = await context.store.passkeys.get(c.req.param('id'))
-    if (!passkey || passkey.user_id !== user.id) throw errors.notFound('Passkey not found')
-    const updated = await context.store.passkeys.update(passkey.id, { name: body.name })
-    return c.json(toWirePasskey(updated ?? passkey), 200)
+  passkeys.patch('/:id', requireSession(), jsonBody(UpdatePasskeyRequestSchema), async (c) => {
+    return c.json(await renamePasskey(c.var.server, c.var.user, c.req.param('id'), c.req.valid('json').name), 200)
   })
 
-  passkeys.delete('/:id', async (c) => {
-    const context = c.get('context')
-    const { user } = await authenticate(context, c.req.header('authorization'))
-    const passkey = await context.store.passkeys.get(c.req.param('id'))
-    if (!passkey || passkey.user_id !== user.id) throw errors.notFound('Passkey not found')
-    await context.store.passkeys.delete(passkey.id)
+  passkeys.delete('/:id', requireSession(), async (c) => {
+    await deletePasskey(c.var.server, c.var.user, c.req.param('id'))
     return c.body(null, 204)
   })
 

@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createStateStore, emptyState, type StoreState } from './memory-store'
+import { createStateStore } from './memory/memory-store'
+import { emptyState, type StoreState } from './memory/state'
 import type { PlintoStore } from './types'
 
 /**

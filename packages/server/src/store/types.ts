@@ -63,7 +63,7 @@ export interface SessionRecord {
 }
 
 /**
- * Why a session ended; kept for audit and for the `session.revoked` webhook later.
+ * Why a session ended; kept for audit and sent with the `session.revoked` webhook.
  *
  * @example
  * ```ts

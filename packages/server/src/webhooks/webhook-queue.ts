@@ -71,12 +71,6 @@ export interface WebhookQueueOptions {
  * `attempts` is spent, then dropped with a log line (which names the event and endpoint host, never the
  * body). The body and its signature are computed once, so every retry carries identical bytes and the
  * receiver can de-duplicate on them.
- *
- * @example
- * ```ts
- * const queue = createWebhookQueue({ endpoints: [{ url, secret }], retry: { attempts: 3, baseDelayMs: 500 }, clock: systemClock, logger: consoleLogger })
- * queue.emit('user.created', { user })
- * ```
  */
 export function createWebhookQueue(options: WebhookQueueOptions): WebhookQueue {
   const { endpoints, retry, clock, logger } = options

@@ -1,0 +1,161 @@
+// Conformance: MFA settings, challenges, passkeys and OAuth account links.
+import { describe, expect, test } from 'vitest'
+import { UniqueConstraintError, type PlintoStore } from '../../index'
+import { challengeRecord, createUsers, mfaRecord, NOW, passkeyRecord, race } from './records'
+
+export function factorsConformance(store: () => PlintoStore): void {
+  describe('MFA settings', () => {
+    test('put, get, replace, delete', async () => {
+      await createUsers(store(), 'usr_1')
+      expect(await store().mfa.get('usr_1')).toBeUndefined()
+      const record = mfaRecord('usr_1', { totp_enabled: false, pending_backup_code_hashes: ['p1', 'p2'], sms_phone: '+15550100' })
+      await store().mfa.put(record)
+      expect(await store().mfa.get('usr_1')).toEqual(record)
+      const replaced = mfaRecord('usr_1', { totp_secret: null, backup_code_hashes: [], totp_last_step: 42, updated_at: NOW + 1 })
+      await store().mfa.put(replaced)
+      expect(await store().mfa.get('usr_1')).toEqual(replaced)
+      await store().mfa.delete('usr_1')
+      expect(await store().mfa.get('usr_1')).toBeUndefined()
+      await store().mfa.delete('usr_1')
+    })
+
+    test('claimTotpStep accepts only steps later than the last one; concurrent claims of one step: one wins', async () => {
+      await createUsers(store(), 'usr_1')
+      expect(await store().mfa.claimTotpStep('usr_1', 100)).toBe(false)
+      await store().mfa.put(mfaRecord('usr_1'))
+      expect(await store().mfa.claimTotpStep('usr_1', 100)).toBe(true)
+      expect(await store().mfa.claimTotpStep('usr_1', 100)).toBe(false)
+      expect(await store().mfa.claimTotpStep('usr_1', 99)).toBe(false)
+      expect(await race(() => store().mfa.claimTotpStep('usr_1', 101), (won) => won)).toBe(1)
+      expect(await store().mfa.get('usr_1')).toMatchObject({ totp_last_step: 101 })
+    })
+
+    test('consumeBackupCode removes one code once, keeping the others in order', async () => {
+      await createUsers(store(), 'usr_1')
+      expect(await store().mfa.consumeBackupCode('usr_1', 'code_a')).toBe(false)
+      await store().mfa.put(mfaRecord('usr_1'))
+      expect(await store().mfa.consumeBackupCode('usr_1', 'code_b')).toBe(true)
+      expect(await store().mfa.consumeBackupCode('usr_1', 'code_b')).toBe(false)
+      expect(await store().mfa.consumeBackupCode('usr_1', 'code_unknown')).toBe(false)
+      expect(await store().mfa.get('usr_1')).toMatchObject({ backup_code_hashes: ['code_a', 'code_c'] })
+      expect(await race(() => store().mfa.consumeBackupCode('usr_1', 'code_c'), (won) => won)).toBe(1)
+      expect(await store().mfa.consumeBackupCode('usr_1', 'code_a')).toBe(true)
+      expect(await store().mfa.get('usr_1')).toMatchObject({ backup_code_hashes: [] })
+    })
+  })
+
+  describe('challenges', () => {
+    test('create (replacing the same key and kind), get until expiry, kinds kept apart', async () => {
+      await createUsers(store(), 'usr_1')
+      const challenge = challengeRecord('k1', { user_id: 'usr_1' })
+      await store().challenges.create(challenge)
+      await store().challenges.create(challengeRecord('k1', { kind: 'sms_code', data: { code_hash: 'x' } }))
+      expect(await store().challenges.get('k1', 'mfa_token', NOW)).toEqual(challenge)
+      expect(await store().challenges.get('k1', 'sms_code', NOW)).toMatchObject({ data: { code_hash: 'x' } })
+      expect(await store().challenges.get('k1', 'mfa_token', challenge.expires_at)).toBeUndefined()
+      expect(await store().challenges.get('k1', 'oauth_state', NOW)).toBeUndefined()
+
+      const replacement = challengeRecord('k1', { user_id: null, data: { redirect_uri: 'https://app.example.com' }, attempts: 2, expires_at: NOW + 1 })
+      await store().challenges.create(replacement)
+      expect(await store().challenges.get('k1', 'mfa_token', NOW)).toEqual(replacement)
+    })
+
+    test('consume takes a challenge once; an expired one is refused and gone', async () => {
+      await store().challenges.create(challengeRecord('k1', { kind: 'webauthn_authentication' }))
+      await store().challenges.create(challengeRecord('k2', { kind: 'oauth_code', expires_at: NOW + 10 }))
+      expect(await store().challenges.consume('k1', 'mfa_token', NOW)).toBeUndefined()
+      expect(await store().challenges.consume('k1', 'webauthn_authentication', NOW)).toMatchObject({ key: 'k1' })
+      expect(await store().challenges.consume('k1', 'webauthn_authentication', NOW)).toBeUndefined()
+      expect(await store().challenges.consume('k2', 'oauth_code', NOW + 10)).toBeUndefined()
+      expect(await store().challenges.consume('k2', 'oauth_code', NOW)).toBeUndefined()
+    })
+
+    test('20 concurrent consumers: exactly one gets the challenge', async () => {
+      await store().challenges.create(challengeRecord('k1', { kind: 'oauth_state' }))
+      expect(await race(() => store().challenges.consume('k1', 'oauth_state', NOW), (r) => r !== undefined)).toBe(1)
+    })
+
+    test('recordFailure counts wrong answers and deletes the challenge at the limit', async () => {
+      await store().challenges.create(challengeRecord('k1'))
+      expect(await store().challenges.recordFailure('k1', 'mfa_token', 3)).toBe(2)
+      expect(await store().challenges.get('k1', 'mfa_token', NOW)).toMatchObject({ attempts: 1 })
+      expect(await store().challenges.recordFailure('k1', 'mfa_token', 3)).toBe(1)
+      expect(await store().challenges.recordFailure('k1', 'mfa_token', 3)).toBe(0)
+      expect(await store().challenges.get('k1', 'mfa_token', NOW)).toBeUndefined()
+      expect(await store().challenges.recordFailure('k1', 'mfa_token', 3)).toBe(0)
+
+      // Concurrent failures each count: five wrong answers at once end a five-attempt challenge.
+      await store().challenges.create(challengeRecord('k2'))
+      const left = await Promise.all(Array.from({ length: 5 }, () => store().challenges.recordFailure('k2', 'mfa_token', 5)))
+      expect(left.sort()).toEqual([0, 1, 2, 3, 4])
+      expect(await store().challenges.get('k2', 'mfa_token', NOW)).toBeUndefined()
+    })
+
+    test('deleteExpired drops challenges whose expiry has come', async () => {
+      await store().challenges.create(challengeRecord('old', { expires_at: NOW }))
+      await store().challenges.create(challengeRecord('live', { expires_at: NOW + 1 }))
+      await store().challenges.deleteExpired(NOW)
+      expect(await store().challenges.consume('old', 'mfa_token', NOW - 1)).toBeUndefined()
+      expect(await store().challenges.get('live', 'mfa_token', NOW)).toBeDefined()
+    })
+  })
+
+  describe('passkeys', () => {
+    test('create, get, getByCredentialId, listByUser in registration order, update, delete', async () => {
+      await createUsers(store(), 'usr_1', 'usr_2')
+      for (const id of ['pk_z', 'pk_x', 'pk_y']) await store().passkeys.create(passkeyRecord(id, 'usr_1'))
+      await store().passkeys.create(passkeyRecord('pk_other', 'usr_2'))
+      expect(await store().passkeys.get('pk_x')).toEqual(passkeyRecord('pk_x', 'usr_1'))
+      expect(await store().passkeys.getByCredentialId('cred_pk_y')).toEqual(passkeyRecord('pk_y', 'usr_1'))
+      expect(await store().passkeys.getByCredentialId('cred_unknown')).toBeUndefined()
+      expect((await store().passkeys.listByUser('usr_1')).map((p) => p.id)).toEqual(['pk_z', 'pk_x', 'pk_y'])
+
+      expect(await store().passkeys.update('pk_x', { name: 'YubiKey', backed_up: false })).toEqual({
+        ...passkeyRecord('pk_x', 'usr_1'),
+        name: 'YubiKey',
+        backed_up: false,
+      })
+      expect(await store().passkeys.update('pk_unknown', { name: 'x' })).toBeUndefined()
+      expect(await store().passkeys.delete('pk_x')).toBe(true)
+      expect(await store().passkeys.delete('pk_x')).toBe(false)
+      expect((await store().passkeys.listByUser('usr_1')).map((p) => p.id)).toEqual(['pk_z', 'pk_y'])
+    })
+
+    test('a registered credential ID is a UniqueConstraintError', async () => {
+      await createUsers(store(), 'usr_1', 'usr_2')
+      await store().passkeys.create(passkeyRecord('pk_1', 'usr_1', { credential_id: 'same' }))
+      const error = await store().passkeys.create(passkeyRecord('pk_2', 'usr_2', { credential_id: 'same' })).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(UniqueConstraintError)
+      expect((error as UniqueConstraintError).field).toBe('credential_id')
+      expect(await store().passkeys.get('pk_2')).toBeUndefined()
+    })
+
+    test('recordUse is a compare-and-set on the counter: of 20 concurrent assertions one passes', async () => {
+      await createUsers(store(), 'usr_1')
+      await store().passkeys.create(passkeyRecord('pk_1', 'usr_1', { counter: 7 }))
+      expect(await store().passkeys.recordUse('pk_1', 6, 8, NOW, true)).toBe(false)
+      expect(await race(() => store().passkeys.recordUse('pk_1', 7, 8, NOW + 1, false), (won) => won)).toBe(1)
+      expect(await store().passkeys.get('pk_1')).toMatchObject({ counter: 8, last_used_at: NOW + 1, backed_up: false })
+      // Counters are unsigned 32-bit values.
+      expect(await store().passkeys.recordUse('pk_1', 8, 4_294_967_295, NOW + 2, true)).toBe(true)
+      expect(await store().passkeys.get('pk_1')).toMatchObject({ counter: 4_294_967_295 })
+    })
+  })
+
+  describe('OAuth accounts', () => {
+    test('create, get, listByUser in link order; a linked provider account is a UniqueConstraintError', async () => {
+      await createUsers(store(), 'usr_1', 'usr_2')
+      const github = { provider: 'github', provider_user_id: '583231', user_id: 'usr_1', email: 'ada@example.com', created_at: NOW }
+      await store().oauthAccounts.create(github)
+      await store().oauthAccounts.create({ ...github, provider: 'dev', provider_user_id: 'dev_1' })
+      await store().oauthAccounts.create({ ...github, provider: 'google', provider_user_id: '583231', user_id: 'usr_2' })
+      expect(await store().oauthAccounts.get('github', '583231')).toEqual(github)
+      expect(await store().oauthAccounts.get('github', 'unknown')).toBeUndefined()
+      expect((await store().oauthAccounts.listByUser('usr_1')).map((a) => a.provider)).toEqual(['github', 'dev'])
+
+      const error = await store().oauthAccounts.create({ ...github, user_id: 'usr_2' }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(UniqueConstraintError)
+      expect((error as UniqueConstraintError).field).toBe('oauth_account')
+    })
+  })
+}

@@ -1,0 +1,146 @@
+// plinto-server's command line: flags, their environment variables and a --config file, into options.
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import type { OAuthClientCredentials, OAuthProviderId, PlintoConfigOverrides, PlintoMode, WebhookEndpoint } from '../config'
+import type { RateLimitOption } from '../rate-limit/rate-limit-rules'
+import { parseStorage, type Storage } from './storage'
+import { integer, list, optionalInteger, toUrl, UsageError } from './values'
+
+export interface CliOptions {
+  port: number
+  host: string
+  mode: PlintoMode
+  storage: Storage
+  accessTokenTtl: number | undefined
+  refreshTokenTtl: number | undefined
+  rateLimit: RateLimitOption | undefined
+  allowedOrigins: string[] | undefined
+  appUrl: string | undefined
+  /** Everything else, from --config, environment variables and flags (in rising priority). */
+  extra: PlintoConfigOverrides
+}
+
+const OAUTH_PROVIDERS: OAuthProviderId[] = ['github', 'google', 'microsoft']
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        mode: { type: 'string' },
+        'data-dir': { type: 'string' },
+        memory: { type: 'boolean' },
+        'database-url': { type: 'string' },
+        'access-token-ttl': { type: 'string' },
+        'refresh-token-ttl': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'allowed-origin': { type: 'string', multiple: true },
+        'app-url': { type: 'string' },
+        'allowed-redirect-url': { type: 'string', multiple: true },
+        'webhook-url': { type: 'string', multiple: true },
+        'webhook-secret': { type: 'string', multiple: true },
+        'rp-id': { type: 'string' },
+        'rp-name': { type: 'string' },
+        origin: { type: 'string', multiple: true },
+        'secret-key': { type: 'string' },
+        'oauth-github-client-id': { type: 'string' },
+        'oauth-github-client-secret': { type: 'string' },
+        'oauth-google-client-id': { type: 'string' },
+        'oauth-google-client-secret': { type: 'string' },
+        'oauth-microsoft-client-id': { type: 'string' },
+        'oauth-microsoft-client-secret': { type: 'string' },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }))
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  if (values.help) return 'help'
+
+  const mode = values.mode ?? env.PLINTO_MODE ?? 'development'
+  if (mode !== 'development' && mode !== 'test' && mode !== 'production') {
+    throw new UsageError(`--mode must be development, test or production, got "${mode}"`)
+  }
+  const storage = parseStorage(values.memory ?? false, values['data-dir'], values['database-url'], env, mode)
+
+  const rateLimitText = values['rate-limit'] ?? env.PLINTO_RATE_LIMIT
+  if (rateLimitText !== undefined && rateLimitText !== 'on' && rateLimitText !== 'off') {
+    throw new UsageError(`--rate-limit must be on or off, got "${rateLimitText}"`)
+  }
+  const originsText = values['allowed-origin'] ?? env.PLINTO_ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean)
+  const appUrl = values['app-url'] ?? env.PLINTO_APP_URL
+  if (appUrl !== undefined) toUrl(appUrl, '--app-url')
+
+  const extra = readConfigFile(values.config ?? env.PLINTO_CONFIG)
+  const redirects = values['allowed-redirect-url'] ?? list(env.PLINTO_ALLOWED_REDIRECT_URLS)
+  if (redirects) extra.allowedRedirectUrls = redirects.map((url) => toUrl(url, '--allowed-redirect-url').href)
+  const webhooks = webhookPairs(values['webhook-url'], values['webhook-secret'], env)
+  if (webhooks) extra.webhooks = webhooks
+  const rpId = values['rp-id'] ?? env.PLINTO_RP_ID
+  if (rpId) extra.rpId = rpId
+  const rpName = values['rp-name'] ?? env.PLINTO_RP_NAME
+  if (rpName) extra.rpName = rpName
+  const origins = values.origin ?? list(env.PLINTO_ORIGINS)
+  if (origins) extra.origins = origins.map((origin) => toUrl(origin, '--origin').origin)
+  const secretKey = values['secret-key'] ?? env.PLINTO_SECRET_KEY
+  if (secretKey !== undefined && secretKey !== '') {
+    if (secretKey.length < 32) throw new UsageError('--secret-key must be at least 32 characters')
+    extra.secretKey = secretKey
+  }
+  for (const provider of OAUTH_PROVIDERS) {
+    const upper = provider.toUpperCase()
+    const clientId = (values as Record<string, string | undefined>)[`oauth-${provider}-client-id`] ?? env[`PLINTO_OAUTH_${upper}_CLIENT_ID`]
+    const clientSecret = (values as Record<string, string | undefined>)[`oauth-${provider}-client-secret`] ?? env[`PLINTO_OAUTH_${upper}_CLIENT_SECRET`]
+    if (!clientId && !clientSecret) continue
+    if (!clientId || !clientSecret) {
+      throw new UsageError(`--oauth-${provider}-client-id and --oauth-${provider}-client-secret go together`)
+    }
+    const previous: Partial<OAuthClientCredentials> = extra.oauth?.[provider] ?? {}
+    extra.oauth = { ...extra.oauth, [provider]: { ...previous, clientId, clientSecret } }
+  }
+
+  return {
+    extra,
+    port: integer(values.port ?? env.PLINTO_PORT, '--port', 8000, 0, 65535),
+    host: values.host ?? env.PLINTO_HOST ?? '127.0.0.1',
+    mode,
+    storage,
+    accessTokenTtl: optionalInteger(values['access-token-ttl'] ?? env.PLINTO_ACCESS_TOKEN_TTL, '--access-token-ttl'),
+    refreshTokenTtl: optionalInteger(values['refresh-token-ttl'] ?? env.PLINTO_REFRESH_TOKEN_TTL, '--refresh-token-ttl'),
+    // "on" means the contract's limits, even in test mode; "off" means none.
+    rateLimit: rateLimitText === undefined ? undefined : rateLimitText === 'on' ? {} : false,
+    allowedOrigins: originsText?.map((origin) => toUrl(origin, '--allowed-origin').origin),
+    appUrl,
+  }
+}
+
+function webhookPairs(urls: string[] | undefined, secrets: string[] | undefined, env: NodeJS.ProcessEnv): WebhookEndpoint[] | undefined {
+  if (urls === undefined && secrets === undefined) {
+    if (!env.PLINTO_WEBHOOK_URL && !env.PLINTO_WEBHOOK_SECRET) return undefined
+    urls = env.PLINTO_WEBHOOK_URL ? [env.PLINTO_WEBHOOK_URL] : []
+    secrets = env.PLINTO_WEBHOOK_SECRET ? [env.PLINTO_WEBHOOK_SECRET] : []
+  }
+  urls ??= []
+  secrets ??= []
+  if (urls.length !== secrets.length) throw new UsageError('Give one --webhook-secret for each --webhook-url')
+  return urls.map((url, i) => ({ url: toUrl(url, '--webhook-url').href, secret: secrets[i] ?? '' }))
+}
+
+/** Reads `--config FILE`: a JSON object of config options (validated by the server when it starts). */
+function readConfigFile(path: string | undefined): PlintoConfigOverrides {
+  if (path === undefined || path === '') return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`--config ${path}: ${(error as Error).message}`)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--config ${path} must hold a JSON object`)
+  return parsed as PlintoConfigOverrides
+}

@@ -1,0 +1,59 @@
+import type { ServerContext } from '../../server-context'
+import { verifyPassword } from '../../crypto/password'
+import { ApiError, errors } from '../../errors'
+import type { SessionRecord, UserRecord } from '../../store/types'
+import { toWireUser } from './user-wire'
+
+/** A password-less account proves it is still the user by a session this recent. */
+const REAUTH_WINDOW_MS = 10 * 60_000
+
+/**
+ * Deletes an account and everything of it (CONTRACT.md § Users `DELETE /users/me`).
+ *
+ * - Accounts with a password must send it (401 `INVALID_CREDENTIALS` otherwise). Accounts without one
+ *   (magic link, OAuth) have nothing to re-enter, so their session must have started within the last
+ *   10 minutes, else 403 `REAUTH_REQUIRED`: a stolen old access token alone cannot delete an account.
+ * - Organizations: where the user is the only member, the organization is deleted with the account.
+ *   Where the user is the only owner and other members remain, nothing is deleted: 403 `FORBIDDEN`
+ *   naming the organization, so ownership is transferred (or the organization deleted) first.
+ * - Then the user goes with sessions, tokens, memberships, MFA, passkeys and OAuth links (one store call).
+ */
+export async function deleteAccount(
+  context: ServerContext,
+  user: UserRecord,
+  session: SessionRecord,
+  password: string | undefined,
+): Promise<void> {
+  const { store } = context
+  if (user.password_hash) {
+    if (!password || !(await verifyPassword(password, user.password_hash))) {
+      throw new ApiError(401, 'INVALID_CREDENTIALS', 'Password is incorrect', {
+        errors: [{ field: 'password', message: 'Password is incorrect' }],
+      })
+    }
+  } else if (context.clock.now() - session.created_at > REAUTH_WINDOW_MS) {
+    throw new ApiError(403, 'REAUTH_REQUIRED', 'Sign in again to delete this account')
+  }
+
+  // Decide every organization first, so a refusal leaves everything as it was.
+  const soleMemberOf: string[] = []
+  for (const membership of await store.memberships.listByUser(user.id)) {
+    const members = await store.memberships.listByOrganization(membership.organization_id)
+    if (members.length === 1) {
+      soleMemberOf.push(membership.organization_id)
+      continue
+    }
+    const owners = members.filter((m) => m.role === 'owner')
+    if (membership.role === 'owner' && owners.length === 1) {
+      const organization = await store.organizations.get(membership.organization_id)
+      throw new ApiError(
+        403,
+        'FORBIDDEN',
+        `You are the only owner of "${organization?.name ?? membership.organization_id}". Make another member an owner, or delete the organization, first.`,
+      )
+    }
+  }
+  for (const organizationId of soleMemberOf) await store.organizations.delete(organizationId)
+  if (!(await store.users.delete(user.id))) throw errors.notFound('User not found')
+  context.webhooks.emit('user.deleted', { user: toWireUser(user) })
+}

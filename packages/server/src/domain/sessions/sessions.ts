@@ -1,0 +1,212 @@
+import type { TokenResponse } from '@plinto/contract'
+import type { ServerContext } from '../../server-context'
+import { signAccessToken, verifyAccessToken, type AccessTokenClaims } from '../../crypto/access-token'
+import { constantTimeEqual, sha256 } from '../../crypto/hash'
+import { randomId, randomToken } from '../../crypto/random'
+import { open, seal } from '../../crypto/sealed-box'
+import { errors } from '../../errors'
+import type { SessionRecord, SessionRevokeReason, UserRecord } from '../../store/types'
+
+/** A token pair with the refresh token always present (routes drop it from the body in cookie transport). */
+export type IssuedTokens = TokenResponse & { refresh_token: string }
+
+/** Where a session was started from. */
+export interface SessionOrigin {
+  ip: string
+  userAgent: string | null
+  /** `remember: false` → a session that dies after a day without use, and a browser-session cookie. */
+  remember: boolean
+}
+
+/** Lifetime of a `remember: false` session without use. */
+const SHORT_SESSION_SECONDS = 24 * 3600
+/** `last_active_at` is written at most this often, so reads do not turn into writes. */
+const ACTIVITY_RESOLUTION_MS = 60_000
+
+/**
+ * Starts a session for a user who has just proven who they are, and issues its first token pair.
+ * This is the one place every sign-in method ends (password, magic link, MFA, passkeys, OAuth).
+ */
+export async function startSession(
+  context: ServerContext,
+  user: UserRecord,
+  origin: SessionOrigin,
+): Promise<{ session: SessionRecord; tokens: IssuedTokens; user: UserRecord }> {
+  const now = context.clock.now()
+  const session: SessionRecord = {
+    id: randomId('sess'),
+    user_id: user.id,
+    created_at: now,
+    last_active_at: now,
+    expires_at: now + refreshLifetimeMs(context, origin.remember),
+    revoked_at: null,
+    revoked_reason: null,
+    remember: origin.remember,
+    ip: origin.ip,
+    user_agent: origin.userAgent,
+  }
+  await context.store.sessions.create(session)
+  const tokens = await mintPair(context, session, now)
+  const updated = (await context.store.users.update(user.id, { last_sign_in_at: now })) ?? user
+  context.webhooks.emit('session.created', { session_id: session.id, user_id: user.id, ip: session.ip })
+  return { session, tokens, user: updated }
+}
+
+/**
+ * Ends one session (its access and refresh tokens stop working) and announces it (`session.revoked`).
+ * False if it was unknown or had already ended.
+ */
+export async function endSession(context: ServerContext, session: SessionRecord, reason: SessionRevokeReason): Promise<boolean> {
+  const ended = await context.store.sessions.revoke(session.id, reason, context.clock.now())
+  if (ended) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
+  return ended
+}
+
+/**
+ * Ends every active session of a user, or every one but `exceptSessionId`, announcing each. Returns how
+ * many ended.
+ */
+export async function endSessionsOfUser(
+  context: ServerContext,
+  userId: string,
+  reason: SessionRevokeReason,
+  exceptSessionId?: string,
+): Promise<number> {
+  const now = context.clock.now()
+  const active = (await context.store.sessions.listByUser(userId)).filter(
+    (s) => s.revoked_at === null && s.id !== exceptSessionId,
+  )
+  const count = await context.store.sessions.revokeByUser(userId, reason, now, exceptSessionId)
+  for (const session of active) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: userId, reason })
+  return count
+}
+
+/**
+ * Exchanges a refresh token for a new pair (rotation), following CONTRACT.md § Refresh tokens:
+ * - unknown or expired → `INVALID_REFRESH_TOKEN`; its session ended → `SESSION_REVOKED`;
+ * - already rotated, within the grace window → the same successor pair again (two tabs, lost response);
+ * - already rotated, after the window → the whole session is revoked, `REFRESH_TOKEN_REUSED`.
+ */
+export async function rotateRefreshToken(
+  context: ServerContext,
+  presented: string,
+): Promise<{ session: SessionRecord; tokens: IssuedTokens }> {
+  const { store, clock, config } = context
+  const now = clock.now()
+  const graceMs = config.refreshGraceSeconds * 1000
+  // Housekeeping on the refresh path: forget successors past their window, drop expired tokens.
+  await store.refreshTokens.wipeSuccessors(now - graceMs - 1)
+  await store.refreshTokens.deleteExpired(now)
+
+  const hash = await sha256(presented)
+  const record = await store.refreshTokens.getByHash(hash)
+  // The lookup is by hash; compare again in constant time so no code path branches on partial matches.
+  if (!record || !constantTimeEqual(record.token_hash, hash)) throw errors.invalidRefreshToken()
+  const session = await store.sessions.get(record.session_id)
+  if (!session || session.revoked_at !== null) throw errors.sessionRevoked()
+  if (record.expires_at <= now || session.expires_at <= now) throw errors.invalidRefreshToken()
+
+  if (record.rotated_at === null) {
+    const next = { ...session, last_active_at: now, expires_at: now + refreshLifetimeMs(context, session.remember) }
+    const tokens = await mintPair(context, next, now, async (pair) => {
+      // Claim the old token only once the successor is stored, so a pair handed out from the grace path is
+      // always usable. If another request claimed it first, answer with that request's pair instead; the
+      // successor minted here was never shown to anyone and simply expires.
+      return store.refreshTokens.markRotated(hash, now, await seal(presented, JSON.stringify(pair)))
+    })
+    if (tokens) {
+      await store.sessions.update(session.id, { last_active_at: now, expires_at: next.expires_at })
+      return { session: next, tokens }
+    }
+  }
+
+  const rotated = await store.refreshTokens.getByHash(hash)
+  if (rotated?.rotated_at != null && now - rotated.rotated_at <= graceMs && rotated.successor_box) {
+    const opened = await open(presented, rotated.successor_box)
+    if (opened) return { session, tokens: JSON.parse(opened) as IssuedTokens }
+  }
+  // A rotated token presented after its window: someone holds a copy. End the session for everyone.
+  await endSession(context, session, 'refresh_token_reuse')
+  context.logger.warn('Refresh token reuse detected; session revoked', { session_id: session.id, user_id: session.user_id })
+  throw errors.refreshTokenReused()
+}
+
+/**
+ * Checks the `Authorization: Bearer` access token and that its session is still active. Throws
+ * `UNAUTHORIZED` (missing/invalid), `TOKEN_EXPIRED` (genuine but expired) or `SESSION_REVOKED` (its session
+ * was ended: sign-out, password change/reset, reuse detection).
+ */
+export async function authenticate(
+  context: ServerContext,
+  authorization: string | undefined,
+  options: { allowExpired?: boolean } = {},
+): Promise<{ user: UserRecord; session: SessionRecord; claims: AccessTokenClaims }> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')
+  if (!match?.[1]) throw errors.unauthorized()
+  const now = context.clock.now()
+  const claims = await verifyAccessToken(await context.keys(), match[1], {
+    issuer: context.config.issuer,
+    audience: context.config.audience,
+    nowMs: now,
+    allowExpired: options.allowExpired ?? false,
+  })
+  let session = await context.store.sessions.get(claims.sid)
+  if (!session || session.user_id !== claims.sub) throw errors.unauthorized('Invalid access token')
+  if (session.revoked_at !== null) throw errors.sessionRevoked()
+  const user = await context.store.users.get(claims.sub)
+  if (!user) throw errors.unauthorized('Invalid access token')
+  if (now - session.last_active_at >= ACTIVITY_RESOLUTION_MS) {
+    session = (await context.store.sessions.update(session.id, { last_active_at: now })) ?? session
+  }
+  return { user, session, claims }
+}
+
+/**
+ * Signs an access token and stores a refresh token for a session. `claim`, when given, runs after the
+ * refresh token is stored; if it returns false the pair is not handed out and `undefined` is returned.
+ */
+async function mintPair(context: ServerContext, session: SessionRecord, now: number): Promise<IssuedTokens>
+async function mintPair(
+  context: ServerContext,
+  session: SessionRecord,
+  now: number,
+  claim: (pair: IssuedTokens) => Promise<boolean>,
+): Promise<IssuedTokens | undefined>
+async function mintPair(
+  context: ServerContext,
+  session: SessionRecord,
+  now: number,
+  claim?: (pair: IssuedTokens) => Promise<boolean>,
+): Promise<IssuedTokens | undefined> {
+  const { config } = context
+  const refreshToken = randomToken(32)
+  const pair: IssuedTokens = {
+    access_token: await signAccessToken(await context.keys(), {
+      issuer: config.issuer,
+      audience: config.audience,
+      userId: session.user_id,
+      sessionId: session.id,
+      nowMs: now,
+      ttlSeconds: config.accessTokenTtl,
+    }),
+    refresh_token: refreshToken,
+    token_type: 'bearer',
+    expires_in: config.accessTokenTtl,
+  }
+  await context.store.refreshTokens.create({
+    token_hash: await sha256(refreshToken),
+    session_id: session.id,
+    user_id: session.user_id,
+    created_at: now,
+    expires_at: session.expires_at,
+    rotated_at: null,
+    successor_box: null,
+  })
+  if (claim && !(await claim(pair))) return undefined
+  return pair
+}
+
+function refreshLifetimeMs(context: ServerContext, remember: boolean): number {
+  const seconds = remember ? context.config.refreshTokenTtl : Math.min(context.config.refreshTokenTtl, SHORT_SESSION_SECONDS)
+  return seconds * 1000
+}

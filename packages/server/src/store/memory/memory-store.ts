@@ -1,0 +1,47 @@
+import type { PlintoStore } from '../types'
+import { memoryChallenges, memoryMfa, memoryOAuthAccounts, memoryPasskeys } from './factors'
+import { memoryInvitations, memoryMemberships, memoryOrganizations } from './organizations'
+import { memoryRefreshTokens, memorySessions, memorySigningKeys } from './sessions'
+import { emptyState, memoryContext, type StoreState } from './state'
+import { memoryEmailTokens, memoryUsers } from './users'
+
+/**
+ * An in-memory store: the default of `createPlintoApp`, and what `@plinto/testing` uses. Nothing survives
+ * the process; use {@link createFileStore} for that.
+ *
+ * @example
+ * ```ts
+ * const store = createMemoryStore()
+ * const app = createPlintoApp({ store })
+ * ```
+ */
+export function createMemoryStore(): PlintoStore {
+  return createStateStore(emptyState(), () => Promise.resolve())
+}
+
+/**
+ * A store over a {@link StoreState}. Each operation runs to completion without awaiting in the middle, so
+ * on one event loop every operation is atomic (`markRotated` and `consume` rely on it). `persist` is
+ * called after every mutation and awaited before the operation resolves: the file store makes each
+ * accepted write durable that way.
+ */
+export function createStateStore(state: StoreState, persist: () => Promise<void>, close: () => Promise<void> = persist): PlintoStore {
+  const context = memoryContext(state, persist)
+  return {
+    users: memoryUsers(context),
+    sessions: memorySessions(context),
+    refreshTokens: memoryRefreshTokens(context),
+    emailTokens: memoryEmailTokens(context),
+    signingKeys: memorySigningKeys(context),
+    organizations: memoryOrganizations(context),
+    memberships: memoryMemberships(context),
+    invitations: memoryInvitations(context),
+    mfa: memoryMfa(context),
+    challenges: memoryChallenges(context),
+    passkeys: memoryPasskeys(context),
+    oauthAccounts: memoryOAuthAccounts(context),
+    ping: async () => true,
+    flush: persist,
+    close,
+  }
+}
