@@ -9,5 +9,7 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // A real PostgreSQL for the store's concurrency tests (test/postgres-cluster.ts).
     globalSetup: ['test/postgres-cluster.ts'],
+    // Every response the suite produces is checked against the OpenAPI document.
+    setupFiles: ['src/__tests__/support/openapi-conformance.setup.ts'],
   },
 })

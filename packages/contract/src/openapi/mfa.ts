@@ -6,7 +6,8 @@ const mfa = (operation: MfaOperation): ContractOperation => ({ mount: 'api', tag
 const enabled = { description: 'The factor’s new state', schema: 'MfaEnabledResponse', noStore: true } as const
 
 /**
- * The `/mfa` endpoints (CONTRACT.md § MFA). A wrong code is 400 `INVALID_MFA_CODE`.
+ * The `/mfa` endpoints (CONTRACT.md § MFA). A wrong code is 400 `INVALID_MFA_CODE`; a factor that is already
+ * on, or not set up, is 400 `VALIDATION_ERROR`; too many wrong codes are 429.
  *
  * @example
  * ```ts
@@ -30,7 +31,7 @@ export const mfaOperations: ContractOperation[] = [
     summary: 'Start TOTP set-up: secret, QR code and backup codes (pending until verified)',
     auth: 'bearer',
     responses: { 200: { description: 'The TOTP secret', schema: 'TotpSetupResponse', noStore: true } },
-    errors: [403, 409],
+    errors: [400],
   }),
   mfa({
     operationId: 'verifyTotp',
@@ -39,7 +40,7 @@ export const mfaOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'MfaCodeRequest' },
     responses: { 200: enabled },
-    errors: [404, 409],
+    errors: [],
   }),
   mfa({
     operationId: 'disableTotp',
@@ -48,7 +49,7 @@ export const mfaOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'MfaCodeRequest' },
     responses: { 200: enabled },
-    errors: [403, 404],
+    errors: [],
   }),
   mfa({
     operationId: 'regenerateBackupCodes',
@@ -57,7 +58,7 @@ export const mfaOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'MfaCodeRequest' },
     responses: { 200: { description: 'The new backup codes', schema: 'BackupCodesResponse', noStore: true } },
-    errors: [403, 404],
+    errors: [],
   }),
   mfa({
     operationId: 'enableSms',
@@ -66,7 +67,7 @@ export const mfaOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'SmsEnableRequest' },
     responses: { 202: { description: 'Code sent', schema: 'MessageResponse' } },
-    errors: [403, 409],
+    errors: [],
   }),
   mfa({
     operationId: 'verifySms',
@@ -75,7 +76,7 @@ export const mfaOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'MfaCodeRequest' },
     responses: { 200: enabled },
-    errors: [404, 409],
+    errors: [],
   }),
   mfa({
     operationId: 'disableSms',
@@ -84,7 +85,7 @@ export const mfaOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'MfaCodeRequest' },
     responses: { 200: enabled },
-    errors: [403, 404],
+    errors: [],
   }),
   mfa({
     operationId: 'sendMfaChallenge',
@@ -92,7 +93,7 @@ export const mfaOperations: ContractOperation[] = [
     summary: 'Send a sign-in code by SMS for a pending `mfa_token`',
     body: { schema: 'MfaChallengeSendRequest' },
     responses: { 202: { description: 'Code sent', schema: 'MessageResponse' } },
-    errors: [401],
+    errors: [],
   }),
   mfa({
     operationId: 'verifyMfaChallenge',
@@ -101,6 +102,6 @@ export const mfaOperations: ContractOperation[] = [
     tokenTransport: true,
     body: { schema: 'MfaChallengeRequest' },
     responses: { 200: { description: 'Signed in', schema: 'AuthResponse', setsRefreshCookie: true, noStore: true } },
-    errors: [401],
+    errors: [],
   }),
 ]

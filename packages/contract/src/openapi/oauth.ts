@@ -47,7 +47,7 @@ export const oauthOperations: ContractOperation[] = [
       error: { description: "The provider's error, if it refused" },
     },
     responses: { 302: { description: "Back to the app's redirect_uri", redirect: true } },
-    errors: [404],
+    errors: [400, 404],
   }),
   oauth({
     operationId: 'finishOAuth',

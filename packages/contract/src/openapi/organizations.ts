@@ -116,6 +116,6 @@ export const organizationOperations: ContractOperation[] = [
     summary: "Accept an invitation; the signed-in user's email must match",
     body: { schema: 'TokenRequest' },
     responses: { 200: { description: 'The organization and the role', schema: 'AcceptInvitationResponse' } },
-    errors: [403],
+    errors: [403, 404],
   }),
 ]

@@ -32,7 +32,7 @@ export const passkeyOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'PasskeyRegisterVerifyRequest' },
     responses: { 200: { description: 'The new passkey', schema: 'Passkey' } },
-    errors: [409],
+    errors: [],
   }),
   passkey({
     operationId: 'passkeyAuthenticationOptions',
@@ -51,7 +51,7 @@ export const passkeyOperations: ContractOperation[] = [
     tokenTransport: true,
     body: { schema: 'PasskeyAuthenticateVerifyRequest' },
     responses: { 200: { description: 'Signed in', schema: 'AuthResponse', setsRefreshCookie: true, noStore: true } },
-    errors: [401],
+    errors: [],
   }),
   passkey({
     operationId: 'listPasskeys',

@@ -21,7 +21,7 @@ export const userOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'UpdateUserRequest' },
     responses: { 200: { description: 'The updated user', schema: 'User' } },
-    errors: [409],
+    errors: [],
   },
   {
     operationId: 'deleteCurrentUser',

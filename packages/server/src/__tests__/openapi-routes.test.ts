@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { call, testApp } from '../../test/helpers'
+import { conformance } from './support/openapi-conformance'
 
 describe('GET /openapi.json', () => {
   it('serves the contract for this server’s base path and mode', async () => {
@@ -50,3 +51,16 @@ describe.each([
   })
 })
 
+describe('the response check of this suite', () => {
+  it('reports a response the document does not describe', async () => {
+    const app = testApp()
+    app.get('/api/v1/not-in-the-contract', (c) => c.json({ ok: true }))
+    app.get('/api/v1/auth/me-too', (c) => c.json({ ok: true }, 404))
+    await app.request('/api/v1/not-in-the-contract')
+    await app.request('/api/v1/auth/me-too')
+    const reported = conformance.violations.splice(0)
+    expect(reported).toHaveLength(2)
+    expect(reported[0]).toContain('is not in the document, so it must answer 404')
+    expect(reported[1]).toContain('body does not match the schema')
+  })
+})
