@@ -21,8 +21,8 @@ export const VIEWERS = {
 
 export type ViewerName = keyof typeof VIEWERS
 
-// The CommonJS build has `require`; the ESM build makes one. Either resolves from this package's folder.
-const localRequire: NodeRequire = typeof require === 'function' ? require : createRequire(import.meta.url)
+// Resolves from this package's folder (tsup's shims give the CommonJS build an `import.meta.url`).
+const localRequire: NodeRequire = createRequire(import.meta.url)
 const scripts = new Map<ViewerName, Promise<string | undefined>>()
 
 /** The viewer's script, or undefined when its package is not installed. Read once, then kept in memory. */

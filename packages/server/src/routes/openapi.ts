@@ -29,8 +29,17 @@ export function openApiRoutes(): Hono<PlintoEnv> {
     Scalar<PlintoEnv>(async (c) => {
       await requireViewer('scalar')
       const nonce = pageHeaders(c)
-      // Relative URLs keep the page working behind a proxy that mounts the server under a path.
-      return { url: './openapi.json', cdn: './docs/api-reference.js', pageTitle: 'Plinto API', withDefaultFonts: false, nonce }
+      // Relative URLs keep the page working behind a proxy that mounts the server under a path. Everything
+      // that would talk to Scalar's services (web fonts, the AI agent, the developer toolbar) is off.
+      return {
+        url: './openapi.json',
+        cdn: './docs/api-reference.js',
+        pageTitle: 'Plinto API',
+        withDefaultFonts: false,
+        showDeveloperTools: 'never',
+        agent: { disabled: true },
+        nonce,
+      }
     }),
   )
   routes.get('/docs/api-reference.js', (c) => script(c, 'scalar'))
