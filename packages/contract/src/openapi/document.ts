@@ -79,8 +79,7 @@ export function createOpenApiDocument(options: OpenApiDocumentOptions = {}): Ope
   const paths: Record<string, Record<string, unknown>> = {}
   for (const op of operations) {
     for (const [path, operationId] of mountedPaths(op, apiBasePath)) {
-      const item = (paths[path] ??= {})
-      item[op.method] = renderOperation(op, operationId)
+      paths[path] = { ...paths[path], [op.method]: renderOperation(op, operationId) }
     }
   }
   return {
