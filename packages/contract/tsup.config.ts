@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', webhooks: 'src/webhooks.ts' },
+  entry: { index: 'src/index.ts', webhooks: 'src/webhooks.ts', openapi: 'src/openapi/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -9,4 +9,6 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   splitting: true,
+  // `import.meta.url` in the CommonJS build (routes/openapi-viewers.ts resolves the viewers' packages with it).
+  shims: true,
 })

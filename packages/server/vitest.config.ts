@@ -9,5 +9,7 @@ export default defineProject({
     include: ['src/**/*.test.ts'],
     // A real PostgreSQL for the store's concurrency tests (src/__tests__/postgres-cluster.ts).
     globalSetup: ['src/__tests__/postgres-cluster.ts'],
+    // Every response the suite produces is checked against the OpenAPI document.
+    setupFiles: ['src/__tests__/support/openapi-conformance.setup.ts'],
   },
 })

@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health'
 import { jwksRoutes } from './routes/jwks'
 import { mfaRoutes } from './routes/mfa'
 import { oauthRoutes } from './routes/oauth'
+import { openApiRoutes } from './routes/openapi'
 import { invitationRoutes, organizationRoutes } from './routes/organizations'
 import { passkeyRoutes } from './routes/passkeys'
 import { sessionRoutes } from './routes/sessions'
@@ -58,6 +59,7 @@ export function createPlintoApp(options: PlintoAppOptions & { context?: ServerCo
 
   app.route('/', healthRoutes())
   app.route('/', jwksRoutes())
+  app.route('/', openApiRoutes())
   if (config.mode !== 'production') app.route('/', devOutboxRoutes())
   if (config.apiBasePath !== '') app.route(config.apiBasePath, healthRoutes())
   app.route(`${config.apiBasePath}/auth`, authRoutes())
