@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { call, testApp } from '../../test/helpers'
+import { call, testApp } from './helpers'
 import { conformance } from './support/openapi-conformance'
 
 describe('GET /openapi.json', () => {

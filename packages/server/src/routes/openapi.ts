@@ -15,7 +15,7 @@ export function openApiRoutes(): Hono<PlintoEnv> {
   let document: Promise<string> | undefined
 
   routes.get('/openapi.json', async (c) => {
-    const { config } = c.get('context')
+    const { config } = c.var.server
     document ??= import('@plinto/contract/openapi').then(({ createOpenApiDocument }) =>
       JSON.stringify(createOpenApiDocument({ apiBasePath: config.apiBasePath, includeDevEndpoints: config.mode !== 'production' })),
     )
