@@ -106,7 +106,7 @@ describe('the reference app on the PostgreSQL store', () => {
 
     expect((await call(app, 'GET', '/health/readiness')).body).toEqual({ status: 'ok', checks: { database: true } })
     await store.close()
-  })
+  }, 30_000) // a whole journey against real PostgreSQL: seconds on a busy 2-core machine
 
   test('a restart loses nothing: same signing key, same sessions; migrations are not run again', async () => {
     const schema = freshSchema()
