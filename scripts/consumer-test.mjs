@@ -7,6 +7,8 @@
 //   - a Node project: an ESM script (the SDK against the packed reference server) and a CommonJS script
 //     (`require` of the SDK and of its /server entry), type-checked with `node16` resolution, compiled and
 //     run; the core and server READMEs' examples type-check there too;
+//   - a Next.js App Router app (the UI under a server layout, a route handler on the /server entry):
+//     `next build`, which type-checks with bundler resolution;
 //   - npm's install output has no peer-dependency warning, `npm ls` is clean, and the app has one copy of
 //     the SDK.
 // Prints one line per check and ends with `consumer: N passed, M failed`. `--keep` keeps the temp folder.
@@ -32,6 +34,7 @@ const VERSIONS = {
   typescript: '~6.0.3',
   vite: '^8.3.8',
   '@vitejs/plugin-react': '^6.3.0',
+  next: '~16.4.6', // as examples/nextjs
 }
 
 let passed = 0
@@ -196,6 +199,115 @@ main().catch((error) => {
 })
 `
 
+// A Next.js App Router app: the UI in a client component under a server layout, a route handler that
+// verifies tokens with the SDK's /server entry. `next build` type-checks (bundler resolution) and builds.
+const NEXT_FILES = {
+  'next.config.ts': "import type { NextConfig } from 'next'\n\nconst nextConfig: NextConfig = {}\nexport default nextConfig\n",
+  'app/layout.tsx': `import '@plinto/ui/styles.css'
+import type { ReactNode } from 'react'
+import { Providers } from './providers'
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  )
+}
+`,
+  'app/providers.tsx': `'use client'
+
+import { PlintoClient } from '@plinto/typescript-sdk'
+import { PlintoProvider } from '@plinto/ui'
+import { useRouter } from 'next/navigation'
+import { useState, type ReactNode } from 'react'
+
+export function Providers({ children }: { children: ReactNode }) {
+  const router = useRouter()
+  const [client] = useState(() => new PlintoClient({ apiUrl: 'https://api.example.com' }))
+  return (
+    <PlintoProvider client={client} navigate={(to) => router.push(to)}>
+      {children}
+    </PlintoProvider>
+  )
+}
+`,
+  'app/page.tsx': `import { SignedIn, SignedOut, SignIn, UserButton } from '@plinto/ui'
+
+export default function Page() {
+  return (
+    <main>
+      <SignedOut>
+        <SignIn redirectUrl="/" />
+      </SignedOut>
+      <SignedIn>
+        <UserButton afterSignOutUrl="/" />
+      </SignedIn>
+    </main>
+  )
+}
+`,
+  'app/api/me/route.ts': `import { isPlintoError, verifyAccessToken } from '@plinto/typescript-sdk/server'
+
+export async function GET(request: Request) {
+  const token = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? ''
+  try {
+    const claims = await verifyAccessToken(token, { apiUrl: 'https://api.example.com', issuer: 'plinto', audience: 'plinto' })
+    return Response.json({ sub: claims.sub })
+  } catch (error) {
+    if (isPlintoError(error)) return Response.json({ error_code: error.code }, { status: 401 })
+    throw error
+  }
+}
+`,
+}
+
+async function nextApp(tarballs) {
+  const dir = join(scratch, 'next-app')
+  writeFiles(dir, {
+    'package.json': {
+      name: 'consumer-next-app',
+      private: true,
+      dependencies: {
+        '@plinto/typescript-sdk': `file:${tarballs['@plinto/typescript-sdk']}`,
+        '@plinto/react': `file:${tarballs['@plinto/react']}`,
+        '@plinto/ui': `file:${tarballs['@plinto/ui']}`,
+        next: VERSIONS.next,
+        react: VERSIONS.react,
+        'react-dom': VERSIONS['react-dom'],
+      },
+      devDependencies: Object.fromEntries(['@types/react', '@types/react-dom', '@types/node', 'typescript'].map((dep) => [dep, VERSIONS[dep]])),
+    },
+    'tsconfig.json': {
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['DOM', 'DOM.Iterable', 'ESNext'], // Next's own types use ES2024's PromiseWithResolvers
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        jsx: 'react-jsx',
+        strict: true,
+        noEmit: true,
+        allowJs: true,
+        isolatedModules: true,
+        skipLibCheck: false,
+        esModuleInterop: true,
+        resolveJsonModule: true,
+        incremental: false,
+        plugins: [{ name: 'next' }],
+      },
+      include: ['next-env.d.ts', 'app', 'next.config.ts', '.next/types/**/*.ts', '.next/dev/types/**/*.ts'],
+      exclude: ['node_modules'],
+    },
+    ...NEXT_FILES,
+  })
+  if (!(await install('next app', dir))) return
+  const build = await run('npx', ['next', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' })
+  const ok = build.code === 0 && existsSync(join(dir, '.next/BUILD_ID'))
+  report('next app: next build (type-check with bundler resolution, App Router, route handler)', ok, build.output)
+}
+
 async function nodeProject(tarballs) {
   const dir = join(scratch, 'node-app')
   const [coreReadme] = [quickStart('core', 'ts')]
@@ -249,7 +361,7 @@ try {
   const packed = packPackages(packageDirs, join(scratch, 'tarballs'))
   const tarballs = Object.fromEntries(packed.map(({ name, tarball }) => [name, tarball]))
   console.log(`consumer: packed ${packed.length} packages into ${scratch}`)
-  await Promise.all([viteApp(tarballs), nodeProject(tarballs)])
+  await Promise.all([viteApp(tarballs), nodeProject(tarballs), nextApp(tarballs)])
 } catch (error) {
   report('consumer test set-up', false, String(error?.stack ?? error))
 } finally {
