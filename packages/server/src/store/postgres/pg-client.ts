@@ -130,7 +130,7 @@ export async function openPgPool(
   options: PostgresPoolOptions,
   onIdleError: (error: Error) => void,
 ): Promise<PgPoolLike> {
-  const { default: pg } = await import('pg')
+  const pg = await importPg()
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -144,6 +144,46 @@ export async function openPgPool(
   // would crash the process. The pool replaces it on the next checkout.
   pool.on('error', onIdleError)
   return pool
+}
+
+/**
+ * Thrown when the PostgreSQL store is opened from a connection string but node-postgres is not installed:
+ * `pg` is an optional peer dependency of `@plinto/server`, so apps on the memory or file store never install
+ * it. Compare `code` (it also works across two copies of the package).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await createPostgresStore({ connectionString: process.env.DATABASE_URL! })
+ * } catch (error) {
+ *   if ((error as { code?: string }).code === 'MISSING_DEPENDENCY') console.error('run: npm install pg')
+ *   throw error
+ * }
+ * ```
+ */
+export class MissingDependencyError extends Error {
+  override readonly name = 'MissingDependencyError'
+  readonly code = 'MISSING_DEPENDENCY'
+  /** The npm package to install. */
+  readonly packageName: string
+
+  constructor(packageName: string, neededBy: string, options?: { cause?: unknown }) {
+    super(`${neededBy} needs the "${packageName}" package, which is not installed. Install it: npm install ${packageName}`, options)
+    this.packageName = packageName
+  }
+}
+
+/** Loads `pg`, turning "not installed" (ESM or CommonJS resolution) into a {@link MissingDependencyError}. */
+async function importPg() {
+  try {
+    return (await import('pg')).default
+  } catch (error) {
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+    // Only `pg` itself: a missing dependency *of* pg names another package and stays as it is.
+    const notFound = (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /['"]pg['"]/.test(String(message))
+    if (notFound) throw new MissingDependencyError('pg', 'The PostgreSQL store (connectionString)', { cause: error })
+    throw error
+  }
 }
 
 /** An error the server reported (it has a SQLSTATE severity): the connection itself is still usable. */
