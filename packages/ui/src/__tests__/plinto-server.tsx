@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node'
 import type { ReactElement } from 'react'
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest'
 import { PlintoClient, type AuthResponse, type PlintoClientOptions } from '@plinto/typescript-sdk'
-import { createPlintoHandlers, type PlintoHandlers, type PlintoHandlersOptions } from '@plinto/testing'
+import { createPlintoHandlers, totp, type PlintoHandlers, type PlintoHandlersOptions } from '@plinto/testing'
 import { PlintoProvider, type PlintoProviderProps } from '../index'
 
 export const API = 'http://localhost:8000'
@@ -68,6 +68,26 @@ export async function realAuthResponse(plinto: PlintoHandlers): Promise<AuthResp
   })
   expect(response.status).toBe(200)
   return (await response.json()) as AuthResponse
+}
+
+/** Seeds Ada with TOTP on; returns her secret and backup codes. Server time then moves past the set-up code. */
+export async function adaWithTotp(handlers: PlintoHandlers) {
+  await seedAda(handlers)
+  const { tokens } = await realAuthResponse(handlers)
+  const call = async (path: string, body: unknown) => {
+    const response = await handlers.app.request(`/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.access_token}` },
+      body: JSON.stringify(body),
+    })
+    expect(response.status).toBe(200)
+    return response.json()
+  }
+  const { secret, backup_codes } = (await call('/mfa/totp/enable', {})) as { secret: string; backup_codes: string[] }
+  await call('/mfa/totp/verify', { code: await totp(secret, handlers.clock.now()) })
+  // A TOTP code is accepted once: move to a later time step so the sign-in's code is a fresh one.
+  handlers.clock.advance(60_000)
+  return { secret, backupCodes: backup_codes }
 }
 
 /**
