@@ -2,10 +2,11 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, expect, test } from 'vitest'
 import { totp } from '@plinto/testing'
+import { API_URL, EMAIL } from '@plinto/test-support'
 import { AuthCallback, es } from '../index'
-import { API, EMAIL, adaWithTotp, expectNoAxeViolations, usePlintoServer } from './plinto-server'
+import { adaWithTotp, expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 /** On the reference server's default allow-list (`{appUrl}/auth/callback`). */
 const REDIRECT_URI = 'http://localhost:5173/auth/callback'
 
@@ -22,7 +23,7 @@ async function consent(authorizationUrl: string, email = 'dev.user@example.com')
   const form = new URLSearchParams({ state, email, first_name: 'Dev', last_name: 'User', decision: 'approve' })
   let response = await fetch(action, { method: 'POST', body: form, redirect: 'manual' })
   let location = new URL(response.headers.get('location')!, action)
-  while (location.origin === new URL(API).origin) {
+  while (location.origin === new URL(API_URL).origin) {
     response = await fetch(location, { redirect: 'manual' })
     location = new URL(response.headers.get('location')!, location)
   }

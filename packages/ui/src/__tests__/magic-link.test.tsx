@@ -3,10 +3,11 @@ import { cleanup, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test, vi } from 'vitest'
 import { totp } from '@plinto/testing'
+import { EMAIL, seedAda } from '@plinto/test-support'
 import { AuthCallback, SignIn } from '../index'
-import { EMAIL, adaWithTotp, expectNoAxeViolations, seedAda, usePlintoServer } from './plinto-server'
+import { adaWithTotp, expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 // The reference server only links to allow-listed callback URLs; its default is {appUrl}/auth/callback.
 const CALLBACK = 'http://localhost:5173/auth/callback'
 

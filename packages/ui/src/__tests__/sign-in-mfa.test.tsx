@@ -2,13 +2,14 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
 import { totp } from '@plinto/testing'
+import { EMAIL, PASSWORD } from '@plinto/test-support'
 import { SignIn } from '../index'
-import { EMAIL, PASSWORD, adaWithTotp, expectNoAxeViolations, usePlintoServer } from './plinto-server'
+import { adaWithTotp, expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
 // The reference server implements MFA (/mfa/totp/*, /mfa/challenge): Ada turns TOTP on for real, and the
 // sign-in answers `mfa_required` by itself. Only the passkey-as-second-factor account (a factor this form
 // does not ask for) is simulated with faults.respond.
-const { plinto, renderWithPlinto } = usePlintoServer()
+const { plinto, renderWithPlinto } = useRenderWithPlinto()
 
 /** A 6-digit code that is valid in none of the accepted time steps (now ± 30 s). */
 async function wrongCode(secret: string) {
