@@ -1,4 +1,5 @@
 import type { PlintoHandlersOptions } from '@plinto/testing'
+import { EMAIL } from '@plinto/test-support'
 import { afterEach, expect, vi } from 'vitest'
 import type { PlintoClientOptions } from '../index'
 import type { User } from '@plinto/contract'
@@ -47,8 +48,7 @@ export function sharedStorage(key?: string): StorageAdapter & { values: Map<stri
   }
 }
 
-
-export const EMAIL = 'ada@example.com'
+export { EMAIL }
 
 /**
  * {@link useBackend} (the reference server behind MSW, clients disposed and server reset after every test)

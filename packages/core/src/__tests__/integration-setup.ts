@@ -1,32 +1,19 @@
-import { createPlintoHandlers, type PlintoHandlersOptions } from '@plinto/testing'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import { PlintoClient, isPlintoError, type PlintoClientOptions, type PlintoError, type PlintoEvents } from '../index'
+import type { PlintoHandlersOptions } from '@plinto/testing'
+import { usePlintoServer } from '@plinto/test-support'
+import { expect } from 'vitest'
+import { PlintoClient, isPlintoError, type PlintoError, type PlintoEvents } from '../index'
 
-export const API_URL = 'http://localhost:8000'
-export const PASSWORD = 'correct horse battery staple'
+export { API_URL, PASSWORD } from '@plinto/test-support'
 
 /**
- * The real reference server behind MSW (`@plinto/testing`, `onUnhandledRequest: 'error'`) for one test
- * file, with server `config` overrides such as `accessTokenTtl`; reset (store, keys, clock, faults, request
- * log) after every test. `client()` builds SDK clients (memory storage unless `options` say otherwise)
- * that are disposed after every test. `useReferenceServer` (./helpers) adds sign-in shortcuts to it.
+ * The real reference server behind MSW (`usePlintoServer` of @plinto/test-support, shared with the react and
+ * ui tests: `onUnhandledRequest: 'error'`) for one test file, with server `config` overrides such as
+ * `accessTokenTtl`; reset (store, keys, clock, faults, request log) after every test. `client()` builds SDK
+ * clients (memory storage unless `options` say otherwise) that are disposed after every test.
+ * `useReferenceServer` (./helpers) adds sign-in shortcuts to it.
  */
 export function useBackend(config: PlintoHandlersOptions['config'] = {}) {
-  const backend = createPlintoHandlers({ apiUrl: API_URL, config })
-  const server = setupServer(...backend.handlers)
-  const clients: PlintoClient[] = []
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.dispose()
-    backend.reset()
-  })
-  afterAll(() => server.close())
-  const client = (options: Partial<PlintoClientOptions> = {}) => {
-    const plinto = new PlintoClient({ apiUrl: API_URL, tokenStorage: { type: 'memory' }, ...options })
-    clients.push(plinto)
-    return plinto
-  }
+  const { plinto: backend, makeClient: client } = usePlintoServer(PlintoClient, { config })
   return { backend, client }
 }
 

@@ -1,7 +1,8 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { StrictMode, type ReactNode } from 'react'
 import { describe, expect, test, vi } from 'vitest'
-import type { AcceptInvitationResponse, PlintoClient } from '@plinto/typescript-sdk'
+import { PlintoClient, type AcceptInvitationResponse } from '@plinto/typescript-sdk'
+import { EMAIL, PASSWORD, signedIn, usePlintoServer } from '@plinto/test-support'
 import {
   PlintoProvider,
   Protect,
@@ -15,9 +16,8 @@ import {
   usePasskeys,
   useSessions,
 } from '../index'
-import { EMAIL, PASSWORD, signedIn, usePlintoServer } from './plinto-server'
 
-const { plinto, makeClient } = usePlintoServer()
+const { plinto, makeClient } = usePlintoServer(PlintoClient)
 
 const wrapperFor = (client: PlintoClient) =>
   function Wrapper({ children }: { children: ReactNode }) {

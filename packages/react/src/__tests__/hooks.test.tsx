@@ -1,11 +1,11 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, test, vi } from 'vitest'
-import type { PlintoClient } from '@plinto/typescript-sdk'
+import { PlintoClient } from '@plinto/typescript-sdk'
+import { API_URL, EMAIL, PASSWORD, signedIn, usePlintoServer } from '@plinto/test-support'
 import { PlintoProvider, Protect, SignedIn, SignedOut, useAuth, usePlinto, useSession, useUser } from '../index'
-import { API, EMAIL, PASSWORD, signedIn, usePlintoServer } from './plinto-server'
 
-const { plinto, makeClient } = usePlintoServer()
+const { plinto, makeClient } = usePlintoServer(PlintoClient)
 
 const wrapperFor = (client: PlintoClient) =>
   function Wrapper({ children }: { children: ReactNode }) {
@@ -53,7 +53,7 @@ describe('usePlinto', () => {
     expect(result.current.plinto.user?.email_verified).toBe(false)
     // Verify the address behind the client's back, as the user would from their mail app on another device.
     const token = new URL(plinto.lastMessage(EMAIL).link!).searchParams.get('token')
-    await fetch(`${API}/api/v1/auth/email/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) })
+    await fetch(`${API_URL}/api/v1/auth/email/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) })
     let returned: unknown
     await act(async () => {
       returned = await result.current.plinto.refreshUser()

@@ -1,10 +1,10 @@
 import { act, render } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import type { PlintoClient } from '@plinto/typescript-sdk'
+import { PlintoClient } from '@plinto/typescript-sdk'
+import { EMAIL, PASSWORD, signedIn, usePlintoServer } from '@plinto/test-support'
 import { PlintoProvider, SignedIn, useAuth, usePlinto, useSession, useUser } from '../index'
-import { EMAIL, PASSWORD, signedIn, usePlintoServer } from './plinto-server'
 
-const { plinto, makeClient } = usePlintoServer()
+const { plinto, makeClient } = usePlintoServer(PlintoClient)
 
 // One counting consumer per hook; each renders its hook's output so React cannot skip it for other reasons.
 function renderCounted(client: PlintoClient) {

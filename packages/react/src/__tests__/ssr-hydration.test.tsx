@@ -2,10 +2,11 @@ import { act } from '@testing-library/react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, expect, test, vi } from 'vitest'
+import { PlintoClient } from '@plinto/typescript-sdk'
+import { API_URL, signedIn, usePlintoServer } from '@plinto/test-support'
 import { PlintoProvider, SignedIn, SignedOut, useOrganization, useSessions, useUser } from '../index'
-import { API, signedIn, usePlintoServer } from './plinto-server'
 
-const { plinto, makeClient } = usePlintoServer()
+const { plinto, makeClient } = usePlintoServer(PlintoClient)
 
 function App() {
   const { isLoaded, user } = useUser()
@@ -39,7 +40,7 @@ test('the server renders the loading state even when its client already knows a 
 
 test('hydrating server HTML into a signed-in browser causes no mismatch, then shows the user', async () => {
   const serverHtml = renderToString(
-    <PlintoProvider config={{ apiUrl: API, tokenStorage: { type: 'memory' } }}>
+    <PlintoProvider config={{ apiUrl: API_URL, tokenStorage: { type: 'memory' } }}>
       <App />
     </PlintoProvider>,
   )

@@ -2,17 +2,17 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import { StrictMode, useEffect } from 'react'
 import { afterEach, expect, test } from 'vitest'
 import { PlintoClient, type PlintoClientOptions } from '@plinto/typescript-sdk'
+import { API_URL, EMAIL, PASSWORD, usePlintoServer } from '@plinto/test-support'
 import { PlintoProvider, usePlinto } from '../index'
-import { API, EMAIL, PASSWORD, usePlintoServer } from './plinto-server'
 
 // Short-lived tokens: each client's proactive refresh fires halfway through a 2 s lifetime (0.5–1 s, JWT
 // expiry is whole seconds). Every client restored from the same storage presents the same refresh token
 // at the same moment, so a second client or a second timer shows up as a refresh token presented twice;
 // a disposed client presents none.
-const { plinto } = usePlintoServer({ config: { accessTokenTtl: 2 } })
+const { plinto } = usePlintoServer(PlintoClient, { config: { accessTokenTtl: 2 } })
 
 const STORAGE_KEY = 'plinto_react_strict_test'
-const config: PlintoClientOptions = { apiUrl: API, tokenStorage: { type: 'localStorage', key: STORAGE_KEY }, tabSync: false }
+const config: PlintoClientOptions = { apiUrl: API_URL, tokenStorage: { type: 'localStorage', key: STORAGE_KEY }, tabSync: false }
 
 afterEach(() => localStorage.clear())
 

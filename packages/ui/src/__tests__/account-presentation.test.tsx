@@ -1,10 +1,11 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
+import { EMAIL, PASSWORD, seedAda } from '@plinto/test-support'
 import { CreateOrganization, OrganizationProfile, OrganizationSwitcher, UserButton, UserProfile } from '../index'
-import { EMAIL, PASSWORD, seedAda, usePlintoServer } from './plinto-server'
+import { useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 
 async function adaInAcme() {
   await seedAda(plinto)

@@ -2,10 +2,11 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, expect, test } from 'vitest'
 import { totp } from '@plinto/testing'
+import { API_URL, EMAIL } from '@plinto/test-support'
 import { AuthCallback, es } from '../index'
-import { API, EMAIL, PASSWORD, expectNoAxeViolations, realAuthResponse, seedAda, usePlintoServer } from './plinto-server'
+import { adaWithTotp, expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 /** On the reference server's default allow-list (`{appUrl}/auth/callback`). */
 const REDIRECT_URI = 'http://localhost:5173/auth/callback'
 
@@ -22,7 +23,7 @@ async function consent(authorizationUrl: string, email = 'dev.user@example.com')
   const form = new URLSearchParams({ state, email, first_name: 'Dev', last_name: 'User', decision: 'approve' })
   let response = await fetch(action, { method: 'POST', body: form, redirect: 'manual' })
   let location = new URL(response.headers.get('location')!, action)
-  while (location.origin === new URL(API).origin) {
+  while (location.origin === new URL(API_URL).origin) {
     response = await fetch(location, { redirect: 'manual' })
     location = new URL(response.headers.get('location')!, location)
   }
@@ -71,14 +72,7 @@ test('a denied consent (?error) says the sign-in did not complete', async () => 
 })
 
 test('an account with two-step verification gets the code step, then is signed in', async () => {
-  await seedAda(plinto)
-  const { tokens } = await realAuthResponse(plinto)
-  const post = async (path: string, body: unknown) =>
-    (await plinto.app.request(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.access_token}` }, body: JSON.stringify(body) })).json()
-  const { secret } = (await post('/mfa/totp/enable', {})) as { secret: string }
-  await post('/mfa/totp/verify', { code: await totp(secret, plinto.clock.now()) })
-  plinto.clock.advance(60_000)
-
+  const { secret } = await adaWithTotp(plinto)
   await returnFromProvider(EMAIL)
   const { client, navigate, container } = renderWithPlinto(<AuthCallback redirectUrl="/dashboard" />)
   expect(await screen.findByRole('heading', { name: 'Two-step verification' })).toBeInTheDocument()
@@ -90,5 +84,18 @@ test('an account with two-step verification gets the code step, then is signed i
   await user.click(screen.getByRole('button', { name: 'Verify' }))
   await waitFor(() => expect(navigate).toHaveBeenCalledWith('/dashboard'))
   expect(client.getSnapshot()).toMatchObject({ status: 'signed_in', user: { email: EMAIL } })
-  void PASSWORD
+})
+
+test('an MFA step that took too long after the provider says so, as SignIn does (not "the provider did not confirm")', async () => {
+  const { secret } = await adaWithTotp(plinto)
+  await returnFromProvider(EMAIL)
+  renderWithPlinto(<AuthCallback signInUrl="/sign-in" />)
+  const code = await screen.findByLabelText('Verification code')
+  plinto.clock.advance(6 * 60_000) // an mfa_token lives 5 minutes
+  const user = userEvent.setup()
+  await user.type(code, await totp(secret, plinto.clock.now()))
+  await user.click(screen.getByRole('button', { name: 'Verify' }))
+  expect(await screen.findByRole('heading', { name: 'The sign-in did not complete' })).toBeInTheDocument()
+  expect(screen.getByText('Your sign-in took too long. Sign in again.')).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'Back to sign in' })).toHaveAttribute('href', '/sign-in')
 })

@@ -2,10 +2,11 @@ import { StrictMode } from 'react'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
+import { EMAIL, seedAda } from '@plinto/test-support'
 import { ForgotPassword, ResetPassword } from '../index'
-import { EMAIL, expectNoAxeViolations, seedAda, usePlintoServer } from './plinto-server'
+import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 const NEW_PASSWORD = 'a brand new passphrase'
 
 /** Opens the page the reset email links to, as a browser would. */

@@ -1,10 +1,11 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test } from 'vitest'
+import { EMAIL, PASSWORD } from '@plinto/test-support'
 import { SignIn, SignUp, UserButton, en, es, type PlintoLocalization } from '../index'
-import { EMAIL, PASSWORD, expectNoAxeViolations, usePlintoServer } from './plinto-server'
+import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 
 describe('appearance', () => {
   test('variables become inline custom properties on the root; theme is an attribute', () => {

@@ -1,11 +1,12 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { EMAIL, PASSWORD, seedAda } from '@plinto/test-support'
 import { SignIn, es } from '../index'
-import { EMAIL, PASSWORD, expectNoAxeViolations, realAuthResponse, seedAda, usePlintoServer } from './plinto-server'
+import { expectNoAxeViolations, realAuthResponse, useRenderWithPlinto } from './render-with-plinto'
 import { installWebAuthn, uninstallWebAuthn } from './webauthn'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 const PHONE = '+14155550123'
 
 afterEach(uninstallWebAuthn)

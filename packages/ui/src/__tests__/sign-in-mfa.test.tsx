@@ -1,34 +1,15 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
-import { totp, type PlintoHandlers } from '@plinto/testing'
+import { totp } from '@plinto/testing'
+import { EMAIL, PASSWORD } from '@plinto/test-support'
 import { SignIn } from '../index'
-import { EMAIL, PASSWORD, expectNoAxeViolations, realAuthResponse, seedAda, usePlintoServer } from './plinto-server'
+import { adaWithTotp, expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
 // The reference server implements MFA (/mfa/totp/*, /mfa/challenge): Ada turns TOTP on for real, and the
 // sign-in answers `mfa_required` by itself. Only the passkey-as-second-factor account (a factor this form
 // does not ask for) is simulated with faults.respond.
-const { plinto, renderWithPlinto } = usePlintoServer()
-
-/** Seeds Ada with TOTP on; returns her secret and backup codes. Server time then moves past the set-up code. */
-async function adaWithTotp(handlers: PlintoHandlers) {
-  await seedAda(handlers)
-  const { tokens } = await realAuthResponse(handlers)
-  const call = async (path: string, body: unknown) => {
-    const response = await handlers.app.request(`/api/v1${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.access_token}` },
-      body: JSON.stringify(body),
-    })
-    expect(response.status).toBe(200)
-    return response.json()
-  }
-  const { secret, backup_codes } = (await call('/mfa/totp/enable', {})) as { secret: string; backup_codes: string[] }
-  await call('/mfa/totp/verify', { code: await totp(secret, handlers.clock.now()) })
-  // A TOTP code is accepted once: move to a later time step so the sign-in's code is a fresh one.
-  handlers.clock.advance(60_000)
-  return { secret, backupCodes: backup_codes }
-}
+const { plinto, renderWithPlinto } = useRenderWithPlinto()
 
 /** A 6-digit code that is valid in none of the accepted time steps (now ± 30 s). */
 async function wrongCode(secret: string) {

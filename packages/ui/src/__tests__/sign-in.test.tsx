@@ -1,10 +1,11 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
+import { EMAIL, PASSWORD, seedAda } from '@plinto/test-support'
 import { SignIn } from '../index'
-import { EMAIL, PASSWORD, expectNoAxeViolations, seedAda, usePlintoServer } from './plinto-server'
+import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, renderWithPlinto } = usePlintoServer()
+const { plinto, renderWithPlinto } = useRenderWithPlinto()
 
 async function fillAndSubmit(email: string, password: string) {
   const user = userEvent.setup()

@@ -1,10 +1,11 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test, vi } from 'vitest'
+import { EMAIL, PASSWORD, seedAda } from '@plinto/test-support'
 import { SignUp } from '../index'
-import { EMAIL, PASSWORD, expectNoAxeViolations, seedAda, usePlintoServer } from './plinto-server'
+import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, renderWithPlinto } = usePlintoServer()
+const { plinto, renderWithPlinto } = useRenderWithPlinto()
 
 async function fill(values: { first?: string; last?: string; email?: string; password?: string }) {
   const user = userEvent.setup()

@@ -2,6 +2,7 @@ import { act } from '@testing-library/react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, expect, test, vi } from 'vitest'
+import { API_URL } from '@plinto/test-support'
 import {
   AuthCallback,
   CreateOrganization,
@@ -16,12 +17,12 @@ import {
   UserProfile,
   VerifyEmail,
 } from '../index'
-import { API, usePlintoServer } from './plinto-server'
+import { useRenderWithPlinto } from './render-with-plinto'
 
 // Every component, server-rendered and hydrated in a browser whose URL carries a token and whose session
 // is being restored: the first client render must equal the server HTML (URL and session are read after
 // hydration), so React reports no recoverable error and nothing on the console.
-const { makeClient } = usePlintoServer()
+const { makeClient } = useRenderWithPlinto()
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -45,7 +46,7 @@ const page = (
 )
 
 test('server HTML hydrates without mismatches or console errors', async () => {
-  const html = renderToString(<PlintoProvider config={{ apiUrl: API, tokenStorage: { type: 'memory' } }}>{page}</PlintoProvider>)
+  const html = renderToString(<PlintoProvider config={{ apiUrl: API_URL, tokenStorage: { type: 'memory' } }}>{page}</PlintoProvider>)
   expect(html).toContain('Sign in')
   const container = document.createElement('div')
   container.innerHTML = html

@@ -2,10 +2,11 @@ import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
 import type { PlintoClient } from '@plinto/typescript-sdk'
+import { EMAIL, PASSWORD } from '@plinto/test-support'
 import { UserButton } from '../index'
-import { EMAIL, PASSWORD, expectNoAxeViolations, usePlintoServer } from './plinto-server'
+import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 
 async function signedInClient(seed: { first_name?: string | null; last_name?: string | null } = {}): Promise<PlintoClient> {
   await plinto.seedUser({ email: EMAIL, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace', ...seed })

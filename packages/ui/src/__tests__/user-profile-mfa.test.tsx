@@ -2,10 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
 import { totp } from '@plinto/testing'
+import { EMAIL, PASSWORD, seedAda } from '@plinto/test-support'
 import { UserProfile } from '../index'
-import { EMAIL, PASSWORD, expectNoAxeViolations, seedAda, usePlintoServer } from './plinto-server'
+import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 const PHONE = '+14155550123'
 
 async function signedInAda() {

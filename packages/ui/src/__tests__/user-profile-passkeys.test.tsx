@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, expect, test } from 'vitest'
+import { EMAIL, PASSWORD, seedAda } from '@plinto/test-support'
 import { UserProfile } from '../index'
-import { EMAIL, PASSWORD, expectNoAxeViolations, seedAda, usePlintoServer } from './plinto-server'
+import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 import { installWebAuthn, uninstallWebAuthn } from './webauthn'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 
 afterEach(uninstallWebAuthn)
 

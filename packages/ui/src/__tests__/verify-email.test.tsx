@@ -2,10 +2,11 @@ import { StrictMode } from 'react'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
+import { EMAIL, PASSWORD } from '@plinto/test-support'
 import { VerifyEmail } from '../index'
-import { EMAIL, PASSWORD, expectNoAxeViolations, usePlintoServer } from './plinto-server'
+import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
 
-const { plinto, makeClient, renderWithPlinto } = usePlintoServer()
+const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 
 async function signedUpWithLink() {
   const client = makeClient()

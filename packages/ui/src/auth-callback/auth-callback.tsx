@@ -10,7 +10,8 @@ import { forgetUrlParam } from '../internal/url-param'
 import { useOncePerToken } from '../internal/use-once-per-token'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { useUrlToken } from '../internal/use-url-token'
-import { MfaStep, type MfaMode } from '../sign-in/mfa-step'
+import { MfaStep } from '../sign-in/mfa-step'
+import { useMfaStep } from '../sign-in/use-mfa-step'
 
 /**
  * Props of {@link AuthCallback}.
@@ -29,10 +30,7 @@ export interface AuthCallbackProps extends PresentationProps, RootAttributes {
   signInUrl?: string
 }
 
-type Failure = 'magicLink' | 'oauthState' | 'oauth'
-type Mfa = { mfaToken: string; modes: MfaMode[]; mode: MfaMode }
-
-const SUPPORTED_MFA: readonly MfaMode[] = ['totp', 'sms', 'backup_code']
+type Failure = 'magicLink' | 'oauthState' | 'oauth' | 'mfaExpired' | 'mfaUnsupported'
 const OAUTH_PARAMS = ['code', 'state', 'error', 'error_description', 'iss', 'scope'] as const
 const subscribeNever = () => () => {}
 
@@ -50,9 +48,9 @@ function useOAuthReturn(): string | undefined {
 /**
  * The page the browser returns to after a magic link (`?magic_token=…`) or an OAuth provider
  * (`?code=…&state=…`): finishes the sign-in, removes the one-time values from the address bar, and
- * navigates on. An account with two-step verification gets the code step here. A used or expired link
- * and an OAuth return this browser did not start (`OAUTH_STATE_MISMATCH`) say so in words. Put its URL
- * in `<SignIn magicLinkUrl oauthRedirectUrl>`.
+ * navigates on. An account with two-step verification gets the code step here, as in `<SignIn>`. A used
+ * or expired link and an OAuth return this browser did not start (`OAUTH_STATE_MISMATCH`) say so in
+ * words. Put its URL in `<SignIn magicLinkUrl oauthRedirectUrl>`.
  *
  * @example
  * ```tsx
@@ -69,7 +67,6 @@ export function AuthCallback(props: AuthCallbackProps): ReactNode {
   const { token, ready } = useUrlToken(undefined, 'magic_token')
   const oauthReturn = useOAuthReturn()
   const [failed, setFailed] = useState<Failure>()
-  const [mfa, setMfa] = useState<Mfa>()
   const heading = useRef<HTMLHeadingElement>(null)
 
   const signedIn = (user: User) => {
@@ -77,13 +74,27 @@ export function AuthCallback(props: AuthCallbackProps): ReactNode {
     else ui.navigate(redirectUrl)
   }
 
+  // The link or the OAuth code is spent once the server asks for the second factor: the same step as in
+  // <SignIn> finishes the sign-in here.
+  const mfa = useMfaStep(ui, {
+    onSignedIn: signedIn,
+    onExpired: () => setFailed('mfaExpired'),
+    onBack: () => (signInUrl !== undefined ? ui.navigate(signInUrl) : setFailed(token ? 'magicLink' : 'oauth')),
+  })
+  /** Continues into the MFA step; true unless `error` is something else. */
+  const continuedWithMfa = (error: unknown) => {
+    const outcome = mfa.start(error)
+    if (outcome === 'unsupported') setFailed('mfaUnsupported')
+    return outcome !== undefined
+  }
+
   // `useUrlToken` has already taken `magic_token` out of the address bar.
   useOncePerToken(token, async (value) => {
     try {
       signedIn((await verifyMagicLink(value)).user)
-    } catch {
-      // Whatever the cause (expired, used, offline), the way forward is the same: a new link.
-      setFailed('magicLink')
+    } catch (error) {
+      // Any other cause (expired, used, offline) has the same way forward: a new link.
+      if (!continuedWithMfa(error)) setFailed('magicLink')
     }
   })
 
@@ -92,38 +103,32 @@ export function AuthCallback(props: AuthCallbackProps): ReactNode {
     try {
       signedIn((await client.auth.handleOAuthCallback(url)).user)
     } catch (error) {
-      if (isPlintoError(error) && error.code === 'MFA_REQUIRED' && error.mfaToken) {
-        const modes = SUPPORTED_MFA.filter((mode) => error.methods?.includes(mode))
-        if (modes.length > 0) return setMfa({ mfaToken: error.mfaToken, modes, mode: modes[0]! })
-      }
-      setFailed(isPlintoError(error) && error.code === 'OAUTH_STATE_MISMATCH' ? 'oauthState' : 'oauth')
+      if (!continuedWithMfa(error)) setFailed(isPlintoError(error) && error.code === 'OAUTH_STATE_MISMATCH' ? 'oauthState' : 'oauth')
     }
   })
 
-  if (mfa) {
-    const subtitle = mfa.mode === 'totp' ? t.signIn.mfaSubtitle : mfa.mode === 'sms' ? t.signIn.mfaSmsSubtitle(undefined) : t.signIn.mfaBackupSubtitle
+  if (mfa.step) {
     return (
-      <Card {...rest} ui={ui} title={t.signIn.mfaTitle} subtitle={subtitle} headingRef={heading}>
-        <MfaStep
-          ui={ui}
-          mfaToken={mfa.mfaToken}
-          modes={mfa.modes}
-          mode={mfa.mode}
-          onModeChange={(mode) => setMfa({ ...mfa, mode })}
-          onSignedIn={signedIn}
-          onExpired={() => setFailed('oauth')}
-          onBack={() => (signInUrl !== undefined ? ui.navigate(signInUrl) : setFailed('oauth'))}
-        />
+      <Card {...rest} ui={ui} title={mfa.step.title} subtitle={mfa.step.subtitle} headingRef={heading}>
+        <MfaStep {...mfa.step.props} />
       </Card>
     )
   }
 
   if (failed || (ready && !token && !oauthReturn)) {
-    const oauth = failed === 'oauth' || failed === 'oauthState'
+    // Only a link that did not work is "this link does not work"; the rest (OAuth, the MFA step) "did not complete".
+    const reason = failed ?? 'magicLink'
+    const body = {
+      magicLink: t.authCallback.failedBody,
+      oauthState: t.authCallback.oauthStateMismatchBody,
+      oauth: t.authCallback.oauthFailedBody,
+      mfaExpired: t.errors.mfaExpired,
+      mfaUnsupported: t.errors.mfaUnsupported,
+    }[reason]
     return (
-      <Card {...rest} ui={ui} title={oauth ? t.authCallback.oauthFailedTitle : t.authCallback.failedTitle} headingRef={heading}>
+      <Card {...rest} ui={ui} title={reason === 'magicLink' ? t.authCallback.failedTitle : t.authCallback.oauthFailedTitle} headingRef={heading}>
         <Notice ui={ui} heading={heading}>
-          <p>{failed === 'oauthState' ? t.authCallback.oauthStateMismatchBody : oauth ? t.authCallback.oauthFailedBody : t.authCallback.failedBody}</p>
+          <p>{body}</p>
           {signInUrl !== undefined ? (
             <LinkButton ui={ui} href={signInUrl}>
               {t.authCallback.backToSignIn}

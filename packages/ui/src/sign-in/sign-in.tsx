@@ -7,8 +7,9 @@ import { useUi, type PresentationProps } from '../internal/use-ui'
 import { Alternatives } from './alternatives'
 import { MagicLinkSent } from './magic-link-sent'
 import { MagicLinkStep } from './magic-link-step'
-import { MfaStep, type MfaMode } from './mfa-step'
+import { MfaStep } from './mfa-step'
 import { PasswordStep } from './password-step'
+import { useMfaStep } from './use-mfa-step'
 
 /**
  * Props of {@link SignIn}.
@@ -49,11 +50,8 @@ export interface SignInProps extends PresentationProps, RootAttributes {
 
 type Step =
   | { kind: 'password'; error?: string; returning?: boolean }
-  | { kind: 'mfa'; mfaToken: string; modes: MfaMode[]; mode: MfaMode }
   | { kind: 'magicLink' }
   | { kind: 'magicLinkSent'; email: string }
-
-const SUPPORTED_MFA: readonly MfaMode[] = ['totp', 'sms', 'backup_code']
 
 /**
  * The sign-in form: email (or username) and password, the two-step verification step when the account
@@ -107,22 +105,20 @@ export function SignIn(props: SignInProps): ReactNode {
     [afterSignIn, redirectUrl, ui],
   )
 
+  // The MFA step shows over the password step, which comes back when it closes.
+  const mfa = useMfaStep(ui, {
+    onSignedIn: signedIn,
+    onExpired: () => setStep({ kind: 'password', error: t.errors.mfaExpired, returning: true }),
+    onBack: () => setStep({ kind: 'password', returning: true }),
+  })
   const mfaRequired = (error: PlintoError) => {
-    const modes = SUPPORTED_MFA.filter((mode) => error.methods?.includes(mode))
-    if (!error.mfaToken || modes.length === 0) return setStep({ kind: 'password', error: t.errors.mfaUnsupported })
-    setStep({ kind: 'mfa', mfaToken: error.mfaToken, modes, mode: modes[0]! })
+    if (mfa.start(error) === 'unsupported') setStep({ kind: 'password', error: t.errors.mfaUnsupported })
   }
 
-  const title = step.kind === 'mfa' ? t.signIn.mfaTitle : step.kind === 'magicLinkSent' ? t.signIn.magicLinkSentTitle : t.signIn.title
-  const subtitle =
-    step.kind === 'mfa'
-      ? step.mode === 'totp'
-        ? t.signIn.mfaSubtitle
-        : step.mode === 'sms'
-          ? t.signIn.mfaSmsSubtitle(undefined)
-          : t.signIn.mfaBackupSubtitle : step.kind === 'magicLinkSent' ? null : t.signIn.subtitle
+  const title = mfa.step ? mfa.step.title : step.kind === 'magicLinkSent' ? t.signIn.magicLinkSentTitle : t.signIn.title
+  const subtitle = mfa.step ? mfa.step.subtitle : step.kind === 'magicLinkSent' ? null : t.signIn.subtitle
   const footer =
-    signUpUrl !== undefined && (step.kind === 'password' || step.kind === 'magicLink') ? (
+    signUpUrl !== undefined && !mfa.step && (step.kind === 'password' || step.kind === 'magicLink') ? (
       <>
         {t.signIn.noAccount}{' '}
         <LinkButton ui={ui} href={signUpUrl}>
@@ -133,7 +129,9 @@ export function SignIn(props: SignInProps): ReactNode {
 
   return (
     <Card {...rest} ui={ui} title={title} subtitle={subtitle} headingRef={heading} footer={footer}>
-      {step.kind === 'password' ? (
+      {mfa.step ? (
+        <MfaStep {...mfa.step.props} />
+      ) : step.kind === 'password' ? (
         <PasswordStep
           key={step.error ?? 'password'}
           ui={ui}
@@ -152,17 +150,6 @@ export function SignIn(props: SignInProps): ReactNode {
           alternatives={
             <Alternatives ui={ui} passkey={passkey} oauth={oauth} oauthRedirectUrl={oauthRedirectUrl} withDivider={magicLinkUrl === undefined} onSignedIn={signedIn} />
           }
-        />
-      ) : step.kind === 'mfa' ? (
-        <MfaStep
-          ui={ui}
-          mfaToken={step.mfaToken}
-          modes={step.modes}
-          mode={step.mode}
-          onModeChange={(mode) => setStep({ ...step, mode })}
-          onSignedIn={signedIn}
-          onExpired={() => setStep({ kind: 'password', error: t.errors.mfaExpired, returning: true })}
-          onBack={() => setStep({ kind: 'password', returning: true })}
         />
       ) : step.kind === 'magicLink' ? (
         <MagicLinkStep

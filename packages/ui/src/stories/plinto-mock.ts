@@ -1,12 +1,12 @@
 import { setupWorker, type SetupWorker } from 'msw/browser'
 import { PlintoClient } from '@plinto/typescript-sdk'
 import { createPlintoHandlers, totp, type PlintoHandlers } from '@plinto/testing'
+import { API_URL, EMAIL, PASSWORD } from '@plinto/test-support/constants'
 import { setStoryWebAuthn } from './virtual-webauthn'
 
-/** The API URL the stories' clients use; MSW's service worker answers it with the reference server. */
-export const API_URL = 'http://localhost:8000'
-export const EMAIL = 'ada@example.com'
-export const PASSWORD = 'correct horse battery'
+// The API URL the stories' clients use (MSW's service worker answers it with the reference server), Ada and
+// the password: the same constants as the vitest suites (the `/constants` entry alone: no vitest, no msw/node).
+export { API_URL, EMAIL, PASSWORD }
 
 /**
  * What a story sets up on the mock backend before it renders: seed users, queue faults and delays,

@@ -1,37 +1,19 @@
 import { render, type RenderResult } from '@testing-library/react'
 import axe from 'axe-core'
-import { setupServer } from 'msw/node'
 import type { ReactElement } from 'react'
-import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest'
-import { PlintoClient, type AuthResponse, type PlintoClientOptions } from '@plinto/typescript-sdk'
-import { createPlintoHandlers, type PlintoHandlers, type PlintoHandlersOptions } from '@plinto/testing'
+import { afterEach, expect, vi } from 'vitest'
+import { PlintoClient, type AuthResponse } from '@plinto/typescript-sdk'
+import { EMAIL, PASSWORD, seedAda, usePlintoServer } from '@plinto/test-support'
+import { totp, type PlintoHandlers, type PlintoHandlersOptions } from '@plinto/testing'
 import { PlintoProvider, type PlintoProviderProps } from '../index'
 
-export const API = 'http://localhost:8000'
-export const PASSWORD = 'correct horse battery'
-export const EMAIL = 'ada@example.com'
-
 /**
- * The reference server behind MSW for one test file: unhandled requests fail the test, state is reset
- * after every test, and every client made here is disposed (no timer outlives its test).
+ * `usePlintoServer` (@plinto/test-support: the reference server behind MSW, reset after every test, clients
+ * disposed) plus `renderWithPlinto`; the address bar is back at `/` after every test.
  */
-export function usePlintoServer(options: Partial<PlintoHandlersOptions> = {}) {
-  const plinto = createPlintoHandlers({ apiUrl: API, ...options })
-  const server = setupServer(...plinto.handlers)
-  const clients: PlintoClient[] = []
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.dispose()
-    plinto.reset()
-    window.history.replaceState(null, '', '/')
-  })
-  afterAll(() => server.close())
-
-  const makeClient = (clientOptions: Partial<PlintoClientOptions> = {}) => {
-    const client = new PlintoClient({ apiUrl: API, tokenStorage: { type: 'memory' }, ...clientOptions })
-    clients.push(client)
-    return client
-  }
+export function useRenderWithPlinto(options: Partial<PlintoHandlersOptions> = {}) {
+  const { plinto, makeClient } = usePlintoServer(PlintoClient, options)
+  afterEach(() => window.history.replaceState(null, '', '/'))
 
   /** Renders `ui` inside the UI provider with a fresh client and a spy `navigate`. */
   const renderWithPlinto = (
@@ -52,10 +34,6 @@ export function usePlintoServer(options: Partial<PlintoHandlersOptions> = {}) {
   return { plinto, makeClient, renderWithPlinto }
 }
 
-/** Seeds Ada (verified, MFA off) and returns her wire user. */
-export const seedAda = (plinto: PlintoHandlers, extra: { email_verified?: boolean } = {}) =>
-  plinto.seedUser({ email: EMAIL, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace', ...extra })
-
 /**
  * A genuine AuthResponse from the reference server, obtained with a direct sign-in (no SDK, no request
  * log entry), for faults that stand in for endpoints the server does not implement yet.
@@ -68,6 +46,26 @@ export async function realAuthResponse(plinto: PlintoHandlers): Promise<AuthResp
   })
   expect(response.status).toBe(200)
   return (await response.json()) as AuthResponse
+}
+
+/** Seeds Ada with TOTP on; returns her secret and backup codes. Server time then moves past the set-up code. */
+export async function adaWithTotp(handlers: PlintoHandlers) {
+  await seedAda(handlers)
+  const { tokens } = await realAuthResponse(handlers)
+  const call = async (path: string, body: unknown) => {
+    const response = await handlers.app.request(`/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.access_token}` },
+      body: JSON.stringify(body),
+    })
+    expect(response.status).toBe(200)
+    return response.json()
+  }
+  const { secret, backup_codes } = (await call('/mfa/totp/enable', {})) as { secret: string; backup_codes: string[] }
+  await call('/mfa/totp/verify', { code: await totp(secret, handlers.clock.now()) })
+  // A TOTP code is accepted once: move to a later time step so the sign-in's code is a fresh one.
+  handlers.clock.advance(60_000)
+  return { secret, backupCodes: backup_codes }
 }
 
 /**
