@@ -1,4 +1,3 @@
-import { Scalar } from '@scalar/hono-api-reference'
 import { Hono, type Context } from 'hono'
 import { randomId } from '../crypto/random'
 import type { PlintoEnv } from '../env'
@@ -7,8 +6,9 @@ import { errors } from '../errors'
 /**
  * `GET /openapi.json` (the contract as OpenAPI 3.1, generated from @plinto/contract's zod schemas for this
  * server's base path and mode), and two viewers of it: `GET /docs` (Scalar) and `GET /redoc` (ReDoc). The
- * viewers' scripts are served from their installed npm packages, never from a CDN. The generator and the
- * viewers load on the first request, so the app's start-up and the other routes do not pay for them.
+ * viewers' scripts are served from their installed npm packages, never from a CDN. The generator, the
+ * Scalar renderer and the viewers load on the first request, so the app's start-up and the other routes do
+ * not pay for them.
  */
 export function openApiRoutes(): Hono<PlintoEnv> {
   const routes = new Hono<PlintoEnv>()
@@ -24,24 +24,23 @@ export function openApiRoutes(): Hono<PlintoEnv> {
     return c.body(await document, 200)
   })
 
-  routes.get(
-    '/docs',
-    Scalar<PlintoEnv>(async (c) => {
-      await requireViewer('scalar')
-      const nonce = pageHeaders(c)
-      // Relative URLs keep the page working behind a proxy that mounts the server under a path. Everything
-      // that would talk to Scalar's services (web fonts, the AI agent, the developer toolbar) is off.
-      return {
-        url: './openapi.json',
-        cdn: './docs/api-reference.js',
-        pageTitle: 'Plinto API',
-        withDefaultFonts: false,
-        showDeveloperTools: 'never',
-        agent: { disabled: true },
-        nonce,
-      }
-    }),
-  )
+  routes.get('/docs', async (c) => {
+    await requireViewer('scalar')
+    const { Scalar } = await import('@scalar/hono-api-reference')
+    const nonce = pageHeaders(c)
+    // Relative URLs keep the page working behind a proxy that mounts the server under a path. Everything
+    // that would talk to Scalar's services (web fonts, the AI agent, the developer toolbar) is off.
+    const page = Scalar<PlintoEnv>({
+      url: './openapi.json',
+      cdn: './docs/api-reference.js',
+      pageTitle: 'Plinto API',
+      withDefaultFonts: false,
+      showDeveloperTools: 'never',
+      agent: { disabled: true },
+      nonce,
+    })
+    return (await page(c, async () => {})) as Response
+  })
   routes.get('/docs/api-reference.js', (c) => script(c, 'scalar'))
 
   routes.get('/redoc', async (c) => {
