@@ -106,7 +106,9 @@ async function checkResponse(checker: Checker, method: string, path: string, pre
   } catch {
     return 'the body is not JSON'
   }
-  const validate = validator(checker, `${pointer}/content/${escapePointer(type)}/schema`)
+  // Compiled once per component schema (most bodies are a `$ref`), not once per response that uses it.
+  const schemaRef = (media.schema as { $ref?: string } | undefined)?.$ref
+  const validate = validator(checker, schemaRef ?? `${pointer}/content/${escapePointer(type)}/schema`)
   if (validate(body)) return undefined
   return `body does not match the schema: ${checker.ajv.errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 300)}`
 }
