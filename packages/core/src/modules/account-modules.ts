@@ -2,7 +2,7 @@ import type { PlintoContext } from '../context'
 import { PlintoError } from '../errors'
 import { MessageResponseSchema } from '../schemas/auth'
 import { loadOnce, lazyMethods } from './lazy'
-import type { ManagementCalls } from './management'
+import type { ManagementCalls } from './management.lazy'
 import type { MfaModule } from './mfa'
 import type { OrganizationsModule } from './organizations'
 import type { PasskeyCeremonies, PasskeysModule } from './passkeys'
@@ -11,7 +11,7 @@ import { caller } from './shared'
 import type { UsersModule } from './users'
 
 // What start-up needs (session restore, refresh, sign-in and sign-up, the current user) is in the main
-// chunk; the calls of the account and admin screens are in the `management` chunk (./management), loaded
+// chunk; the calls of the account and admin screens are in the `management` chunk (./management.lazy), loaded
 // with `import()` on the first call of any of them. This file is the seam: it gives `plinto.users`,
 // `.sessions`, `.organizations`, `.mfa` and `.passkeys` their full shape right away, forwarding those calls
 // to the chunk, and holds the few methods that must not wait for it. Only types may be imported from the
@@ -39,7 +39,7 @@ export interface AccountModules {
  */
 export function createAccountModules(context: PlintoContext): AccountModules {
   const { tokens } = context
-  const calls = loadOnce(async () => (await import('./management')).createManagementCalls(context))
+  const calls = loadOnce(async () => (await import('./management.lazy')).createManagementCalls(context))
   const load =
     <K extends keyof ManagementCalls>(module: K) =>
     async (): Promise<ManagementCalls[K]> =>
@@ -94,7 +94,7 @@ export function createAccountModules(context: PlintoContext): AccountModules {
 }
 
 /**
- * The WebAuthn ceremonies (./passkey-ceremony, a chunk of their own with @simplewebauthn/browser), after
+ * The WebAuthn ceremonies (./passkey-ceremony.lazy, a chunk of their own with @simplewebauthn/browser), after
  * checking there is WebAuthn to run them with. Sign-in with a passkey must not wait for the management chunk.
  */
 function ceremonies() {
@@ -102,5 +102,5 @@ function ceremonies() {
   if (typeof credentialClass !== 'function' || !navigator?.credentials) {
     return Promise.reject(new PlintoError('PASSKEY_NOT_SUPPORTED', 'Passkeys (WebAuthn) are not available in this environment'))
   }
-  return import('./passkey-ceremony')
+  return import('./passkey-ceremony.lazy')
 }

@@ -84,7 +84,7 @@ export type MfaCalls = Omit<MfaModule, 'sendChallenge'>
 
 /**
  * Creates the factor-management calls of the MFA module over the client's context (loaded lazily, see
- * ./management).
+ * ./management.lazy).
  *
  * @example
  * ```ts

@@ -31,7 +31,7 @@ export interface OAuthFlows {
 
 /**
  * The OAuth methods of `plinto.auth`. `getOAuthProviders` is a plain call; the redirect flow (PKCE,
- * transactions) is loaded on first use from `./oauth-flow`, once per client (again after a failed download).
+ * transactions) is loaded on first use from `./oauth-flow.lazy`, once per client (again after a failed download).
  *
  * @example
  * ```ts
@@ -42,7 +42,7 @@ export function createOAuthFlows(context: PlintoContext): OAuthFlows {
   return {
     // A failed download is a retryable NETWORK_ERROR and is not kept: the next call downloads again.
     ...lazyMethods<Omit<OAuthFlows, 'getOAuthProviders'>>(
-      loadOnce(() => import('./oauth-flow').then((module) => module.createOAuthFlow(context))),
+      loadOnce(() => import('./oauth-flow.lazy').then((module) => module.createOAuthFlow(context))),
       { initiateOAuth: true, handleOAuthCallback: true },
     ),
     getOAuthProviders: () => caller(context)('GET', 'oauth/providers', OAuthProvidersResponseSchema, undefined, false),

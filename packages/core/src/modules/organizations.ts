@@ -119,7 +119,7 @@ export type OrganizationsCalls = Omit<OrganizationsModule, 'setActive'>
 
 /**
  * Creates the calls of the organizations module over the client's context (loaded lazily, see
- * ./management).
+ * ./management.lazy).
  *
  * @example
  * ```ts

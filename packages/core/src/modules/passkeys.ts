@@ -79,7 +79,7 @@ export type PasskeyCeremonies = Pick<PasskeysModule, 'registerPasskey' | 'authen
 export type PasskeysCalls = Omit<PasskeysModule, keyof PasskeyCeremonies>
 
 /**
- * Creates the passkey-management calls over the client's context (loaded lazily, see ./management).
+ * Creates the passkey-management calls over the client's context (loaded lazily, see ./management.lazy).
  *
  * @example
  * ```ts

@@ -41,7 +41,7 @@ export interface SessionsModule {
 }
 
 /**
- * Creates the sessions module over the client's context (loaded lazily, see ./management).
+ * Creates the sessions module over the client's context (loaded lazily, see ./management.lazy).
  *
  * @example
  * ```ts

@@ -28,7 +28,7 @@ export interface UsersModule {
 }
 
 /**
- * Creates the users module over the client's context (loaded lazily, see ./management).
+ * Creates the users module over the client's context (loaded lazily, see ./management.lazy).
  *
  * @example
  * ```ts

@@ -5,7 +5,7 @@ import { createPasskeysModule } from './passkeys'
 import { createSessionsModule } from './sessions'
 import { createUsersModule } from './users'
 
-// The `management` chunk (dist/management-*.js): the calls of the account and admin screens — users,
+// The `management` chunk (dist/management.lazy-*.js): the calls of the account and admin screens — users,
 // sessions, organizations, MFA set-up, passkey list/rename/delete — with their response schemas. Only
 // ./account-modules imports it, with `import()`, on the first call of one of those methods; apps that never
 // open such a screen never download it. Import nothing from here statically, or it joins the main chunk.
