@@ -2,7 +2,7 @@ import type { ResolvedConfig } from './config'
 import type { Log } from './debug'
 import { errorFromResponse, parseErrorBody, parseJson } from './error-mapping'
 import { PlintoError } from './errors'
-import { backoffDelay } from './tokens/backoff'
+import { backoffDelay } from './internal/backoff'
 
 /** A zod/mini schema, reduced to what we call on it (keeps this file independent of zod's generics). */
 export interface ResponseSchema<T> {
@@ -32,9 +32,12 @@ export interface RequestOptions<T> {
 
 /** What the HTTP layer needs from the session, wired after both exist (they depend on each other). */
 export interface HttpAuth {
-  /** Settles when the stored session has been read; authenticated calls made before wait for it. */
-  ready(): Promise<void>
-  accessToken(): string | null
+  /**
+   * The token to send, once the stored session has been read (calls made before wait for it). A token
+   * the client knows to be expired (or about to be) is refreshed first, single-flight, instead of being
+   * sent to be refused.
+   */
+  token(): Promise<string | null>
   /** Called with the token a request was refused with; resolves the token to retry with, or `null`. */
   recover(rejectedToken: string): Promise<string | null>
 }
@@ -151,9 +154,7 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
 
   return {
     async request<T>(path: string, { method = 'GET', json, schema, auth: withAuth = true, bearer, signal }: RequestOptions<T>): Promise<T> {
-      // A call made while the stored session is still being read must not go out anonymous.
-      if (withAuth && !bearer) await auth.ready()
-      let token = bearer ?? (withAuth ? auth.accessToken() : null)
+      let token = bearer ?? (withAuth ? await auth.token() : null)
       let retries = 0
       let recovered = false
       for (;;) {

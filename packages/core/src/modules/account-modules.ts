@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import { PlintoError } from '../errors'
 import { MessageResponseSchema } from '../schemas/auth'
 import { loadOnce, lazyMethods } from './lazy'
@@ -37,8 +37,8 @@ export interface AccountModules {
  * const { users, sessions, organizations, mfa, passkeys } = createAccountModules(context) // in PlintoClient
  * ```
  */
-export function createAccountModules(context: PlintoContext): AccountModules {
-  const { tokens } = context
+export function createAccountModules(context: ModuleContext): AccountModules {
+  const { session } = context
   const calls = loadOnce(async () => (await import('./management.lazy')).createManagementCalls(context))
   const load =
     <K extends keyof ManagementCalls>(module: K) =>
@@ -46,7 +46,7 @@ export function createAccountModules(context: PlintoContext): AccountModules {
       (await calls())[module]
   const passkeyCeremonies: PasskeyCeremonies = {
     registerPasskey: async (request) => (await ceremonies()).register(context, request?.name),
-    authenticatePasskey: async (request) => tokens.startSession(await (await ceremonies()).authenticate(context, request?.email)),
+    authenticatePasskey: async (request) => session.start(await (await ceremonies()).authenticate(context, request?.email)),
   }
   return {
     users: lazyMethods(load('users'), { updateProfile: true, deleteAccount: true }),
@@ -68,8 +68,8 @@ export function createAccountModules(context: PlintoContext): AccountModules {
       }),
       // Client state only (token manager, snapshot, storage, other tabs): no need for the chunk.
       async setActive(id) {
-        await tokens.ready
-        if (!tokens.setOrganization(id) && id !== null) throw new PlintoError('UNAUTHORIZED', 'Sign in before choosing an organization', { status: 401 })
+        await session.ready
+        if (!session.setOrganization(id) && id !== null) throw new PlintoError('UNAUTHORIZED', 'Sign in before choosing an organization', { status: 401 })
       },
     },
     mfa: {

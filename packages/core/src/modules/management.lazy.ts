@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import { createMfaModule } from './mfa'
 import { createOrganizationsModule } from './organizations'
 import { createPasskeysModule } from './passkeys'
@@ -11,7 +11,7 @@ import { createUsersModule } from './users'
 // open such a screen never download it. Import nothing from here statically, or it joins the main chunk.
 
 /** The lazily loaded calls of one client, built once when the chunk arrives. */
-export const createManagementCalls = (context: PlintoContext) => ({
+export const createManagementCalls = (context: ModuleContext) => ({
   users: createUsersModule(context),
   sessions: createSessionsModule(context),
   organizations: createOrganizationsModule(context),

@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import { MessageResponseSchema, type MessageResponse } from '../schemas/auth'
 import {
   BackupCodesResponseSchema,
@@ -91,7 +91,7 @@ export type MfaCalls = Omit<MfaModule, 'sendChallenge'>
  * const calls = createMfaModule(context) // what the management chunk does for `plinto.mfa`
  * ```
  */
-export function createMfaModule(context: PlintoContext): MfaCalls {
+export function createMfaModule(context: ModuleContext): MfaCalls {
   const call = caller(context)
   /** A call with a code that turns a factor on or off: `mfa_enabled` of the user may have changed. */
   const toggle = async (to: string, code: string) => {

@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import type { AuthResponse } from '../schemas/auth'
 import { OAuthProvidersResponseSchema, type OAuthProvidersResponse } from '../schemas/oauth'
 import { lazyMethods, loadOnce } from './lazy'
@@ -38,7 +38,7 @@ export interface OAuthFlows {
  * const oauth = createOAuthFlows(context) // what PlintoClient spreads into `plinto.auth`
  * ```
  */
-export function createOAuthFlows(context: PlintoContext): OAuthFlows {
+export function createOAuthFlows(context: ModuleContext): OAuthFlows {
   return {
     // A failed download is a retryable NETWORK_ERROR and is not kept: the next call downloads again.
     ...lazyMethods<Omit<OAuthFlows, 'getOAuthProviders'>>(

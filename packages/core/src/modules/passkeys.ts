@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import type { AuthResponse } from '../schemas/auth'
 import { PasskeyListResponseSchema, PasskeySchema, type Passkey, type PasskeyListResponse } from '../schemas/passkeys'
 import { caller, path } from './shared'
@@ -86,7 +86,7 @@ export type PasskeysCalls = Omit<PasskeysModule, keyof PasskeyCeremonies>
  * const calls = createPasskeysModule(context) // what the management chunk does for `plinto.passkeys`
  * ```
  */
-export function createPasskeysModule(context: PlintoContext): PasskeysCalls {
+export function createPasskeysModule(context: ModuleContext): PasskeysCalls {
   const call = caller(context)
   return {
     listPasskeys: () => call('GET', 'passkeys', PasskeyListResponseSchema),

@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import type { UpdateUserRequest } from '../schemas/users'
 import { UserSchema, type User } from '../schemas/user'
 import { caller } from './shared'
@@ -35,18 +35,18 @@ export interface UsersModule {
  * const users = createUsersModule(context) // what the management chunk does for `plinto.users`
  * ```
  */
-export function createUsersModule(context: PlintoContext): UsersModule {
+export function createUsersModule(context: ModuleContext): UsersModule {
   const call = caller(context)
-  const { tokens } = context
+  const { session } = context
   return {
     async updateProfile(patch) {
       const user = await call('PATCH', 'users/me', UserSchema, patch)
-      tokens.setUser(user)
+      session.setUser(user)
       return user
     },
     async deleteAccount(password) {
       await call('DELETE', 'users/me', null, password === undefined ? {} : { password })
-      tokens.endSession('user')
+      session.end('user')
     },
   }
 }

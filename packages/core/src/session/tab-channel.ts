@@ -1,11 +1,11 @@
-import { decodeSession, encodeSession, type SessionData } from '../storage/persisted-session'
+import { decodeSession, encodeSession, type SessionData } from './persisted-record'
 
 /** What one tab tells the others. */
-export type SyncMessage = { type: 'session'; session: SessionData } | { type: 'signed_out' }
+export type TabMessage = { type: 'session'; session: SessionData } | { type: 'signed_out' }
 
-/** Internal cross-tab channel. */
-export interface TabSync {
-  publish(message: SyncMessage): void
+/** The channel one client shares with the other tabs (and clients of this JS realm) of one storage key. */
+export interface TabChannel {
+  publish(message: TabMessage): void
   close(): void
 }
 
@@ -17,7 +17,7 @@ type WireMessage = { v: 1; type: 'session'; session: string } | { v: 1; type: 's
  * the shared Web Storage carry the same news. Messages are validated like stored sessions: another
  * script on the origin could post anything.
  */
-export function createTabSync(key: string, webStorage: Storage | null, onMessage: (message: SyncMessage) => void): TabSync {
+export function createTabChannel(key: string, webStorage: Storage | null, onMessage: (message: TabMessage) => void): TabChannel {
   const receive = (data: unknown) => {
     const wire = data as Partial<WireMessage> | null
     if (!wire || wire.v !== 1) return

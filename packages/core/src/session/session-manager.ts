@@ -1,0 +1,153 @@
+import type { ResolvedConfig } from '../config'
+import type { Log } from '../debug'
+import type { PlintoError } from '../errors'
+import type { Emitter, SignOutReason } from '../events'
+import type { Http } from '../http'
+import type { AuthResponse } from '../schemas/auth'
+import type { TokenResponse } from '../schemas/tokens'
+import type { User } from '../schemas/user'
+import type { RecordStorage } from '../storage/record-storage'
+import { sameJson, type Store } from '../store'
+import { createCrossTab } from './cross-tab'
+import { isDue } from './expiry'
+import { decodeSession, type SessionData } from './persisted-record'
+import { createRefreshEngine, sessionOf, visible } from './refresh-engine'
+import { createSessionState } from './session-state'
+
+/**
+ * The client's session: sign-in and sign-out, the user and the active organization, tokens and their
+ * refresh, persistence and the other tabs. What modules and the HTTP layer use of it.
+ */
+export interface SessionManager {
+  /** Settles once the stored session has been read (and, if its access token had expired, refreshed). */
+  readonly ready: Promise<void>
+  current(): SessionData | null
+  /**
+   * An access token with more than `minSeconds` left (half the life of a shorter-lived token), refreshing
+   * first when it has less; the current one if that refresh fails and it has not expired yet; `null`
+   * when signed out. So a token the client knows to be expired is never sent.
+   */
+  validToken(minSeconds: number): Promise<string | null>
+  /** For the HTTP layer's 401 hook: the token to retry with, refreshing at most once for all callers. */
+  recover(rejectedToken: string): Promise<string | null>
+  /** Single-flight refresh of the current session (in cookie mode also restores one from the cookie). */
+  refresh(): Promise<TokenResponse>
+  /** Refresh with a refresh token the caller holds (e.g. from a native shell), adopting the result. */
+  refreshWith(refreshToken: string): Promise<TokenResponse>
+  /** Commits a fresh sign-in and announces it. Resolves once persisted; returns what callers may see. */
+  start(auth: AuthResponse): Promise<AuthResponse>
+  /** Ends the local session (no server call). Emits `signedOut` once; `false` if there was none. */
+  end(reason: SignOutReason, error?: PlintoError): boolean
+  setUser(user: User): void
+  /** Sets the session's active organization (persisted, shared with other tabs); `false` when signed out. */
+  setOrganization(id: string | null): boolean
+  dispose(): void
+}
+
+export interface SessionManagerDeps {
+  config: ResolvedConfig
+  http: Http
+  store: Store
+  events: Emitter
+  storage: RecordStorage
+  /** Share tokens and sign-outs with other tabs. */
+  tabSync: boolean
+  log: Log
+}
+
+/**
+ * Creates the session manager: the state and its one transition (./session-state), the refresh engine
+ * (./refresh-engine) and the cross-tab coordination (./cross-tab), wired together, plus start-up.
+ */
+export function createSessionManager(deps: SessionManagerDeps): SessionManager {
+  const { config, storage, log } = deps
+  const cookie = config.storage.type === 'cookie'
+  // Each needs another: the state tells the other tabs and reschedules; both read and change the state.
+  const state = createSessionState(
+    deps,
+    (message) => crossTab.publish(message),
+    (reset) => engine.schedule(reset),
+  )
+  const crossTab = createCrossTab(deps, state)
+  const engine = createRefreshEngine(deps, state, crossTab)
+
+  const end = (reason: SignOutReason, error?: PlintoError) => {
+    const had = state.session !== null
+    void state.transition(null, { reason, error })
+    return had
+  }
+
+  async function restore(): Promise<void> {
+    const startEpoch = state.epoch
+    if (cookie) {
+      // The HttpOnly cookie is the session; an empty-body refresh tells us whether there is one.
+      await engine.refresh(false, false).catch(() => undefined)
+      if (state.epoch === startEpoch && !state.session) end('expired')
+      return
+    }
+    const raw = await storage.read()
+    if (state.disposed || state.epoch !== startEpoch || state.session) return
+    const data = decodeSession(raw)
+    if (raw !== null && !data) {
+      log('discarded an unreadable session record')
+      void storage.remove()
+    }
+    void state.transition(data, data ? 'restore' : { reason: 'expired' })
+    if (data && config.autoRefresh && data.expiresAt <= Date.now()) await engine.refresh(true, false).catch(() => undefined)
+  }
+
+  const ready = restore()
+
+  return {
+    ready,
+    current: () => state.session,
+    async validToken(minSeconds) {
+      await ready
+      const { session } = state
+      if (!session || !isDue(session.accessToken, session.expiresAt, minSeconds)) return session?.accessToken ?? null
+      try {
+        return (await engine.refresh()).access_token
+      } catch (error) {
+        // A transient refresh failure with a token that is still valid: use it rather than fail the caller.
+        const current = state.session
+        if (current && current.expiresAt > Date.now()) return current.accessToken
+        throw error
+      }
+    },
+    async recover(rejectedToken) {
+      const { session } = state
+      if (!session) return null
+      // Someone refreshed (or another tab did) since this request left: retry with the new token.
+      if (session.accessToken !== rejectedToken) return session.accessToken
+      return (await engine.refresh()).access_token
+    },
+    refresh: () => engine.refresh(),
+    async refreshWith(refreshToken) {
+      const { tokens, next } = await engine.exchange(++state.epoch, refreshToken, undefined)
+      // Persisted before the event, as for a sign-in: a listener may read storage.
+      await state.transition(next, 'update')
+      return visible(cookie, tokens)
+    },
+    async start(auth) {
+      const { tokens, user } = auth
+      // A sign-in starts without an active organization, even when the same user was signed in.
+      await state.transition(sessionOf(cookie, tokens, user, undefined, null), 'signIn')
+      return { user, tokens: visible(cookie, tokens) }
+    },
+    end,
+    setUser(user) {
+      if (state.session && !sameJson(state.session.user, user)) void state.transition({ ...state.session, user }, 'update')
+    },
+    setOrganization(organizationId) {
+      const { session } = state
+      if (!session) return false
+      if ((session.organizationId ?? null) !== organizationId) void state.transition({ ...session, organizationId }, 'update')
+      return true
+    },
+    dispose() {
+      state.disposed = true
+      engine.schedule(false)
+      crossTab.close()
+    },
+  }
+}
