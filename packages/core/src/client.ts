@@ -113,8 +113,7 @@ export class PlintoClient {
     const http = createHttp(
       config,
       {
-        token: async () => (session ? session.validToken(SEND_MARGIN_S) : null),
-        recover: async (rejected) => (session ? session.recover(rejected) : null),
+        token: async (rejected) => session!.validToken(SEND_MARGIN_S, rejected),
       },
       log,
     )

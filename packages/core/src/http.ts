@@ -35,11 +35,10 @@ export interface HttpAuth {
   /**
    * The token to send, once the stored session has been read (calls made before wait for it). A token
    * the client knows to be expired (or about to be) is refreshed first, single-flight, instead of being
-   * sent to be refused.
+   * sent to be refused. With `rejected`, the token a request was refused with (401): the token to retry
+   * with (someone else's refresh, or one shared refresh), or `null`.
    */
-  token(): Promise<string | null>
-  /** Called with the token a request was refused with; resolves the token to retry with, or `null`. */
-  recover(rejectedToken: string): Promise<string | null>
+  token(rejected?: string): Promise<string | null>
 }
 
 /**
@@ -187,7 +186,7 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
           // Stage 3: 401 → refresh → one retry. A failed refresh rejects with its own error, which is this call's answer too.
           if (status === 401 && withAuth && token && !recovered && isTokenProblem(parsed)) {
             recovered = true
-            const next = await auth.recover(token)
+            const next = await auth.token(token)
             if (next) {
               token = next
               continue

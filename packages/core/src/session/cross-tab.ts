@@ -41,15 +41,9 @@ export function createCrossTab({ config, storage, tabSync }: SessionManagerDeps,
     if (message.type === 'signed_out') return void state.transition(null, { reason: 'other_tab' })
     const incoming = message.session
     const previous = state.session
-    if (previous && previous.accessToken === incoming.accessToken) {
-      // Same tokens: at most the active organization changed in the other tab.
-      if ((previous.organizationId ?? null) !== (incoming.organizationId ?? null)) {
-        void state.transition({ ...previous, organizationId: incoming.organizationId ?? null }, 'adopt')
-      }
-      return
-    }
-    // Older tokens of this account than ours: news that crossed ours on the way.
-    if (previous && previous.user.id === incoming.user.id && incoming.expiresAt < previous.expiresAt) return
+    // Older tokens of this account than ours: news that crossed ours on the way. The same tokens may
+    // still bring a new active organization or user data.
+    if (previous?.user.id === incoming.user.id && incoming.expiresAt < previous.expiresAt) return
     void state.transition(cookie ? { ...incoming, refreshToken: undefined } : incoming, 'adopt')
   }
 

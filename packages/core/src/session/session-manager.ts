@@ -1,6 +1,5 @@
 import type { ResolvedConfig } from '../config'
 import type { Log } from '../debug'
-import type { PlintoError } from '../errors'
 import type { Emitter, SignOutReason } from '../events'
 import type { Http } from '../http'
 import type { AuthResponse } from '../schemas/auth'
@@ -24,20 +23,20 @@ export interface SessionManager {
   current(): SessionData | null
   /**
    * An access token with more than `minSeconds` left (half the life of a shorter-lived token), refreshing
-   * first when it has less; the current one if that refresh fails and it has not expired yet; `null`
-   * when signed out. So a token the client knows to be expired is never sent.
+   * first when it has less, so a token the client knows to be expired is never sent; the current one if
+   * that refresh fails and it has not expired yet; `null` when signed out. With `rejected` (the token a
+   * request was refused with: the HTTP layer's 401 → refresh → retry), a newer token if someone already
+   * refreshed, otherwise one refresh shared by all callers, whose failure is the caller's answer.
    */
-  validToken(minSeconds: number): Promise<string | null>
-  /** For the HTTP layer's 401 hook: the token to retry with, refreshing at most once for all callers. */
-  recover(rejectedToken: string): Promise<string | null>
+  validToken(minSeconds: number, rejected?: string): Promise<string | null>
   /** Single-flight refresh of the current session (in cookie mode also restores one from the cookie). */
   refresh(): Promise<TokenResponse>
   /** Refresh with a refresh token the caller holds (e.g. from a native shell), adopting the result. */
   refreshWith(refreshToken: string): Promise<TokenResponse>
   /** Commits a fresh sign-in and announces it. Resolves once persisted; returns what callers may see. */
   start(auth: AuthResponse): Promise<AuthResponse>
-  /** Ends the local session (no server call). Emits `signedOut` once; `false` if there was none. */
-  end(reason: SignOutReason, error?: PlintoError): boolean
+  /** Ends the local session (no server call). Emits `signedOut` once, if there was a session. */
+  end(reason: SignOutReason): void
   setUser(user: User): void
   /** Sets the session's active organization (persisted, shared with other tabs); `false` when signed out. */
   setOrganization(id: string | null): boolean
@@ -71,11 +70,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   const crossTab = createCrossTab(deps, state)
   const engine = createRefreshEngine(deps, state, crossTab)
 
-  const end = (reason: SignOutReason, error?: PlintoError) => {
-    const had = state.session !== null
-    void state.transition(null, { reason, error })
-    return had
-  }
+  const end = (reason: SignOutReason) => void state.transition(null, { reason })
 
   async function restore(): Promise<void> {
     const startEpoch = state.epoch
@@ -101,27 +96,21 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   return {
     ready,
     current: () => state.session,
-    async validToken(minSeconds) {
+    async validToken(minSeconds, rejected) {
       await ready
       const { session } = state
-      if (!session || !isDue(session.accessToken, session.expiresAt, minSeconds)) return session?.accessToken ?? null
+      if (!session) return null
+      if (session.accessToken !== rejected && !isDue(session.accessToken, session.expiresAt, minSeconds)) return session.accessToken
       try {
         return (await engine.refresh()).access_token
       } catch (error) {
         // A transient refresh failure with a token that is still valid: use it rather than fail the caller.
         const current = state.session
-        if (current && current.expiresAt > Date.now()) return current.accessToken
+        if (!rejected && current && current.expiresAt > Date.now()) return current.accessToken
         throw error
       }
     },
-    async recover(rejectedToken) {
-      const { session } = state
-      if (!session) return null
-      // Someone refreshed (or another tab did) since this request left: retry with the new token.
-      if (session.accessToken !== rejectedToken) return session.accessToken
-      return (await engine.refresh()).access_token
-    },
-    refresh: () => engine.refresh(),
+    refresh: engine.refresh,
     async refreshWith(refreshToken) {
       const { tokens, next } = await engine.exchange(++state.epoch, refreshToken, undefined)
       // Persisted before the event, as for a sign-in: a listener may read storage.

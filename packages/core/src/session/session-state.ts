@@ -1,5 +1,5 @@
 import { PlintoError } from '../errors'
-import type { Emitter, SignOutReason } from '../events'
+import type { SignOutReason } from '../events'
 import { sameJson } from '../store'
 import { encodeSession, type SessionData } from './persisted-record'
 import type { SessionManagerDeps } from './session-manager'
@@ -57,28 +57,6 @@ export function assertEpoch(state: Pick<SessionState, 'epoch'>, startEpoch: numb
 const SIGNED_OUT = { status: 'signed_out', user: null, expiresAt: null, organizationId: null } as const
 
 /**
- * Emits the events a change means, in a fixed order: the old session's end (`sessionExpired`), what
- * changed within the account (`tokenRefreshed`, `userUpdated`), `organizationChanged`, then the new
- * account or the end (`signedIn` / `signedOut`), so a `signedOut` listener already sees no active organization.
- */
-function announce(events: Emitter, previous: SessionData | null, next: SessionData | null, cause: Cause): void {
-  // A session found at start-up is not news.
-  if (cause === 'restore' && !previous) return
-  const ended = typeof cause === 'object'
-  const expired = ended && cause.error && TERMINAL[cause.error.code]
-  if (expired) events.emit('sessionExpired', { reason: expired, error: cause.error! })
-  const newAccount = next && (cause === 'signIn' || previous?.user.id !== next.user.id)
-  if (previous && next && !newAccount) {
-    if (previous.accessToken !== next.accessToken) events.emit('tokenRefreshed', { expiresAt: next.expiresAt, source: cause === 'adopt' ? 'other_tab' : 'refresh' })
-    if (!sameJson(previous.user, next.user)) events.emit('userUpdated', { user: next.user })
-  }
-  const organizationId = next?.organizationId ?? null
-  if ((previous?.organizationId ?? null) !== organizationId) events.emit('organizationChanged', { organizationId })
-  if (newAccount && cause !== 'restore') events.emit('signedIn', { user: next.user })
-  if (ended && previous) events.emit('signedOut', { reason: cause.reason })
-}
-
-/**
  * Creates the session state. A transition runs in this order: in-memory state, storage and the other
  * tabs (`publish`) first, then the refresh timer (`reschedule`; `tokensChanged` also forgets past refresh
  * failures), then the snapshot (store subscribers) and the events (listeners), which are user code.
@@ -102,26 +80,41 @@ export function createSessionState(
         return Promise.resolve()
       }
       const tokensChanged = previous?.accessToken !== next?.accessToken
-      if (cause === 'signIn' || ended || (cause === 'adopt' && previous?.user.id !== next?.user.id)) state.epoch++
+      const newAccount = next && (cause === 'signIn' || previous?.user.id !== next.user.id)
+      // Changed here, so saved and shared; what came from storage or another tab is not written back.
+      const saves = cause === 'signIn' || cause === 'update'
+      if (newAccount || ended) state.epoch++
       state.session = next
-      reschedule(tokensChanged)
+      // Not for news that left the tokens alone: the proactive moment of a short-lived token is half its
+      // remaining life, and moving it would set this tab's timer apart from the other tabs'.
+      if (tokensChanged || saves) reschedule(tokensChanged)
       let written = Promise.resolve()
-      // What came from storage or another tab is not written back; a sign-out another tab made was
-      // cleared there already, and clearing it again could race a new sign-in in that tab.
-      if (cause === 'signIn' || cause === 'update' || (ended && cause.reason !== 'other_tab')) {
+      // A sign-out another tab made was cleared there already; clearing it again could race a new sign-in there.
+      if (saves || (ended && cause.reason !== 'other_tab')) {
         publish(next ? { type: 'session', session: next } : { type: 'signed_out' })
         // Cookie mode keeps nothing in JS-visible storage: the access token lives in memory only.
         if (!cookie) written = next ? storage.write(encodeSession(next)) : storage.remove()
       }
-      store.set(
-        next
-          ? { status: 'signed_in', user: next.user, expiresAt: next.expiresAt, organizationId: next.organizationId ?? null }
-          : SIGNED_OUT,
-      )
+      store.set(next ? { status: 'signed_in', user: next.user, expiresAt: next.expiresAt, organizationId: next.organizationId ?? null } : SIGNED_OUT)
       log(ended ? `signed out: ${cause.reason}` : `session ${cause}`)
-      const emit = () => announce(events, previous, next, cause)
+      // The events, in a fixed order: the old session's end (`sessionExpired`), what changed within the
+      // account, `organizationChanged`, then the new account or the end, so a `signedOut` listener
+      // already sees no active organization. A session found at start-up is not news.
+      const emit = () => {
+        if (cause === 'restore' && !previous) return
+        const expired = ended && cause.error && TERMINAL[cause.error.code]
+        if (expired) events.emit('sessionExpired', { reason: expired, error: cause.error! })
+        if (previous && next && !newAccount) {
+          if (tokensChanged) events.emit('tokenRefreshed', { expiresAt: next.expiresAt, source: cause === 'adopt' ? 'other_tab' : 'refresh' })
+          if (!sameJson(previous.user, next.user)) events.emit('userUpdated', { user: next.user })
+        }
+        const organizationId = next?.organizationId ?? null
+        if ((previous?.organizationId ?? null) !== organizationId) events.emit('organizationChanged', { organizationId })
+        if (newAccount && cause !== 'restore') events.emit('signedIn', { user: next.user })
+        if (ended) events.emit('signedOut', { reason: cause.reason })
+      }
       // New tokens saved here are in storage before anyone hears of them: a listener may read storage.
-      if (next && tokensChanged && (cause === 'signIn' || cause === 'update')) return written.then(emit)
+      if (saves && tokensChanged) return written.then(emit)
       emit()
       return written
     },
