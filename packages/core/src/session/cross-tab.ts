@@ -33,13 +33,12 @@ export interface CrossTab {
 export function createCrossTab({ config, storage, tabSync }: SessionManagerDeps, state: SessionState): CrossTab {
   const { key, type } = config.storage
   const cookie = type === 'cookie'
-  const channel = tabSync ? createTabChannel(key, storage.webStorage, (message) => adopt(message)) : null
+  const channel = tabSync ? createTabChannel(key, storage.webStorage, adopt) : null
   const lock = channel ? createCrossTabLock('plinto:refresh:' + key, config.timeout) : undefined
 
-  function adopt(message: TabMessage) {
+  function adopt(incoming: TabMessage) {
     if (state.disposed) return
-    if (message.type === 'signed_out') return void state.transition(null, { reason: 'other_tab' })
-    const incoming = message.session
+    if (!incoming) return void state.transition(null, { reason: 'other_tab' })
     const previous = state.session
     // Older tokens of this account than ours: news that crossed ours on the way. The same tokens may
     // still bring a new active organization or user data.
@@ -88,7 +87,7 @@ export function createCrossTab({ config, storage, tabSync }: SessionManagerDeps,
         const result = await exchange(stored ?? sent)
         // Cookie mode keeps nothing in JS-visible storage: the other tabs learn of it from the message alone.
         if (!cookie) await storage.write(encodeSession(result.next))
-        if (state.epoch === startEpoch) publish({ type: 'session', session: result.next })
+        if (state.epoch === startEpoch) publish(result.next)
         return result
       }),
     close: () => channel?.close(),

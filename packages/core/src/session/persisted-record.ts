@@ -25,8 +25,8 @@ export interface SessionData {
   refreshToken: string | undefined
   expiresAt: number
   user: User
-  /** The active organization; `null` (or absent) for none. */
-  organizationId?: string | null
+  /** The active organization; `null` for none. */
+  organizationId: string | null
 }
 
 /** Serialises a session into the versioned record. */

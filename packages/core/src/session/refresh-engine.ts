@@ -31,7 +31,7 @@ export const sessionOf = (
   tokens: TokenResponse,
   user: User,
   previousRefresh: string | undefined,
-  organizationId: string | null | undefined,
+  organizationId: string | null,
 ): SessionData => ({
   accessToken: tokens.access_token,
   refreshToken: cookie ? undefined : (tokens.refresh_token ?? previousRefresh),
@@ -146,7 +146,7 @@ export function createRefreshEngine({ config, http, events, log, tabSync }: Sess
       releaseSlot(startEpoch)
       if (!('next' in outcome)) {
         // Another tab's tokens (a no-op when they are already ours, taken up from its message).
-        crossTab.adopt({ type: 'session', session: outcome })
+        crossTab.adopt(outcome)
         return tokensOf(state.session!)
       }
       void state.transition(outcome.next, announce ? 'refresh' : 'restore')

@@ -6,7 +6,7 @@ import type { AuthResponse } from '../schemas/auth'
 import type { TokenResponse } from '../schemas/tokens'
 import type { User } from '../schemas/user'
 import type { RecordStorage } from '../storage/record-storage'
-import { sameJson, type Store } from '../store'
+import { isEqualDeep, type Store } from '../store'
 import { createCrossTab } from './cross-tab'
 import { isDue } from './expiry'
 import { decodeSession, type SessionData } from './persisted-record'
@@ -125,12 +125,12 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     },
     end,
     setUser(user) {
-      if (state.session && !sameJson(state.session.user, user)) void state.transition({ ...state.session, user }, 'update')
+      if (state.session && !isEqualDeep(state.session.user, user)) void state.transition({ ...state.session, user }, 'update')
     },
     setOrganization(organizationId) {
       const { session } = state
       if (!session) return false
-      if ((session.organizationId ?? null) !== organizationId) void state.transition({ ...session, organizationId }, 'update')
+      if (session.organizationId !== organizationId) void state.transition({ ...session, organizationId }, 'update')
       return true
     },
     dispose() {

@@ -1,6 +1,6 @@
 import { PlintoError } from '../errors'
 import type { SignOutReason } from '../events'
-import { sameJson } from '../store'
+import { isEqualDeep } from '../store'
 import { encodeSession, type SessionData } from './persisted-record'
 import type { SessionManagerDeps } from './session-manager'
 import type { TabMessage } from './tab-channel'
@@ -74,10 +74,11 @@ export function createSessionState(
     transition(next, cause) {
       const previous = state.session
       const ended = typeof cause === 'object'
+      let written = Promise.resolve()
       if (ended && !previous) {
         // Nothing to end; a client still loading shows that there is no session.
         store.set(SIGNED_OUT)
-        return Promise.resolve()
+        return written
       }
       const tokensChanged = previous?.accessToken !== next?.accessToken
       const newAccount = next && (cause === 'signIn' || previous?.user.id !== next.user.id)
@@ -88,15 +89,14 @@ export function createSessionState(
       // Not for news that left the tokens alone: the proactive moment of a short-lived token is half its
       // remaining life, and moving it would set this tab's timer apart from the other tabs'.
       if (tokensChanged || saves) reschedule(tokensChanged)
-      let written = Promise.resolve()
       // A sign-out another tab made was cleared there already; clearing it again could race a new sign-in there.
       if (saves || (ended && cause.reason !== 'other_tab')) {
-        publish(next ? { type: 'session', session: next } : { type: 'signed_out' })
+        publish(next)
         // Cookie mode keeps nothing in JS-visible storage: the access token lives in memory only.
         if (!cookie) written = next ? storage.write(encodeSession(next)) : storage.remove()
       }
-      store.set(next ? { status: 'signed_in', user: next.user, expiresAt: next.expiresAt, organizationId: next.organizationId ?? null } : SIGNED_OUT)
-      log(ended ? `signed out: ${cause.reason}` : `session ${cause}`)
+      store.set(next ? { status: 'signed_in', user: next.user, expiresAt: next.expiresAt, organizationId: next.organizationId } : SIGNED_OUT)
+      log('session:', cause)
       // The events, in a fixed order: the old session's end (`sessionExpired`), what changed within the
       // account, `organizationChanged`, then the new account or the end, so a `signedOut` listener
       // already sees no active organization. A session found at start-up is not news.
@@ -106,7 +106,7 @@ export function createSessionState(
         if (expired) events.emit('sessionExpired', { reason: expired, error: cause.error! })
         if (previous && next && !newAccount) {
           if (tokensChanged) events.emit('tokenRefreshed', { expiresAt: next.expiresAt, source: cause === 'adopt' ? 'other_tab' : 'refresh' })
-          if (!sameJson(previous.user, next.user)) events.emit('userUpdated', { user: next.user })
+          if (!isEqualDeep(previous.user, next.user)) events.emit('userUpdated', { user: next.user })
         }
         const organizationId = next?.organizationId ?? null
         if ((previous?.organizationId ?? null) !== organizationId) events.emit('organizationChanged', { organizationId })

@@ -1,7 +1,7 @@
 import { decodeSession, encodeSession, type SessionData } from './persisted-record'
 
-/** What one tab tells the others. */
-export type TabMessage = { type: 'session'; session: SessionData } | { type: 'signed_out' }
+/** What one tab tells the others: its new session, or `null` for a sign-out. */
+export type TabMessage = SessionData | null
 
 /** The channel one client shares with the other tabs (and clients of this JS realm) of one storage key. */
 export interface TabChannel {
@@ -21,10 +21,9 @@ export function createTabChannel(key: string, webStorage: Storage | null, onMess
   const receive = (data: unknown) => {
     const wire = data as Partial<WireMessage> | null
     if (!wire || wire.v !== 1) return
-    if (wire.type === 'signed_out') return onMessage({ type: 'signed_out' })
-    if (wire.type !== 'session') return
-    const session = decodeSession(wire.session)
-    if (session) onMessage({ type: 'session', session })
+    if (wire.type === 'signed_out') return onMessage(null)
+    const session = wire.type === 'session' && decodeSession(wire.session)
+    if (session) onMessage(session)
   }
 
   if (typeof BroadcastChannel === 'function') {
@@ -33,8 +32,8 @@ export function createTabChannel(key: string, webStorage: Storage | null, onMess
     // Node: a channel must not keep the process alive (SSR, scripts, tests).
     ;(channel as { unref?: () => void }).unref?.()
     return {
-      publish(message) {
-        const wire: WireMessage = message.type === 'session' ? { v: 1, type: 'session', session: encodeSession(message.session) } : { v: 1, type: 'signed_out' }
+      publish(session) {
+        const wire: WireMessage = session ? { v: 1, type: 'session', session: encodeSession(session) } : { v: 1, type: 'signed_out' }
         channel.postMessage(wire)
       },
       close: () => channel.close(),
@@ -47,7 +46,7 @@ export function createTabChannel(key: string, webStorage: Storage | null, onMess
   const listener = (event: Event) => {
     const { key: changed, newValue, storageArea } = event as StorageEvent
     if (changed !== key || storageArea !== webStorage) return
-    if (newValue === null) onMessage({ type: 'signed_out' })
+    if (newValue === null) onMessage(null)
     else receive({ v: 1, type: 'session', session: newValue })
   }
   target.addEventListener('storage', listener)
