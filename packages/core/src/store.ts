@@ -1,4 +1,4 @@
-import { reportListenerError } from './events'
+import { addListener, notify } from './events'
 import type { User } from './schemas/user'
 
 /**
@@ -61,22 +61,12 @@ export function createStore(): Store {
   const listeners = new Set<() => void>()
   return {
     getSnapshot: () => snapshot,
-    subscribe(listener) {
-      const entry = () => listener()
-      listeners.add(entry)
-      return () => void listeners.delete(entry)
-    },
+    subscribe: (listener) => addListener(listeners, listener),
     set(next) {
       const shared = replaceEqualDeep(snapshot, next)
       if (shared === snapshot) return
       snapshot = shared
-      for (const listener of [...listeners]) {
-        try {
-          listener()
-        } catch (error) {
-          reportListenerError(error)
-        }
-      }
+      notify(listeners)
     },
     clear: () => listeners.clear(),
   }

@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../module-context'
-import { PlintoError } from '../errors'
+import { PlintoError, unauthorized } from '../errors'
 import { MessageResponseSchema } from '../schemas/auth'
 import { loadOnce, lazyMethods } from './lazy'
 import type { ManagementCalls } from './management.lazy'
@@ -69,7 +69,7 @@ export function createAccountModules(context: ModuleContext): AccountModules {
       // Client state only (token manager, snapshot, storage, other tabs): no need for the chunk.
       async setActive(id) {
         await session.ready
-        if (!session.setOrganization(id) && id !== null) throw new PlintoError('UNAUTHORIZED', 'Sign in before choosing an organization', { status: 401 })
+        if (!session.setOrganization(id) && id !== null) throw unauthorized('Sign in before choosing an organization')
       },
     },
     mfa: {

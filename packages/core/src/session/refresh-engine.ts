@@ -1,4 +1,4 @@
-import { isPlintoError, PlintoError } from '../errors'
+import { isPlintoError, PlintoError, unauthorized } from '../errors'
 import { backoffDelay } from '../internal/backoff'
 import { TokenResponseSchema, type TokenResponse } from '../schemas/tokens'
 import { UserSchema, type User } from '../schemas/user'
@@ -6,14 +6,14 @@ import type { CrossTab, Exchanged } from './cross-tab'
 import { computeExpiresAt, refreshDelay } from './expiry'
 import type { SessionData } from './persisted-record'
 import type { SessionManagerDeps } from './session-manager'
-import { assertEpoch, TERMINAL, unauthorized, type SessionState } from './session-state'
+import { assertEpoch, TERMINAL, type SessionState } from './session-state'
 
 /** Refreshes the session: one request in flight for every caller, a timer before expiry, backoff and cooldown after failures. */
 export interface RefreshEngine {
   /** Single-flight refresh of the current session (in cookie mode also restores one from the cookie). */
   refresh(background?: boolean, announce?: boolean): Promise<TokenResponse>
-  /** `POST /auth/refresh`, then `GET /auth/me` when no user is known yet. Throws if the session changed meanwhile. */
-  exchange(startEpoch: number, refreshToken: string | undefined, user: User | undefined): Promise<Exchanged<TokenResponse>>
+  /** Refresh with a refresh token the caller holds (e.g. from a native shell), adopting the session it belongs to. */
+  refreshWith(refreshToken: string): Promise<TokenResponse>
   /** Sets the timer for the next refresh (none when signed out or disposed); `reset` forgets past failures first. */
   schedule(reset: boolean): void
 }
@@ -44,11 +44,11 @@ const toError = (error: unknown) =>
   isPlintoError(error) ? error : new PlintoError('NETWORK_ERROR', 'Token refresh failed', { retryable: true, cause: error })
 
 /** A session's tokens as a refresh answers them (for callers whose refresh found another tab's tokens). */
-const tokensOf = ({ accessToken, refreshToken, expiresAt }: SessionData): TokenResponse => ({
-  access_token: accessToken,
-  ...(refreshToken === undefined ? {} : { refresh_token: refreshToken }),
+const tokensOf = (session: SessionData): TokenResponse => ({
+  access_token: session.accessToken,
+  refresh_token: session.refreshToken,
   token_type: 'bearer',
-  expires_in: Math.floor((expiresAt - Date.now()) / 1000),
+  expires_in: Math.floor((session.expiresAt - Date.now()) / 1000),
 })
 
 /**
@@ -97,6 +97,7 @@ export function createRefreshEngine({ config, http, events, log, tabSync }: Sess
     ;(timer as { unref?: () => void }).unref?.()
   }
 
+  /** `POST /auth/refresh`, then `GET /auth/me` when no user is known yet. Throws if the session changed meanwhile. */
   async function exchange(startEpoch: number, refreshToken: string | undefined, user: User | undefined): Promise<Exchanged<TokenResponse>> {
     const tokens = await http.request('auth/refresh', {
       method: 'POST',
@@ -147,7 +148,7 @@ export function createRefreshEngine({ config, http, events, log, tabSync }: Sess
       if (!('next' in outcome)) {
         // Another tab's tokens (a no-op when they are already ours, taken up from its message).
         crossTab.adopt(outcome)
-        return tokensOf(state.session!)
+        return visible(cookie, tokensOf(state.session!))
       }
       void state.transition(outcome.next, announce ? 'refresh' : 'restore')
       return visible(cookie, outcome.tokens)
@@ -171,7 +172,12 @@ export function createRefreshEngine({ config, http, events, log, tabSync }: Sess
 
   return {
     refresh,
-    exchange,
+    async refreshWith(refreshToken) {
+      const { tokens, next } = await exchange(++state.epoch, refreshToken, undefined)
+      // Persisted before the event, as for a sign-in: a listener may read storage.
+      await state.transition(next, 'update')
+      return visible(cookie, tokens)
+    },
     schedule,
   }
 }

@@ -73,13 +73,13 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   const end = (reason: SignOutReason) => void state.transition(null, { reason })
 
   async function restore(): Promise<void> {
-    const startEpoch = state.epoch
     if (cookie) {
       // The HttpOnly cookie is the session; an empty-body refresh tells us whether there is one.
       await engine.refresh(false, false).catch(() => undefined)
-      if (state.epoch === startEpoch && !state.session) end('expired')
+      if (!state.session) end('expired')
       return
     }
+    const startEpoch = state.epoch
     const raw = await storage.read()
     if (state.disposed || state.epoch !== startEpoch || state.session) return
     const data = decodeSession(raw)
@@ -111,12 +111,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       }
     },
     refresh: engine.refresh,
-    async refreshWith(refreshToken) {
-      const { tokens, next } = await engine.exchange(++state.epoch, refreshToken, undefined)
-      // Persisted before the event, as for a sign-in: a listener may read storage.
-      await state.transition(next, 'update')
-      return visible(cookie, tokens)
-    },
+    refreshWith: engine.refreshWith,
     async start(auth) {
       const { tokens, user } = auth
       // A sign-in starts without an active organization, even when the same user was signed in.

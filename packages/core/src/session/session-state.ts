@@ -1,4 +1,4 @@
-import { PlintoError } from '../errors'
+import { unauthorized, type PlintoError } from '../errors'
 import type { SignOutReason } from '../events'
 import { isEqualDeep } from '../store'
 import { encodeSession, type SessionData } from './persisted-record'
@@ -46,8 +46,6 @@ export const TERMINAL: Partial<Record<string, Exclude<SignOutReason, 'user' | 'o
   REFRESH_TOKEN_REUSED: 'reuse',
   SESSION_REVOKED: 'revoked',
 }
-
-export const unauthorized = (message: string) => new PlintoError('UNAUTHORIZED', message, { status: 401 })
 
 /** Throws when the session changed (signed out, signed in again) since a refresh started in `startEpoch`. */
 export function assertEpoch(state: Pick<SessionState, 'epoch'>, startEpoch: number): void {

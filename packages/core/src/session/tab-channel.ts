@@ -18,23 +18,23 @@ type WireMessage = { v: 1; type: 'session'; session: string } | { v: 1; type: 's
  * script on the origin could post anything.
  */
 export function createTabChannel(key: string, webStorage: Storage | null, onMessage: (message: TabMessage) => void): TabChannel {
-  const receive = (data: unknown) => {
-    const wire = data as Partial<WireMessage> | null
-    if (!wire || wire.v !== 1) return
-    if (wire.type === 'signed_out') return onMessage(null)
-    const session = wire.type === 'session' && decodeSession(wire.session)
+  const receive = (encoded: unknown) => {
+    const session = decodeSession(encoded)
     if (session) onMessage(session)
   }
 
   if (typeof BroadcastChannel === 'function') {
     const channel = new BroadcastChannel(key)
-    channel.onmessage = (event: MessageEvent) => receive(event.data)
+    channel.onmessage = ({ data }: MessageEvent<Partial<WireMessage> | null>) => {
+      if (data?.v !== 1) return
+      if (data.type === 'signed_out') onMessage(null)
+      else if (data.type === 'session') receive(data.session)
+    }
     // Node: a channel must not keep the process alive (SSR, scripts, tests).
     ;(channel as { unref?: () => void }).unref?.()
     return {
       publish(session) {
-        const wire: WireMessage = session ? { v: 1, type: 'session', session: encodeSession(session) } : { v: 1, type: 'signed_out' }
-        channel.postMessage(wire)
+        channel.postMessage({ v: 1, type: session ? 'session' : 'signed_out', session: session && encodeSession(session) })
       },
       close: () => channel.close(),
     }
@@ -47,7 +47,7 @@ export function createTabChannel(key: string, webStorage: Storage | null, onMess
     const { key: changed, newValue, storageArea } = event as StorageEvent
     if (changed !== key || storageArea !== webStorage) return
     if (newValue === null) onMessage(null)
-    else receive({ v: 1, type: 'session', session: newValue })
+    else receive(newValue)
   }
   target.addEventListener('storage', listener)
   return { publish() {}, close: () => target.removeEventListener?.('storage', listener) }
