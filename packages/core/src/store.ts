@@ -52,12 +52,9 @@ export function replaceEqualDeep<T>(previous: unknown, next: T): T {
   return (same ? previous : Object.freeze(copy)) as T
 }
 
-/** Whether `next` holds the same data as `previous` (JSON-like values). */
-export const isEqualDeep = (previous: unknown, next: unknown) => replaceEqualDeep(previous, next) === previous
-
 /** Creates the store, starting in `loading` until the stored session has been read. */
 export function createStore(): Store {
-  let snapshot = replaceEqualDeep<AuthSnapshot>(null, { status: 'loading', user: null, expiresAt: null, organizationId: null })
+  let snapshot: AuthSnapshot = Object.freeze({ status: 'loading', user: null, expiresAt: null, organizationId: null })
   const listeners = new Set<() => void>()
   return {
     getSnapshot: () => snapshot,

@@ -36,8 +36,9 @@ export function createCrossTab({ config, storage, tabSync }: SessionManagerDeps,
   const channel = tabSync ? createTabChannel(key, storage.webStorage, adopt) : null
   const lock = channel ? createCrossTabLock('plinto:refresh:' + key, config.timeout) : undefined
 
+  // After dispose() the channel is closed; a refresh still in flight may take up a session, which then
+  // changes nothing anyone sees (no listeners, no timer, nothing written).
   function adopt(incoming: TabMessage) {
-    if (state.disposed) return
     if (!incoming) return void state.transition(null, { reason: 'other_tab' })
     const previous = state.session
     // Older tokens of this account than ours: news that crossed ours on the way. The same tokens may

@@ -6,7 +6,7 @@ import type { AuthResponse } from '../schemas/auth'
 import type { TokenResponse } from '../schemas/tokens'
 import type { User } from '../schemas/user'
 import type { RecordStorage } from '../storage/record-storage'
-import { isEqualDeep, type Store } from '../store'
+import { replaceEqualDeep, type Store } from '../store'
 import { createCrossTab } from './cross-tab'
 import { isDue } from './expiry'
 import { decodeSession, type SessionData } from './persisted-record'
@@ -106,8 +106,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       } catch (error) {
         // A transient refresh failure with a token that is still valid: use it rather than fail the caller.
         const current = state.session
-        if (!rejected && current && current.expiresAt > Date.now()) return current.accessToken
-        throw error
+        if (rejected || !current || current.expiresAt <= Date.now()) throw error
+        return current.accessToken
       }
     },
     refresh: engine.refresh,
@@ -120,7 +120,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     },
     end,
     setUser(user) {
-      if (state.session && !isEqualDeep(state.session.user, user)) void state.transition({ ...state.session, user }, 'update')
+      if (state.session && replaceEqualDeep(state.session.user, user) !== state.session.user) void state.transition({ ...state.session, user }, 'update')
     },
     setOrganization(organizationId) {
       const { session } = state

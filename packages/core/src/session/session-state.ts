@@ -1,6 +1,6 @@
 import { unauthorized, type PlintoError } from '../errors'
 import type { SignOutReason } from '../events'
-import { isEqualDeep } from '../store'
+import { replaceEqualDeep } from '../store'
 import { encodeSession, type SessionData } from './persisted-record'
 import type { SessionManagerDeps } from './session-manager'
 import type { TabMessage } from './tab-channel'
@@ -104,7 +104,7 @@ export function createSessionState(
         if (expired) events.emit('sessionExpired', { reason: expired, error: cause.error! })
         if (previous && next && !newAccount) {
           if (tokensChanged) events.emit('tokenRefreshed', { expiresAt: next.expiresAt, source: cause === 'adopt' ? 'other_tab' : 'refresh' })
-          if (!isEqualDeep(previous.user, next.user)) events.emit('userUpdated', { user: next.user })
+          if (replaceEqualDeep(previous.user, next.user) !== previous.user) events.emit('userUpdated', { user: next.user })
         }
         const organizationId = next?.organizationId ?? null
         if ((previous?.organizationId ?? null) !== organizationId) events.emit('organizationChanged', { organizationId })
