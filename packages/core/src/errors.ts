@@ -129,6 +129,9 @@ export class PlintoError extends Error {
   }
 }
 
+/** A 401 `UNAUTHORIZED` raised by the client itself (not signed in, the session changed meanwhile…). */
+export const unauthorized = (message: string) => new PlintoError('UNAUTHORIZED', message, { status: 401 })
+
 /**
  * Whether `value` is a {@link PlintoError}, also when it was thrown by another copy of the SDK.
  *
@@ -137,9 +140,6 @@ export class PlintoError extends Error {
  * catch (err) { if (isPlintoError(err) && err.code === 'NETWORK_ERROR') showOfflineBanner() }
  * ```
  */
-/** A 401 `UNAUTHORIZED` raised by the client itself (not signed in, the session changed meanwhile…). */
-export const unauthorized = (message: string) => new PlintoError('UNAUTHORIZED', message, { status: 401 })
-
 export function isPlintoError(value: unknown): value is PlintoError {
   return (
     typeof value === 'object' &&

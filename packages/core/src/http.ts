@@ -43,12 +43,6 @@ export interface HttpAuth {
 
 /**
  * The SDK's HTTP client over `fetch`; modules call `request` (see "For module authors" in docs/core-client.md).
- *
- * @example
- * ```ts
- * const user = await http.request('auth/me', { schema: UserSchema, signal: controller.signal })
- * await http.request('auth/signout', { method: 'POST', schema: null }) // 204: no body to validate
- * ```
  */
 export interface Http {
   request<T>(path: string, options: RequestOptions<T>): Promise<T>

@@ -31,11 +31,6 @@ export interface AccountModules {
  * The account modules of a client. Their account-screen calls load with the `management` chunk on first
  * use, once per client and shared by all five modules; a failed download rejects that call with a
  * retryable `NETWORK_ERROR` and the next call downloads again.
- *
- * @example
- * ```ts
- * const { users, sessions, organizations, mfa, passkeys } = createAccountModules(context) // in PlintoClient
- * ```
  */
 export function createAccountModules(context: ModuleContext): AccountModules {
   const { session } = context

@@ -197,11 +197,6 @@ export interface AuthModuleDeps {
 
 /**
  * Creates the auth module over the client's context.
- *
- * @example
- * ```ts
- * const auth = createAuthModule(context) // what PlintoClient does for `plinto.auth`
- * ```
  */
 export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth }: AuthModuleDeps): AuthModule {
   const { http, session, store, log } = context

@@ -85,11 +85,6 @@ export type MfaCalls = Omit<MfaModule, 'sendChallenge'>
 /**
  * Creates the factor-management calls of the MFA module over the client's context (loaded lazily, see
  * ./management.lazy).
- *
- * @example
- * ```ts
- * const calls = createMfaModule(context) // what the management chunk does for `plinto.mfa`
- * ```
  */
 export function createMfaModule(context: ModuleContext): MfaCalls {
   const call = caller(context)

@@ -32,11 +32,6 @@ export interface OAuthFlows {
 /**
  * The OAuth methods of `plinto.auth`. `getOAuthProviders` is a plain call; the redirect flow (PKCE,
  * transactions) is loaded on first use from `./oauth-flow.lazy`, once per client (again after a failed download).
- *
- * @example
- * ```ts
- * const oauth = createOAuthFlows(context) // what PlintoClient spreads into `plinto.auth`
- * ```
  */
 export function createOAuthFlows(context: ModuleContext): OAuthFlows {
   return {

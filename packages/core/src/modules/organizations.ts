@@ -120,11 +120,6 @@ export type OrganizationsCalls = Omit<OrganizationsModule, 'setActive'>
 /**
  * Creates the calls of the organizations module over the client's context (loaded lazily, see
  * ./management.lazy).
- *
- * @example
- * ```ts
- * const calls = createOrganizationsModule(context) // what the management chunk does for `plinto.organizations`
- * ```
  */
 export function createOrganizationsModule(context: ModuleContext): OrganizationsCalls {
   const call = caller(context)

@@ -80,11 +80,6 @@ export type PasskeysCalls = Omit<PasskeysModule, keyof PasskeyCeremonies>
 
 /**
  * Creates the passkey-management calls over the client's context (loaded lazily, see ./management.lazy).
- *
- * @example
- * ```ts
- * const calls = createPasskeysModule(context) // what the management chunk does for `plinto.passkeys`
- * ```
  */
 export function createPasskeysModule(context: ModuleContext): PasskeysCalls {
   const call = caller(context)

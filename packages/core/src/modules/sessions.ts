@@ -42,11 +42,6 @@ export interface SessionsModule {
 
 /**
  * Creates the sessions module over the client's context (loaded lazily, see ./management.lazy).
- *
- * @example
- * ```ts
- * const sessions = createSessionsModule(context) // what the management chunk does for `plinto.sessions`
- * ```
  */
 export function createSessionsModule(context: ModuleContext): SessionsModule {
   const call = caller(context)

@@ -29,11 +29,6 @@ export interface UsersModule {
 
 /**
  * Creates the users module over the client's context (loaded lazily, see ./management.lazy).
- *
- * @example
- * ```ts
- * const users = createUsersModule(context) // what the management chunk does for `plinto.users`
- * ```
  */
 export function createUsersModule(context: ModuleContext): UsersModule {
   const call = caller(context)
