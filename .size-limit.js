@@ -4,7 +4,7 @@
 // through `import()` — the WebAuthn ceremony with @simplewebauthn/browser, the OAuth redirect flow, and the
 // account-management modules — is kept out of it (size-limit bundles without splitting, so those chunks are
 // marked external here) and measured on its own below.
-const LAZY_CORE_CHUNKS = ['./passkey-ceremony-*', './oauth-flow-*', './management-*']
+const LAZY_CORE_CHUNKS = ['./passkey-ceremony.lazy-*', './oauth-flow.lazy-*', './management.lazy-*']
 // Measured as ESM, the format browsers and bundlers load: bundling with external `import()`s as an IIFE
 // would add interop helpers (`__toESM`, `__require`) that no consumer's build contains.
 const excludeLazyChunks = (config) => ({ ...config, format: 'esm', external: [...(config.external ?? []), ...LAZY_CORE_CHUNKS] })

@@ -1,5 +1,5 @@
 import { resolveConfig, type PlintoConfig, type ResolvedConfig } from './config'
-import type { PlintoContext } from './context'
+import type { ModuleContext } from './module-context'
 import { createLog } from './debug'
 import { createEmitter, type Emitter, type PlintoEventName, type PlintoEvents } from './events'
 import { createHttp } from './http'
@@ -11,10 +11,9 @@ import type { OrganizationsModule } from './modules/organizations'
 import type { PasskeysModule } from './modules/passkeys'
 import type { SessionsModule } from './modules/sessions'
 import type { UsersModule } from './modules/users'
-import { createSessionPersistence } from './storage/session-persistence'
+import { createSessionManager, type SessionManager } from './session/session-manager'
+import { createRecordStorage } from './storage/record-storage'
 import { createStore, type AuthSnapshot, type Store } from './store'
-import { createTokenManager, type TokenManager } from './tokens/token-manager'
-import { isDue } from './tokens/expiry'
 
 /**
  * Options of {@link PlintoClient}: {@link PlintoConfig} plus client-only switches.
@@ -41,6 +40,8 @@ const isBrowser = () => typeof (globalThis as { document?: unknown }).document !
  * for tokens that live less than twice that, at half their life (else every call would refresh).
  */
 const MIN_TOKEN_LIFETIME_S = 30
+/** The SDK's own calls refresh a token with less than this left first: it would be refused on arrival. */
+const SEND_MARGIN_S = 5
 
 /**
  * The Plinto client. Construct it once per app (once per request on a server). It reads the stored
@@ -93,10 +94,9 @@ export class PlintoClient {
   declare readonly passkeys: PasskeysModule
   /** The validated configuration, defaults filled in. */
   declare readonly config: Readonly<ResolvedConfig>
-  readonly #context: PlintoContext
   readonly #store: Store
   readonly #events: Emitter
-  readonly #tokens: TokenManager
+  readonly #session: SessionManager
 
   constructor(options: PlintoClientOptions) {
     const config = resolveConfig(options)
@@ -106,24 +106,22 @@ export class PlintoClient {
     }
     const events = createEmitter()
     const store = createStore()
-    const persistence = createSessionPersistence(config, (error) => queueMicrotask(() => events.emit('error', error)), log)
+    const storage = createRecordStorage(config, (error) => queueMicrotask(() => events.emit('error', error)), log)
     const tabSync = options.tabSync ?? (isBrowser() && config.storage.type !== 'memory' && config.storage.type !== 'sessionStorage')
-    let tokens: TokenManager | undefined
+    // The HTTP layer and the session need each other: the first calls wait for the second.
+    let session: SessionManager | undefined
     const http = createHttp(
       config,
       {
-        ready: async () => tokens?.ready,
-        accessToken: () => tokens?.accessToken() ?? null,
-        recover: async (rejected) => (tokens ? tokens.recover(rejected) : null),
+        token: async (rejected) => session!.validToken(SEND_MARGIN_S, rejected),
       },
       log,
     )
-    tokens = createTokenManager({ config, http, store, events, persistence, tabSync, log })
+    session = createSessionManager({ config, http, store, events, storage, tabSync, log })
     this.#store = store
     this.#events = events
-    this.#tokens = tokens
-    this.#context = { config, http, tokens, store, events, log }
-    const context = this.#context
+    this.#session = session
+    const context: ModuleContext = { config, http, session, store, events, log }
     // Their account-screen calls load on first use (the `management` chunk); see ./modules/account-modules.
     const account = createAccountModules(context)
     // The public fields are `declare`d and assigned here in one go: one statement instead of a field
@@ -145,7 +143,7 @@ export class PlintoClient {
    * ```
    */
   ready(): Promise<void> {
-    return this.#tokens.ready
+    return this.#session.ready
   }
 
   /**
@@ -192,19 +190,8 @@ export class PlintoClient {
    * await fetch('/api/orders', { headers: token ? { Authorization: `Bearer ${token}` } : {} })
    * ```
    */
-  async getAccessToken(): Promise<string | null> {
-    await this.#tokens.ready
-    const session = this.#tokens.current()
-    if (!session) return null
-    if (!isDue(session.accessToken, session.expiresAt, MIN_TOKEN_LIFETIME_S)) return session.accessToken
-    try {
-      return (await this.#tokens.refresh()).access_token
-    } catch (error) {
-      // A transient refresh failure with a token that is still valid: use it rather than fail the caller.
-      const current = this.#tokens.current()
-      if (current && current.expiresAt > Date.now()) return current.accessToken
-      throw error
-    }
+  getAccessToken(): Promise<string | null> {
+    return this.#session.validToken(MIN_TOKEN_LIFETIME_S)
   }
 
   /**
@@ -217,7 +204,7 @@ export class PlintoClient {
    * ```
    */
   dispose(): void {
-    this.#tokens.dispose()
+    this.#session.dispose()
     this.#events.clear()
     this.#store.clear()
   }

@@ -1,5 +1,7 @@
 import { PlintoError } from './errors'
+import { isObject } from './internal/guards'
 import type { StorageAdapter, TokenStorageType } from './storage/types'
+import { getWebStorage } from './storage/web-storage'
 
 /**
  * Options of {@link PlintoClient}. Only `apiUrl` is required.
@@ -87,7 +89,6 @@ const MAX_TIMEOUT = 2_147_483_647
 const STORAGE_TYPES: readonly unknown[] = ['localStorage', 'sessionStorage', 'memory', 'cookie']
 const CREDENTIALS: readonly unknown[] = ['include', 'same-origin', 'omit']
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== ''
 const ofType = (type: 'boolean' | 'string' | 'function') => [(value: unknown) => typeof value === type, `expected a ${type}`] as const
 
@@ -133,7 +134,7 @@ function resolveStorage(value: PlintoConfig['tokenStorage']): ResolvedConfig['st
 /** localStorage when the runtime has one we may use; reading it can throw (Safari with storage blocked). */
 function detectDefaultStorage(): TokenStorageType {
   try {
-    return typeof globalThis.localStorage?.getItem === 'function' ? 'localStorage' : 'memory'
+    return getWebStorage('localStorage') ? 'localStorage' : 'memory'
   } catch {
     return 'memory'
   }

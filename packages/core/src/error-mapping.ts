@@ -1,9 +1,9 @@
 import { isKnownErrorCode, PlintoError, type PlintoErrorCode } from './errors'
+import { isObject } from './internal/guards'
 import type { FieldError } from '@plinto/contract'
 
 type Json = Record<string, unknown>
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined)
 
 // Codes for statuses whose body names none we know. 409 and unlisted 4xx become `VALIDATION_ERROR`

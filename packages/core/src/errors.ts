@@ -91,41 +91,46 @@ export const isKnownErrorCode = (code: unknown): code is PlintoErrorCode => type
  */
 export class PlintoError extends Error {
   override readonly name = 'PlintoError'
-  readonly code: PlintoErrorCode
+  declare readonly code: PlintoErrorCode
   /** HTTP status; `0` when no response was received (network, timeout, config, storage). */
-  readonly status: number
+  declare readonly status: number
   /** Whether the same call may succeed if repeated later (network, timeout, 5xx, 429). */
-  readonly retryable: boolean
+  declare readonly retryable: boolean
   /** Seconds to wait before retrying, when the server said so. */
-  readonly retryAfter: number | undefined
+  declare readonly retryAfter: number | undefined
   /** The server's `X-Request-Id`, to quote in support requests and logs. */
-  readonly requestId: string | undefined
+  declare readonly requestId: string | undefined
   /** Per-field validation messages (400/422). */
-  readonly fields: FieldError[]
+  declare readonly fields: FieldError[]
   /** With `MFA_REQUIRED`: the token to pass to `auth.verifyMfaChallenge`. */
-  readonly mfaToken: string | undefined
+  declare readonly mfaToken: string | undefined
   /** With `MFA_REQUIRED`: the second factors the account can answer with. */
-  readonly methods: string[] | undefined
+  declare readonly methods: string[] | undefined
   declare readonly [BRAND]: true
 
   constructor(code: PlintoErrorCode, message: string, options: PlintoErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     Object.defineProperty(this, BRAND, { value: true })
-    this.code = code
-    this.status = options.status ?? 0
-    this.retryable = options.retryable ?? false
-    this.retryAfter = options.retryAfter
-    this.requestId = options.requestId
-    this.fields = options.fields ?? []
-    this.mfaToken = options.mfaToken
-    this.methods = options.methods
+    // One statement instead of eight assignments (plus the field list ES2022 classes would repeat them in).
+    Object.assign(this, {
+      code,
+      status: options.status ?? 0,
+      retryable: options.retryable ?? false,
+      retryAfter: options.retryAfter,
+      requestId: options.requestId,
+      fields: options.fields ?? [],
+      mfaToken: options.mfaToken,
+      methods: options.methods,
+    })
   }
 
-  /** The human-readable message (the server's `detail`), same as `message`. */
   get detail(): string {
     return this.message
   }
 }
+
+/** A 401 `UNAUTHORIZED` raised by the client itself (not signed in, the session changed meanwhile…). */
+export const unauthorized = (message: string) => new PlintoError('UNAUTHORIZED', message, { status: 401 })
 
 /**
  * Whether `value` is a {@link PlintoError}, also when it was thrown by another copy of the SDK.

@@ -66,38 +66,46 @@ export interface Emitter {
   clear(): void
 }
 
+type Listeners = Set<(payload: never) => void>
+
 /**
- * A listener that throws must not break the client nor the other listeners; it is a bug in app code,
- * reported on the console. Not re-emitted as an `error` event, which could recurse.
+ * Adds `listener` to `set`; returns its removal. Wrapping makes subscribing the same function twice two
+ * subscriptions, each with its own unsubscribe. Shared by the event bus and the snapshot store.
  */
-export function reportListenerError(error: unknown): void {
-  console.error('[plinto] a listener threw:', error)
+export function addListener(set: Listeners, listener: (payload: never) => void): () => void {
+  const entry = (payload: never) => listener(payload)
+  set.add(entry)
+  return () => void set.delete(entry)
+}
+
+/**
+ * Calls every listener of `set` with `payload`, on a copy (a listener may unsubscribe itself or others
+ * meanwhile). A listener that throws must not break the client nor the other listeners; it is a bug in
+ * app code, reported on the console, and not re-emitted as an `error` event, which could recurse.
+ */
+export function notify(set: Listeners, payload?: unknown): void {
+  for (const listener of [...set]) {
+    try {
+      listener(payload as never)
+    } catch (error) {
+      console.error('[plinto] a listener threw:', error)
+    }
+  }
 }
 
 /** Creates the event bus; listeners run synchronously, in subscription order, after state is committed. */
 export function createEmitter(): Emitter {
-  const listeners = new Map<PlintoEventName, Set<(payload: never) => void>>()
+  const listeners = new Map<PlintoEventName, Listeners>()
   return {
     on(event, listener) {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function')
       let set = listeners.get(event)
       if (!set) listeners.set(event, (set = new Set()))
-      // Wrapping makes subscribing the same function twice two subscriptions, each with its own unsubscribe.
-      const entry = (payload: never) => (listener as (payload: never) => void)(payload)
-      set.add(entry)
-      return () => void set.delete(entry)
+      return addListener(set, listener as (payload: never) => void)
     },
     emit(event, payload) {
       const set = listeners.get(event)
-      if (!set) return
-      // Copy: a listener may unsubscribe itself or others while we iterate.
-      for (const listener of [...set]) {
-        try {
-          listener(payload as never)
-        } catch (error) {
-          reportListenerError(error)
-        }
-      }
+      if (set) notify(set, payload)
     },
     clear: () => listeners.clear(),
   }

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from './config'
 import type { Log } from './debug'
 import { errorFromResponse, parseErrorBody, parseJson } from './error-mapping'
 import { PlintoError } from './errors'
-import { backoffDelay } from './tokens/backoff'
+import { backoffDelay } from './internal/backoff'
 
 /** A zod/mini schema, reduced to what we call on it (keeps this file independent of zod's generics). */
 export interface ResponseSchema<T> {
@@ -32,21 +32,17 @@ export interface RequestOptions<T> {
 
 /** What the HTTP layer needs from the session, wired after both exist (they depend on each other). */
 export interface HttpAuth {
-  /** Settles when the stored session has been read; authenticated calls made before wait for it. */
-  ready(): Promise<void>
-  accessToken(): string | null
-  /** Called with the token a request was refused with; resolves the token to retry with, or `null`. */
-  recover(rejectedToken: string): Promise<string | null>
+  /**
+   * The token to send, once the stored session has been read (calls made before wait for it). A token
+   * the client knows to be expired (or about to be) is refreshed first, single-flight, instead of being
+   * sent to be refused. With `rejected`, the token a request was refused with (401): the token to retry
+   * with (someone else's refresh, or one shared refresh), or `null`.
+   */
+  token(rejected?: string): Promise<string | null>
 }
 
 /**
  * The SDK's HTTP client over `fetch`; modules call `request` (see "For module authors" in docs/core-client.md).
- *
- * @example
- * ```ts
- * const user = await http.request('auth/me', { schema: UserSchema, signal: controller.signal })
- * await http.request('auth/signout', { method: 'POST', schema: null }) // 204: no body to validate
- * ```
  */
 export interface Http {
   request<T>(path: string, options: RequestOptions<T>): Promise<T>
@@ -151,9 +147,7 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
 
   return {
     async request<T>(path: string, { method = 'GET', json, schema, auth: withAuth = true, bearer, signal }: RequestOptions<T>): Promise<T> {
-      // A call made while the stored session is still being read must not go out anonymous.
-      if (withAuth && !bearer) await auth.ready()
-      let token = bearer ?? (withAuth ? auth.accessToken() : null)
+      let token = bearer ?? (withAuth ? await auth.token() : null)
       let retries = 0
       let recovered = false
       for (;;) {
@@ -186,7 +180,7 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
           // Stage 3: 401 → refresh → one retry. A failed refresh rejects with its own error, which is this call's answer too.
           if (status === 401 && withAuth && token && !recovered && isTokenProblem(parsed)) {
             recovered = true
-            const next = await auth.recover(token)
+            const next = await auth.token(token)
             if (next) {
               token = next
               continue

@@ -22,7 +22,16 @@ export type { OrganizationsModule } from './modules/organizations'
 export type { MfaModule } from './modules/mfa'
 export type { PasskeysModule, PasskeyAuthRequest, PasskeyRegisterRequest } from './modules/passkeys'
 export type { InitiateOAuthOptions, OAuthFlows } from './modules/oauth'
-export type { PlintoContext } from './context'
+/**
+ * @deprecated Internal plumbing of the module factories, no longer part of the public API; removed in the
+ * next minor version. Nothing in the SDK's public methods takes or returns it.
+ *
+ * @example
+ * ```ts
+ * // Before: import type { PlintoContext } from '@plinto/typescript-sdk' — use the client's public methods instead.
+ * ```
+ */
+export type PlintoContext = import('./module-context').ModuleContext
 export { createMemoryStorage } from './storage/memory-storage'
 export type { StorageAdapter, TokenStorageType } from './storage/types'
 export { SERVER_ERROR_CODES, type ServerErrorCode, type FieldError } from '@plinto/contract'

@@ -1,9 +1,10 @@
-import { reportListenerError } from './events'
+import { addListener, notify } from './events'
 import type { User } from '@plinto/contract'
 
 /**
  * The client's public state, for `useSyncExternalStore` and friends. Frozen, and the very same object
- * until something in it changes, so `Object.is` comparisons are enough to skip renders.
+ * until something in it changes; so is each part of it (the `user`) until that part changes, so
+ * `Object.is` comparisons are enough to skip renders.
  *
  * @example
  * ```ts
@@ -31,41 +32,38 @@ export interface Store {
   clear(): void
 }
 
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const inner of Object.values(value)) deepFreeze(inner)
-  }
-  return value
-}
-
 /**
- * Equal as JSON: for snapshots (built with their keys in one order, `organizationId` never `undefined`) and
- * for users, whose copies come from storage, other tabs and the API.
+ * `next` as frozen data, except that every part deep-equal to the same part of `previous` is `previous`'s
+ * object: the result is `previous` itself when nothing changed, and an unchanged user stays the very same
+ * object in a snapshot that changed elsewhere (a token refresh), so `Object.is` is enough for a selector.
+ * Parts that changed are frozen copies, never the caller's objects. The idea of TanStack Query's
+ * `replaceEqualDeep`, written out for the JSON-like data snapshots hold instead of imported: query-core is
+ * not a dependency of the SDK, and this is a dozen lines of its size budget.
  */
-export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+export function replaceEqualDeep<T>(previous: unknown, next: T): T {
+  if (typeof next !== 'object' || next === null) return next
+  const before = previous as Record<string, unknown> | null | undefined
+  const copy = (Array.isArray(next) ? [] : {}) as Record<string, unknown>
+  let same = typeof before === 'object' && !!before && Array.isArray(before) === Array.isArray(next) && Object.keys(before).length === Object.keys(next).length
+  for (const key in next) {
+    copy[key] = replaceEqualDeep(before?.[key], next[key])
+    same &&= copy[key] === before![key]
+  }
+  return (same ? previous : Object.freeze(copy)) as T
+}
 
 /** Creates the store, starting in `loading` until the stored session has been read. */
 export function createStore(): Store {
-  let snapshot: AuthSnapshot = deepFreeze({ status: 'loading', user: null, expiresAt: null, organizationId: null })
+  let snapshot: AuthSnapshot = Object.freeze({ status: 'loading', user: null, expiresAt: null, organizationId: null })
   const listeners = new Set<() => void>()
   return {
     getSnapshot: () => snapshot,
-    subscribe(listener) {
-      const entry = () => listener()
-      listeners.add(entry)
-      return () => void listeners.delete(entry)
-    },
+    subscribe: (listener) => addListener(listeners, listener),
     set(next) {
-      if (sameJson(snapshot, next)) return
-      snapshot = deepFreeze({ ...next, user: next.user === null ? null : { ...next.user } } as AuthSnapshot)
-      for (const listener of [...listeners]) {
-        try {
-          listener()
-        } catch (error) {
-          reportListenerError(error)
-        }
-      }
+      const shared = replaceEqualDeep(snapshot, next)
+      if (shared === snapshot) return
+      snapshot = shared
+      notify(listeners)
     },
     clear: () => listeners.clear(),
   }

@@ -9,11 +9,6 @@ import { useRequiredClient } from './use-required-client'
  * and React Redux use), in 30 lines and without the CommonJS dependency: the last selection is memoised
  * per snapshot, and a new snapshot whose selection is equal returns the previous selection object, so
  * React's `Object.is` check sees no change and skips the render.
- *
- * @example
- * ```ts
- * const status = useAuthSelector(selectStatus) // selectStatus = (s) => s.status, defined outside the component
- * ```
  */
 export function useAuthSelector<T>(hookName: string, selector: (snapshot: AuthSnapshot) => T, isEqual: (a: T, b: T) => boolean = Object.is): T {
   const client = useRequiredClient(hookName)

@@ -8,7 +8,7 @@ import { usePlintoAs, type UsePlintoResult } from './use-plinto'
  *
  * @example
  * ```tsx
- * const { signIn, isLoading }: UseAuthResult = useAuth()
+ * const { signIn, isLoaded }: UseAuthResult = useAuth()
  * ```
  */
 export interface UseAuthResult
@@ -36,8 +36,8 @@ export interface UseAuthResult
  * @example
  * ```tsx
  * function SignOutButton() {
- *   const { isAuthenticated, signOut } = useAuth()
- *   return isAuthenticated ? <button onClick={() => signOut()}>Sign out</button> : null
+ *   const { isSignedIn, signOut } = useAuth()
+ *   return isSignedIn ? <button onClick={() => signOut()}>Sign out</button> : null
  * }
  * ```
  */

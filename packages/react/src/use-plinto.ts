@@ -8,7 +8,7 @@ import { useStatusAndUser } from './use-status-and-user'
  *
  * @example
  * ```tsx
- * const { user, isAuthenticated }: UsePlintoResult = usePlinto()
+ * const { user, isSignedIn }: UsePlintoResult = usePlinto()
  * ```
  */
 export interface UsePlintoResult {
@@ -16,9 +16,22 @@ export interface UsePlintoResult {
   client: PlintoClient
   /** The signed-in user, `null` while loading or when signed out. */
   user: User | null
-  isAuthenticated: boolean
-  /** True until the stored session has been read (and always during server rendering). */
+  /** False until the stored session has been read (and always during server rendering), as in {@link useUser}. */
+  isLoaded: boolean
+  /** Whether a user is signed in, as in {@link useUser}. */
+  isSignedIn: boolean
+  /**
+   * `!isLoaded`.
+   * @deprecated Use `isLoaded` (the name `useUser` and `useSession` use); `isLoading` goes in the next minor version.
+   * @example `const { isLoaded } = usePlinto() // was: const { isLoading } = usePlinto()`
+   */
   isLoading: boolean
+  /**
+   * `isSignedIn`.
+   * @deprecated Use `isSignedIn` (the name `useUser` and `useSession` use); `isAuthenticated` goes in the next minor version.
+   * @example `const { isSignedIn } = usePlinto() // was: const { isAuthenticated } = usePlinto()`
+   */
+  isAuthenticated: boolean
   /** Fetches the user again (`GET /auth/me`); the new data reaches every consumer. `null` when signed out. */
   refreshUser: () => Promise<User | null>
 }
@@ -30,9 +43,9 @@ export interface UsePlintoResult {
  * @example
  * ```tsx
  * function Greeting() {
- *   const { user, isAuthenticated, isLoading, refreshUser } = usePlinto()
- *   if (isLoading) return <Spinner />
- *   return isAuthenticated ? <p>Hello {user!.first_name ?? user!.email}</p> : <a href="/sign-in">Sign in</a>
+ *   const { user, isLoaded, isSignedIn, refreshUser } = usePlinto()
+ *   if (!isLoaded) return <Spinner />
+ *   return isSignedIn ? <p>Hello {user!.first_name ?? user!.email}</p> : <a href="/sign-in">Sign in</a>
  * }
  * ```
  */
@@ -45,8 +58,9 @@ export function usePlintoAs(hookName: string): UsePlintoResult {
   const client = useRequiredClient(hookName)
   const { status, user } = useStatusAndUser(hookName)
   const refreshUser = useCallback(() => client.auth.getCurrentUser(), [client])
-  return useMemo(
-    () => ({ client, user, isAuthenticated: status === 'signed_in', isLoading: status === 'loading', refreshUser }),
-    [client, user, status, refreshUser],
-  )
+  return useMemo(() => {
+    const isLoaded = status !== 'loading'
+    const isSignedIn = status === 'signed_in'
+    return { client, user, isLoaded, isSignedIn, isLoading: !isLoaded, isAuthenticated: isSignedIn, refreshUser }
+  }, [client, user, status, refreshUser])
 }

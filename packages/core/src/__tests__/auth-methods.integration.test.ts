@@ -1,3 +1,4 @@
+import { totp } from '@plinto/testing'
 import { describe, expect, it } from 'vitest'
 import { UserSchema } from '@plinto/contract'
 import { PASSWORD, failure, recordEvents, tokenFromLink, useBackend } from './integration-setup'
@@ -172,21 +173,24 @@ describe('auth against the reference server', () => {
 describe('MFA sign-in step', () => {
   it('signIn throws MFA_REQUIRED with mfaToken and methods; verifyMfaChallenge signs in', async () => {
     await backend.seedUser({ email: EMAIL, password: PASSWORD })
-    // The server's MFA arrives in a later issue; the contract's answers are injected.
-    const real = await client().auth.signIn({ email: EMAIL, password: PASSWORD })
-    backend.faults.respond({ path: '/auth/signin', status: 200, body: { mfa_required: true, mfa_token: 'mfa_123', methods: ['totp', 'backup_code'] } })
+    // Ada turns TOTP on (the reference server's own MFA), then signs in again on a new client.
+    const first = client()
+    await first.auth.signIn({ email: EMAIL, password: PASSWORD })
+    const { secret } = await first.mfa.enableTotp()
+    await first.mfa.verifyTotp(await totp(secret, backend.clock.now()))
+    backend.clock.advance(30_000) // a TOTP code is accepted once per 30 s step
     const plinto = client()
     const error = await failure(plinto.auth.signIn({ email: EMAIL, password: PASSWORD }))
-    expect(error).toMatchObject({ code: 'MFA_REQUIRED', mfaToken: 'mfa_123', methods: ['totp', 'backup_code'] })
+    expect(error).toMatchObject({ code: 'MFA_REQUIRED', mfaToken: expect.any(String), methods: expect.arrayContaining(['totp']) })
     expect(plinto.getSnapshot().status).toBe('signed_out')
 
-    backend.faults.respond({ path: '/mfa/challenge', status: 400, body: { detail: 'Wrong code', error_code: 'INVALID_MFA_CODE' } })
-    expect(await failure(plinto.auth.verifyMfaChallenge({ mfa_token: 'mfa_123', code: '000000' }))).toMatchObject({ code: 'INVALID_MFA_CODE' })
+    expect(await failure(plinto.auth.verifyMfaChallenge({ mfa_token: error.mfaToken!, code: '000000' }))).toMatchObject({ code: 'INVALID_MFA_CODE' })
+    expect(plinto.getSnapshot().status).toBe('signed_out')
 
-    backend.faults.respond({ path: '/mfa/challenge', status: 200, body: real })
-    const { user } = await plinto.auth.verifyMfaChallenge({ mfa_token: error.mfaToken!, code: '123456' })
+    const code = await totp(secret, backend.clock.now())
+    const { user } = await plinto.auth.verifyMfaChallenge({ mfa_token: error.mfaToken!, code })
     expect(user.email).toBe(EMAIL)
-    expect(lastBody('/mfa/challenge')).toEqual({ mfa_token: 'mfa_123', code: '123456' })
+    expect(lastBody('/mfa/challenge')).toEqual({ mfa_token: error.mfaToken, code })
     expect(plinto.getSnapshot().status).toBe('signed_in')
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay } from '../tokens/backoff'
-import { computeExpiresAt, refreshDelay } from '../tokens/expiry'
+import { backoffDelay } from '../internal/backoff'
+import { computeExpiresAt, refreshDelay } from '../session/expiry'
 import { makeJwt } from './helpers'
 
 describe('access-token expiry', () => {

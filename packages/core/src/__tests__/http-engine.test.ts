@@ -32,7 +32,7 @@ function fakeFetch(answer: (call: number, sent: Sent) => Response | Promise<Resp
 const json = (body: unknown, init: ResponseInit = {}) =>
   new Response(JSON.stringify(body), { ...init, headers: { 'content-type': 'application/json', ...init.headers } })
 
-const anonymous: HttpAuth = { ready: async () => undefined, accessToken: () => null, recover: async () => null }
+const anonymous: HttpAuth = { token: async () => null }
 const anything: ResponseSchema<unknown> = { safeParse: (data) => ({ success: true, data }) }
 
 const engine = (options: Partial<PlintoConfig> & { fetch: typeof fetch }) =>

@@ -47,7 +47,7 @@ describe('lazyMethods', () => {
 
 describe('the management chunk behind plinto.users, .sessions, .organizations, .mfa, .passkeys', () => {
   afterEach(() => {
-    vi.doUnmock('../modules/management')
+    vi.doUnmock('../modules/management.lazy')
   })
 
   async function signedIn() {
@@ -59,7 +59,7 @@ describe('the management chunk behind plinto.users, .sessions, .organizations, .
 
   it('is not loaded by start-up or sign-in, then loaded once for concurrent first calls of several modules', async () => {
     let imports = 0
-    vi.doMock('../modules/management', async (importOriginal) => {
+    vi.doMock('../modules/management.lazy', async (importOriginal) => {
       imports++
       return importOriginal()
     })
@@ -84,7 +84,7 @@ describe('the management chunk behind plinto.users, .sessions, .organizations, .
 
   it('rejects with a retryable NETWORK_ERROR when the chunk cannot be downloaded, without sending the call; the next call loads it', async () => {
     let imports = 0
-    vi.doMock('../modules/management', async (importOriginal) => {
+    vi.doMock('../modules/management.lazy', async (importOriginal) => {
       if (++imports === 1) throw chunkDownloadError()
       return importOriginal()
     })
@@ -100,12 +100,12 @@ describe('the management chunk behind plinto.users, .sessions, .organizations, .
 
 describe('the oauth-flow chunk behind auth.initiateOAuth and auth.handleOAuthCallback', () => {
   afterEach(() => {
-    vi.doUnmock('../modules/oauth-flow')
+    vi.doUnmock('../modules/oauth-flow.lazy')
   })
 
   it('rejects with a retryable NETWORK_ERROR when the chunk cannot be downloaded, without sending the call; the next call loads it', async () => {
     let imports = 0
-    vi.doMock('../modules/oauth-flow', async (importOriginal) => {
+    vi.doMock('../modules/oauth-flow.lazy', async (importOriginal) => {
       if (++imports === 1) throw chunkDownloadError()
       return importOriginal()
     })

@@ -24,6 +24,8 @@ async function signedIn(options: Parameters<typeof client>[0] = {}) {
 const expireAccessToken = () => backend.clock.advance(3601_000)
 
 describe('refresh against the reference server', () => {
+  // The server's clock alone passes the expiry, so the client cannot know: each call is refused once and
+  // retried (a token the client knows to be expired is refreshed first: refresh-known-expiry.test.ts).
   it('single-flight: 50 concurrent calls with an expired access token → one POST /auth/refresh, all succeed', async () => {
     const { plinto } = await signedIn({ session: { autoRefresh: false } })
     const events = recordEvents(plinto)

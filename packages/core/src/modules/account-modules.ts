@@ -1,8 +1,8 @@
-import type { PlintoContext } from '../context'
-import { PlintoError } from '../errors'
+import type { ModuleContext } from '../module-context'
+import { PlintoError, unauthorized } from '../errors'
 import { MessageResponseSchema } from '@plinto/contract'
 import { loadOnce, lazyMethods } from './lazy'
-import type { ManagementCalls } from './management'
+import type { ManagementCalls } from './management.lazy'
 import type { MfaModule } from './mfa'
 import type { OrganizationsModule } from './organizations'
 import type { PasskeyCeremonies, PasskeysModule } from './passkeys'
@@ -11,7 +11,7 @@ import { caller } from './shared'
 import type { UsersModule } from './users'
 
 // What start-up needs (session restore, refresh, sign-in and sign-up, the current user) is in the main
-// chunk; the calls of the account and admin screens are in the `management` chunk (./management), loaded
+// chunk; the calls of the account and admin screens are in the `management` chunk (./management.lazy), loaded
 // with `import()` on the first call of any of them. This file is the seam: it gives `plinto.users`,
 // `.sessions`, `.organizations`, `.mfa` and `.passkeys` their full shape right away, forwarding those calls
 // to the chunk, and holds the few methods that must not wait for it. Only types may be imported from the
@@ -31,22 +31,17 @@ export interface AccountModules {
  * The account modules of a client. Their account-screen calls load with the `management` chunk on first
  * use, once per client and shared by all five modules; a failed download rejects that call with a
  * retryable `NETWORK_ERROR` and the next call downloads again.
- *
- * @example
- * ```ts
- * const { users, sessions, organizations, mfa, passkeys } = createAccountModules(context) // in PlintoClient
- * ```
  */
-export function createAccountModules(context: PlintoContext): AccountModules {
-  const { tokens } = context
-  const calls = loadOnce(async () => (await import('./management')).createManagementCalls(context))
+export function createAccountModules(context: ModuleContext): AccountModules {
+  const { session } = context
+  const calls = loadOnce(async () => (await import('./management.lazy')).createManagementCalls(context))
   const load =
     <K extends keyof ManagementCalls>(module: K) =>
     async (): Promise<ManagementCalls[K]> =>
       (await calls())[module]
   const passkeyCeremonies: PasskeyCeremonies = {
     registerPasskey: async (request) => (await ceremonies()).register(context, request?.name),
-    authenticatePasskey: async (request) => tokens.startSession(await (await ceremonies()).authenticate(context, request?.email)),
+    authenticatePasskey: async (request) => session.start(await (await ceremonies()).authenticate(context, request?.email)),
   }
   return {
     users: lazyMethods(load('users'), { updateProfile: true, deleteAccount: true }),
@@ -68,8 +63,8 @@ export function createAccountModules(context: PlintoContext): AccountModules {
       }),
       // Client state only (token manager, snapshot, storage, other tabs): no need for the chunk.
       async setActive(id) {
-        await tokens.ready
-        if (!tokens.setOrganization(id) && id !== null) throw new PlintoError('UNAUTHORIZED', 'Sign in before choosing an organization', { status: 401 })
+        await session.ready
+        if (!session.setOrganization(id) && id !== null) throw unauthorized('Sign in before choosing an organization')
       },
     },
     mfa: {
@@ -94,7 +89,7 @@ export function createAccountModules(context: PlintoContext): AccountModules {
 }
 
 /**
- * The WebAuthn ceremonies (./passkey-ceremony, a chunk of their own with @simplewebauthn/browser), after
+ * The WebAuthn ceremonies (./passkey-ceremony.lazy, a chunk of their own with @simplewebauthn/browser), after
  * checking there is WebAuthn to run them with. Sign-in with a passkey must not wait for the management chunk.
  */
 function ceremonies() {
@@ -102,5 +97,5 @@ function ceremonies() {
   if (typeof credentialClass !== 'function' || !navigator?.credentials) {
     return Promise.reject(new PlintoError('PASSKEY_NOT_SUPPORTED', 'Passkeys (WebAuthn) are not available in this environment'))
   }
-  return import('./passkey-ceremony')
+  return import('./passkey-ceremony.lazy')
 }

@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import { isPlintoError } from '../errors'
 import {
   AuthResponseSchema,
@@ -197,19 +197,14 @@ export interface AuthModuleDeps {
 
 /**
  * Creates the auth module over the client's context.
- *
- * @example
- * ```ts
- * const auth = createAuthModule(context) // what PlintoClient does for `plinto.auth`
- * ```
  */
-export function createAuthModule(context: PlintoContext, { mfa, passkeys, oauth }: AuthModuleDeps): AuthModule {
-  const { http, tokens, store, log } = context
+export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth }: AuthModuleDeps): AuthModule {
+  const { http, session, store, log } = context
   let pendingFactor: 'totp' | 'sms' = 'totp'
   const post = <T>(path: string, json: unknown, schema: Parameters<typeof http.request<T>>[1]['schema'], auth = false) =>
     http.request<T>(path, { method: 'POST', ...(json === undefined ? {} : { json }), schema, auth })
 
-  const signInWith = async (path: string, body: unknown) => tokens.startSession(await post(path, body, AuthResponseSchema))
+  const signInWith = async (path: string, body: unknown) => session.start(await post(path, body, AuthResponseSchema))
 
   return {
     signUp: (request) => signInWith('auth/signup', request),
@@ -218,9 +213,9 @@ export function createAuthModule(context: PlintoContext, { mfa, passkeys, oauth 
     verifyMagicLink: async (token) => finishSignIn(context, await post('auth/magic-link/verify', { token }, SignInResult)),
     async signOut() {
       // A sign-out during restore must not be undone by the restore finishing after it.
-      await tokens.ready
-      if (!tokens.current()) {
-        tokens.endSession('user')
+      await session.ready
+      if (!session.current()) {
+        session.end('user')
         return
       }
       try {
@@ -230,16 +225,16 @@ export function createAuthModule(context: PlintoContext, { mfa, passkeys, oauth 
       } catch (error) {
         log('server sign-out failed:', isPlintoError(error) ? error.code : error)
       } finally {
-        tokens.endSession('user')
+        session.end('user')
       }
     },
-    refreshToken: (request) => (request?.refresh_token ? tokens.refreshWith(request.refresh_token) : tokens.refresh()),
+    refreshToken: (request) => (request?.refresh_token ? session.refreshWith(request.refresh_token) : session.refresh()),
     async getCurrentUser() {
-      await tokens.ready
-      if (!tokens.current()) return null
+      await session.ready
+      if (!session.current()) return null
       try {
         const user = await http.request('auth/me', { schema: UserSchema })
-        tokens.setUser(user)
+        session.setUser(user)
         return user
       } catch (error) {
         // The refresh behind a 401 found the session dead and signed out: that is "no user", not a failure.

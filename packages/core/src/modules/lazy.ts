@@ -1,6 +1,6 @@
 import { PlintoError } from '../errors'
 
-// Code that only account screens need is loaded with `import()` on first use (see ./management). These two
+// Code that only account screens need is loaded with `import()` on first use (see ./management.lazy). These two
 // helpers keep that invisible to callers: the public modules keep their shape and every method still just
 // returns a promise.
 

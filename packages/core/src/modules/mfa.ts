@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import { MessageResponseSchema, type MessageResponse } from '@plinto/contract'
 import {
   BackupCodesResponseSchema,
@@ -84,14 +84,9 @@ export type MfaCalls = Omit<MfaModule, 'sendChallenge'>
 
 /**
  * Creates the factor-management calls of the MFA module over the client's context (loaded lazily, see
- * ./management).
- *
- * @example
- * ```ts
- * const calls = createMfaModule(context) // what the management chunk does for `plinto.mfa`
- * ```
+ * ./management.lazy).
  */
-export function createMfaModule(context: PlintoContext): MfaCalls {
+export function createMfaModule(context: ModuleContext): MfaCalls {
   const call = caller(context)
   /** A call with a code that turns a factor on or off: `mfa_enabled` of the user may have changed. */
   const toggle = async (to: string, code: string) => {

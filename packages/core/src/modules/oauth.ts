@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import type { AuthResponse } from '@plinto/contract'
 import { OAuthProvidersResponseSchema, type OAuthProvidersResponse } from '@plinto/contract'
 import { lazyMethods, loadOnce } from './lazy'
@@ -31,18 +31,13 @@ export interface OAuthFlows {
 
 /**
  * The OAuth methods of `plinto.auth`. `getOAuthProviders` is a plain call; the redirect flow (PKCE,
- * transactions) is loaded on first use from `./oauth-flow`, once per client (again after a failed download).
- *
- * @example
- * ```ts
- * const oauth = createOAuthFlows(context) // what PlintoClient spreads into `plinto.auth`
- * ```
+ * transactions) is loaded on first use from `./oauth-flow.lazy`, once per client (again after a failed download).
  */
-export function createOAuthFlows(context: PlintoContext): OAuthFlows {
+export function createOAuthFlows(context: ModuleContext): OAuthFlows {
   return {
     // A failed download is a retryable NETWORK_ERROR and is not kept: the next call downloads again.
     ...lazyMethods<Omit<OAuthFlows, 'getOAuthProviders'>>(
-      loadOnce(() => import('./oauth-flow').then((module) => module.createOAuthFlow(context))),
+      loadOnce(() => import('./oauth-flow.lazy').then((module) => module.createOAuthFlow(context))),
       { initiateOAuth: true, handleOAuthCallback: true },
     ),
     getOAuthProviders: () => caller(context)('GET', 'oauth/providers', OAuthProvidersResponseSchema, undefined, false),

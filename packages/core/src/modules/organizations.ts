@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import {
   AcceptInvitationResponseSchema,
   InvitationListResponseSchema,
@@ -119,19 +119,14 @@ export type OrganizationsCalls = Omit<OrganizationsModule, 'setActive'>
 
 /**
  * Creates the calls of the organizations module over the client's context (loaded lazily, see
- * ./management).
- *
- * @example
- * ```ts
- * const calls = createOrganizationsModule(context) // what the management chunk does for `plinto.organizations`
- * ```
+ * ./management.lazy).
  */
-export function createOrganizationsModule(context: PlintoContext): OrganizationsCalls {
+export function createOrganizationsModule(context: ModuleContext): OrganizationsCalls {
   const call = caller(context)
-  const { tokens } = context
+  const { session } = context
   /** After deleting or leaving `id`: it can no longer be the active organization. */
   const forget = (id: string) => {
-    if (tokens.current()?.organizationId === id) tokens.setOrganization(null)
+    if (session.current()?.organizationId === id) session.setOrganization(null)
   }
   return {
     createOrganization: (request) => call('POST', 'organizations', OrganizationSchema, request),
@@ -150,7 +145,7 @@ export function createOrganizationsModule(context: PlintoContext): Organizations
     updateMemberRole: (id, userId, role) => call('PUT', path`organizations/${id}/members/${userId}/role`, MemberSchema, { role }),
     async removeMember(id, userId) {
       await call('DELETE', path`organizations/${id}/members/${userId}`, null)
-      if (tokens.current()?.user.id === userId) forget(id)
+      if (session.current()?.user.id === userId) forget(id)
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import type { AuthResponse } from '@plinto/contract'
 import { PasskeyListResponseSchema, PasskeySchema, type Passkey, type PasskeyListResponse } from '@plinto/contract'
 import { caller, path } from './shared'
@@ -79,14 +79,9 @@ export type PasskeyCeremonies = Pick<PasskeysModule, 'registerPasskey' | 'authen
 export type PasskeysCalls = Omit<PasskeysModule, keyof PasskeyCeremonies>
 
 /**
- * Creates the passkey-management calls over the client's context (loaded lazily, see ./management).
- *
- * @example
- * ```ts
- * const calls = createPasskeysModule(context) // what the management chunk does for `plinto.passkeys`
- * ```
+ * Creates the passkey-management calls over the client's context (loaded lazily, see ./management.lazy).
  */
-export function createPasskeysModule(context: PlintoContext): PasskeysCalls {
+export function createPasskeysModule(context: ModuleContext): PasskeysCalls {
   const call = caller(context)
   return {
     listPasskeys: () => call('GET', 'passkeys', PasskeyListResponseSchema),

@@ -1,6 +1,6 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import { RevokeAllSessionsResponseSchema, SessionListResponseSchema, SessionSchema, type RevokeAllSessionsResponse, type Session, type SessionListResponse } from '@plinto/contract'
-import { jwtClaim } from '../tokens/expiry'
+import { jwtClaim } from '../session/expiry'
 import { caller, path } from './shared'
 
 /**
@@ -41,24 +41,19 @@ export interface SessionsModule {
 }
 
 /**
- * Creates the sessions module over the client's context (loaded lazily, see ./management).
- *
- * @example
- * ```ts
- * const sessions = createSessionsModule(context) // what the management chunk does for `plinto.sessions`
- * ```
+ * Creates the sessions module over the client's context (loaded lazily, see ./management.lazy).
  */
-export function createSessionsModule(context: PlintoContext): SessionsModule {
+export function createSessionsModule(context: ModuleContext): SessionsModule {
   const call = caller(context)
-  const { tokens } = context
+  const { session } = context
   return {
     listSessions: () => call('GET', 'sessions', SessionListResponseSchema),
     getCurrentSession: () => call('GET', 'sessions/current', SessionSchema),
     async revokeSession(id) {
       await call('DELETE', path`sessions/${id}`, null)
       // The access token's `sid` claim names this client's session.
-      const current = tokens.current()
-      if (current && jwtClaim(current.accessToken, 'sid') === id) tokens.endSession('user')
+      const current = session.current()
+      if (current && jwtClaim(current.accessToken, 'sid') === id) session.end('user')
     },
     revokeAllSessions: () => call('POST', 'sessions/revoke-all', RevokeAllSessionsResponseSchema),
   }

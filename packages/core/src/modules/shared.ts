@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import { PlintoError } from '../errors'
 import type { RequestOptions, ResponseSchema } from '../http'
 import { AuthResponseSchema, MfaRequiredResponseSchema, type AuthResponse, type MfaRequiredResponse } from '@plinto/contract'
@@ -14,7 +14,7 @@ export const path = (parts: TemplateStringsArray, ...ids: string[]): string => S
 
 /** `(method, path, schema, json?)` over `http.request`: an authenticated call whose answer is validated. */
 export const caller =
-  ({ http }: PlintoContext) =>
+  ({ http }: ModuleContext) =>
   <T>(method: RequestOptions<T>['method'], to: string, schema: ResponseSchema<T> | null, json?: unknown, auth?: boolean): Promise<T> =>
     http.request<T>(to, { method, json, schema, auth })
 
@@ -29,7 +29,7 @@ export const SignInResult: ResponseSchema<AuthResponse | MfaRequiredResponse> = 
  * Finishes a first-factor sign-in (password, magic link, OAuth): signs in, or throws `MFA_REQUIRED`
  * with the `mfa_token` for `auth.verifyMfaChallenge` when the account has a second factor.
  */
-export function finishSignIn({ tokens }: PlintoContext, result: AuthResponse | MfaRequiredResponse): Promise<AuthResponse> {
+export function finishSignIn({ session }: ModuleContext, result: AuthResponse | MfaRequiredResponse): Promise<AuthResponse> {
   if ('mfa_required' in result) {
     throw new PlintoError('MFA_REQUIRED', 'Enter the code from your second factor to finish signing in', {
       status: 200,
@@ -37,10 +37,10 @@ export function finishSignIn({ tokens }: PlintoContext, result: AuthResponse | M
       methods: result.methods,
     })
   }
-  return tokens.startSession(result)
+  return session.start(result)
 }
 
 /** Re-reads the signed-in user (`GET /auth/me`) into the snapshot, e.g. after `mfa_enabled` changed. */
-export async function refreshUser({ http, tokens }: PlintoContext): Promise<void> {
-  tokens.setUser(await http.request('auth/me', { schema: UserSchema }))
+export async function refreshUser({ http, session }: ModuleContext): Promise<void> {
+  session.setUser(await http.request('auth/me', { schema: UserSchema }))
 }

@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import type { UpdateUserRequest } from '@plinto/contract'
 import { UserSchema, type User } from '@plinto/contract'
 import { caller } from './shared'
@@ -28,25 +28,20 @@ export interface UsersModule {
 }
 
 /**
- * Creates the users module over the client's context (loaded lazily, see ./management).
- *
- * @example
- * ```ts
- * const users = createUsersModule(context) // what the management chunk does for `plinto.users`
- * ```
+ * Creates the users module over the client's context (loaded lazily, see ./management.lazy).
  */
-export function createUsersModule(context: PlintoContext): UsersModule {
+export function createUsersModule(context: ModuleContext): UsersModule {
   const call = caller(context)
-  const { tokens } = context
+  const { session } = context
   return {
     async updateProfile(patch) {
       const user = await call('PATCH', 'users/me', UserSchema, patch)
-      tokens.setUser(user)
+      session.setUser(user)
       return user
     },
     async deleteAccount(password) {
       await call('DELETE', 'users/me', null, password === undefined ? {} : { password })
-      tokens.endSession('user')
+      session.end('user')
     },
   }
 }

@@ -46,6 +46,16 @@ describe('usePlinto', () => {
     expect(result.current).toMatchObject({ user: null, isAuthenticated: false })
   })
 
+  test('speaks useUser’s vocabulary (isLoaded, isSignedIn); isLoading and isAuthenticated are their deprecated aliases', async () => {
+    const client = makeClient()
+    const { result } = renderHook(() => usePlinto(), { wrapper: wrapperFor(client) })
+    expect(result.current).toMatchObject({ isLoaded: false, isSignedIn: false, isLoading: true, isAuthenticated: false })
+    await waitFor(() => expect(result.current.isLoaded).toBe(true))
+    expect(result.current).toMatchObject({ isSignedIn: false, isLoading: false, isAuthenticated: false })
+    await act(() => signedIn(plinto, client))
+    expect(result.current).toMatchObject({ isLoaded: true, isSignedIn: true, isLoading: false, isAuthenticated: true })
+  })
+
   test('refreshUser fetches the user again and every consumer sees the new data', async () => {
     const client = makeClient()
     await client.auth.signUp({ email: EMAIL, password: PASSWORD })

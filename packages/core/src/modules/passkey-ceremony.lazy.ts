@@ -1,5 +1,5 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import { PlintoError } from '../errors'
 import { AuthResponseSchema, type AuthResponse } from '@plinto/contract'
 import { PasskeyCreationOptionsSchema, PasskeyRequestOptionsSchema, PasskeySchema, type Passkey } from '@plinto/contract'
@@ -19,7 +19,7 @@ async function ceremony<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** options → `navigator.credentials.create()` (via @simplewebauthn/browser) → verify. */
-export async function register({ http }: PlintoContext, name?: string): Promise<Passkey> {
+export async function register({ http }: ModuleContext, name?: string): Promise<Passkey> {
   const optionsJSON = await http.request('passkeys/register/options', { method: 'POST', schema: PasskeyCreationOptionsSchema })
   // The schema checks what we read and keeps the rest (loose objects); the browser library wants the full JSON type.
   const credential = await ceremony(() => startRegistration({ optionsJSON: optionsJSON as unknown as Parameters<typeof startRegistration>[0]['optionsJSON'] }))
@@ -27,7 +27,7 @@ export async function register({ http }: PlintoContext, name?: string): Promise<
 }
 
 /** options → `navigator.credentials.get()` → verify; resolves with the AuthResponse (not yet adopted). */
-export async function authenticate({ http }: PlintoContext, email?: string): Promise<AuthResponse> {
+export async function authenticate({ http }: ModuleContext, email?: string): Promise<AuthResponse> {
   const optionsJSON = await http.request('passkeys/authenticate/options', { method: 'POST', json: email === undefined ? {} : { email }, schema: PasskeyRequestOptionsSchema, auth: false })
   const credential = await ceremony(() => startAuthentication({ optionsJSON: optionsJSON as unknown as Parameters<typeof startAuthentication>[0]['optionsJSON'] }))
   return http.request('passkeys/authenticate/verify', { method: 'POST', json: { credential }, schema: AuthResponseSchema, auth: false })

@@ -4,8 +4,8 @@ import { createMemoryStorage } from './memory-storage'
 import type { StorageAdapter } from './types'
 import { getWebStorage } from './web-storage'
 
-/** What the token manager needs from storage: one key, read, written and removed. */
-export interface SessionPersistence {
+/** The session record's place in the configured storage: one key, read, written and removed. */
+export interface RecordStorage {
   /** The backing Web Storage when there is one, for `storage` events. */
   readonly webStorage: Storage | null
   read(): Promise<string | null>
@@ -19,11 +19,11 @@ export interface SessionPersistence {
  * latest value over. Writes are chained so an async adapter cannot reorder them (a late write of an old
  * session after a sign-out would resurrect it).
  */
-export function createSessionPersistence(
+export function createRecordStorage(
   config: ResolvedConfig,
   onError: (error: PlintoError) => void,
   log: (...args: unknown[]) => void,
-): SessionPersistence {
+): RecordStorage {
   const { storage } = config
   const key = storage.key
   let webStorage: Storage | null = null
@@ -39,7 +39,7 @@ export function createSessionPersistence(
     onError(new PlintoError('STORAGE_ERROR', 'Token storage failed; keeping the session in memory', { cause }))
   }
 
-  // 'memory', and 'cookie' where the only thing held is the in-memory access token (see token manager),
+  // 'memory', and 'cookie' where the only thing held is the in-memory access token (see session/session-manager),
   // keep the memory adapter; so do Web Storage modes in a runtime without Web Storage (SSR).
   if (storage.type === 'localStorage' || storage.type === 'sessionStorage') {
     try {

@@ -1,4 +1,4 @@
-import type { PlintoContext } from '../context'
+import type { ModuleContext } from '../module-context'
 import { PlintoError } from '../errors'
 import { OAuthAuthorizeResponseSchema } from '@plinto/contract'
 import { createMemoryStorage } from '../storage/memory-storage'
@@ -31,7 +31,7 @@ const location = () => (globalThis as { location?: { href: string; origin: strin
  * redirect; otherwise in the custom token storage adapter if one is configured; otherwise in this
  * client's memory (Node, tests: the same client must handle both halves).
  */
-export function createOAuthFlow(context: PlintoContext): Omit<OAuthFlows, 'getOAuthProviders'> {
+export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOAuthProviders'> {
   const call = caller(context)
   const { storage } = context.config
   const key = `${storage.key}:oauth`

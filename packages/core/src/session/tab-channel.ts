@@ -1,11 +1,11 @@
-import { decodeSession, encodeSession, type SessionData } from '../storage/persisted-session'
+import { decodeSession, encodeSession, type SessionData } from './persisted-record'
 
-/** What one tab tells the others. */
-export type SyncMessage = { type: 'session'; session: SessionData } | { type: 'signed_out' }
+/** What one tab tells the others: its new session, or `null` for a sign-out. */
+export type TabMessage = SessionData | null
 
-/** Internal cross-tab channel. */
-export interface TabSync {
-  publish(message: SyncMessage): void
+/** The channel one client shares with the other tabs (and clients of this JS realm) of one storage key. */
+export interface TabChannel {
+  publish(message: TabMessage): void
   close(): void
 }
 
@@ -17,25 +17,24 @@ type WireMessage = { v: 1; type: 'session'; session: string } | { v: 1; type: 's
  * the shared Web Storage carry the same news. Messages are validated like stored sessions: another
  * script on the origin could post anything.
  */
-export function createTabSync(key: string, webStorage: Storage | null, onMessage: (message: SyncMessage) => void): TabSync {
-  const receive = (data: unknown) => {
-    const wire = data as Partial<WireMessage> | null
-    if (!wire || wire.v !== 1) return
-    if (wire.type === 'signed_out') return onMessage({ type: 'signed_out' })
-    if (wire.type !== 'session') return
-    const session = decodeSession(wire.session)
-    if (session) onMessage({ type: 'session', session })
+export function createTabChannel(key: string, webStorage: Storage | null, onMessage: (message: TabMessage) => void): TabChannel {
+  const receive = (encoded: unknown) => {
+    const session = decodeSession(encoded)
+    if (session) onMessage(session)
   }
 
   if (typeof BroadcastChannel === 'function') {
     const channel = new BroadcastChannel(key)
-    channel.onmessage = (event: MessageEvent) => receive(event.data)
+    channel.onmessage = ({ data }: MessageEvent<Partial<WireMessage> | null>) => {
+      if (data?.v !== 1) return
+      if (data.type === 'signed_out') onMessage(null)
+      else if (data.type === 'session') receive(data.session)
+    }
     // Node: a channel must not keep the process alive (SSR, scripts, tests).
     ;(channel as { unref?: () => void }).unref?.()
     return {
-      publish(message) {
-        const wire: WireMessage = message.type === 'session' ? { v: 1, type: 'session', session: encodeSession(message.session) } : { v: 1, type: 'signed_out' }
-        channel.postMessage(wire)
+      publish(session) {
+        channel.postMessage({ v: 1, type: session ? 'session' : 'signed_out', session: session && encodeSession(session) })
       },
       close: () => channel.close(),
     }
@@ -47,8 +46,8 @@ export function createTabSync(key: string, webStorage: Storage | null, onMessage
   const listener = (event: Event) => {
     const { key: changed, newValue, storageArea } = event as StorageEvent
     if (changed !== key || storageArea !== webStorage) return
-    if (newValue === null) onMessage({ type: 'signed_out' })
-    else receive({ v: 1, type: 'session', session: newValue })
+    if (newValue === null) onMessage(null)
+    else receive(newValue)
   }
   target.addEventListener('storage', listener)
   return { publish() {}, close: () => target.removeEventListener?.('storage', listener) }

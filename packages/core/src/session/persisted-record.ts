@@ -25,19 +25,19 @@ export interface SessionData {
   refreshToken: string | undefined
   expiresAt: number
   user: User
-  /** The active organization; `null` (or absent) for none. */
-  organizationId?: string | null
+  /** The active organization; `null` for none. */
+  organizationId: string | null
 }
 
-/** Serialises a session into the versioned record. */
+/** Serialises a session into the versioned record (JSON leaves out the fields that are `undefined`). */
 export function encodeSession(session: SessionData): string {
   return JSON.stringify({
     v: PERSISTED_VERSION,
     access_token: session.accessToken,
-    ...(session.refreshToken === undefined ? {} : { refresh_token: session.refreshToken }),
+    refresh_token: session.refreshToken,
     expires_at: session.expiresAt,
     user: session.user,
-    ...(session.organizationId ? { organization_id: session.organizationId } : {}),
+    organization_id: session.organizationId || undefined,
   })
 }
 

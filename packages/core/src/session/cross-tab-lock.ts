@@ -1,4 +1,4 @@
-/** What the token manager uses of the Web Locks API (`navigator.locks`). */
+/** What the refresh uses of the Web Locks API (`navigator.locks`). */
 interface LockManagerLike {
   request<T>(name: string, options: { signal: AbortSignal }, callback: () => Promise<T>): Promise<T>
 }

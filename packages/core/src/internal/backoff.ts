@@ -1,3 +1,5 @@
+// Neutral: used by the HTTP engine's retries and the session's refresh retries, imported by both.
+
 /** Shape of an exponential backoff: the first delay and the longest one. */
 export interface BackoffOptions {
   baseMs: number
