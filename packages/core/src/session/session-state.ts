@@ -5,7 +5,11 @@ import { encodeSession, type SessionData } from './persisted-record'
 import type { SessionManagerDeps } from './session-manager'
 import type { TabMessage } from './tab-channel'
 
-/** The session state every part of session/ reads. Only {@link SessionState.transition} changes `session`. */
+/**
+ * The session state every part of session/ reads. {@link SessionState.transition} changes `session`; the
+ * one exception is ./cross-tab taking up, inside the refresh lock, a stored pair it refreshes from at once
+ * (silently: the refresh's own transition announces the result).
+ */
 export interface SessionState {
   session: SessionData | null
   /**
