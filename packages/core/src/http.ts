@@ -3,6 +3,7 @@ import type { Log } from './debug'
 import { errorFromResponse, parseErrorBody, parseJson } from './error-mapping'
 import { PlintoError } from './errors'
 import { backoffDelay } from './internal/backoff'
+import { sleep } from './internal/sleep'
 
 /** A zod/mini schema, reduced to what we call on it (keeps this file independent of zod's generics). */
 export interface ResponseSchema<T> {
@@ -193,7 +194,7 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
         const wait = retryDelay(method, error, retries)
         if (wait === undefined) throw error
         retries++
-        await untilAborted(new Promise((resolve) => setTimeout(resolve, wait)), signal)
+        await untilAborted(sleep(wait), signal)
       }
     },
   }

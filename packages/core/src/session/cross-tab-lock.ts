@@ -1,3 +1,5 @@
+import { sleep } from '../internal/sleep'
+
 /** What the refresh uses of the Web Locks API (`navigator.locks`). */
 interface LockManagerLike {
   request<T>(name: string, options: { signal: AbortSignal }, callback: () => Promise<T>): Promise<T>
@@ -35,7 +37,7 @@ export function createCrossTabLock(name: string, waitMs: number): RunLocked | un
             granted = true
             // The caller goes on with the result while the lock is still held for the settle time.
             await work().then(resolve, reject)
-            await new Promise((settled) => setTimeout(settled, LOCK_SETTLE_MS))
+            await sleep(LOCK_SETTLE_MS)
           })
           // The wait timed out, or the lock manager refused (e.g. an opaque origin): run without the lock.
           .catch(() => {

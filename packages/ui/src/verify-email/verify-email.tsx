@@ -48,7 +48,7 @@ export function VerifyEmail(props: VerifyEmailProps): ReactNode {
   const { appearance, localization, unstyled, token: tokenProp, redirectUrl, className, style, ...rest } = props
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
-  const { verifyEmail, resendVerification, refreshUser, isAuthenticated } = useAuth()
+  const { verifyEmail, resendVerification, refreshUser, isSignedIn } = useAuth()
   const { token, ready } = useUrlToken(tokenProp, 'token')
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'verifying' })
   const [resent, setResent] = useState<{ sent?: boolean; error?: string }>({})
@@ -59,11 +59,11 @@ export function VerifyEmail(props: VerifyEmailProps): ReactNode {
       await verifyEmail(value)
       setOutcome({ kind: 'verified' })
       // Best effort: the address is verified whether or not this refetch works.
-      if (isAuthenticated) await refreshUser().catch(() => undefined)
+      if (isSignedIn) await refreshUser().catch(() => undefined)
     } catch (error) {
       if (!isPlintoError(error) || error.code !== 'INVALID_TOKEN') return setOutcome({ kind: 'failed', message: describeError(error, t, {}).form! })
       // A used link is usually a second click on it: if the signed-in user is verified, that is success.
-      const user = isAuthenticated ? await refreshUser().catch(() => null) : null
+      const user = isSignedIn ? await refreshUser().catch(() => null) : null
       setOutcome(user?.email_verified ? { kind: 'verified' } : { kind: 'invalid' })
     }
   })
@@ -106,7 +106,7 @@ export function VerifyEmail(props: VerifyEmailProps): ReactNode {
         <FormAlert ui={ui} message={state.kind === 'failed' ? state.message : resent.error} />
         <p>{t.verifyEmail.invalidBody}</p>
         <p role="status">{resent.sent ? t.verifyEmail.resent : null}</p>
-        {isAuthenticated ? (
+        {isSignedIn ? (
           <button type="button" className={ui.cx('secondaryButton')} onClick={() => void resend()} disabled={resending} aria-busy={resending}>
             {resending ? t.verifyEmail.resending : t.verifyEmail.resend}
           </button>
