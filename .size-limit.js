@@ -7,7 +7,11 @@
 const LAZY_CORE_CHUNKS = ['./passkey-ceremony.lazy-*', './oauth-flow.lazy-*', './management.lazy-*']
 // Measured as ESM, the format browsers and bundlers load: bundling with external `import()`s as an IIFE
 // would add interop helpers (`__toESM`, `__require`) that no consumer's build contains.
-const excludeLazyChunks = (config) => ({ ...config, format: 'esm', external: [...(config.external ?? []), ...LAZY_CORE_CHUNKS] })
+const excludeLazyChunks = (config) => ({
+  ...config,
+  format: 'esm',
+  external: [...(config.external ?? []), ...LAZY_CORE_CHUNKS],
+})
 
 export default [
   {

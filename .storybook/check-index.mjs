@@ -16,7 +16,8 @@ const sanitize = (value) =>
     .replace(/[ ’–—―′¿'`~!@#$%^&*()_|+\-=?;:'",.<>{}[\]\\/]/gi, '-')
     .replace(/-+/g, '-')
     .replace(/^-+|-+$/g, '')
-const storyName = (exportName) => exportName.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+const storyName = (exportName) =>
+  exportName.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
 
 const expected = []
 const titles = new Set()
@@ -25,15 +26,22 @@ for (const file of readdirSync(storiesDir).filter((name) => name.endsWith('.stor
   const title = source.match(/title: '([^']+)'/)?.[1]
   if (!title) throw new Error(`${file}: no title`)
   titles.add(title.split('/').at(-1))
-  for (const [, name] of source.matchAll(/^export const (\w+)/gm)) expected.push(`${sanitize(title)}--${sanitize(storyName(name))}`)
+  for (const [, name] of source.matchAll(/^export const (\w+)/gm))
+    expected.push(`${sanitize(title)}--${sanitize(storyName(name))}`)
 }
 
 const index = JSON.parse(readFileSync(join(outputDir, 'index.json'), 'utf8'))
-const built = new Set(Object.values(index.entries).filter((entry) => entry.type === 'story').map((entry) => entry.id))
+const built = new Set(
+  Object.values(index.entries)
+    .filter((entry) => entry.type === 'story')
+    .map((entry) => entry.id),
+)
 const missing = expected.filter((id) => !built.has(id))
 
 // Components: the PascalCase value exports of @plinto/ui's own files (not the re-exports of @plinto/react).
-const components = [...readFileSync(uiIndex, 'utf8').matchAll(/^export \{ ([A-Z]\w+), type \w+Props \} from '\.\/(?!plinto-provider)/gm)].map((match) => match[1])
+const components = [
+  ...readFileSync(uiIndex, 'utf8').matchAll(/^export \{ ([A-Z]\w+), type \w+Props \} from '\.\/(?!plinto-provider)/gm),
+].map((match) => match[1])
 const withoutStories = components.filter((name) => !titles.has(name))
 
 if (expected.length === 0 || missing.length || withoutStories.length) {
@@ -42,4 +50,6 @@ if (expected.length === 0 || missing.length || withoutStories.length) {
   if (expected.length === 0) console.error('No stories found.')
   process.exit(1)
 }
-console.log(`storybook: ${built.size} stories built, all ${expected.length} exported stories present, ${components.length} components covered`)
+console.log(
+  `storybook: ${built.size} stories built, all ${expected.length} exported stories present, ${components.length} components covered`,
+)

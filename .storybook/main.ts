@@ -19,7 +19,8 @@ const config: StorybookConfig = {
   typescript: { reactDocgen: 'react-docgen' },
   async viteFinal(viteConfig) {
     const { defaultClientConditions } = (await import(require.resolve('vite'))) as typeof import('vite')
-    const react = ((await import(require.resolve('@vitejs/plugin-react'))) as typeof import('@vitejs/plugin-react')).default
+    const react = ((await import(require.resolve('@vitejs/plugin-react'))) as typeof import('@vitejs/plugin-react'))
+      .default
     // Vite resolves bare imports of Storybook's virtual entry modules and of its dependency optimizer from
     // its root. The repository root has no React or Storybook (pnpm does not hoist them); @plinto/ui does.
     viteConfig.root = uiDir

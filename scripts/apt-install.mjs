@@ -11,14 +11,22 @@ import { existsSync } from 'node:fs'
  * (e.g. `--no-install-recommends`). Exits the process on failure.
  */
 export function aptInstall(packages, { label, what, manual, options = [] }) {
-  if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) fail(label, `${what} is missing and this is not a Debian/Ubuntu machine. ${manual}`)
+  if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get'))
+    fail(label, `${what} is missing and this is not a Debian/Ubuntu machine. ${manual}`)
   const isRoot = process.getuid?.() === 0
   const hasSudo = !isRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0
-  if (!isRoot && !hasSudo) fail(label, `${what} is missing and installing it needs root. Run: sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`)
+  if (!isRoot && !hasSudo)
+    fail(
+      label,
+      `${what} is missing and installing it needs root. Run: sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`,
+    )
 
   console.log(`${label}: installing ${what} with apt (about half a minute)…`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...options, ...packages]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...options, ...packages],
+  ]) {
     const command = isRoot ? 'apt-get' : 'sudo'
     const argv = isRoot ? args : ['-n', '--preserve-env=DEBIAN_FRONTEND', 'apt-get', ...args]
     const run = spawnSync(command, argv, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })

@@ -87,7 +87,16 @@ async function install(name, dir) {
   const peerWarnings = output.split('\n').filter((line) => /peer/i.test(line))
   report(`${name}: no peer-dependency warnings`, peerWarnings.length === 0, peerWarnings.join('\n'))
   const ls = await run('npm', ['ls', '--all'], dir)
-  report(`${name}: npm ls --all is clean`, ls.code === 0, ls.code === 0 ? '' : ls.output.split('\n').filter((l) => /invalid|missing|ERR|UNMET/i.test(l)).join('\n'))
+  report(
+    `${name}: npm ls --all is clean`,
+    ls.code === 0,
+    ls.code === 0
+      ? ''
+      : ls.output
+          .split('\n')
+          .filter((l) => /invalid|missing|ERR|UNMET/i.test(l))
+          .join('\n'),
+  )
   const sdk = await run('npm', ['ls', '@plinto/typescript-sdk', '--all', '--parseable'], dir)
   const copies = new Set(sdk.output.split('\n').filter((line) => line.includes('@plinto/typescript-sdk')))
   report(`${name}: one copy of @plinto/typescript-sdk`, copies.size === 1, [...copies].join('\n'))
@@ -110,11 +119,16 @@ async function viteApp(tarballs) {
         'react-dom': VERSIONS['react-dom'],
       },
       devDependencies: Object.fromEntries(
-        ['@types/react', '@types/react-dom', 'typescript', 'vite', '@vitejs/plugin-react'].map((dep) => [dep, VERSIONS[dep]]),
+        ['@types/react', '@types/react-dom', 'typescript', 'vite', '@vitejs/plugin-react'].map((dep) => [
+          dep,
+          VERSIONS[dep],
+        ]),
       ),
     },
-    'index.html': '<!doctype html>\n<html lang="en">\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.tsx"></script>\n  </body>\n</html>\n',
-    'vite.config.ts': "import react from '@vitejs/plugin-react'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({ plugins: [react()] })\n",
+    'index.html':
+      '<!doctype html>\n<html lang="en">\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.tsx"></script>\n  </body>\n</html>\n',
+    'vite.config.ts':
+      "import react from '@vitejs/plugin-react'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({ plugins: [react()] })\n",
     'tsconfig.json': {
       compilerOptions: {
         target: 'ES2022',
@@ -136,11 +150,19 @@ async function viteApp(tarballs) {
   })
   if (!(await install('vite app', dir))) return
   const tsc = await run('npx', ['tsc', '-p', '.'], dir)
-  report('vite app: tsc (moduleResolution bundler) on the README quick starts', tsc.code === 0, tsc.code === 0 ? '' : tsc.output)
+  report(
+    'vite app: tsc (moduleResolution bundler) on the README quick starts',
+    tsc.code === 0,
+    tsc.code === 0 ? '' : tsc.output,
+  )
   const build = await run('npx', ['vite', 'build', '--logLevel', 'warn'], dir)
   const assets = existsSync(join(dir, 'dist/assets')) ? readdirSync(join(dir, 'dist/assets')) : []
   const built = build.code === 0 && assets.some((f) => f.endsWith('.js')) && assets.some((f) => f.endsWith('.css'))
-  report('vite app: vite build (JS and the styles.css)', built, built ? '' : `${build.output}\nassets: ${assets.join(', ')}`)
+  report(
+    'vite app: vite build (JS and the styles.css)',
+    built,
+    built ? '' : `${build.output}\nassets: ${assets.join(', ')}`,
+  )
 }
 
 // The Node scripts run against the reference server from the tarball, on a free port.
@@ -203,7 +225,8 @@ main().catch((error) => {
 // A Next.js App Router app: the UI in a client component under a server layout, a route handler that
 // verifies tokens with the SDK's /server entry. `next build` type-checks (bundler resolution) and builds.
 const NEXT_FILES = {
-  'next.config.ts': "import type { NextConfig } from 'next'\n\nconst nextConfig: NextConfig = {}\nexport default nextConfig\n",
+  'next.config.ts':
+    "import type { NextConfig } from 'next'\n\nconst nextConfig: NextConfig = {}\nexport default nextConfig\n",
   'app/layout.tsx': `import '@plinto/ui/styles.css'
 import type { ReactNode } from 'react'
 import { Providers } from './providers'
@@ -280,7 +303,9 @@ async function nextApp(tarballs) {
         react: VERSIONS.react,
         'react-dom': VERSIONS['react-dom'],
       },
-      devDependencies: Object.fromEntries(['@types/react', '@types/react-dom', '@types/node', 'typescript'].map((dep) => [dep, VERSIONS[dep]])),
+      devDependencies: Object.fromEntries(
+        ['@types/react', '@types/react-dom', '@types/node', 'typescript'].map((dep) => [dep, VERSIONS[dep]]),
+      ),
     },
     'tsconfig.json': {
       compilerOptions: {
@@ -348,19 +373,35 @@ async function nodeProject(tarballs) {
   })
   if (!(await install('node project', dir))) return
   const tsc = await run('npx', ['tsc', '-p', '.'], dir)
-  report('node project: tsc (module/moduleResolution node16): ESM, CommonJS and README examples', tsc.code === 0, tsc.code === 0 ? '' : tsc.output)
+  report(
+    'node project: tsc (module/moduleResolution node16): ESM, CommonJS and README examples',
+    tsc.code === 0,
+    tsc.code === 0 ? '' : tsc.output,
+  )
   if (tsc.code !== 0) return
   const esm = await run(process.execPath, ['out/esm.mjs'], dir)
-  report('node project: ESM script runs (sign-up against the packed server, verifyAccessToken, pg missing → MISSING_DEPENDENCY)', esm.code === 0 && esm.output.includes('esm ok'), esm.output)
+  report(
+    'node project: ESM script runs (sign-up against the packed server, verifyAccessToken, pg missing → MISSING_DEPENDENCY)',
+    esm.code === 0 && esm.output.includes('esm ok'),
+    esm.output,
+  )
   const cjs = await run(process.execPath, ['out/cjs.cjs'], dir)
-  report('node project: CommonJS script runs (require of the SDK and of its /server entry)', cjs.code === 0 && cjs.output.includes('cjs ok'), cjs.output)
+  report(
+    'node project: CommonJS script runs (require of the SDK and of its /server entry)',
+    cjs.code === 0 && cjs.output.includes('cjs ok'),
+    cjs.output,
+  )
 }
 
 try {
   const packageDirs = readdirSync(join(root, 'packages'))
     .map((dir) => join(root, 'packages', dir))
-    .filter((dir) => existsSync(join(dir, 'package.json')) && !JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).private)
-  for (const dir of packageDirs) if (!existsSync(join(dir, 'dist'))) throw new Error(`${dir}/dist is missing: run pnpm build first`)
+    .filter(
+      (dir) =>
+        existsSync(join(dir, 'package.json')) && !JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).private,
+    )
+  for (const dir of packageDirs)
+    if (!existsSync(join(dir, 'dist'))) throw new Error(`${dir}/dist is missing: run pnpm build first`)
   const packed = packPackages(packageDirs, join(scratch, 'tarballs'))
   const tarballs = Object.fromEntries(packed.map(({ name, tarball }) => [name, tarball]))
   console.log(`consumer: packed ${packed.length} packages into ${scratch}`)

@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { aptInstall, fail } from './apt-install.mjs'
 
 const ROOT = '/usr/lib/postgresql'
-const installed = () => existsSync(ROOT) && readdirSync(ROOT).some((major) => existsSync(join(ROOT, major, 'bin', 'initdb')))
+const installed = () =>
+  existsSync(ROOT) && readdirSync(ROOT).some((major) => existsSync(join(ROOT, major, 'bin', 'initdb')))
 
 if (process.env.PLINTO_TEST_DATABASE_URL) {
   console.log('postgres: using PLINTO_TEST_DATABASE_URL')

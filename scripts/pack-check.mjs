@@ -28,7 +28,10 @@ const FORBIDDEN = [
 export function packPackages(packageDirs, destination) {
   mkdirSync(destination, { recursive: true })
   return packageDirs.map((dir) => {
-    const out = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], { cwd: dir, encoding: 'utf8' })
+    const out = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], {
+      cwd: dir,
+      encoding: 'utf8',
+    })
     const { name, version, filename } = JSON.parse(out.slice(out.indexOf('{')))
     return { name, version, tarball: filename, dir }
   })
@@ -69,7 +72,8 @@ export function checkPackage(packageRoot, exportsByName) {
 
   for (const file of files) {
     const top = file.split('/')[0]
-    if (!ALLOWED_TOP.has(top)) problems.push(`${file}: not something the package promises (allowed: ${[...ALLOWED_TOP].join(', ')})`)
+    if (!ALLOWED_TOP.has(top))
+      problems.push(`${file}: not something the package promises (allowed: ${[...ALLOWED_TOP].join(', ')})`)
     for (const [pattern, what] of FORBIDDEN) if (pattern.test(file)) problems.push(`${file}: ${what} must not ship`)
   }
   if (!has.has('README.md')) problems.push('README.md is missing')
@@ -103,10 +107,19 @@ export function checkPackage(packageRoot, exportsByName) {
     // Relative imports between built files resolve.
     if (/^dist\/.*\.(c|m)?js$|^dist\/.*\.d\.(c|m)?ts$/.test(file)) {
       const text = readFileSync(path, 'utf8')
-      for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["'](\.\.?\/[^"']+)["']/g)) {
+      for (const [, spec] of text.matchAll(
+        /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["'](\.\.?\/[^"']+)["']/g,
+      )) {
         const target = posix.normalize(posix.join(posix.dirname(file), spec))
-        const candidates = [target, target.replace(/\.js$/, '.d.ts'), target.replace(/\.cjs$/, '.d.cts'), target.replace(/\.mjs$/, '.d.mts'), `${target}.d.ts`]
-        if (!candidates.some((candidate) => has.has(candidate))) problems.push(`${file}: imports ${spec}, which is not in the tarball`)
+        const candidates = [
+          target,
+          target.replace(/\.js$/, '.d.ts'),
+          target.replace(/\.cjs$/, '.d.cts'),
+          target.replace(/\.mjs$/, '.d.mts'),
+          `${target}.d.ts`,
+        ]
+        if (!candidates.some((candidate) => has.has(candidate)))
+          problems.push(`${file}: imports ${spec}, which is not in the tarball`)
       }
     }
   }
@@ -119,7 +132,8 @@ export function checkPackage(packageRoot, exportsByName) {
       const entry = rest.length > 0 ? `./${rest.join('/')}` : '.'
       const entries = exportsByName.get(`${scope}/${name}`)
       if (!entries) problems.push(`README.md imports ${spec}: no such package is published`)
-      else if (!entries.includes(entry)) problems.push(`README.md imports ${spec}: ${scope}/${name} exports no "${entry}"`)
+      else if (!entries.includes(entry))
+        problems.push(`README.md imports ${spec}: ${scope}/${name} exports no "${entry}"`)
     }
   }
   return problems
@@ -127,9 +141,15 @@ export function checkPackage(packageRoot, exportsByName) {
 
 /** Extracts and checks every packed package; returns `{ problems, fileCounts }`. */
 export function checkTarballs(packed, scratch) {
-  const roots = packed.map(({ name, tarball }) => ({ name, root: extract(tarball, join(scratch, name.replace('/', '+'))) }))
+  const roots = packed.map(({ name, tarball }) => ({
+    name,
+    root: extract(tarball, join(scratch, name.replace('/', '+'))),
+  }))
   const exportsByName = new Map(
-    roots.map(({ name, root }) => [name, Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports ?? { '.': '' })]),
+    roots.map(({ name, root }) => [
+      name,
+      Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports ?? { '.': '' }),
+    ]),
   )
   const problems = []
   const fileCounts = {}
@@ -139,4 +159,3 @@ export function checkTarballs(packed, scratch) {
   }
   return { problems, fileCounts, roots }
 }
-

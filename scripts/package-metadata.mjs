@@ -88,7 +88,9 @@ for (const { dir, path, pkg } of publishedPackages()) {
 
 if (problems.length > 0) {
   console.error(problems.map((p) => `✗ ${p}`).join('\n'))
-  console.error(`package metadata: ${problems.length} problem(s)${write ? '' : '; `node scripts/package-metadata.mjs --write` fixes the shared fields'}`)
+  console.error(
+    `package metadata: ${problems.length} problem(s)${write ? '' : '; `node scripts/package-metadata.mjs --write` fixes the shared fields'}`,
+  )
   process.exit(1)
 }
 console.log(`package metadata: ${publishedPackages().length} packages match the root's shared fields`)

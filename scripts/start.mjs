@@ -33,25 +33,44 @@ const viteBin = resolveViteBin()
 await assertPortFree(apiPort, 'PLINTO_PORT', 'the reference server')
 await assertPortFree(appPort, 'PLINTO_APP_PORT', 'the example app')
 
-const server = startChild('api', serverBin, [
-  '--mode', 'development', // outbox, dev OAuth provider and contract rate limits on
-  '--host', '127.0.0.1',
-  '--port', String(apiPort),
-  '--data-dir', dataDir,
-  '--app-url', appUrl, // email links
-  '--rp-id', 'localhost',
-  ...appOrigins.flatMap((origin) => [
-    '--allowed-origin', origin, // CORS
-    '--origin', origin, // WebAuthn
-    '--allowed-redirect-url', `${origin}/auth/callback`, // OAuth and magic links return here
-  ]),
-], { cwd: root, env: process.env })
+const server = startChild(
+  'api',
+  serverBin,
+  [
+    '--mode',
+    'development', // outbox, dev OAuth provider and contract rate limits on
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(apiPort),
+    '--data-dir',
+    dataDir,
+    '--app-url',
+    appUrl, // email links
+    '--rp-id',
+    'localhost',
+    ...appOrigins.flatMap((origin) => [
+      '--allowed-origin',
+      origin, // CORS
+      '--origin',
+      origin, // WebAuthn
+      '--allowed-redirect-url',
+      `${origin}/auth/callback`, // OAuth and magic links return here
+    ]),
+  ],
+  { cwd: root, env: process.env },
+)
 // `--logLevel warn`: Vite's banner would advertise http://127.0.0.1:PORT, where passkeys and cookie mode
 // do not work (see above); ours below gives the localhost URL. Warnings and errors still show.
-const app = startChild('app', viteBin, ['--host', '127.0.0.1', '--port', String(appPort), '--strictPort', '--logLevel', 'warn'], {
-  cwd: appDir,
-  env: { ...process.env, VITE_PLINTO_API_URL: apiUrl },
-})
+const app = startChild(
+  'app',
+  viteBin,
+  ['--host', '127.0.0.1', '--port', String(appPort), '--strictPort', '--logLevel', 'warn'],
+  {
+    cwd: appDir,
+    env: { ...process.env, VITE_PLINTO_API_URL: apiUrl },
+  },
+)
 const children = [
   { child: server, name: 'The reference server', port: apiPort, variable: 'PLINTO_PORT' },
   { child: app, name: 'The example app (Vite)', port: appPort, variable: 'PLINTO_APP_PORT' },
@@ -63,13 +82,18 @@ for (const { child, name, port, variable } of children) {
   child.once('exit', (code, signal) => {
     if (stopping) return
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
-    const hint = ready ? '' : ` before it answered on port ${port}. Its output is above; if the port is taken, set ${variable} to another one.`
+    const hint = ready
+      ? ''
+      : ` before it answered on port ${port}. Its output is above; if the port is taken, set ${variable} to another one.`
     void stop(1, `${name} ${how}${hint || '.'} Stopping the other one.`)
   })
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stop(0))
 
-await Promise.all([waitUntilAnswering(`http://127.0.0.1:${apiPort}/health`), waitUntilAnswering(`http://127.0.0.1:${appPort}/`)])
+await Promise.all([
+  waitUntilAnswering(`http://127.0.0.1:${apiPort}/health`),
+  waitUntilAnswering(`http://127.0.0.1:${appPort}/`),
+])
 if (!stopping) {
   ready = true
   console.log(`
@@ -86,7 +110,8 @@ function portFromEnv(variable, fallback) {
   const text = process.env[variable]
   if (text === undefined || text === '') return fallback
   const port = Number(text)
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${variable} must be a port number from 1 to 65535, got "${text}".`)
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`${variable} must be a port number from 1 to 65535, got "${text}".`)
   return port
 }
 
@@ -104,8 +129,11 @@ function assertPortFree(port, variable, what) {
   return new Promise((resolvePort) => {
     const probe = createServer()
     probe.once('error', (error) => {
-      const reason = error.code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${error.code ?? error.message})`
-      fail(`Port ${port} for ${what} ${reason} on 127.0.0.1. Stop what uses it, or choose another port: ${variable}=${port + 1} pnpm start`)
+      const reason =
+        error.code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${error.code ?? error.message})`
+      fail(
+        `Port ${port} for ${what} ${reason} on 127.0.0.1. Stop what uses it, or choose another port: ${variable}=${port + 1} pnpm start`,
+      )
     })
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort()))
   })
@@ -122,7 +150,10 @@ function startChild(label, script, args, { cwd, env }) {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   })
-  for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]) {
     createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => out.write(`[${label}] ${line}\n`))
   }
   child.on('error', (error) => void stop(1, `Could not start the ${label} process: ${error.message}`))

@@ -8,8 +8,8 @@ export default async function HomePage() {
     <main>
       <h1>Plinto with Next.js</h1>
       <p>
-        Sign-in runs in the browser with <code>@plinto/ui</code>; server components and route handlers read the
-        user from a verified access token.
+        Sign-in runs in the browser with <code>@plinto/ui</code>; server components and route handlers read the user
+        from a verified access token.
       </p>
       {session ? (
         <p>

@@ -28,7 +28,10 @@ export function Providers({ apiUrl, tokenStorage, serverHasCookie, children }: P
   useEffect(() => {
     // When the server's view of the user changes (signed in or out here, or in another tab), re-render
     // the server components on screen.
-    const started = startSessionCookieSync(client, { serverHasCookie: hadCookieAtLoad, onServerSessionChange: () => router.refresh() })
+    const started = startSessionCookieSync(client, {
+      serverHasCookie: hadCookieAtLoad,
+      onServerSessionChange: () => router.refresh(),
+    })
     setSync(started)
     return () => started.stop()
   }, [client, router, hadCookieAtLoad])

@@ -3,6 +3,7 @@
  * protocol-relative one (`//evil.example`) would turn the sign-in page into an open redirect.
  */
 export function safeRedirectPath(value: string | string[] | undefined, fallback = '/dashboard'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return fallback
   return value
 }

@@ -47,7 +47,11 @@ export function createApi(options: ApiOptions): RequestListener {
       res.setHeader('access-control-allow-origin', options.corsOrigin)
       res.setHeader('vary', 'Origin')
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'authorization', 'access-control-max-age': '600' })
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET',
+          'access-control-allow-headers': 'authorization',
+          'access-control-max-age': '600',
+        })
         return void res.end()
       }
     }
@@ -65,7 +69,9 @@ export function createApi(options: ApiOptions): RequestListener {
     if ('failure' in result) {
       const { status, errorCode, detail } = result.failure
       // RFC 6750: tell the client which scheme to use, and why its token was refused.
-      const challenge = req.headers.authorization ? `Bearer error="invalid_token", error_description="${detail}"` : 'Bearer'
+      const challenge = req.headers.authorization
+        ? `Bearer error="invalid_token", error_description="${detail}"`
+        : 'Bearer'
       return sendError(res, status, errorCode, detail, status === 401 ? { 'www-authenticate': challenge } : {})
     }
     sendJson(res, 200, route(result.claims.sub, result.claims.sid))

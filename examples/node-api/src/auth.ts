@@ -1,5 +1,10 @@
 import type { IncomingMessage } from 'node:http'
-import { isPlintoError, verifyAccessToken, type AccessTokenClaims, type VerifyAccessTokenOptions } from '@plinto/typescript-sdk/server'
+import {
+  isPlintoError,
+  verifyAccessToken,
+  type AccessTokenClaims,
+  type VerifyAccessTokenOptions,
+} from '@plinto/typescript-sdk/server'
 
 /** Why a request is not authenticated, and how to answer it. */
 export type AuthFailure =
@@ -26,7 +31,14 @@ export async function authenticate(
   options: VerifyAccessTokenOptions,
 ): Promise<{ claims: AccessTokenClaims } | { failure: AuthFailure }> {
   const token = bearerToken(req)
-  if (!token) return { failure: { status: 401, errorCode: 'UNAUTHORIZED', detail: 'Send an access token: Authorization: Bearer <token>' } }
+  if (!token)
+    return {
+      failure: {
+        status: 401,
+        errorCode: 'UNAUTHORIZED',
+        detail: 'Send an access token: Authorization: Bearer <token>',
+      },
+    }
   try {
     return { claims: await verifyAccessToken(token, options) }
   } catch (error) {
@@ -39,7 +51,9 @@ export async function authenticate(
       case 'NETWORK_ERROR':
       case 'TIMEOUT':
       case 'INVALID_RESPONSE':
-        return { failure: { status: 503, errorCode: 'AUTH_UNAVAILABLE', detail: 'Cannot check access tokens right now' } }
+        return {
+          failure: { status: 503, errorCode: 'AUTH_UNAVAILABLE', detail: 'Cannot check access tokens right now' },
+        }
       default:
         throw error // CONFIG_ERROR: a bug in this app's configuration, a 500
     }

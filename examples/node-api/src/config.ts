@@ -19,7 +19,8 @@ export interface ApiConfig {
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const port = Number(env.PORT ?? 3001)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`)
   const plintoApiUrl = (env.PLINTO_API_URL ?? 'http://localhost:8000').replace(/\/+$/, '')
   if (!URL.canParse(plintoApiUrl)) throw new Error(`PLINTO_API_URL must be a URL, got "${env.PLINTO_API_URL}"`)
   return {

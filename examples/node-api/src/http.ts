@@ -1,13 +1,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /** Answers with a JSON body. Errors use the Plinto error shape, `{ error_code, detail }`. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  })
   res.end(text)
 }
 
-export function sendError(res: ServerResponse, status: number, errorCode: string, detail: string, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  errorCode: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { error_code: errorCode, detail }, headers)
 }
 

@@ -3,7 +3,8 @@ import { createApi } from './app'
 import { readConfig } from './config'
 
 const config = readConfig()
-if (!config.webhookSecret) console.warn('PLINTO_WEBHOOK_SECRET is not set: webhooks are answered 503 (the Plinto server will retry).')
+if (!config.webhookSecret)
+  console.warn('PLINTO_WEBHOOK_SECRET is not set: webhooks are answered 503 (the Plinto server will retry).')
 
 const server = createServer(createApi(config))
 server.listen(config.port, () => {

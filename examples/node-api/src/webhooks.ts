@@ -51,7 +51,8 @@ export function createWebhookReceiver({ secret, onEvent, log }: WebhookReceiverO
     try {
       body = await readRawBody(req, MAX_BODY_BYTES)
     } catch (error) {
-      if (error instanceof PayloadTooLargeError) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', 'Webhook body too large')
+      if (error instanceof PayloadTooLargeError)
+        return sendError(res, 413, 'PAYLOAD_TOO_LARGE', 'Webhook body too large')
       throw error
     }
     if (!(await verifyWebhookSignature(body, req.headers[WEBHOOK_SIGNATURE_HEADER], secret))) {

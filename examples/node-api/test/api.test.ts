@@ -64,12 +64,17 @@ beforeEach(() => {
 
 /** A browser-like client of the user, signed up with a fresh account. */
 async function signedUpClient(email: string, options: { autoRefresh?: boolean } = {}) {
-  const client = new PlintoClient({ apiUrl: plinto.url, tokenStorage: { type: 'memory' }, session: { autoRefresh: options.autoRefresh ?? true } })
+  const client = new PlintoClient({
+    apiUrl: plinto.url,
+    tokenStorage: { type: 'memory' },
+    session: { autoRefresh: options.autoRefresh ?? true },
+  })
   const { user, tokens } = await client.auth.signUp({ email, password: PASSWORD })
   return { client, user, accessToken: tokens.access_token }
 }
 
-const get = (path: string, token?: string) => fetch(`${apiUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+const get = (path: string, token?: string) =>
+  fetch(`${apiUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
 
 describe('protected routes', () => {
   test('a signed-in user reaches /api/me and /api/orders with the access token the SDK holds', async () => {
@@ -90,7 +95,11 @@ describe('protected routes', () => {
   })
 
   test('no token, or not a Bearer one: 401 UNAUTHORIZED with a Bearer challenge', async () => {
-    const attempts: Array<Record<string, string>> = [{}, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer' }]
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Basic dXNlcjpwYXNz' },
+      { authorization: 'Bearer' },
+    ]
     for (const headers of attempts) {
       const response = await fetch(`${apiUrl}/api/me`, { headers })
       expect(response.status).toBe(401)
@@ -136,7 +145,14 @@ describe('protected routes', () => {
   test('when the Plinto server cannot be reached for its keys: 503, not a 401 that would sign the user out', async () => {
     const { client, accessToken } = await signedUpClient('jwks-down@example.com')
     const isolated = createServer(
-      createApi({ plintoApiUrl: 'http://127.0.0.1:9', issuer: 'plinto', audience: 'plinto', webhookSecret: undefined, corsOrigin: undefined, log: () => {} }),
+      createApi({
+        plintoApiUrl: 'http://127.0.0.1:9',
+        issuer: 'plinto',
+        audience: 'plinto',
+        webhookSecret: undefined,
+        corsOrigin: undefined,
+        log: () => {},
+      }),
     )
     const isolatedUrl = await listen(isolated)
     try {
@@ -162,23 +178,35 @@ describe('webhooks', () => {
   const deliver = (body: string, signature?: string) =>
     fetch(`${apiUrl}/webhooks/plinto`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(signature === undefined ? {} : { [WEBHOOK_SIGNATURE_HEADER]: signature }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(signature === undefined ? {} : { [WEBHOOK_SIGNATURE_HEADER]: signature }),
+      },
       body,
     })
 
   test('the reference server delivers user.created on sign-up; the API verifies and handles it', async () => {
     const { client, user } = await signedUpClient('webhook@example.com')
     await plinto.app.plinto.webhooks.idle()
-    const created = received.filter((event) => event.event === 'user.created' && (event.data.user as { id?: string }).id === user.id)
+    const created = received.filter(
+      (event) => event.event === 'user.created' && (event.data.user as { id?: string }).id === user.id,
+    )
     expect(created).toHaveLength(1)
-    expect(created[0]).toMatchObject({ timestamp: expect.any(String), data: { user: { id: user.id, email: 'webhook@example.com' } } })
+    expect(created[0]).toMatchObject({
+      timestamp: expect.any(String),
+      data: { user: { id: user.id, email: 'webhook@example.com' } },
+    })
     expect(logs.filter((line) => line.startsWith('webhook refused'))).toEqual([])
     client.dispose()
   })
 
   test('forged deliveries are refused with 401 and never handled', async () => {
     const before = received.length
-    const body = JSON.stringify({ event: 'user.deleted', timestamp: new Date().toISOString(), data: { user: { id: 'usr_victim' } } })
+    const body = JSON.stringify({
+      event: 'user.deleted',
+      timestamp: new Date().toISOString(),
+      data: { user: { id: 'usr_victim' } },
+    })
     const forged = [
       await deliver(body), // no signature
       await deliver(body, 'f'.repeat(64)), // made up
@@ -195,7 +223,11 @@ describe('webhooks', () => {
 
   test('a signed delivery retried with the same bytes is handled once', async () => {
     const before = received.length
-    const body = JSON.stringify({ event: 'user.updated', timestamp: new Date().toISOString(), data: { user: { id: 'usr_retried' } } })
+    const body = JSON.stringify({
+      event: 'user.updated',
+      timestamp: new Date().toISOString(),
+      data: { user: { id: 'usr_retried' } },
+    })
     const signature = await signWebhookPayload(body, WEBHOOK_SECRET)
     expect((await deliver(body, signature)).status).toBe(204)
     expect((await deliver(body, signature)).status).toBe(204)

@@ -18,9 +18,11 @@ import { VerifyEmailPage } from './pages/verify-email'
  */
 const account = () => import('./pages/account').then((page) => ({ Component: page.AccountPage }))
 const organization = () => import('./pages/organization').then((page) => ({ Component: page.OrganizationPage }))
-const newOrganization = () => import('./pages/new-organization').then((page) => ({ Component: page.NewOrganizationPage }))
+const newOrganization = () =>
+  import('./pages/new-organization').then((page) => ({ Component: page.NewOrganizationPage }))
 const devInbox = () => import('./pages/dev-inbox').then((page) => ({ Component: page.DevInboxPage }))
-const acceptInvitation = () => import('./pages/accept-invitation').then((page) => ({ Component: page.AcceptInvitationPage }))
+const acceptInvitation = () =>
+  import('./pages/accept-invitation').then((page) => ({ Component: page.AcceptInvitationPage }))
 
 /**
  * Every page of the app. The paths of the email links (`/verify-email`, `/reset-password`,

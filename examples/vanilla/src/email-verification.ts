@@ -18,7 +18,8 @@ export async function handleVerificationLink(plinto: PlintoClient): Promise<{ ok
     return { ok: false, message: `Email not verified: ${describeError(error)}` }
   }
   await plinto.ready()
-  if (plinto.getSnapshot().status !== 'signed_in') return { ok: true, message: 'Your email is verified. Sign in to continue.' }
+  if (plinto.getSnapshot().status !== 'signed_in')
+    return { ok: true, message: 'Your email is verified. Sign in to continue.' }
   // Emits userUpdated and updates the snapshot with `email_verified: true`.
   await plinto.auth.getCurrentUser()
   return { ok: true, message: 'Your email is verified.' }

@@ -26,7 +26,10 @@ export function logClientEvents(plinto: PlintoClient): () => void {
   const offs = [
     plinto.on('signedIn', ({ user }) => logEvent('signedIn', user.email)),
     plinto.on('tokenRefreshed', ({ expiresAt, source }) =>
-      logEvent('tokenRefreshed', `${source === 'other_tab' ? 'by another tab' : 'here'}, valid until ${time(expiresAt)}`),
+      logEvent(
+        'tokenRefreshed',
+        `${source === 'other_tab' ? 'by another tab' : 'here'}, valid until ${time(expiresAt)}`,
+      ),
     ),
     plinto.on('userUpdated', ({ user }) => logEvent('userUpdated', user.email)),
     plinto.on('sessionExpired', ({ reason }) => logEvent('sessionExpired', `reason: ${reason}`)),

@@ -35,7 +35,9 @@ byId('sign-out').addEventListener('click', () => {
 
 byId('refresh-now').addEventListener('click', () => {
   showError(signedIn, null)
-  void whileBusy(signedIn, () => plinto.auth.refreshToken()).catch((error: unknown) => showError(signedIn, describeError(error)))
+  void whileBusy(signedIn, () => plinto.auth.refreshToken()).catch((error: unknown) =>
+    showError(signedIn, describeError(error)),
+  )
 })
 
 byId('resend-verification').addEventListener('click', () => {

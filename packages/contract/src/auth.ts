@@ -33,8 +33,17 @@ export type MessageResponse = z.infer<typeof MessageResponseSchema>
 // Validation here is structural (types, presence, sane bounds); policy such as password strength is the
 // server's, so it can answer WEAK_PASSWORD rather than a generic validation error.
 
-const email = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(3), /* @__PURE__ */ z.maxLength(320), /* @__PURE__ */ z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter a valid email address'))
-const password = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1, 'Password is required'), /* @__PURE__ */ z.maxLength(1024))
+const email = /* @__PURE__ */ z
+  .string()
+  .check(
+    /* @__PURE__ */ z.trim(),
+    /* @__PURE__ */ z.minLength(3),
+    /* @__PURE__ */ z.maxLength(320),
+    /* @__PURE__ */ z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter a valid email address'),
+  )
+const password = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.minLength(1, 'Password is required'), /* @__PURE__ */ z.maxLength(1024))
 const name = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(100))
 
 export const SignUpRequestSchema = /* @__PURE__ */ z.object({
@@ -42,7 +51,18 @@ export const SignUpRequestSchema = /* @__PURE__ */ z.object({
   password,
   first_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(name)),
   last_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(name)),
-  username: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(3), /* @__PURE__ */ z.maxLength(32), /* @__PURE__ */ z.regex(/^[a-zA-Z0-9_.-]+$/, 'Use letters, digits, _ . -')))),
+  username: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.nullable(
+      /* @__PURE__ */ z
+        .string()
+        .check(
+          /* @__PURE__ */ z.trim(),
+          /* @__PURE__ */ z.minLength(3),
+          /* @__PURE__ */ z.maxLength(32),
+          /* @__PURE__ */ z.regex(/^[a-zA-Z0-9_.-]+$/, 'Use letters, digits, _ . -'),
+        ),
+    ),
+  ),
 })
 /**
  * @example
@@ -53,8 +73,16 @@ export const SignUpRequestSchema = /* @__PURE__ */ z.object({
 export type SignUpRequest = z.input<typeof SignUpRequestSchema>
 
 export const SignInRequestSchema = /* @__PURE__ */ z.object({
-  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(320))),
-  username: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(32))),
+  email: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(320)),
+  ),
+  username: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(32)),
+  ),
   password,
   remember: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 })
@@ -68,11 +96,18 @@ export const SignInRequestSchema = /* @__PURE__ */ z.object({
  */
 export type SignInRequest = z.input<typeof SignInRequestSchema>
 
-export const RefreshRequestSchema = /* @__PURE__ */ z.object({ refresh_token: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(4096))) })
+export const RefreshRequestSchema = /* @__PURE__ */ z.object({
+  refresh_token: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(4096)),
+  ),
+})
 /** Body of `POST /auth/refresh`; empty in cookie transport. */
 export type RefreshTokenRequest = z.input<typeof RefreshRequestSchema>
 
-export const ChangePasswordRequestSchema = /* @__PURE__ */ z.object({ current_password: password, new_password: password })
+export const ChangePasswordRequestSchema = /* @__PURE__ */ z.object({
+  current_password: password,
+  new_password: password,
+})
 /** @example `await plinto.auth.changePassword({ current_password, new_password })` */
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequestSchema>
 
@@ -80,20 +115,30 @@ export const ForgotPasswordRequestSchema = /* @__PURE__ */ z.object({ email })
 /** @example `await plinto.auth.forgotPassword({ email: 'ada@example.com' })` */
 export type ForgotPasswordRequest = z.input<typeof ForgotPasswordRequestSchema>
 
-export const ResetPasswordRequestSchema = /* @__PURE__ */ z.object({ token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)), new_password: password })
+export const ResetPasswordRequestSchema = /* @__PURE__ */ z.object({
+  token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
+  new_password: password,
+})
 export type ResetPasswordRequest = z.input<typeof ResetPasswordRequestSchema>
 
-export const TokenRequestSchema = /* @__PURE__ */ z.object({ token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)) })
+export const TokenRequestSchema = /* @__PURE__ */ z.object({
+  token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
+})
 /** `{ token }`: email verification, magic-link verification. */
 export type TokenRequest = z.input<typeof TokenRequestSchema>
 
-export const MagicLinkRequestSchema = /* @__PURE__ */ z.object({ email, redirect_url: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(2048))) })
+export const MagicLinkRequestSchema = /* @__PURE__ */ z.object({
+  email,
+  redirect_url: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(2048))),
+})
 /** @example `await plinto.auth.sendMagicLink({ email, redirect_url: 'https://app.example.com/auth/callback' })` */
 export type MagicLinkRequest = z.input<typeof MagicLinkRequestSchema>
 
 export const MfaChallengeRequestSchema = /* @__PURE__ */ z.object({
   mfa_token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048)),
-  code: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(4), /* @__PURE__ */ z.maxLength(64)),
+  code: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(4), /* @__PURE__ */ z.maxLength(64)),
 })
 /** @example `await plinto.auth.verifyMfaChallenge({ mfa_token: err.mfaToken, code: '123456' })` */
 export type MfaChallengeRequest = z.input<typeof MfaChallengeRequestSchema>

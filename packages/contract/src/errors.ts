@@ -31,7 +31,10 @@ export const SERVER_ERROR_CODES = [
 /** A code the server can send in `error_code`. */
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number]
 
-export const FieldErrorSchema = /* @__PURE__ */ z.object({ field: /* @__PURE__ */ z.string(), message: /* @__PURE__ */ z.string() })
+export const FieldErrorSchema = /* @__PURE__ */ z.object({
+  field: /* @__PURE__ */ z.string(),
+  message: /* @__PURE__ */ z.string(),
+})
 /** One invalid field of a 400/422 validation error. */
 export type FieldError = z.infer<typeof FieldErrorSchema>
 

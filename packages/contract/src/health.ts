@@ -3,7 +3,11 @@ import * as z from 'zod/mini'
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps them out of the core entry (~0.9 KB gzip).
 
-export const HealthResponseSchema = /* @__PURE__ */ z.object({ status: /* @__PURE__ */ z.literal('healthy'), version: /* @__PURE__ */ z.string(), environment: /* @__PURE__ */ z.string() })
+export const HealthResponseSchema = /* @__PURE__ */ z.object({
+  status: /* @__PURE__ */ z.literal('healthy'),
+  version: /* @__PURE__ */ z.string(),
+  environment: /* @__PURE__ */ z.string(),
+})
 /** `GET /health` */
 export type HealthResponse = z.infer<typeof HealthResponseSchema>
 

@@ -53,7 +53,9 @@ export const MfaEnabledResponseSchema = /* @__PURE__ */ z.object({
  */
 export type MfaEnabledResponse = z.infer<typeof MfaEnabledResponseSchema>
 
-export const BackupCodesResponseSchema = /* @__PURE__ */ z.object({ backup_codes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()) })
+export const BackupCodesResponseSchema = /* @__PURE__ */ z.object({
+  backup_codes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+})
 /**
  * `POST /mfa/backup-codes/regenerate`: a new set of ten; the old set no longer works.
  *
@@ -66,7 +68,9 @@ export type BackupCodesResponse = z.infer<typeof BackupCodesResponseSchema>
 
 // ---- Requests ----
 
-const code = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(4), /* @__PURE__ */ z.maxLength(64))
+const code = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(4), /* @__PURE__ */ z.maxLength(64))
 
 export const MfaCodeRequestSchema = /* @__PURE__ */ z.object({ code })
 /**
@@ -80,7 +84,12 @@ export const MfaCodeRequestSchema = /* @__PURE__ */ z.object({ code })
 export type MfaCodeRequest = z.input<typeof MfaCodeRequestSchema>
 
 export const SmsEnableRequestSchema = /* @__PURE__ */ z.object({
-  phone: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.regex(/^\+[1-9]\d{6,14}$/, 'Use the E.164 format, e.g. +14155550123')),
+  phone: /* @__PURE__ */ z
+    .string()
+    .check(
+      /* @__PURE__ */ z.trim(),
+      /* @__PURE__ */ z.regex(/^\+[1-9]\d{6,14}$/, 'Use the E.164 format, e.g. +14155550123'),
+    ),
 })
 /**
  * `POST /mfa/sms/enable`: the phone number, E.164.

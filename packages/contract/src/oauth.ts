@@ -3,7 +3,10 @@ import * as z from 'zod/mini'
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps the core entry inside its size budget.
 
-export const OAuthProviderSchema = /* @__PURE__ */ z.object({ id: /* @__PURE__ */ z.string(), name: /* @__PURE__ */ z.string() })
+export const OAuthProviderSchema = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  name: /* @__PURE__ */ z.string(),
+})
 /**
  * A sign-in provider the server offers (`github`, `google`, `microsoft`, and `dev` outside production).
  *
@@ -15,7 +18,9 @@ export const OAuthProviderSchema = /* @__PURE__ */ z.object({ id: /* @__PURE__ *
  */
 export type OAuthProvider = z.infer<typeof OAuthProviderSchema>
 
-export const OAuthProvidersResponseSchema = /* @__PURE__ */ z.object({ providers: /* @__PURE__ */ z.array(OAuthProviderSchema) })
+export const OAuthProvidersResponseSchema = /* @__PURE__ */ z.object({
+  providers: /* @__PURE__ */ z.array(OAuthProviderSchema),
+})
 /**
  * `GET /oauth/providers`.
  *
@@ -26,7 +31,13 @@ export const OAuthProvidersResponseSchema = /* @__PURE__ */ z.object({ providers
  */
 export type OAuthProvidersResponse = z.infer<typeof OAuthProvidersResponseSchema>
 
-const pkceValue = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(43), /* @__PURE__ */ z.maxLength(128), /* @__PURE__ */ z.regex(/^[A-Za-z0-9._~-]+$/, 'Use the PKCE alphabet'))
+const pkceValue = /* @__PURE__ */ z
+  .string()
+  .check(
+    /* @__PURE__ */ z.minLength(43),
+    /* @__PURE__ */ z.maxLength(128),
+    /* @__PURE__ */ z.regex(/^[A-Za-z0-9._~-]+$/, 'Use the PKCE alphabet'),
+  )
 
 export const OAuthAuthorizeRequestSchema = /* @__PURE__ */ z.object({
   redirect_uri: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048)),

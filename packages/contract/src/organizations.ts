@@ -68,7 +68,10 @@ export const MemberSchema = /* @__PURE__ */ z.object({
  */
 export type Member = z.infer<typeof MemberSchema>
 
-export const MemberListResponseSchema = /* @__PURE__ */ z.object({ members: /* @__PURE__ */ z.array(MemberSchema), total: /* @__PURE__ */ z.number() })
+export const MemberListResponseSchema = /* @__PURE__ */ z.object({
+  members: /* @__PURE__ */ z.array(MemberSchema),
+  total: /* @__PURE__ */ z.number(),
+})
 /**
  * `GET /organizations/{id}/members`.
  *
@@ -101,7 +104,9 @@ export const InvitationSchema = /* @__PURE__ */ z.object({
  */
 export type Invitation = z.infer<typeof InvitationSchema>
 
-export const InvitationListResponseSchema = /* @__PURE__ */ z.object({ invitations: /* @__PURE__ */ z.array(InvitationSchema) })
+export const InvitationListResponseSchema = /* @__PURE__ */ z.object({
+  invitations: /* @__PURE__ */ z.array(InvitationSchema),
+})
 /**
  * `GET /organizations/{id}/invitations`.
  *
@@ -112,7 +117,10 @@ export const InvitationListResponseSchema = /* @__PURE__ */ z.object({ invitatio
  */
 export type InvitationListResponse = z.infer<typeof InvitationListResponseSchema>
 
-export const AcceptInvitationResponseSchema = /* @__PURE__ */ z.object({ organization: OrganizationSchema, role: OrganizationRoleSchema })
+export const AcceptInvitationResponseSchema = /* @__PURE__ */ z.object({
+  organization: OrganizationSchema,
+  role: OrganizationRoleSchema,
+})
 /**
  * `POST /invitations/accept`: the organization joined and the role it was joined with.
  *
@@ -125,16 +133,26 @@ export type AcceptInvitationResponse = z.infer<typeof AcceptInvitationResponseSc
 
 // ---- Requests ----
 
-const orgName = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100))
-const slug = /* @__PURE__ */ z.string().check(
-  /* @__PURE__ */ z.trim(),
-  /* @__PURE__ */ z.minLength(2),
-  /* @__PURE__ */ z.maxLength(48),
-  /* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens'),
+const orgName = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100))
+const slug = /* @__PURE__ */ z
+  .string()
+  .check(
+    /* @__PURE__ */ z.trim(),
+    /* @__PURE__ */ z.minLength(2),
+    /* @__PURE__ */ z.maxLength(48),
+    /* @__PURE__ */ z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens'),
+  )
+const description = /* @__PURE__ */ z.nullable(
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(1000)),
 )
-const description = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(1000)))
 
-export const CreateOrganizationRequestSchema = /* @__PURE__ */ z.object({ name: orgName, slug, description: /* @__PURE__ */ z.optional(description) })
+export const CreateOrganizationRequestSchema = /* @__PURE__ */ z.object({
+  name: orgName,
+  slug,
+  description: /* @__PURE__ */ z.optional(description),
+})
 /**
  * `POST /organizations`; the caller becomes its owner.
  *
@@ -161,7 +179,14 @@ export const UpdateOrganizationRequestSchema = /* @__PURE__ */ z.object({
 export type UpdateOrganizationRequest = z.input<typeof UpdateOrganizationRequestSchema>
 
 export const InviteMemberRequestSchema = /* @__PURE__ */ z.object({
-  email: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(3), /* @__PURE__ */ z.maxLength(320), /* @__PURE__ */ z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter a valid email address')),
+  email: /* @__PURE__ */ z
+    .string()
+    .check(
+      /* @__PURE__ */ z.trim(),
+      /* @__PURE__ */ z.minLength(3),
+      /* @__PURE__ */ z.maxLength(320),
+      /* @__PURE__ */ z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter a valid email address'),
+    ),
   role: OrganizationRoleSchema,
 })
 /**

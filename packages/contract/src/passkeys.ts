@@ -39,9 +39,18 @@ const base64url = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-
 
 export const PasskeyCreationOptionsSchema = /* @__PURE__ */ z.looseObject({
   challenge: base64url,
-  rp: /* @__PURE__ */ z.looseObject({ name: /* @__PURE__ */ z.string(), id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()) }),
-  user: /* @__PURE__ */ z.looseObject({ id: base64url, name: /* @__PURE__ */ z.string(), displayName: /* @__PURE__ */ z.string() }),
-  pubKeyCredParams: /* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({ type: /* @__PURE__ */ z.literal('public-key'), alg: /* @__PURE__ */ z.number() })),
+  rp: /* @__PURE__ */ z.looseObject({
+    name: /* @__PURE__ */ z.string(),
+    id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  }),
+  user: /* @__PURE__ */ z.looseObject({
+    id: base64url,
+    name: /* @__PURE__ */ z.string(),
+    displayName: /* @__PURE__ */ z.string(),
+  }),
+  pubKeyCredParams: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.looseObject({ type: /* @__PURE__ */ z.literal('public-key'), alg: /* @__PURE__ */ z.number() }),
+  ),
 })
 /**
  * `POST /passkeys/register/options`: PublicKeyCredentialCreationOptionsJSON, to hand to
@@ -58,7 +67,11 @@ export type PasskeyCreationOptions = z.infer<typeof PasskeyCreationOptionsSchema
 export const PasskeyRequestOptionsSchema = /* @__PURE__ */ z.looseObject({
   challenge: base64url,
   rpId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
-  allowCredentials: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.looseObject({ id: base64url, type: /* @__PURE__ */ z.literal('public-key') }))),
+  allowCredentials: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(
+      /* @__PURE__ */ z.looseObject({ id: base64url, type: /* @__PURE__ */ z.literal('public-key') }),
+    ),
+  ),
 })
 /**
  * `POST /passkeys/authenticate/options`: PublicKeyCredentialRequestOptionsJSON for
@@ -81,7 +94,11 @@ const credential = /* @__PURE__ */ z.looseObject({
 
 export const PasskeyRegisterVerifyRequestSchema = /* @__PURE__ */ z.object({
   credential,
-  name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100))),
+  name: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
+  ),
 })
 /**
  * `POST /passkeys/register/verify`: the RegistrationResponseJSON from `startRegistration`, and a name.
@@ -94,7 +111,9 @@ export const PasskeyRegisterVerifyRequestSchema = /* @__PURE__ */ z.object({
 export type PasskeyRegisterVerifyRequest = z.input<typeof PasskeyRegisterVerifyRequestSchema>
 
 export const PasskeyAuthenticateOptionsRequestSchema = /* @__PURE__ */ z.object({
-  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(320))),
+  email: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(320)),
+  ),
 })
 /**
  * `POST /passkeys/authenticate/options`: with `email`, the options list that account's passkeys;
@@ -119,7 +138,9 @@ export const PasskeyAuthenticateVerifyRequestSchema = /* @__PURE__ */ z.object({
 export type PasskeyAuthenticateVerifyRequest = z.input<typeof PasskeyAuthenticateVerifyRequestSchema>
 
 export const UpdatePasskeyRequestSchema = /* @__PURE__ */ z.object({
-  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
+  name: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
 })
 /**
  * `PATCH /passkeys/{id}`.

@@ -3,16 +3,35 @@ import * as z from 'zod/mini'
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps them out of the core entry (~0.9 KB gzip).
 
-const name = /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(100)))
+const name = /* @__PURE__ */ z.nullable(
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(100)),
+)
 
 export const UpdateUserRequestSchema = /* @__PURE__ */ z.object({
   first_name: /* @__PURE__ */ z.optional(name),
   last_name: /* @__PURE__ */ z.optional(name),
   username: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(3), /* @__PURE__ */ z.maxLength(32), /* @__PURE__ */ z.regex(/^[a-zA-Z0-9_.-]+$/, 'Use letters, digits, _ . -'))),
+    /* @__PURE__ */ z.nullable(
+      /* @__PURE__ */ z
+        .string()
+        .check(
+          /* @__PURE__ */ z.trim(),
+          /* @__PURE__ */ z.minLength(3),
+          /* @__PURE__ */ z.maxLength(32),
+          /* @__PURE__ */ z.regex(/^[a-zA-Z0-9_.-]+$/, 'Use letters, digits, _ . -'),
+        ),
+    ),
   ),
   profile_image_url: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(2048), /* @__PURE__ */ z.regex(/^(?:https?:\/\/[^\s/?#]+[^\s]*)?$/i, 'Must be an http(s) URL'))),
+    /* @__PURE__ */ z.nullable(
+      /* @__PURE__ */ z
+        .string()
+        .check(
+          /* @__PURE__ */ z.trim(),
+          /* @__PURE__ */ z.maxLength(2048),
+          /* @__PURE__ */ z.regex(/^(?:https?:\/\/[^\s/?#]+[^\s]*)?$/i, 'Must be an http(s) URL'),
+        ),
+    ),
   ),
 })
 /**

@@ -107,7 +107,8 @@ export class PlintoClient {
     const events = createEmitter()
     const store = createStore()
     const storage = createRecordStorage(config, (error) => queueMicrotask(() => events.emit('error', error)), log)
-    const tabSync = options.tabSync ?? (isBrowser() && config.storage.type !== 'memory' && config.storage.type !== 'sessionStorage')
+    const tabSync =
+      options.tabSync ?? (isBrowser() && config.storage.type !== 'memory' && config.storage.type !== 'sessionStorage')
     // The HTTP layer and the session need each other: the first calls wait for the second.
     let session: SessionManager | undefined
     const http = createHttp(
@@ -127,7 +128,11 @@ export class PlintoClient {
     // The public fields are `declare`d and assigned here in one go: one statement instead of a field
     // list plus seven assignments in the main chunk (see docs/contract.md).
     Object.assign(this, {
-      auth: createAuthModule(context, { mfa: account.mfa, passkeys: account.passkeys, oauth: createOAuthFlows(context) }),
+      auth: createAuthModule(context, {
+        mfa: account.mfa,
+        passkeys: account.passkeys,
+        oauth: createOAuthFlows(context),
+      }),
       ...account,
       config: Object.freeze(config),
     })

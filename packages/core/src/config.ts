@@ -90,7 +90,8 @@ const STORAGE_TYPES: readonly unknown[] = ['localStorage', 'sessionStorage', 'me
 const CREDENTIALS: readonly unknown[] = ['include', 'same-origin', 'omit']
 
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== ''
-const ofType = (type: 'boolean' | 'string' | 'function') => [(value: unknown) => typeof value === type, `expected a ${type}`] as const
+const ofType = (type: 'boolean' | 'string' | 'function') =>
+  [(value: unknown) => typeof value === type, `expected a ${type}`] as const
 
 /**
  * The checks of the optional options, in the order they are reported: the option's path, what a valid
@@ -99,11 +100,23 @@ const ofType = (type: 'boolean' | 'string' | 'function') => [(value: unknown) =>
  */
 const OPTION_CHECKS: [option: string, ...check: readonly [isValid: (value: unknown) => boolean, expected: string]][] = [
   ['enforceHttps', ...ofType('boolean')],
-  ['apiBasePath', (path) => path === '' || (isNonEmptyString(path) && path.startsWith('/')), 'expected "" or a path starting with "/"'],
+  [
+    'apiBasePath',
+    (path) => path === '' || (isNonEmptyString(path) && path.startsWith('/')),
+    'expected "" or a path starting with "/"',
+  ],
   ['session', isObject, 'expected an object'],
   ['session.autoRefresh', ...ofType('boolean')],
-  ['session.refreshThreshold', (seconds) => typeof seconds === 'number' && seconds >= 0 && seconds < Infinity, 'expected seconds ≥ 0'],
-  ['timeout', (ms) => typeof ms === 'number' && ms > 0 && ms <= MAX_TIMEOUT, `expected milliseconds in (0, ${MAX_TIMEOUT}]`],
+  [
+    'session.refreshThreshold',
+    (seconds) => typeof seconds === 'number' && seconds >= 0 && seconds < Infinity,
+    'expected seconds ≥ 0',
+  ],
+  [
+    'timeout',
+    (ms) => typeof ms === 'number' && ms > 0 && ms <= MAX_TIMEOUT,
+    `expected milliseconds in (0, ${MAX_TIMEOUT}]`,
+  ],
   ['credentials', (mode) => CREDENTIALS.includes(mode), `expected one of ${CREDENTIALS.join(', ')}`],
   ['fetch', ...ofType('function')],
   ['debug', ...ofType('boolean')],
@@ -122,13 +135,24 @@ const isLoopback = (hostname: string) => /^(localhost|.+\.localhost|\[::1\]|127(
 function resolveStorage(value: PlintoConfig['tokenStorage']): ResolvedConfig['storage'] {
   if (value === undefined) return { type: detectDefaultStorage(), key: DEFAULT_STORAGE_KEY }
   if (!isObject(value)) return fail('tokenStorage', 'expected { type, key? } or a storage adapter')
-  const { type, key = DEFAULT_STORAGE_KEY, storageKey = DEFAULT_STORAGE_KEY, getItem, setItem, removeItem } = value as Record<string, unknown>
+  const {
+    type,
+    key = DEFAULT_STORAGE_KEY,
+    storageKey = DEFAULT_STORAGE_KEY,
+    getItem,
+    setItem,
+    removeItem,
+  } = value as Record<string, unknown>
   if ([getItem, setItem, removeItem].every((method) => typeof method === 'function')) {
     // The key is `storageKey`, not `key`: Web Storage objects, valid adapters as they are, have a `key()` method.
-    return isNonEmptyString(storageKey) ? { type: 'custom', key: storageKey, adapter: value as unknown as StorageAdapter } : fail('tokenStorage.storageKey', 'expected a non-empty string')
+    return isNonEmptyString(storageKey)
+      ? { type: 'custom', key: storageKey, adapter: value as unknown as StorageAdapter }
+      : fail('tokenStorage.storageKey', 'expected a non-empty string')
   }
   if (!STORAGE_TYPES.includes(type)) return fail('tokenStorage.type', `expected one of ${STORAGE_TYPES.join(', ')}`)
-  return isNonEmptyString(key) ? { type: type as TokenStorageType, key } : fail('tokenStorage.key', 'expected a non-empty string')
+  return isNonEmptyString(key)
+    ? { type: type as TokenStorageType, key }
+    : fail('tokenStorage.key', 'expected a non-empty string')
 }
 
 /** localStorage when the runtime has one we may use; reading it can throw (Safari with storage blocked). */
@@ -144,10 +168,20 @@ function detectDefaultStorage(): TokenStorageType {
 export function resolveConfig(config: PlintoConfig): ResolvedConfig {
   if (!isObject(config)) return fail('config', 'expected an options object')
   for (const [option, isValid, expected] of OPTION_CHECKS) {
-    const value = option.split('.').reduce<unknown>((parent, name) => (isObject(parent) ? parent[name] : undefined), config)
+    const value = option
+      .split('.')
+      .reduce<unknown>((parent, name) => (isObject(parent) ? parent[name] : undefined), config)
     if (value !== undefined && !isValid(value)) fail(option, expected)
   }
-  const { apiUrl, apiBasePath = '/api/v1', enforceHttps = true, timeout = 10_000, credentials, debug = false, clientId } = config
+  const {
+    apiUrl,
+    apiBasePath = '/api/v1',
+    enforceHttps = true,
+    timeout = 10_000,
+    credentials,
+    debug = false,
+    clientId,
+  } = config
   const { autoRefresh = true, refreshThreshold = 300 } = config.session ?? {}
   let url: URL | undefined
   try {
@@ -155,9 +189,13 @@ export function resolveConfig(config: PlintoConfig): ResolvedConfig {
   } catch {
     // Reported below, with the missing and the non-http(s) cases.
   }
-  if (!url || !/^https?:$/.test(url.protocol)) return fail('apiUrl', 'expected an absolute http(s) URL, e.g. "https://api.example.com"')
+  if (!url || !/^https?:$/.test(url.protocol))
+    return fail('apiUrl', 'expected an absolute http(s) URL, e.g. "https://api.example.com"')
   if (enforceHttps && url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    fail('apiUrl', 'must be https: tokens would travel in clear text (enforceHttps: false allows http on trusted networks)')
+    fail(
+      'apiUrl',
+      'must be https: tokens would travel in clear text (enforceHttps: false allows http on trusted networks)',
+    )
   }
   if (url.search || url.hash) fail('apiUrl', 'must not contain a query or fragment')
   const storage = resolveStorage(config.tokenStorage)

@@ -70,7 +70,13 @@ export function parseErrorBody(body: unknown): ParsedBody {
     return {
       code: str(envelope.code),
       message: str(envelope.message),
-      fields: readFields(Array.isArray(envelope.details) ? envelope.details : isObject(envelope.details) ? envelope.details.errors : undefined),
+      fields: readFields(
+        Array.isArray(envelope.details)
+          ? envelope.details
+          : isObject(envelope.details)
+            ? envelope.details.errors
+            : undefined,
+      ),
     }
   }
   // Contract body {detail, error_code, errors, retry_after}; RFC 7807 {title, detail, status} (with

@@ -68,7 +68,8 @@ const BRAND = Symbol.for('plinto.error')
 const KNOWN_CODES: ReadonlySet<string> = new Set([...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES])
 
 /** Whether `code` is one of the codes the SDK knows; anything else is mapped from the HTTP status. */
-export const isKnownErrorCode = (code: unknown): code is PlintoErrorCode => typeof code === 'string' && KNOWN_CODES.has(code)
+export const isKnownErrorCode = (code: unknown): code is PlintoErrorCode =>
+  typeof code === 'string' && KNOWN_CODES.has(code)
 
 /**
  * The one error type the SDK throws. Every method either resolves with a validated result or rejects with

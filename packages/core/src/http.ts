@@ -93,7 +93,12 @@ function isTokenProblem(body: unknown): boolean {
 function retryDelay(method: string, error: PlintoError, retries: number): number | undefined {
   // A TIMEOUT is not repeated: the attempt may have run, and it already cost the caller `timeout` ms.
   const transient = error.code === 'NETWORK_ERROR' || RETRY_STATUSES.includes(error.status)
-  if (!transient || retries >= MAX_RETRIES || !IDEMPOTENT_METHODS.includes(method) || (error.retryAfter ?? 0) > MAX_RETRY_AFTER_SECONDS) {
+  if (
+    !transient ||
+    retries >= MAX_RETRIES ||
+    !IDEMPOTENT_METHODS.includes(method) ||
+    (error.retryAfter ?? 0) > MAX_RETRY_AFTER_SECONDS
+  ) {
     return undefined
   }
   return backoffDelay(retries + 1, error.retryAfter, Math.random, RETRY_BACKOFF)
@@ -114,7 +119,11 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
    * One fetch and its body, under the per-attempt timeout and the caller's signal. A transport failure
    * comes back as a `PlintoError` for the retry policy to judge; only the caller's abort is thrown.
    */
-  async function attempt(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Received | PlintoError> {
+  async function attempt(
+    url: string,
+    init: RequestInit,
+    signal: AbortSignal | undefined,
+  ): Promise<Received | PlintoError> {
     signal?.throwIfAborted()
     const controller = new AbortController()
     let timedOut = false
@@ -147,7 +156,10 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
   }
 
   return {
-    async request<T>(path: string, { method = 'GET', json, schema, auth: withAuth = true, bearer, signal }: RequestOptions<T>): Promise<T> {
+    async request<T>(
+      path: string,
+      { method = 'GET', json, schema, auth: withAuth = true, bearer, signal }: RequestOptions<T>,
+    ): Promise<T> {
       let token = bearer ?? (withAuth ? await auth.token() : null)
       let retries = 0
       let recovered = false
@@ -160,7 +172,12 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
         // Stage 2: the attempt.
         const outcome = await attempt(
           config.baseUrl + path,
-          { method, headers, body: json === undefined ? null : JSON.stringify(json), ...(config.credentials && { credentials: config.credentials }) },
+          {
+            method,
+            headers,
+            body: json === undefined ? null : JSON.stringify(json),
+            ...(config.credentials && { credentials: config.credentials }),
+          },
           signal,
         )
         let error = outcome as PlintoError
@@ -176,7 +193,11 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
             const result = parsed === undefined ? undefined : schema.safeParse(parsed)
             if (result?.success) return result.data
             const problem = result ? 'the body does not match the expected shape' : 'the body is not JSON'
-            throw new PlintoError('INVALID_RESPONSE', `Unexpected response from ${method} /${path}: ${problem}`, { status, requestId, cause: result?.error })
+            throw new PlintoError('INVALID_RESPONSE', `Unexpected response from ${method} /${path}: ${problem}`, {
+              status,
+              requestId,
+              cause: result?.error,
+            })
           }
           // Stage 3: 401 → refresh → one retry. A failed refresh rejects with its own error, which is this call's answer too.
           if (status === 401 && withAuth && token && !recovered && isTokenProblem(parsed)) {

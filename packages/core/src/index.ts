@@ -12,7 +12,14 @@
  */
 export { PlintoClient, type PlintoClientOptions } from './client'
 export { DEFAULT_STORAGE_KEY, type PlintoConfig, type ResolvedConfig } from './config'
-export { CLIENT_ERROR_CODES, PlintoError, isPlintoError, type ClientErrorCode, type PlintoErrorCode, type PlintoErrorOptions } from './errors'
+export {
+  CLIENT_ERROR_CODES,
+  PlintoError,
+  isPlintoError,
+  type ClientErrorCode,
+  type PlintoErrorCode,
+  type PlintoErrorOptions,
+} from './errors'
 export type { PlintoEventName, PlintoEvents, SignOutReason } from './events'
 export type { AuthSnapshot } from './store'
 export type { AuthModule, AuthModuleDeps, MFASetupResponse } from './modules/auth'
@@ -52,7 +59,13 @@ export type {
 } from '@plinto/contract'
 export type { TokenResponse } from '@plinto/contract'
 export type { User } from '@plinto/contract'
-export type { Session, SessionDevice, SessionListResponse, SessionLocation, RevokeAllSessionsResponse } from '@plinto/contract'
+export type {
+  Session,
+  SessionDevice,
+  SessionListResponse,
+  SessionLocation,
+  RevokeAllSessionsResponse,
+} from '@plinto/contract'
 export type { UpdateUserRequest, DeleteUserRequest } from '@plinto/contract'
 export type {
   AcceptInvitationResponse,
@@ -68,6 +81,14 @@ export type {
   UpdateMemberRoleRequest,
   UpdateOrganizationRequest,
 } from '@plinto/contract'
-export type { BackupCodesResponse, MfaChallengeSendRequest, MfaCodeRequest, MfaEnabledResponse, MfaStatus, SmsEnableRequest, TotpSetupResponse } from '@plinto/contract'
+export type {
+  BackupCodesResponse,
+  MfaChallengeSendRequest,
+  MfaCodeRequest,
+  MfaEnabledResponse,
+  MfaStatus,
+  SmsEnableRequest,
+  TotpSetupResponse,
+} from '@plinto/contract'
 export type { Passkey, PasskeyListResponse, UpdatePasskeyRequest } from '@plinto/contract'
 export type { OAuthProvider, OAuthProvidersResponse } from '@plinto/contract'

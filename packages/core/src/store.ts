@@ -44,7 +44,11 @@ export function replaceEqualDeep<T>(previous: unknown, next: T): T {
   if (typeof next !== 'object' || next === null) return next
   const before = previous as Record<string, unknown> | null | undefined
   const copy = (Array.isArray(next) ? [] : {}) as Record<string, unknown>
-  let same = typeof before === 'object' && !!before && Array.isArray(before) === Array.isArray(next) && Object.keys(before).length === Object.keys(next).length
+  let same =
+    typeof before === 'object' &&
+    !!before &&
+    Array.isArray(before) === Array.isArray(next) &&
+    Object.keys(before).length === Object.keys(next).length
   for (const key in next) {
     copy[key] = replaceEqualDeep(before?.[key], next[key])
     same &&= copy[key] === before![key]

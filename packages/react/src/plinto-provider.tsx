@@ -101,6 +101,9 @@ export function PlintoProvider(props: PlintoProviderProps): ReactNode {
   }, [owned])
 
   const client = external ?? owned?.client
-  if (!client) throw new Error('<PlintoProvider> needs a `client` or a `config` prop; it cannot switch from `client` to `config` after mounting.')
+  if (!client)
+    throw new Error(
+      '<PlintoProvider> needs a `client` or a `config` prop; it cannot switch from `client` to `config` after mounting.',
+    )
   return <PlintoContext.Provider value={client}>{children}</PlintoContext.Provider>
 }

@@ -62,10 +62,24 @@ export function Protect({ condition, role, fallback = null, children }: ProtectP
   if (status === 'loading') return null
   if (!user || (condition && !condition(user))) return fallback
   // Only a role check reads (and fetches) the active organization.
-  return role ? <ProtectRole role={role} fallback={fallback}>{children}</ProtectRole> : children
+  return role ? (
+    <ProtectRole role={role} fallback={fallback}>
+      {children}
+    </ProtectRole>
+  ) : (
+    children
+  )
 }
 
-function ProtectRole({ role, fallback, children }: { role: OrganizationRole; fallback: ReactNode; children?: ReactNode }): ReactNode {
+function ProtectRole({
+  role,
+  fallback,
+  children,
+}: {
+  role: OrganizationRole
+  fallback: ReactNode
+  children?: ReactNode
+}): ReactNode {
   const organization = useOrganization()
   if (organization.organizationId && organization.isLoading) return null
   return hasRole(organization.role, role) ? children : fallback

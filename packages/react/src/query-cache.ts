@@ -25,8 +25,18 @@ interface Entry {
   stale: boolean
 }
 
-export const LOADING_STATE: QueryState<never> = Object.freeze({ data: undefined, error: null, isLoading: true, isFetching: false })
-export const IDLE_STATE: QueryState<never> = Object.freeze({ data: undefined, error: null, isLoading: false, isFetching: false })
+export const LOADING_STATE: QueryState<never> = Object.freeze({
+  data: undefined,
+  error: null,
+  isLoading: true,
+  isFetching: false,
+})
+export const IDLE_STATE: QueryState<never> = Object.freeze({
+  data: undefined,
+  error: null,
+  isLoading: false,
+  isFetching: false,
+})
 
 /**
  * A small query cache, one per client (TanStack Query's idea, a fraction of its size): entries keyed by a
@@ -56,7 +66,8 @@ export class QueryCache {
     const entry = this.#entry(key, fetcher)
     entry.fetcher = fetcher
     entry.listeners.add(listener)
-    if (!entry.inFlight && (entry.stale || (entry.state.data === undefined && entry.state.error === null))) void this.fetch(key)
+    if (!entry.inFlight && (entry.stale || (entry.state.data === undefined && entry.state.error === null)))
+      void this.fetch(key)
     return () => void entry.listeners.delete(listener)
   }
 
@@ -108,10 +119,12 @@ export class QueryCache {
     this.#set(entry, { ...entry.state, isLoading: entry.state.data === undefined, isFetching: true })
     const run = entry.fetcher().then(
       (data) => {
-        if (entry.generation === generation) this.#set(entry, { data, error: null, isLoading: false, isFetching: false })
+        if (entry.generation === generation)
+          this.#set(entry, { data, error: null, isLoading: false, isFetching: false })
       },
       (error: unknown) => {
-        if (entry.generation === generation) this.#set(entry, { data: entry.state.data, error, isLoading: false, isFetching: false })
+        if (entry.generation === generation)
+          this.#set(entry, { data: entry.state.data, error, isLoading: false, isFetching: false })
       },
     )
     const inFlight = run.finally(() => {
@@ -123,7 +136,13 @@ export class QueryCache {
 
   #set(entry: Entry, next: QueryState<unknown>): void {
     const previous = entry.state
-    if (previous.data === next.data && previous.error === next.error && previous.isLoading === next.isLoading && previous.isFetching === next.isFetching) return
+    if (
+      previous.data === next.data &&
+      previous.error === next.error &&
+      previous.isLoading === next.isLoading &&
+      previous.isFetching === next.isFetching
+    )
+      return
     entry.state = Object.freeze(next)
     for (const listener of [...entry.listeners]) listener()
   }

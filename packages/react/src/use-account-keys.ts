@@ -2,7 +2,8 @@ import type { AuthSnapshot } from '@plinto/typescript-sdk'
 import { useAuthSelector } from './use-auth-selector'
 
 const selectUserId = (snapshot: AuthSnapshot) => snapshot.user?.id ?? null
-const selectOrganizationId = (snapshot: AuthSnapshot) => (snapshot.status === 'signed_in' ? snapshot.organizationId : null)
+const selectOrganizationId = (snapshot: AuthSnapshot) =>
+  snapshot.status === 'signed_in' ? snapshot.organizationId : null
 
 /**
  * The signed-in user's ID and the active organization's, for query keys: data of one user (or one

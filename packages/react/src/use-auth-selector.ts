@@ -10,7 +10,11 @@ import { useRequiredClient } from './use-required-client'
  * per snapshot, and a new snapshot whose selection is equal returns the previous selection object, so
  * React's `Object.is` check sees no change and skips the render.
  */
-export function useAuthSelector<T>(hookName: string, selector: (snapshot: AuthSnapshot) => T, isEqual: (a: T, b: T) => boolean = Object.is): T {
+export function useAuthSelector<T>(
+  hookName: string,
+  selector: (snapshot: AuthSnapshot) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+): T {
   const client = useRequiredClient(hookName)
   // Survives re-renders, so a new selector instance still returns the committed selection when equal.
   const committed = useRef<{ value: T } | null>(null)

@@ -16,7 +16,10 @@ import { useRequiredClient } from './use-required-client'
  */
 export interface UseMfaResult
   extends QueryResult<MfaStatus>,
-    Pick<MfaModule, 'enableTotp' | 'verifyTotp' | 'disableTotp' | 'regenerateBackupCodes' | 'enableSms' | 'verifySms' | 'disableSms'> {}
+    Pick<
+      MfaModule,
+      'enableTotp' | 'verifyTotp' | 'disableTotp' | 'regenerateBackupCodes' | 'enableSms' | 'verifySms' | 'disableSms'
+    > {}
 
 /**
  * The signed-in user's second factors (`{ enabled, methods, backup_codes_remaining }`) and the actions to

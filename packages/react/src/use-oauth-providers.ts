@@ -27,5 +27,9 @@ export interface UseOAuthProvidersResult extends QueryResult<OAuthProvider[]> {}
  */
 export function useOAuthProviders(options: { enabled?: boolean } = {}): UseOAuthProvidersResult {
   const client = useRequiredClient('useOAuthProviders')
-  return useQuery('useOAuthProviders', options.enabled === false ? null : 'oauth-providers', async () => (await client.auth.getOAuthProviders()).providers)
+  return useQuery(
+    'useOAuthProviders',
+    options.enabled === false ? null : 'oauth-providers',
+    async () => (await client.auth.getOAuthProviders()).providers,
+  )
 }

@@ -34,10 +34,15 @@ export function useOrganizationMembers(organizationId?: string): UseOrganization
   const client = useRequiredClient('useOrganizationMembers')
   const keys = useAccountKeys('useOrganizationMembers')
   const id = organizationId ?? keys.organizationId
-  const query = useQuery('useOrganizationMembers', keys.userId && id ? `members:${keys.userId}:${id}` : null, async () => (await client.organizations.listMembers(id!)).members)
+  const query = useQuery(
+    'useOrganizationMembers',
+    keys.userId && id ? `members:${keys.userId}:${id}` : null,
+    async () => (await client.organizations.listMembers(id!)).members,
+  )
   const actions = useMemo(() => {
     const cache = queryCacheFor(client)
-    const refresh = () => Promise.all([cache.invalidate('members:'), cache.invalidate('organization:'), cache.invalidate('organizations:')])
+    const refresh = () =>
+      Promise.all([cache.invalidate('members:'), cache.invalidate('organization:'), cache.invalidate('organizations:')])
     const need = () => {
       if (!id) throw new Error('useOrganizationMembers: no organization is active')
       return id

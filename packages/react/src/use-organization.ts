@@ -42,8 +42,10 @@ export function useOrganization(): UseOrganizationResult {
   const client = useRequiredClient('useOrganization')
   const { userId, organizationId } = useAccountKeys('useOrganization')
   const active = userId && organizationId
-  const query = useQuery<Organization | null>('useOrganization', active ? `organization:${userId}:${organizationId}` : null, () =>
-    client.organizations.getOrganization(organizationId!),
+  const query = useQuery<Organization | null>(
+    'useOrganization',
+    active ? `organization:${userId}:${organizationId}` : null,
+    () => client.organizations.getOrganization(organizationId!),
   )
   const actions = useMemo(() => {
     const cache = queryCacheFor(client)

@@ -57,7 +57,11 @@ export interface UseOrganizationsResult extends QueryResult<Organization[]> {
 export function useOrganizations(): UseOrganizationsResult {
   const client = useRequiredClient('useOrganizations')
   const { userId } = useAccountKeys('useOrganizations')
-  const query = useQuery('useOrganizations', userId && `organizations:${userId}`, async () => (await client.organizations.listOrganizations()).organizations)
+  const query = useQuery(
+    'useOrganizations',
+    userId && `organizations:${userId}`,
+    async () => (await client.organizations.listOrganizations()).organizations,
+  )
   const actions = useMemo(() => {
     const cache = queryCacheFor(client)
     return {

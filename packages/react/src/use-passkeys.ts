@@ -40,7 +40,11 @@ export interface UsePasskeysResult extends QueryResult<Passkey[]> {
 export function usePasskeys(): UsePasskeysResult {
   const client = useRequiredClient('usePasskeys')
   const { userId } = useAccountKeys('usePasskeys')
-  const query = useQuery('usePasskeys', userId && `passkeys:${userId}`, async () => (await client.passkeys.listPasskeys()).passkeys)
+  const query = useQuery(
+    'usePasskeys',
+    userId && `passkeys:${userId}`,
+    async () => (await client.passkeys.listPasskeys()).passkeys,
+  )
   const actions = useMemo(() => {
     const cache = queryCacheFor(client)
     const { passkeys } = client

@@ -48,7 +48,11 @@ export interface UseSessionsResult extends QueryResult<Session[]> {
 export function useSessions(): UseSessionsResult {
   const client = useRequiredClient('useSessions')
   const { userId } = useAccountKeys('useSessions')
-  const query = useQuery('useSessions', userId && `sessions:${userId}`, async () => (await client.sessions.listSessions()).sessions)
+  const query = useQuery(
+    'useSessions',
+    userId && `sessions:${userId}`,
+    async () => (await client.sessions.listSessions()).sessions,
+  )
   const actions = useMemo(() => {
     const cache = queryCacheFor(client)
     return {

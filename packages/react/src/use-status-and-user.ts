@@ -4,7 +4,10 @@ import { useAuthSelector } from './use-auth-selector'
 export type StatusAndUser = Pick<AuthSnapshot, 'status' | 'user'>
 
 // Module-level so the selector keeps its identity between renders.
-const selectStatusAndUser = (snapshot: AuthSnapshot): StatusAndUser => ({ status: snapshot.status, user: snapshot.user })
+const selectStatusAndUser = (snapshot: AuthSnapshot): StatusAndUser => ({
+  status: snapshot.status,
+  user: snapshot.user,
+})
 // The client's snapshot keeps an unchanged user the very same object (structural sharing), so identity is
 // enough: a token refresh makes a new snapshot with the same user.
 const sameStatusAndUser = (a: StatusAndUser, b: StatusAndUser) => a.status === b.status && a.user === b.user
@@ -16,4 +19,3 @@ const sameStatusAndUser = (a: StatusAndUser, b: StatusAndUser) => a.status === b
 export function useStatusAndUser(hookName: string): StatusAndUser {
   return useAuthSelector(hookName, selectStatusAndUser, sameStatusAndUser)
 }
-

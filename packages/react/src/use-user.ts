@@ -33,6 +33,8 @@ export function useUser(): UseUserResult {
   const { status, user } = useStatusAndUser('useUser')
   return useMemo((): UseUserResult => {
     if (status === 'signed_in' && user) return { user, isLoaded: true, isSignedIn: true }
-    return status === 'loading' ? { user: null, isLoaded: false, isSignedIn: false } : { user: null, isLoaded: true, isSignedIn: false }
+    return status === 'loading'
+      ? { user: null, isLoaded: false, isSignedIn: false }
+      : { user: null, isLoaded: true, isSignedIn: false }
   }, [status, user])
 }

@@ -72,7 +72,10 @@ export function createPlintoApp(options: PlintoAppOptions & { context?: ServerCo
   app.route(`${config.apiBasePath}/oauth`, oauthRoutes())
 
   app.notFound((c) => {
-    return c.json(errorBody(errors.notFound(`No route for ${c.req.method} ${c.req.path}`), c.req.path, server.clock.now()), 404)
+    return c.json(
+      errorBody(errors.notFound(`No route for ${c.req.method} ${c.req.path}`), c.req.path, server.clock.now()),
+      404,
+    )
   })
 
   app.onError((error, c) => {

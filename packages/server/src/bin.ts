@@ -69,7 +69,9 @@ async function main(): Promise<void> {
 
   // Announced only once the signal handlers are in place: a supervisor (or a test) that sends SIGINT as
   // soon as it reads this line must get a clean shutdown, not Node's default exit by signal.
-  process.stdout.write(`Plinto reference server (${options.mode}, ${describeStorage(options.storage)}) listening on ${server.url}\n`)
+  process.stdout.write(
+    `Plinto reference server (${options.mode}, ${describeStorage(options.storage)}) listening on ${server.url}\n`,
+  )
   if (options.mode !== 'production') process.stdout.write(`Dev outbox: ${server.url}/__dev/outbox?to=ADDRESS\n`)
 }
 

@@ -1,5 +1,10 @@
 import { version } from '../package.json'
-import { DEFAULT_RATE_LIMITS, type RateLimitClass, type RateLimitOption, type RateLimitRule } from './rate-limit/rate-limit-rules'
+import {
+  DEFAULT_RATE_LIMITS,
+  type RateLimitClass,
+  type RateLimitOption,
+  type RateLimitRule,
+} from './rate-limit/rate-limit-rules'
 
 /**
  * The three ways the server runs. `test` lowers hashing cost and turns rate limits off by default;
@@ -200,7 +205,10 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
     emailTokenTtl: { verifyEmail: 24 * 3600, resetPassword: 15 * 60, magicLink: 15 * 60 },
     allowedRedirectUrls: overrides.allowedRedirectUrls ?? [`${appUrl}/auth/callback`],
     webhooks: overrides.webhooks ?? [],
-    webhookRetry: { attempts: overrides.webhookRetry?.attempts ?? 5, baseDelayMs: overrides.webhookRetry?.baseDelayMs ?? 1000 },
+    webhookRetry: {
+      attempts: overrides.webhookRetry?.attempts ?? 5,
+      baseDelayMs: overrides.webhookRetry?.baseDelayMs ?? 1000,
+    },
     rpId: overrides.rpId ?? new URL(appUrl).hostname,
     rpName: overrides.rpName ?? 'Plinto',
     origins: overrides.origins ?? [new URL(appUrl).origin],
@@ -217,7 +225,8 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
     throw new TypeError(`refreshGraceSeconds must be a non-negative integer, got ${String(config.refreshGraceSeconds)}`)
   }
   for (const origin of config.allowedOrigins) {
-    if (origin !== new URL(origin).origin) throw new TypeError(`allowedOrigins entries must be bare origins, got ${origin}`)
+    if (origin !== new URL(origin).origin)
+      throw new TypeError(`allowedOrigins entries must be bare origins, got ${origin}`)
   }
   for (const origin of config.origins) {
     if (origin !== new URL(origin).origin) throw new TypeError(`origins entries must be bare origins, got ${origin}`)
@@ -229,12 +238,16 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
   }
   assertPositiveInteger('webhookRetry.attempts', config.webhookRetry.attempts)
   if (!Number.isInteger(config.webhookRetry.baseDelayMs) || config.webhookRetry.baseDelayMs < 0) {
-    throw new TypeError(`webhookRetry.baseDelayMs must be a non-negative integer, got ${String(config.webhookRetry.baseDelayMs)}`)
+    throw new TypeError(
+      `webhookRetry.baseDelayMs must be a non-negative integer, got ${String(config.webhookRetry.baseDelayMs)}`,
+    )
   }
-  if (config.secretKey !== undefined && config.secretKey.length < 32) throw new TypeError('secretKey must be at least 32 characters')
+  if (config.secretKey !== undefined && config.secretKey.length < 32)
+    throw new TypeError('secretKey must be at least 32 characters')
   for (const [provider, credentials] of Object.entries(config.oauth)) {
     if (!['github', 'google', 'microsoft'].includes(provider)) throw new TypeError(`Unknown OAuth provider ${provider}`)
-    if (!credentials?.clientId || !credentials.clientSecret) throw new TypeError(`oauth.${provider} needs clientId and clientSecret`)
+    if (!credentials?.clientId || !credentials.clientSecret)
+      throw new TypeError(`oauth.${provider} needs clientId and clientSecret`)
   }
   return config
 }
@@ -266,9 +279,11 @@ function assertHttpUrl(name: string, text: string): void {
   } catch {
     throw new TypeError(`${name} entries must be absolute URLs, got ${text}`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`${name} entries must be http(s) URLs, got ${text}`)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TypeError(`${name} entries must be http(s) URLs, got ${text}`)
 }
 
 function assertPositiveInteger(name: string, value: number): void {
-  if (!Number.isInteger(value) || value <= 0) throw new TypeError(`${name} must be a positive integer, got ${String(value)}`)
+  if (!Number.isInteger(value) || value <= 0)
+    throw new TypeError(`${name} must be a positive integer, got ${String(value)}`)
 }

@@ -28,7 +28,12 @@ export class ApiError extends Error {
   readonly errors: FieldError[] | undefined
   readonly retryAfter: number | undefined
 
-  constructor(status: ErrorStatus, code: ServerErrorCode, detail: string, extra: { errors?: FieldError[]; retryAfter?: number } = {}) {
+  constructor(
+    status: ErrorStatus,
+    code: ServerErrorCode,
+    detail: string,
+    extra: { errors?: FieldError[]; retryAfter?: number } = {},
+  ) {
     super(detail)
     this.status = status
     this.code = code

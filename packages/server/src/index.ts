@@ -29,7 +29,12 @@ export {
   type OAuthClientCredentials,
   type PlintoMode,
 } from './config'
-export { DEFAULT_RATE_LIMITS, type RateLimitClass, type RateLimitOption, type RateLimitRule } from './rate-limit/rate-limit-rules'
+export {
+  DEFAULT_RATE_LIMITS,
+  type RateLimitClass,
+  type RateLimitOption,
+  type RateLimitRule,
+} from './rate-limit/rate-limit-rules'
 export { systemClock, type Clock } from './clock'
 export { ApiError, type ErrorStatus } from './errors'
 export { consoleLogger, silentLogger, type Logger } from './logger'

@@ -119,6 +119,12 @@ export {
   type PostgresClientOptions,
   type PostgresCommonOptions,
 } from './store/postgres/postgres-store'
-export { MissingDependencyError, pgPoolClient, type PgPoolLike, type PgPoolConnectionLike, type PostgresPoolOptions } from './store/postgres/pg-client'
+export {
+  MissingDependencyError,
+  pgPoolClient,
+  type PgPoolLike,
+  type PgPoolConnectionLike,
+  type PostgresPoolOptions,
+} from './store/postgres/pg-client'
 export { pgliteClient, type PgliteLike } from './store/postgres/pglite-client'
 export type { SqlClient, SqlQueryable, SqlResult } from './store/postgres/sql-client'

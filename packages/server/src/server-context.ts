@@ -138,7 +138,13 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
     logger,
     outbox,
     rateLimiter: createRateLimiter(),
-    webhooks: createWebhookQueue({ endpoints: config.webhooks, retry: config.webhookRetry, clock, logger, fetch: outgoingFetch }),
+    webhooks: createWebhookQueue({
+      endpoints: config.webhooks,
+      retry: config.webhookRetry,
+      clock,
+      logger,
+      fetch: outgoingFetch,
+    }),
     fetch: outgoingFetch,
     keys() {
       keyRing ??= loadKeys().catch((error: unknown) => {
@@ -155,7 +161,11 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
         Promise.resolve()
           .then(() => mailer.send(message))
           .catch((error: unknown) => {
-            logger.error('Mailer failed', { channel: message.channel, subject: message.subject, error: errorName(error) })
+            logger.error('Mailer failed', {
+              channel: message.channel,
+              subject: message.subject,
+              error: errorName(error),
+            })
           })
       } else if (!outbox) {
         logger.warn('Message dropped: no mailer configured', { channel: message.channel, subject: message.subject })

@@ -72,14 +72,18 @@ export function createCookieJar(now: () => number = () => Date.now()): CookieJar
       for (const header of headers) {
         const cookie = parseSetCookie(header, url, now())
         if (!cookie) continue
-        cookies = cookies.filter((c) => !(c.name === cookie.name && c.domain === cookie.domain && c.path === cookie.path))
+        cookies = cookies.filter(
+          (c) => !(c.name === cookie.name && c.domain === cookie.domain && c.path === cookie.path),
+        )
         // A cookie that arrives already expired is a deletion.
         if (cookie.expires === undefined || cookie.expires > now()) cookies.push(cookie)
       }
     },
     header(url) {
       const matching = live()
-        .filter((c) => domainMatches(url.hostname, c) && pathMatches(url.pathname, c.path) && (!c.secure || isSecure(url)))
+        .filter(
+          (c) => domainMatches(url.hostname, c) && pathMatches(url.pathname, c.path) && (!c.secure || isSecure(url)),
+        )
         // RFC 6265 § 5.4: longer paths first.
         .sort((a, b) => b.path.length - a.path.length)
       return matching.length > 0 ? matching.map((c) => `${c.name}=${c.value}`).join('; ') : undefined
@@ -146,5 +150,10 @@ function domainMatches(host: string, cookie: StoredCookie): boolean {
 }
 
 function isSecure(url: URL): boolean {
-  return url.protocol === 'https:' || url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]'
+  return (
+    url.protocol === 'https:' ||
+    url.hostname === 'localhost' ||
+    url.hostname === '127.0.0.1' ||
+    url.hostname === '[::1]'
+  )
 }

@@ -133,7 +133,11 @@ export interface PlintoHandlers {
   reset(): void
 }
 
-const quietLogger: Logger = { info: () => {}, warn: () => {}, error: (message, fields) => console.error(`[plinto] ${message}`, fields ?? '') }
+const quietLogger: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: (message, fields) => console.error(`[plinto] ${message}`, fields ?? ''),
+}
 
 /**
  * MSW handlers backed by the real reference server app: every request under `apiUrl` (the API base path,
@@ -186,7 +190,8 @@ export function createPlintoHandlers(options: PlintoHandlersOptions): PlintoHand
     // The server app knows nothing of a path prefix in apiUrl; strip it.
     const serverPath = url.pathname.slice(prefix.length) || '/'
     const relative = basePath && serverPath.startsWith(`${basePath}/`) ? serverPath.slice(basePath.length) : serverPath
-    const bytes = request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer())
+    const bytes =
+      request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer())
     requests.push({
       method: request.method,
       url: request.url,
@@ -240,10 +245,19 @@ export function createPlintoHandlers(options: PlintoHandlersOptions): PlintoHand
       }
       const owner = await member(input.owner)
       // The server's own organization creation, as POST /organizations does it.
-      const organization = await app.plinto.createOrganization(owner, { name: input.name, slug: input.slug, description: input.description ?? undefined })
+      const organization = await app.plinto.createOrganization(owner, {
+        name: input.name,
+        slug: input.slug,
+        description: input.description ?? undefined,
+      })
       const joined_at = app.plinto.clock.now()
       for (const { email, role } of input.members ?? []) {
-        await store.memberships.add({ organization_id: organization.id, user_id: (await member(email)).id, role, joined_at })
+        await store.memberships.add({
+          organization_id: organization.id,
+          user_id: (await member(email)).id,
+          role,
+          joined_at,
+        })
       }
       return { ...organization, member_count: 1 + (input.members?.length ?? 0) }
     },
@@ -253,7 +267,8 @@ export function createPlintoHandlers(options: PlintoHandlersOptions): PlintoHand
       if (!message) throw new Error(`No message was sent to ${to}`)
       return message
     },
-    countRequests: (method, path) => requests.filter((r) => r.method === method.toUpperCase() && r.path === path).length,
+    countRequests: (method, path) =>
+      requests.filter((r) => r.method === method.toUpperCase() && r.path === path).length,
     reset() {
       app = makeApp()
       clock.reset()

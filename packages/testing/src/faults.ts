@@ -54,7 +54,9 @@ export interface Faults {
 }
 
 /** A fault picked for one request. */
-export type TerminalFault = { kind: 'networkError' } | { kind: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
+export type TerminalFault =
+  | { kind: 'networkError' }
+  | { kind: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
 
 interface PendingFault {
   kind: 'networkError' | 'delay' | 'respond'
@@ -104,7 +106,8 @@ export function createFaults(): FaultRegistry {
       if (!(ms >= 0)) throw new TypeError(`ms must be non-negative, got ${String(ms)}`)
       add({ kind: 'delay', target, remaining: 0, ms })
     },
-    respond: ({ status, body, headers, ...target }) => add({ kind: 'respond', target, remaining: 0, response: { status, body, headers } }),
+    respond: ({ status, body, headers, ...target }) =>
+      add({ kind: 'respond', target, remaining: 0, response: { status, body, headers } }),
     clear() {
       pending = []
     },

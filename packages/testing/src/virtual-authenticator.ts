@@ -185,7 +185,13 @@ export function createVirtualAuthenticator(options: VirtualAuthenticatorOptions)
     0x01 | (userVerified ? 0x04 : 0) | (backedUp ? 0x08 | 0x10 : 0) | (attested ? 0x40 : 0)
   /** What registration and assertion JSON share around their `response`. */
   const envelope = (credential: VirtualCredential) =>
-    ({ id: credential.id, rawId: credential.id, type: 'public-key', authenticatorAttachment: attachment, clientExtensionResults: {} }) as const
+    ({
+      id: credential.id,
+      rawId: credential.id,
+      type: 'public-key',
+      authenticatorAttachment: attachment,
+      clientExtensionResults: {},
+    }) as const
 
   return {
     get credentials() {
@@ -201,7 +207,10 @@ export function createVirtualAuthenticator(options: VirtualAuthenticatorOptions)
       if (credentials.some((c) => c.rpId === rpId && excluded.has(c.id))) {
         throw new DOMException('A credential of this authenticator is excluded', 'InvalidStateError')
       }
-      const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
+      const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+        'sign',
+        'verify',
+      ])) as CryptoKeyPair
       const rawId = crypto.getRandomValues(new Uint8Array(16))
       const credential: VirtualCredential = {
         id: toBase64Url(rawId),
@@ -222,7 +231,12 @@ export function createVirtualAuthenticator(options: VirtualAuthenticatorOptions)
         ]),
       )
       const attestedData = concat(new Uint8Array(16) /* AAGUID: none */, uint16(rawId.length), rawId, coseKey)
-      const authenticatorData = concat(await rpIdHash(rpId), new Uint8Array([flags(true)]), uint32(credential.counter), attestedData)
+      const authenticatorData = concat(
+        await rpIdHash(rpId),
+        new Uint8Array([flags(true)]),
+        uint32(credential.counter),
+        attestedData,
+      )
       const attestationObject = encodeCbor(
         new Map<CborValue, CborValue>([
           ['fmt', 'none'],
@@ -253,13 +267,18 @@ export function createVirtualAuthenticator(options: VirtualAuthenticatorOptions)
           (overrides.credentialId === undefined || c.id === overrides.credentialId) &&
           (allowed.length === 0 || allowed.includes(c.id)),
       )
-      if (!credential) throw new DOMException('No credential of this authenticator matches the request', 'NotAllowedError')
+      if (!credential)
+        throw new DOMException('No credential of this authenticator matches the request', 'NotAllowedError')
       credential.counter++
       const authenticatorData = concat(await rpIdHash(rpId), new Uint8Array([flags(false)]), uint32(credential.counter))
       const clientDataJSON = clientData('webauthn.get', request.challenge, overrides.origin ?? options.origin)
       const clientDataHash = new Uint8Array(await crypto.subtle.digest('SHA-256', fromBase64Url(clientDataJSON)))
       const signature = new Uint8Array(
-        await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, credential.privateKey, concat(authenticatorData, clientDataHash)),
+        await crypto.subtle.sign(
+          { name: 'ECDSA', hash: 'SHA-256' },
+          credential.privateKey,
+          concat(authenticatorData, clientDataHash),
+        ),
       )
       return {
         ...envelope(credential),

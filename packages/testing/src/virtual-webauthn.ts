@@ -46,7 +46,8 @@ export interface VirtualWebAuthnBehaviour {
  * const options: VirtualWebAuthnOptions = { origin: 'http://localhost:5173', cancel: true }
  * ```
  */
-export type VirtualWebAuthnOptions = VirtualWebAuthnBehaviour & (VirtualAuthenticatorOptions | { authenticator: VirtualAuthenticator })
+export type VirtualWebAuthnOptions = VirtualWebAuthnBehaviour &
+  (VirtualAuthenticatorOptions | { authenticator: VirtualAuthenticator })
 
 /**
  * What {@link installVirtualWebAuthn} returns.
@@ -83,9 +84,14 @@ interface CredentialRequest {
 }
 
 const b64 = (value: Binary) =>
-  toBase64Url(value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
+  toBase64Url(
+    value instanceof ArrayBuffer
+      ? new Uint8Array(value)
+      : new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+  )
 const buffer = (text: string): ArrayBuffer => fromBase64Url(text).buffer
-const descriptorsJSON = (list: Descriptor[] | undefined) => list?.map((descriptor) => ({ ...descriptor, id: b64(descriptor.id) }))
+const descriptorsJSON = (list: Descriptor[] | undefined) =>
+  list?.map((descriptor) => ({ ...descriptor, id: b64(descriptor.id) }))
 
 /**
  * Installs a browser with WebAuthn onto `globalThis`, backed by a {@link createVirtualAuthenticator}
@@ -138,7 +144,8 @@ export function installVirtualWebAuthn(options: VirtualWebAuthnOptions): Virtual
   } else {
     const credentials = virtualCredentials(authenticator, options)
     restores.push(replaceProperty(globalThis, 'PublicKeyCredential', { value: credentials.PublicKeyCredential }))
-    if (scope.navigator) restores.push(replaceProperty(scope.navigator, 'credentials', { value: credentials.container }))
+    if (scope.navigator)
+      restores.push(replaceProperty(scope.navigator, 'credentials', { value: credentials.container }))
     else restores.push(replaceProperty(globalThis, 'navigator', { value: { credentials: credentials.container } }))
   }
 
@@ -202,7 +209,8 @@ function virtualCredentials(authenticator: VirtualAuthenticator, behaviour: Virt
   /** What every prompt checks first: an aborted request, a dismissing user. */
   const prompt = (signal: AbortSignal | undefined) => {
     if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
-    if (behaviour.cancel) throw new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError')
+    if (behaviour.cancel)
+      throw new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError')
   }
 
   const container = {
@@ -248,7 +256,8 @@ function virtualCredentials(authenticator: VirtualAuthenticator, behaviour: Virt
  */
 function replaceProperty(target: object, key: PropertyKey, descriptor: { value: unknown } | undefined): () => void {
   const previous = Object.getOwnPropertyDescriptor(target, key)
-  const own = (value: unknown) => Object.defineProperty(target, key, { value, configurable: true, writable: true, enumerable: false })
+  const own = (value: unknown) =>
+    Object.defineProperty(target, key, { value, configurable: true, writable: true, enumerable: false })
   if (descriptor) own(descriptor.value)
   else {
     delete (target as Record<PropertyKey, unknown>)[key]

@@ -46,7 +46,13 @@ export type PlintoProviderProps = HeadlessProviderProps & {
  * </PlintoProvider>
  * ```
  */
-export function PlintoProvider({ appearance, localization, unstyled = false, navigate, ...headless }: PlintoProviderProps): ReactNode {
+export function PlintoProvider({
+  appearance,
+  localization,
+  unstyled = false,
+  navigate,
+  ...headless
+}: PlintoProviderProps): ReactNode {
   const options = useMemo<UiOptions>(
     () => ({ appearance, localization: mergeLocalization(en, localization), unstyled, navigate }),
     [appearance, localization, unstyled, navigate],

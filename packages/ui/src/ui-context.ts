@@ -12,5 +12,10 @@ export interface UiOptions {
 }
 
 // Components also work under @plinto/react's provider alone: they then use these defaults.
-export const UiContext = createContext<UiOptions>({ appearance: undefined, localization: en, unstyled: false, navigate: undefined })
+export const UiContext = createContext<UiOptions>({
+  appearance: undefined,
+  localization: en,
+  unstyled: false,
+  navigate: undefined,
+})
 UiContext.displayName = 'PlintoUiContext'

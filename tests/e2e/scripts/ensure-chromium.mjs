@@ -12,6 +12,10 @@ if (existsSync(chromium)) {
   process.exit(0)
 }
 if (process.env.PLINTO_E2E_CHROMIUM) fail('e2e', `PLINTO_E2E_CHROMIUM points at ${chromium}, which does not exist.`)
-aptInstall(['chromium'], { label: 'e2e', what: 'Chromium', manual: 'Install Chromium and set PLINTO_E2E_CHROMIUM to its executable.' })
+aptInstall(['chromium'], {
+  label: 'e2e',
+  what: 'Chromium',
+  manual: 'Install Chromium and set PLINTO_E2E_CHROMIUM to its executable.',
+})
 if (!existsSync(chromium)) fail('e2e', `apt installed chromium but ${chromium} does not exist.`)
 console.log(`e2e: installed ${chromium}`)

@@ -26,16 +26,24 @@ declare module 'vitest' {
 /** Once per run: check the browser, pick the API port, build the examples in both storage modes. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Run \`node tests/e2e/scripts/ensure-chromium.mjs\` (pnpm test:e2e does).`)
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}. Run \`node tests/e2e/scripts/ensure-chromium.mjs\` (pnpm test:e2e does).`,
+    )
   }
   const apiPort = await freePort()
   const root = await mkdtemp(join(tmpdir(), 'plinto-e2e-builds-'))
-  const builds: Record<TokenStorageMode, string> = { localStorage: join(root, 'local-storage'), cookie: join(root, 'cookie') }
+  const builds: Record<TokenStorageMode, string> = {
+    localStorage: join(root, 'local-storage'),
+    cookie: join(root, 'cookie'),
+  }
   const apiUrl = `http://localhost:${apiPort}`
   // One at a time: two cores, and each build already uses both.
   await buildVanilla(builds.localStorage, { apiUrl, tokenStorage: 'localStorage' })
   await buildVanilla(builds.cookie, { apiUrl, tokenStorage: 'cookie' })
-  const reactBuilds: Record<TokenStorageMode, string> = { localStorage: join(root, 'react-local-storage'), cookie: join(root, 'react-cookie') }
+  const reactBuilds: Record<TokenStorageMode, string> = {
+    localStorage: join(root, 'react-local-storage'),
+    cookie: join(root, 'react-cookie'),
+  }
   await buildExample(REACT_EXAMPLE, reactBuilds.localStorage, { apiUrl, tokenStorage: 'localStorage' })
   await buildExample(REACT_EXAMPLE, reactBuilds.cookie, { apiUrl, tokenStorage: 'cookie' })
   project.provide('e2e', { apiPort, builds, reactBuilds })

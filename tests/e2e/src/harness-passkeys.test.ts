@@ -36,14 +36,22 @@ test('the virtual authenticator registers a passkey with the reference server an
       }
       const creationOptions = await post('/passkeys/register/options', {}, accessToken)
       const created = (await navigator.credentials.create({
-        publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(creationOptions as unknown as PublicKeyCredentialCreationOptionsJSON),
+        publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(
+          creationOptions as unknown as PublicKeyCredentialCreationOptionsJSON,
+        ),
       })) as PublicKeyCredential
-      const passkey = await post('/passkeys/register/verify', { credential: created.toJSON(), name: 'Virtual authenticator' }, accessToken)
+      const passkey = await post(
+        '/passkeys/register/verify',
+        { credential: created.toJSON(), name: 'Virtual authenticator' },
+        accessToken,
+      )
 
       // Discoverable sign-in: no email, the authenticator offers the resident key.
       const requestOptions = await post('/passkeys/authenticate/options', {})
       const asserted = (await navigator.credentials.get({
-        publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(requestOptions as unknown as PublicKeyCredentialRequestOptionsJSON),
+        publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(
+          requestOptions as unknown as PublicKeyCredentialRequestOptionsJSON,
+        ),
       })) as PublicKeyCredential
       const signedIn = await post('/passkeys/authenticate/verify', { credential: asserted.toJSON() })
       return { passkey, signedIn }

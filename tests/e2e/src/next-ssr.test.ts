@@ -93,12 +93,17 @@ describe('Next.js example: server-side rendering with the Plinto session', () =>
     const html = await serverHtml(context, next.app.origin, '/dashboard')
     expect(html).toContain(email)
     expect(html).toContain(claims.sid as string)
-    expect(await serverHtml(context, next.app.origin, '/')).toMatch(/Signed in as <strong>ada\.next@example\.com<\/strong>/)
+    expect(await serverHtml(context, next.app.origin, '/')).toMatch(
+      /Signed in as <strong>ada\.next@example\.com<\/strong>/,
+    )
 
     const me = await context.request.get(`${next.app.origin}/api/me`)
     expect(me.status()).toBe(200)
     expect(me.headers()['cache-control']).toBe('no-store')
-    const body = (await me.json()) as { user: { id: string; email: string; first_name: string }; claims: { sub: string; sid: string } }
+    const body = (await me.json()) as {
+      user: { id: string; email: string; first_name: string }
+      claims: { sub: string; sid: string }
+    }
     expect(body.user).toMatchObject({ email, first_name: 'Ada' })
     expect(body.claims).toMatchObject({ sub: body.user.id, sid: claims.sid })
   })
@@ -126,7 +131,9 @@ describe('Next.js example: server-side rendering with the Plinto session', () =>
         const context = contexts[who]!
         const [html, me] = await Promise.all([
           serverHtml(context, next.app.origin, '/dashboard'),
-          context.request.get(`${next.app.origin}/api/me`).then((response) => response.json() as Promise<{ user: { email: string } }>),
+          context.request
+            .get(`${next.app.origin}/api/me`)
+            .then((response) => response.json() as Promise<{ user: { email: string } }>),
         ])
         return { who, html, email: me.user.email }
       }),
@@ -201,7 +208,9 @@ describe('Next.js example: server-side rendering with the Plinto session', () =>
     await tab.getByLabel('Email').fill(email)
     await tab.getByRole('button', { name: 'Send sign-in link' }).click()
     await tab.getByRole('heading', { name: 'Check your email' }).waitFor()
-    const link = (await next.server.readOutbox(email)).findLast((message) => message.link?.includes('magic_token='))?.link
+    const link = (await next.server.readOutbox(email)).findLast((message) =>
+      message.link?.includes('magic_token='),
+    )?.link
     expect(link).toMatch(new RegExp(`^${next.app.origin}/auth/callback\\?`))
     await tab.goto(link!)
     await tab.waitForURL('**/dashboard')
@@ -230,7 +239,9 @@ describe('Next.js example: server-side rendering with the Plinto session', () =>
 
     // The same token with other claims: its signature no longer matches.
     const [header, , signature] = token.split('.')
-    const forgedClaims = Buffer.from(JSON.stringify({ ...jwtPart(token, 1), sub: 'usr_someone_else' })).toString('base64url')
+    const forgedClaims = Buffer.from(JSON.stringify({ ...jwtPart(token, 1), sub: 'usr_someone_else' })).toString(
+      'base64url',
+    )
     const forged = await post(next.app.origin, `${header}.${forgedClaims}.${signature}`)
     expect(forged.status).toBe(401)
     expect(forged.headers.get('set-cookie')).toBeNull()
@@ -287,7 +298,7 @@ describe('Next.js example: the cookie follows token refreshes', () => {
 describe('Next.js example in cookie mode (PLINTO_TOKEN_STORAGE=cookie)', () => {
   const next = useNextExample({ tokenStorage: 'cookie' })
 
-  test('the refresh token stays in the API\'s HttpOnly cookie, and a lost app cookie is restored from it', async () => {
+  test("the refresh token stays in the API's HttpOnly cookie, and a lost app cookie is restored from it", async () => {
     const email = 'grace.next@example.com'
     await createUser(next, email, 'Grace')
     const context = await next.newContext()

@@ -6,16 +6,27 @@ import { useReactApp } from './harness/static-app-fixtures'
 
 const e2e = useReactApp({ tokenStorage: 'cookie' })
 
-const person: ReactAppAccount = { firstName: 'Cookie', lastName: 'Monster', email: 'cookie@example.com', password: 'kept out of reach of scripts' }
+const person: ReactAppAccount = {
+  firstName: 'Cookie',
+  lastName: 'Monster',
+  email: 'cookie@example.com',
+  password: 'kept out of reach of scripts',
+}
 
 /** The refresh cookie as the browser holds it (scoped to the API's /auth path, so ask with such a URL). */
 async function refreshCookie(context: BrowserContext) {
-  return (await context.cookies(`${e2e.server.url}/api/v1/auth/refresh`)).find((cookie) => cookie.name === 'plinto_refresh')
+  return (await context.cookies(`${e2e.server.url}/api/v1/auth/refresh`)).find(
+    (cookie) => cookie.name === 'plinto_refresh',
+  )
 }
 
 /** What the page's scripts can read: web storage and `document.cookie`. */
 function readableByScripts(page: Page) {
-  return page.evaluate(() => ({ localStorage: { ...localStorage }, sessionStorage: { ...sessionStorage }, cookie: document.cookie }))
+  return page.evaluate(() => ({
+    localStorage: { ...localStorage },
+    sessionStorage: { ...sessionStorage },
+    cookie: document.cookie,
+  }))
 }
 
 test('cookie mode: a reload keeps the session, and no token is in web storage', async () => {
@@ -31,7 +42,9 @@ test('cookie mode: a reload keeps the session, and no token is in web storage', 
   const storedBefore = await readableByScripts(page)
 
   // A reload starts with nothing in JavaScript: the client restores the session from the cookie.
-  const restored = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/refresh' && response.ok())
+  const restored = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === '/api/v1/auth/refresh' && response.ok(),
+  )
   await page.reload()
   await restored
   await page.getByRole('heading', { name: 'Welcome, Cookie', level: 1 }).waitFor()

@@ -18,8 +18,18 @@ import { useReactApp } from './harness/static-app-fixtures'
 
 const e2e = useReactApp()
 
-const owner: ReactAppAccount = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', password: 'correct horse battery staple' }
-const member: ReactAppAccount = { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', password: 'a compiler is a program' }
+const owner: ReactAppAccount = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  password: 'correct horse battery staple',
+}
+const member: ReactAppAccount = {
+  firstName: 'Grace',
+  lastName: 'Hopper',
+  email: 'grace@example.com',
+  password: 'a compiler is a program',
+}
 
 /**
  * The authenticator app of the test: the code of the current 30 s step, or of the next one when the
@@ -78,7 +88,9 @@ async function dashboardOf(page: Page, account: ReactAppAccount) {
   expect(new URL(page.url()).pathname).toBe('/dashboard')
 }
 
-test('the whole journey: sign-up, email verification, TOTP, passkey, organization, invitation, session revocation', { timeout: 240_000 }, async () => {
+test('the whole journey: sign-up, email verification, TOTP, passkey, organization, invitation, session revocation', {
+  timeout: 240_000,
+}, async () => {
   const ownerDevice = await newDevice()
   const page = await e2e.openApp(ownerDevice)
 
@@ -131,7 +143,10 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
   const passkeys = region(page, 'Passkeys')
   await passkeys.getByRole('button', { name: 'Add a passkey' }).click()
   await passkeys.getByRole('status').filter({ hasText: 'Your passkey is added.' }).waitFor()
-  await passkeys.getByRole('listitem').getByText(/never used/).waitFor()
+  await passkeys
+    .getByRole('listitem')
+    .getByText(/never used/)
+    .waitFor()
   expect(await authenticator.credentials()).toHaveLength(1)
   await screenshot(page, 'react-7-passkeys')
 
@@ -159,8 +174,14 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
   await screenshot(page, 'react-8-organization')
 
   // ---- The invitee opens the link on their own device, signs up, verifies, accepts ----
-  await expect.poll(async () => (await e2e.server.readOutbox(member.email)).some((message) => message.link?.includes('/accept-invitation?'))).toBe(true)
-  const invitation = (await e2e.server.readOutbox(member.email)).find((message) => message.link?.includes('/accept-invitation?'))!
+  await expect
+    .poll(async () =>
+      (await e2e.server.readOutbox(member.email)).some((message) => message.link?.includes('/accept-invitation?')),
+    )
+    .toBe(true)
+  const invitation = (await e2e.server.readOutbox(member.email)).find((message) =>
+    message.link?.includes('/accept-invitation?'),
+  )!
   expect(new URL(invitation.link!).origin).toBe(e2e.app.origin)
   const memberDevice = await newDevice()
   const invitee = await e2e.openApp(memberDevice, new URL(invitation.link!).pathname + new URL(invitation.link!).search)
@@ -189,7 +210,10 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
   await invitee.goto(invitation.link!)
   await invitee.getByRole('button', { name: 'Accept invitation' }).click()
   await invitee.getByRole('heading', { name: 'This invitation cannot be used' }).waitFor()
-  await invitee.getByRole('alert').filter({ hasText: 'This invitation has expired, was revoked, or was already used.' }).waitFor()
+  await invitee
+    .getByRole('alert')
+    .filter({ hasText: 'This invitation has expired, was revoked, or was already used.' })
+    .waitFor()
   expect(await invitee.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0)
 
   // ---- The owner, signed in on another device, has that session revoked from the first one ----
@@ -205,7 +229,11 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
   const sessions = region(page, 'Active sessions')
   await expect.poll(() => sessions.getByRole('listitem').count()).toBe(2)
   await screenshot(page, 'react-10-sessions')
-  await sessions.getByRole('listitem').filter({ hasNotText: 'This device' }).getByRole('button', { name: /^Sign out/ }).click()
+  await sessions
+    .getByRole('listitem')
+    .filter({ hasNotText: 'This device' })
+    .getByRole('button', { name: /^Sign out/ })
+    .click()
   await sessions.getByText('The session was signed out.').waitFor()
   await expect.poll(() => sessions.getByRole('listitem').count()).toBe(1)
 
@@ -223,8 +251,15 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
 
 // Its own account: the journey above has used two TOTP steps by then, and a third code in the same 30 s
 // would be refused (the server accepts each step once, and one step of drift).
-test('a magic link for an account with TOTP continues into the code step on /auth/callback and signs in', { timeout: 120_000 }, async () => {
-  const mary: ReactAppAccount = { firstName: 'Mary', lastName: 'Somerville', email: 'mary@example.com', password: 'on the connexion of the physical sciences' }
+test('a magic link for an account with TOTP continues into the code step on /auth/callback and signs in', {
+  timeout: 120_000,
+}, async () => {
+  const mary: ReactAppAccount = {
+    firstName: 'Mary',
+    lastName: 'Somerville',
+    email: 'mary@example.com',
+    password: 'on the connexion of the physical sciences',
+  }
   const device = await newDevice()
   const page = await e2e.openApp(device, '/sign-up')
   await submitSignUp(page, mary)

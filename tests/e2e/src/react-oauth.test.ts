@@ -16,7 +16,10 @@ async function startDevOAuth(page: Page): Promise<void> {
 }
 
 /** Fills in the identity the `dev` provider vouches for. */
-async function fillConsent(page: Page, identity: { email: string; firstName: string; lastName: string }): Promise<void> {
+async function fillConsent(
+  page: Page,
+  identity: { email: string; firstName: string; lastName: string },
+): Promise<void> {
   await page.getByLabel('Email').fill(identity.email)
   await page.getByLabel('First name').fill(identity.firstName)
   await page.getByLabel('Last name').fill(identity.lastName)
@@ -66,7 +69,8 @@ describe('examples/react-vite: OAuth with the dev provider', () => {
     )
     const codeExchanges: string[] = []
     page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/oauth/dev/callback') codeExchanges.push(request.url())
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/oauth/dev/callback')
+        codeExchanges.push(request.url())
     })
     await startDevOAuth(page)
     await fillConsent(page, { email: 'mallory@example.com', firstName: 'Mallory', lastName: 'Tamper' })

@@ -9,7 +9,12 @@ const ACCESS_TOKEN_TTL = 6
 
 const e2e = useReactApp({ accessTokenTtl: ACCESS_TOKEN_TTL })
 
-const person: ReactAppAccount = { firstName: 'Offline', lastName: 'Tester', email: 'offline@example.com', password: 'still here after the outage' }
+const person: ReactAppAccount = {
+  firstName: 'Offline',
+  lastName: 'Tester',
+  email: 'offline@example.com',
+  password: 'still here after the outage',
+}
 
 test('the server goes away mid-session: the app shows it is retrying, keeps the user signed in, and carries on when the server is back', async () => {
   const page = await e2e.openApp(await e2e.newContext(), '/sign-up')
@@ -36,7 +41,10 @@ test('the server goes away mid-session: the app shows it is retrying, keeps the 
 
   // Same port, same data directory: the refresh token the app holds is still known to the server. The
   // client's next backoff retry gets through (new tokens), and the banner goes away.
-  const refreshed = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/refresh' && response.ok(), { timeout: 20_000 })
+  const refreshed = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === '/api/v1/auth/refresh' && response.ok(),
+    { timeout: 20_000 },
+  )
   await e2e.server.restart()
   await refreshed
   await offline.waitFor({ state: 'detached' })

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { describeViolations } from './harness/axe'
 import { launchBrowser, pageLog, screenshot } from './harness/browser'
 import { openStorybookPreview, type StorybookPreview } from './harness/storybook-preview'
-import { ensureStorybookBuild, readStoryIndex, serveStatic, STORYBOOK_STATIC_DIR, type StaticSite, type StoryEntry } from './harness/storybook-static'
+import {
+  ensureStorybookBuild,
+  readStoryIndex,
+  serveStatic,
+  STORYBOOK_STATIC_DIR,
+  type StaticSite,
+  type StoryEntry,
+} from './harness/storybook-static'
 
 // Storybook's static build in Chromium: every story, with the mock backend the stories use (MSW's service
 // worker answering with @plinto/testing's handlers, i.e. the reference server's app running in the page).
@@ -43,7 +50,9 @@ afterAll(async () => {
 })
 
 describe('Storybook (static build) in Chromium', () => {
-  test('every story renders, its play function passes, nothing logs an error, and axe finds no WCAG 2.1 AA violation', { timeout: 240_000 }, async () => {
+  test('every story renders, its play function passes, nothing logs an error, and axe finds no WCAG 2.1 AA violation', {
+    timeout: 240_000,
+  }, async () => {
     expect(stories.length).toBeGreaterThan(0)
     const problems: string[] = []
     for (const { id } of stories) {
@@ -53,11 +62,15 @@ describe('Storybook (static build) in Chromium', () => {
         return undefined
       })
       if (outcome) {
-        if (outcome.status !== 'success') problems.push(`${id}: Storybook reports an error (render, loader or play function)`)
+        if (outcome.status !== 'success')
+          problems.push(`${id}: Storybook reports an error (render, loader or play function)`)
         if (outcome.errors.length > 0) problems.push(`${id}:\n  ${outcome.errors.join('\n  ')}`)
-        if (outcome.rendered === RENDERS_NOTHING.test(id)) problems.push(`${id}: ${outcome.rendered ? 'rendered content, expected none' : 'rendered nothing'}`)
-        if (!outcome.url.endsWith(`/iframe.html?id=${id}&viewMode=story`)) problems.push(`${id}: the preview is at ${outcome.url}`)
-        if (outcome.status === 'success') problems.push(...describeViolations(id, await preview.accessibilityViolations()))
+        if (outcome.rendered === RENDERS_NOTHING.test(id))
+          problems.push(`${id}: ${outcome.rendered ? 'rendered content, expected none' : 'rendered nothing'}`)
+        if (!outcome.url.endsWith(`/iframe.html?id=${id}&viewMode=story`))
+          problems.push(`${id}: the preview is at ${outcome.url}`)
+        if (outcome.status === 'success')
+          problems.push(...describeViolations(id, await preview.accessibilityViolations()))
       }
       if (problems.length > before) await screenshot(preview.page, `failed-storybook-${id}`)
       else if (SCREENSHOTS.has(id)) await screenshot(preview.page, `storybook-${id}`)
@@ -72,7 +85,9 @@ describe('Storybook (static build) in Chromium', () => {
     expect(outcome).toMatchObject({ status: 'success', errors: [] })
     const { page } = preview
     // The page's requests go through MSW's worker…
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site!.origin}/mockServiceWorker.js`)
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
+      `${site!.origin}/mockServiceWorker.js`,
+    )
     // …which answers with the user the story's loader seeded and signed in, and her sessions.
     const root = page.locator('#storybook-root')
     await root.getByText('ada@example.com').first().waitFor()

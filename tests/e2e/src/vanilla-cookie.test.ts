@@ -8,19 +8,32 @@ const e2e = useVanilla({ tokenStorage: 'cookie' })
 
 /** The refresh cookie as the browser holds it (scoped to the API's /auth path, so ask with such a URL). */
 async function refreshCookie(context: BrowserContext) {
-  return (await context.cookies(`${e2e.server.url}/api/v1/auth/refresh`)).find((cookie) => cookie.name === 'plinto_refresh')
+  return (await context.cookies(`${e2e.server.url}/api/v1/auth/refresh`)).find(
+    (cookie) => cookie.name === 'plinto_refresh',
+  )
 }
 
 test('cookie mode: the refresh token never reaches JavaScript, and a reload restores the session from the HttpOnly cookie', async () => {
   const context = await e2e.newContext()
   // Every JSON body the API sent to the page.
-  const bodies: Array<{ path: string; status: number; body: string; requestBody: string | null; afterReload: boolean }> = []
+  const bodies: Array<{
+    path: string
+    status: number
+    body: string
+    requestBody: string | null
+    afterReload: boolean
+  }> = []
   let reloaded = false
   const pending: Array<Promise<void>> = []
   context.on('response', (response: Response) => {
     const url = new URL(response.url())
     if (url.origin !== e2e.server.url || !response.headers()['content-type']?.includes('application/json')) return
-    const entry = { path: url.pathname, status: response.status(), requestBody: response.request().postData(), afterReload: reloaded }
+    const entry = {
+      path: url.pathname,
+      status: response.status(),
+      requestBody: response.request().postData(),
+      afterReload: reloaded,
+    }
     pending.push(response.text().then((body) => void bodies.push({ ...entry, body })))
   })
 
@@ -76,7 +89,8 @@ test('cookie mode: the refresh token never reaches JavaScript, and a reload rest
   const rotated = await refreshCookie(context)
   expect(rotated?.value).toBeDefined()
   expect(rotated!.value).not.toBe(refreshToken)
-  for (const [where, content] of Object.entries(await visibleToScripts())) expect(content, where).not.toContain(rotated!.value)
+  for (const [where, content] of Object.entries(await visibleToScripts()))
+    expect(content, where).not.toContain(rotated!.value)
 
   // Signing out ends the session for good: after a reload there is nothing to restore.
   await page.getByRole('button', { name: 'Sign out' }).click()

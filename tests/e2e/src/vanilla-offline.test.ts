@@ -27,7 +27,10 @@ test('the server goes away mid-session: the page stays signed in and retries, an
   // even once the access token has expired.
   const offline = page.getByRole('status').filter({ hasText: "Can't reach the Plinto server" })
   await offline.waitFor({ timeout: ACCESS_TOKEN_TTL * 1000 })
-  await page.locator('#token-expiry').filter({ hasText: /^expired/ }).waitFor({ timeout: ACCESS_TOKEN_TTL * 1000 })
+  await page
+    .locator('#token-expiry')
+    .filter({ hasText: /^expired/ })
+    .waitFor({ timeout: ACCESS_TOKEN_TTL * 1000 })
   await offline.waitFor()
   expect(await sessionStatus(page)).toBe('signed_in')
   expect(await page.getByRole('heading', { name: 'Welcome, Offline' }).isVisible()).toBe(true)
@@ -40,7 +43,10 @@ test('the server goes away mid-session: the page stays signed in and retries, an
   // The client's backoff retry (≤ 8 s at this point) gets through: new tokens, banner gone.
   await expect.poll(() => refreshCount(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(1)
   await offline.waitFor({ state: 'hidden' })
-  await page.locator('#token-expiry').filter({ hasText: /^expires in/ }).waitFor()
+  await page
+    .locator('#token-expiry')
+    .filter({ hasText: /^expires in/ })
+    .waitFor()
   expect(await sessionStatus(page)).toBe('signed_in')
   expect(await page.locator('#user-id').textContent()).toBe(userId)
   const events = await eventLog(page)

@@ -7,7 +7,10 @@ import { useVanilla } from './harness/static-app-fixtures'
 
 const e2e = useVanilla()
 
-async function signUp(page: Page, { firstName, email, password }: { firstName: string; email: string; password: string }) {
+async function signUp(
+  page: Page,
+  { firstName, email, password }: { firstName: string; email: string; password: string },
+) {
   const form = page.getByRole('form', { name: 'Create an account' })
   await form.getByLabel('First name').fill(firstName)
   await form.getByLabel('Email', { exact: true }).fill(email)
@@ -88,9 +91,16 @@ describe('examples/vanilla: sign-up and sign-in in Chromium', () => {
   test('sign-in with MFA: the code step, a wrong code, then a backup code', async () => {
     const account = { email: 'grace@example.com', password: 'a long enough passphrase' }
     // Another device of the user turns on TOTP: sign up, enable, confirm with the current code.
-    const { tokens } = await api<{ tokens: { access_token: string } }>('/auth/signup', { json: { ...account, first_name: 'Grace' } })
-    const setup = await api<{ secret: string; backup_codes: string[] }>('/mfa/totp/enable', { token: tokens.access_token })
-    await api('/mfa/totp/verify', { token: tokens.access_token, json: { code: await generateTotp(setup.secret, Date.now()) } })
+    const { tokens } = await api<{ tokens: { access_token: string } }>('/auth/signup', {
+      json: { ...account, first_name: 'Grace' },
+    })
+    const setup = await api<{ secret: string; backup_codes: string[] }>('/mfa/totp/enable', {
+      token: tokens.access_token,
+    })
+    await api('/mfa/totp/verify', {
+      token: tokens.access_token,
+      json: { code: await generateTotp(setup.secret, Date.now()) },
+    })
 
     const page = await e2e.openApp(await e2e.newContext())
     await waitForStatus(page, 'signed_out')

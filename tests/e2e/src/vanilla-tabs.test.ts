@@ -69,7 +69,8 @@ describe('examples/vanilla: three tabs share one session', () => {
     expect(exchanges.length).toBeGreaterThanOrEqual(REFRESH_CYCLES)
     expect(exchanges.filter((exchange) => exchange.status !== 200)).toEqual([])
     const successors = new Map<string, Set<string | undefined>>()
-    for (const { presented, successor } of exchanges) successors.set(presented, (successors.get(presented) ?? new Set()).add(successor))
+    for (const { presented, successor } of exchanges)
+      successors.set(presented, (successors.get(presented) ?? new Set()).add(successor))
     expect(successors.size).toBeGreaterThanOrEqual(REFRESH_CYCLES)
     for (const next of successors.values()) expect(next.size).toBe(1)
     // Each new token was presented in turn: the chain is unbroken.

@@ -89,7 +89,9 @@ test('integration notes § SDK client configuration and the component update pat
 
   // Auth Module Methods as the notes list them.
   await expect(client.auth.refreshToken()).resolves.toMatchObject({ token_type: 'bearer' })
-  await expect(client.auth.forgotPassword({ email: 'notes@example.com' })).resolves.toEqual({ message: expect.any(String) })
+  await expect(client.auth.forgotPassword({ email: 'notes@example.com' })).resolves.toEqual({
+    message: expect.any(String),
+  })
   await expect(client.auth.signOut()).resolves.toBeUndefined()
   await expect(client.auth.getCurrentUser()).resolves.toBeNull()
   client.dispose()

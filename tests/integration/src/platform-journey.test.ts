@@ -54,11 +54,15 @@ test('sign up → organization → invite and accept → TOTP → MFA sign-in �
   const invitation = await ada.organizations.inviteMember(org.id, { email: 'charles@example.com', role: 'admin' })
   expect(invitation).toMatchObject({ email: 'charles@example.com', role: 'admin', status: 'pending' })
   const charles = await verifiedAccount('charles@example.com', 'Charles')
-  const invitationEmail = (await server.outbox('charles@example.com')).find((m) => m.link?.includes('accept-invitation'))
+  const invitationEmail = (await server.outbox('charles@example.com')).find((m) =>
+    m.link?.includes('accept-invitation'),
+  )
   const accepted = await charles.organizations.acceptInvitation(tokenFromLink(invitationEmail))
   expect(accepted).toMatchObject({ organization: { id: org.id }, role: 'admin' })
   // The invitation is single-use.
-  expect((await rejection(charles.organizations.acceptInvitation(tokenFromLink(invitationEmail)))).code).toBe('INVALID_TOKEN')
+  expect((await rejection(charles.organizations.acceptInvitation(tokenFromLink(invitationEmail)))).code).toBe(
+    'INVALID_TOKEN',
+  )
   const { members } = await ada.organizations.listMembers(org.id)
   expect(members.map((m) => [m.email, m.role]).sort()).toEqual([
     ['ada@example.com', 'owner'],
@@ -81,8 +85,13 @@ test('sign up → organization → invite and accept → TOTP → MFA sign-in �
   expect(challenge).toMatchObject({ code: 'MFA_REQUIRED', methods: expect.arrayContaining(['totp', 'backup_code']) })
   expect(laptop.getSnapshot().status).toBe('signed_out')
   // A wrong code is refused; the next TOTP step's code signs her in (each code is accepted once).
-  expect((await rejection(laptop.auth.verifyMfaChallenge({ mfa_token: challenge.mfaToken!, code: '000000' }))).code).toBe('INVALID_MFA_CODE')
-  const { user } = await laptop.auth.verifyMfaChallenge({ mfa_token: challenge.mfaToken!, code: await totp(setup.secret, Date.now() + 30_000) })
+  expect(
+    (await rejection(laptop.auth.verifyMfaChallenge({ mfa_token: challenge.mfaToken!, code: '000000' }))).code,
+  ).toBe('INVALID_MFA_CODE')
+  const { user } = await laptop.auth.verifyMfaChallenge({
+    mfa_token: challenge.mfaToken!,
+    code: await totp(setup.secret, Date.now() + 30_000),
+  })
   expect(user.email).toBe('ada@example.com')
   expect(laptop.getSnapshot().status).toBe('signed_in')
 

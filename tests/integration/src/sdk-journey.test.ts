@@ -73,11 +73,15 @@ describe('the SDK against the running reference server', () => {
   test('wrong password and a taken email come back as typed errors', async () => {
     const plinto = new PlintoClient({ apiUrl: server.url, tokenStorage: { type: 'memory' } })
     await plinto.auth.signUp({ email: 'taken@example.com', password: 'a long enough passphrase' })
-    expect((await rejection(plinto.auth.signUp({ email: 'TAKEN@example.com', password: 'another long passphrase' }))).code).toBe('EMAIL_TAKEN')
+    expect(
+      (await rejection(plinto.auth.signUp({ email: 'TAKEN@example.com', password: 'another long passphrase' }))).code,
+    ).toBe('EMAIL_TAKEN')
     const wrong = await rejection(plinto.auth.signIn({ email: 'taken@example.com', password: 'not the passphrase' }))
     expect(wrong).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401 })
     expect(wrong.requestId).toEqual(expect.any(String))
-    expect((await rejection(plinto.auth.signUp({ email: 'weak@example.com', password: 'password' }))).code).toBe('WEAK_PASSWORD')
+    expect((await rejection(plinto.auth.signUp({ email: 'weak@example.com', password: 'password' }))).code).toBe(
+      'WEAK_PASSWORD',
+    )
     plinto.dispose()
   })
 
@@ -98,8 +102,12 @@ describe('the SDK against the running reference server', () => {
     await expect(signedOut).resolves.toMatchObject({ reason: 'revoked' })
     expect(second.getSnapshot().status).toBe('signed_out')
 
-    expect((await rejection(first.auth.signIn({ email, password: 'the first passphrase' }))).code).toBe('INVALID_CREDENTIALS')
-    await expect(first.auth.signIn({ email, password: 'the second passphrase' })).resolves.toMatchObject({ user: { email } })
+    expect((await rejection(first.auth.signIn({ email, password: 'the first passphrase' }))).code).toBe(
+      'INVALID_CREDENTIALS',
+    )
+    await expect(first.auth.signIn({ email, password: 'the second passphrase' })).resolves.toMatchObject({
+      user: { email },
+    })
     first.dispose()
     second.dispose()
   })

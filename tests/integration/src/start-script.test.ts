@@ -27,8 +27,13 @@ const runs: StartRun[] = []
 function start(env: Record<string, string>): StartRun {
   // A developer's own settings must not leak in.
   const inherited = { ...process.env }
-  for (const name of ['PLINTO_PORT', 'PLINTO_APP_PORT', 'PLINTO_DATA_DIR', 'VITE_PLINTO_TOKEN_STORAGE']) delete inherited[name]
-  const child = spawn(process.execPath, [START_SCRIPT], { cwd: REPO_ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  for (const name of ['PLINTO_PORT', 'PLINTO_APP_PORT', 'PLINTO_DATA_DIR', 'VITE_PLINTO_TOKEN_STORAGE'])
+    delete inherited[name]
+  const child = spawn(process.execPath, [START_SCRIPT], {
+    cwd: REPO_ROOT,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let text = ''
   const listeners = new Set<() => void>()
   const append = (chunk: Buffer) => {
@@ -186,7 +191,9 @@ describe('pnpm start (scripts/start.mjs)', () => {
       expect(jwks.headers.get('access-control-allow-origin')).toBe(origin)
       expect(jwks.headers.get('access-control-allow-credentials')).toBe('true')
     }
-    const stranger = await fetch(`http://127.0.0.1:${apiPort}/.well-known/jwks.json`, { headers: { origin: 'http://localhost:1' } })
+    const stranger = await fetch(`http://127.0.0.1:${apiPort}/.well-known/jwks.json`, {
+      headers: { origin: 'http://localhost:1' },
+    })
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull()
 
     const plinto = new PlintoClient({ apiUrl: `http://127.0.0.1:${apiPort}`, tokenStorage: { type: 'memory' } })
@@ -194,7 +201,9 @@ describe('pnpm start (scripts/start.mjs)', () => {
     expect(user.email).toBe(email)
     plinto.dispose()
     // Development mode keeps the outbox, and its links open the app.
-    const outbox = (await (await fetch(`http://127.0.0.1:${apiPort}/__dev/outbox?${new URLSearchParams({ to: email })}`)).json()) as { messages: Array<{ link: string | null }> }
+    const outbox = (await (
+      await fetch(`http://127.0.0.1:${apiPort}/__dev/outbox?${new URLSearchParams({ to: email })}`)
+    ).json()) as { messages: Array<{ link: string | null }> }
     expect(outbox.messages[0]?.link).toMatch(new RegExp(`^${appUrl}/verify-email\\?token=`))
 
     const children = descendants(run.process.pid!)
@@ -231,7 +240,9 @@ describe('pnpm start (scripts/start.mjs)', () => {
     expect(children.filter(isAlive)).toEqual([])
   })
 
-  test('a taken port stops it before anything starts, naming the port and the variable', { timeout: 30_000 }, async () => {
+  test('a taken port stops it before anything starts, naming the port and the variable', {
+    timeout: 30_000,
+  }, async () => {
     const blocker: Server = createServer()
     await new Promise<void>((resolve) => blocker.listen(appPort, '127.0.0.1', resolve))
     try {

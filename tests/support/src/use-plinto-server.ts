@@ -35,7 +35,11 @@ export function usePlintoServer<Client extends { dispose(): void }, Options exte
   })
   afterAll(() => server.close())
   const makeClient = (clientOptions: Partial<Options> = {}) => {
-    const client = new Client({ apiUrl: API_URL, tokenStorage: { type: 'memory' }, ...clientOptions } as unknown as Options)
+    const client = new Client({
+      apiUrl: API_URL,
+      tokenStorage: { type: 'memory' },
+      ...clientOptions,
+    } as unknown as Options)
     clients.push(client)
     return client
   }

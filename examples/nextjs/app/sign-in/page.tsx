@@ -9,7 +9,10 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
   const { redirect_url } = await searchParams
   return (
     <main className="narrow">
-      <SignInFlow redirectUrl={safeRedirectPath(redirect_url)} magicLinkUrl={`${await requestOrigin()}/auth/callback`} />
+      <SignInFlow
+        redirectUrl={safeRedirectPath(redirect_url)}
+        magicLinkUrl={`${await requestOrigin()}/auth/callback`}
+      />
     </main>
   )
 }

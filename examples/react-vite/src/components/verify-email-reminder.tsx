@@ -19,7 +19,10 @@ export function VerifyEmailReminder({ email, children }: { email: string; childr
       await resendVerification()
       setState({ sent: true })
     } catch (error) {
-      const wait = isPlintoError(error) && error.code === 'RATE_LIMITED' ? ` Try again in ${error.retryAfter ?? 60} seconds.` : ' Try again.'
+      const wait =
+        isPlintoError(error) && error.code === 'RATE_LIMITED'
+          ? ` Try again in ${error.retryAfter ?? 60} seconds.`
+          : ' Try again.'
       setState({ error: `We could not send the email.${wait}` })
     }
   }
@@ -31,11 +34,21 @@ export function VerifyEmailReminder({ email, children }: { email: string; childr
         We sent a verification link to <strong>{email}</strong>. Open it to confirm your address.
       </p>
       {children}
-      <button type="button" className="button button-secondary" onClick={() => void resend()} disabled={state.sending} aria-busy={state.sending}>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => void resend()}
+        disabled={state.sending}
+        aria-busy={state.sending}
+      >
         {state.sending ? 'Sending…' : 'Send the email again'}
       </button>
       <p role="status">{state.sent ? 'We sent a new verification email.' : null}</p>
-      {state.error ? <p role="alert" className="error">{state.error}</p> : null}
+      {state.error ? (
+        <p role="alert" className="error">
+          {state.error}
+        </p>
+      ) : null}
       <DevInboxLink email={email} />
     </section>
   )

@@ -21,9 +21,17 @@ function describeFailure(error: unknown, email: string): Outcome {
   const code = isPlintoError(error) ? error.code : undefined
   switch (code) {
     case 'INVALID_TOKEN':
-      return { kind: 'refused', otherAddress: false, message: 'This invitation has expired, was revoked, or was already used. Ask the organization for a new one.' }
+      return {
+        kind: 'refused',
+        otherAddress: false,
+        message: 'This invitation has expired, was revoked, or was already used. Ask the organization for a new one.',
+      }
     case 'FORBIDDEN':
-      return { kind: 'refused', otherAddress: true, message: `This invitation was sent to another email address than ${email}. Sign in with the invited address to accept it.` }
+      return {
+        kind: 'refused',
+        otherAddress: true,
+        message: `This invitation was sent to another email address than ${email}. Sign in with the invited address to accept it.`,
+      }
     case 'NETWORK_ERROR':
     case 'TIMEOUT':
       return { kind: 'failed', message: 'We could not reach the server. Check your connection and try again.' }
@@ -101,8 +109,8 @@ export function AcceptInvitationPage() {
     return (
       <Panel title={`You joined ${organization.name}`}>
         <p role="status">
-          You are now a member of <strong>{organization.name}</strong> with the role <strong>{ROLE_NAMES[role]}</strong>. It is your
-          active organization.
+          You are now a member of <strong>{organization.name}</strong> with the role <strong>{ROLE_NAMES[role]}</strong>
+          . It is your active organization.
         </p>
         <div className="actions">
           <Link to="/organization" className="button button-primary">
@@ -153,7 +161,13 @@ export function AcceptInvitationPage() {
           {outcome.message}
         </p>
       ) : null}
-      <button type="button" className="button button-primary" onClick={() => void accept()} disabled={outcome.kind === 'accepting'} aria-busy={outcome.kind === 'accepting'}>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => void accept()}
+        disabled={outcome.kind === 'accepting'}
+        aria-busy={outcome.kind === 'accepting'}
+      >
         {outcome.kind === 'accepting' ? 'Accepting…' : 'Accept invitation'}
       </button>
     </Panel>

@@ -32,7 +32,9 @@ export function DashboardPage() {
             <dt>Email</dt>
             <dd>
               {user.email}{' '}
-              <span className={user.email_verified ? 'badge badge-ok' : 'badge badge-warn'}>{user.email_verified ? 'verified' : 'not verified'}</span>
+              <span className={user.email_verified ? 'badge badge-ok' : 'badge badge-warn'}>
+                {user.email_verified ? 'verified' : 'not verified'}
+              </span>
             </dd>
             <dt>Two-step verification</dt>
             <dd>{user.mfa_enabled ? 'On' : 'Off'}</dd>
@@ -59,7 +61,9 @@ export function DashboardPage() {
               <dd>{organization.data.member_count}</dd>
             </dl>
           ) : (
-            <p aria-busy={organization.isLoading}>{organization.isLoading ? 'Loading…' : 'We could not load this organization.'}</p>
+            <p aria-busy={organization.isLoading}>
+              {organization.isLoading ? 'Loading…' : 'We could not load this organization.'}
+            </p>
           )}
           <p className="links">
             {organization.organizationId === null ? null : <Link to="/organization">Organization settings</Link>}

@@ -21,8 +21,8 @@ export function DevInboxPage() {
     <section className="inbox" aria-labelledby="inbox-title">
       <h1 id="inbox-title">Dev inbox</h1>
       <p className="lead">
-        The development server sends no real email: it keeps what it would have sent. Open a link here as you would
-        from your mailbox.
+        The development server sends no real email: it keeps what it would have sent. Open a link here as you would from
+        your mailbox.
       </p>
       {/* Keyed by the address, so the field follows it (e.g. once the signed-in user is known). */}
       <AddressForm key={address} address={address} onShow={(to) => setSearchParams({ to })} />
@@ -62,7 +62,13 @@ function AddressForm({ address, onShow }: { address: string; onShow: (email: str
   return (
     <form className="inline-form" onSubmit={submit} aria-label="Choose a mailbox">
       <label htmlFor="inbox-address">Email address</label>
-      <input id="inbox-address" type="email" required value={draft} onChange={(event) => setDraft(event.target.value)} />
+      <input
+        id="inbox-address"
+        type="email"
+        required
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+      />
       <button type="submit" className="button button-secondary">
         Show messages
       </button>

@@ -68,10 +68,18 @@ const CONTRACT_ENDPOINTS = [
   'GET /api/v1/health/readiness',
   'GET /__dev/outbox',
 ]
-const DOCUMENTATION_ENDPOINTS = ['GET /openapi.json', 'GET /docs', 'GET /docs/api-reference.js', 'GET /redoc', 'GET /redoc/redoc.standalone.js']
+const DOCUMENTATION_ENDPOINTS = [
+  'GET /openapi.json',
+  'GET /docs',
+  'GET /docs/api-reference.js',
+  'GET /redoc',
+  'GET /redoc/redoc.standalone.js',
+]
 
 function endpoints(document: ReturnType<typeof createOpenApiDocument>): string[] {
-  return Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+  )
 }
 
 describe('the OpenAPI document', () => {
@@ -90,10 +98,16 @@ describe('the OpenAPI document', () => {
   })
 
   it('gives every operation a unique id, a success answer and the error answers every endpoint has', () => {
-    const operations = Object.values(document.paths).flatMap((item) => Object.values(item)) as Array<{ operationId: string; responses: Record<string, unknown> }>
+    const operations = Object.values(document.paths).flatMap((item) => Object.values(item)) as Array<{
+      operationId: string
+      responses: Record<string, unknown>
+    }>
     expect(new Set(operations.map((op) => op.operationId)).size).toBe(operations.length)
     for (const op of operations) {
-      expect(Object.keys(op.responses).some((status) => /^[23]/.test(status)), op.operationId).toBe(true)
+      expect(
+        Object.keys(op.responses).some((status) => /^[23]/.test(status)),
+        op.operationId,
+      ).toBe(true)
       expect(op.responses['429'], op.operationId).toEqual({ $ref: '#/components/responses/TooManyRequests' })
       expect(op.responses['500'], op.operationId).toEqual({ $ref: '#/components/responses/InternalError' })
     }
@@ -112,7 +126,9 @@ describe('the OpenAPI document', () => {
   })
 
   it('renders request bodies as zod input (open objects) and responses as zod output (closed objects)', () => {
-    const { schemas } = document.components as { schemas: Record<string, { additionalProperties?: unknown; required?: string[] }> }
+    const { schemas } = document.components as {
+      schemas: Record<string, { additionalProperties?: unknown; required?: string[] }>
+    }
     expect(schemas.SignUpRequest?.additionalProperties).toBeUndefined()
     expect(schemas.SignUpRequest?.required).toEqual(['email', 'password'])
     expect(schemas.User?.additionalProperties).toBe(false)

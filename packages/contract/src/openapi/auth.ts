@@ -1,6 +1,11 @@
 import type { ContractOperation } from './types'
 
-const authResponse = { description: 'Signed in: the user and a token pair', schema: 'AuthResponse', setsRefreshCookie: true, noStore: true } as const
+const authResponse = {
+  description: 'Signed in: the user and a token pair',
+  schema: 'AuthResponse',
+  setsRefreshCookie: true,
+  noStore: true,
+} as const
 const signInResponse = {
   description: 'Signed in (AuthResponse), or `{ mfa_required: true, mfa_token, methods }` when the account has MFA on',
   schema: 'SignInResponse',
@@ -26,7 +31,8 @@ export const authOperations: ContractOperation[] = [
     mount: 'api',
     tag: 'Auth',
     summary: 'Create an account and sign in',
-    description: 'Sends a verification email. A weak or common password is 400 `WEAK_PASSWORD`; a taken email 409 `EMAIL_TAKEN`.',
+    description:
+      'Sends a verification email. A weak or common password is 400 `WEAK_PASSWORD`; a taken email 409 `EMAIL_TAKEN`.',
     tokenTransport: true,
     body: { schema: 'SignUpRequest' },
     responses: { 201: authResponse },
@@ -51,7 +57,8 @@ export const authOperations: ContractOperation[] = [
     mount: 'api',
     tag: 'Auth',
     summary: 'End the current session',
-    description: 'Accepts an expired (but otherwise valid) access token; idempotent. Always expires the refresh cookie.',
+    description:
+      'Accepts an expired (but otherwise valid) access token; idempotent. Always expires the refresh cookie.',
     auth: 'bearer',
     responses: { 204: { description: 'Signed out' } },
     errors: [],
@@ -68,7 +75,9 @@ export const authOperations: ContractOperation[] = [
     auth: 'refresh',
     tokenTransport: true,
     body: { schema: 'RefreshRequest', required: false },
-    responses: { 200: { description: 'The rotated token pair', schema: 'TokenResponse', setsRefreshCookie: true, noStore: true } },
+    responses: {
+      200: { description: 'The rotated token pair', schema: 'TokenResponse', setsRefreshCookie: true, noStore: true },
+    },
     errors: [],
   },
   {
@@ -147,7 +156,8 @@ export const authOperations: ContractOperation[] = [
     mount: 'api',
     tag: 'Auth',
     summary: 'Email a sign-in link',
-    description: 'The same answer for known and unknown addresses. `redirect_url` must be on the allow-list (422 otherwise).',
+    description:
+      'The same answer for known and unknown addresses. `redirect_url` must be on the allow-list (422 otherwise).',
     body: { schema: 'MagicLinkRequest' },
     responses: { 202: message('Accepted') },
     errors: [],

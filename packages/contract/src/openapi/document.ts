@@ -41,18 +41,40 @@ export interface OpenApiDocument {
 
 /** How every error status of the contract is named among `components.responses`. */
 const ERROR_RESPONSES: Record<ErrorStatusCode, { name: string; description: string }> = {
-  400: { name: 'BadRequest', description: '`VALIDATION_ERROR` (malformed JSON, wrong Content-Type, not UTF-8), `WEAK_PASSWORD`, `INVALID_MFA_CODE`, `INVALID_TOKEN`, `PASSKEY_VERIFICATION_FAILED`, `OAUTH_ERROR`' },
-  401: { name: 'Unauthorized', description: '`UNAUTHORIZED`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN`, `REFRESH_TOKEN_REUSED`' },
+  400: {
+    name: 'BadRequest',
+    description:
+      '`VALIDATION_ERROR` (malformed JSON, wrong Content-Type, not UTF-8), `WEAK_PASSWORD`, `INVALID_MFA_CODE`, `INVALID_TOKEN`, `PASSKEY_VERIFICATION_FAILED`, `OAUTH_ERROR`',
+  },
+  401: {
+    name: 'Unauthorized',
+    description:
+      '`UNAUTHORIZED`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN`, `REFRESH_TOKEN_REUSED`',
+  },
   403: { name: 'Forbidden', description: '`FORBIDDEN`, `REAUTH_REQUIRED`' },
   404: { name: 'NotFound', description: '`NOT_FOUND`' },
   409: { name: 'Conflict', description: '`EMAIL_TAKEN`, `SLUG_TAKEN`, or a state conflict' },
   413: { name: 'PayloadTooLarge', description: '`PAYLOAD_TOO_LARGE`: the body is over the server’s limit' },
   422: { name: 'UnprocessableEntity', description: '`VALIDATION_ERROR` with one `errors[]` entry per field' },
-  429: { name: 'TooManyRequests', description: '`RATE_LIMITED`; `Retry-After` and `retry_after` say when to try again' },
+  429: {
+    name: 'TooManyRequests',
+    description: '`RATE_LIMITED`; `Retry-After` and `retry_after` say when to try again',
+  },
   500: { name: 'InternalError', description: '`INTERNAL_ERROR`; the body says nothing about the cause' },
 }
 
-const TAGS = ['Auth', 'Sessions', 'Users', 'Organizations', 'MFA', 'Passkeys', 'OAuth', 'Health', 'Development', 'Documentation']
+const TAGS = [
+  'Auth',
+  'Sessions',
+  'Users',
+  'Organizations',
+  'MFA',
+  'Passkeys',
+  'OAuth',
+  'Health',
+  'Development',
+  'Documentation',
+]
 
 const DESCRIPTION = `The Plinto wire contract (v1), generated from the zod schemas of \`@plinto/contract\`.
 
@@ -95,14 +117,23 @@ export function createOpenApiDocument(options: OpenApiDocumentOptions = {}): Ope
         RequestId: { description: 'The request’s id (echoed from the request when valid)', schema: { type: 'string' } },
         RetryAfter: { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } },
         SetRefreshCookie: {
-          description: 'In cookie transport: `plinto_refresh=…; Path={apiBasePath}/auth; HttpOnly; Secure; SameSite=Lax`',
+          description:
+            'In cookie transport: `plinto_refresh=…; Path={apiBasePath}/auth; HttpOnly; Secure; SameSite=Lax`',
           schema: { type: 'string' },
         },
-        CacheControlNoStore: { description: '`no-store`: the body carries tokens or secrets', schema: { type: 'string' } },
+        CacheControlNoStore: {
+          description: '`no-store`: the body carries tokens or secrets',
+          schema: { type: 'string' },
+        },
         Location: { description: 'Where to go next', required: true, schema: { type: 'string' } },
       },
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access token (ES256, `typ: at+jwt`)' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'The access token (ES256, `typ: at+jwt`)',
+        },
         refreshCookie: {
           type: 'apiKey',
           in: 'cookie',
@@ -122,13 +153,27 @@ function mountedPaths(op: ContractOperation, apiBasePath: string): Array<[string
   const api: [string, string] = [`${apiBasePath}${op.path}`, op.operationId]
   if (op.mount === 'api') return [api]
   if (op.mount === 'root' || apiBasePath === '') return [[op.path, op.operationId]]
-  return [[op.path, op.operationId], [`${apiBasePath}${op.path}`, `${op.operationId}UnderBasePath`]]
+  return [
+    [op.path, op.operationId],
+    [`${apiBasePath}${op.path}`, `${op.operationId}UnderBasePath`],
+  ]
 }
 
 function renderOperation(op: ContractOperation, operationId: string): Record<string, unknown> {
-  const parameters: unknown[] = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }))
+  const parameters: unknown[] = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }))
   for (const [name, query] of Object.entries(op.query ?? {})) {
-    parameters.push({ name, in: 'query', required: query.required ?? false, description: query.description, schema: { type: 'string' } })
+    parameters.push({
+      name,
+      in: 'query',
+      required: query.required ?? false,
+      description: query.description,
+      schema: { type: 'string' },
+    })
   }
   if (op.tokenTransport) {
     parameters.push({
@@ -139,18 +184,25 @@ function renderOperation(op: ContractOperation, operationId: string): Record<str
     })
   }
   const rendered: Record<string, unknown> = { operationId, tags: [op.tag], summary: op.summary }
-  const description = [op.description, op.devOnly ? 'Development and test mode only.' : undefined].filter(Boolean).join(' ')
+  const description = [op.description, op.devOnly ? 'Development and test mode only.' : undefined]
+    .filter(Boolean)
+    .join(' ')
   if (description) rendered.description = description
   if (parameters.length > 0) rendered.parameters = parameters
   if (op.auth === 'bearer') rendered.security = [{ bearerAuth: [] }]
   if (op.auth === 'refresh') rendered.security = [{}, { refreshCookie: [] }]
   if (op.body) {
     const contentType = op.body.contentType ?? 'application/json'
-    rendered.requestBody = { required: op.body.required ?? true, content: { [contentType]: { schema: schemaRef(op.body.schema) } } }
+    rendered.requestBody = {
+      required: op.body.required ?? true,
+      content: { [contentType]: { schema: schemaRef(op.body.schema) } },
+    }
   }
   const responses: Record<string, unknown> = {}
-  for (const [status, spec] of Object.entries(op.responses)) responses[status] = renderResponse(spec as SuccessResponseSpec)
-  for (const status of errorStatuses(op)) responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` }
+  for (const [status, spec] of Object.entries(op.responses))
+    responses[status] = renderResponse(spec as SuccessResponseSpec)
+  for (const status of errorStatuses(op))
+    responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` }
   rendered.responses = responses
   return rendered
 }
@@ -180,7 +232,11 @@ function renderErrorResponses(): Record<string, unknown> {
   for (const [status, { name, description }] of Object.entries(ERROR_RESPONSES)) {
     const headers: Record<string, unknown> = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } }
     if (status === '429') headers['Retry-After'] = { $ref: '#/components/headers/RetryAfter' }
-    responses[name] = { description: `${status}: ${description}`, headers, content: { 'application/json': { schema: schemaRef('ErrorBody') } } }
+    responses[name] = {
+      description: `${status}: ${description}`,
+      headers,
+      content: { 'application/json': { schema: schemaRef('ErrorBody') } },
+    }
   }
   responses.CorsPreflight = { description: 'CORS preflight: 204 without a body; CORS headers only for allowed origins' }
   return responses
@@ -194,7 +250,11 @@ function schemaRef(name: string): { $ref: string } {
 function renderSchemas(schemas: Record<string, z.core.$ZodType>, io: 'input' | 'output'): Record<string, unknown> {
   const registry = z.registry<{ id: string }>()
   for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id })
-  const { schemas: rendered } = z.toJSONSchema(registry, { io, target: 'draft-2020-12', uri: (id) => `#/components/schemas/${id}` })
+  const { schemas: rendered } = z.toJSONSchema(registry, {
+    io,
+    target: 'draft-2020-12',
+    uri: (id) => `#/components/schemas/${id}`,
+  })
   const components: Record<string, unknown> = {}
   for (const [id, schema] of Object.entries(rendered)) {
     const { $schema: _dialect, $id: _id, ...rest } = schema as Record<string, unknown>

@@ -38,7 +38,8 @@ export const healthOperations: ContractOperation[] = [
     mount: 'root-and-api',
     tag: 'Health',
     summary: 'The store answers',
-    description: 'An unavailable store is 503 with the contract error body (`INTERNAL_ERROR`) plus `status` and `checks`.',
+    description:
+      'An unavailable store is 503 with the contract error body (`INTERNAL_ERROR`) plus `status` and `checks`.',
     responses: {
       200: { description: 'Ready', schema: 'ReadinessResponse' },
       503: { description: 'Not ready', schema: 'ReadinessUnavailable' },

@@ -83,7 +83,9 @@ export const oauthOperations: ContractOperation[] = [
     summary: 'Approve or deny on the dev provider’s consent page',
     devOnly: true,
     body: { schema: 'DevConsentForm', contentType: 'application/x-www-form-urlencoded' },
-    responses: { 302: { description: 'To the server’s callback with a code, or with `error=access_denied`', redirect: true } },
+    responses: {
+      302: { description: 'To the server’s callback with a code, or with `error=access_denied`', redirect: true },
+    },
     errors: [404],
   }),
 ]

@@ -3,7 +3,12 @@ import type { ContractOperation } from './types'
 type OrgOperation = Omit<ContractOperation, 'mount' | 'tag' | 'auth'>
 
 // Every organization endpoint needs a signed-in user; non-members get 404, members without the role 403.
-const org = (operation: OrgOperation): ContractOperation => ({ mount: 'api', tag: 'Organizations', auth: 'bearer', ...operation })
+const org = (operation: OrgOperation): ContractOperation => ({
+  mount: 'api',
+  tag: 'Organizations',
+  auth: 'bearer',
+  ...operation,
+})
 
 /**
  * The `/organizations` and `/invitations` endpoints (CONTRACT.md § Organizations).

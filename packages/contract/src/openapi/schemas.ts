@@ -71,7 +71,9 @@ const ReadinessUnavailableSchema = z.extend(ErrorBodySchema, {
 })
 // RFC 7517 public keys (ES256); members beyond these are allowed by the RFC.
 const JwksSchema = z.object({
-  keys: z.array(z.looseObject({ kty: z.string(), kid: z.string(), alg: z.optional(z.string()), use: z.optional(z.string()) })),
+  keys: z.array(
+    z.looseObject({ kty: z.string(), kid: z.string(), alg: z.optional(z.string()), use: z.optional(z.string()) }),
+  ),
 })
 const OpenApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) })
 // The form the dev provider's consent page posts.

@@ -92,7 +92,11 @@ export interface ContractOperation {
   /** Query parameters, all strings. */
   query?: Record<string, { description: string; required?: boolean }>
   /** The request body; JSON bodies add 400 (malformed), 413 (too large) and 422 (schema) to `errors`. */
-  body?: { schema: RequestSchemaName; required?: boolean; contentType?: 'application/json' | 'application/x-www-form-urlencoded' }
+  body?: {
+    schema: RequestSchemaName
+    required?: boolean
+    contentType?: 'application/json' | 'application/x-www-form-urlencoded'
+  }
   responses: Partial<Record<200 | 201 | 202 | 204 | 302 | 503, SuccessResponseSpec>>
   /** Error statuses particular to this endpoint; 429 and 500 apply to every endpoint and are added. */
   errors: ErrorStatusCode[]

@@ -12,11 +12,25 @@ describe('auth against the reference server', () => {
   it('signUp: creates the account, signs in, sends a verification email', async () => {
     const plinto = client()
     const events = recordEvents(plinto)
-    const { user, tokens } = await plinto.auth.signUp({ email: EMAIL, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace' })
+    const { user, tokens } = await plinto.auth.signUp({
+      email: EMAIL,
+      password: PASSWORD,
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+    })
     expect(UserSchema.safeParse(user).success).toBe(true)
     expect(user).toMatchObject({ email: EMAIL, email_verified: false, first_name: 'Ada' })
-    expect(tokens).toMatchObject({ token_type: 'bearer', access_token: expect.any(String), refresh_token: expect.any(String) })
-    expect(lastBody('/auth/signup')).toEqual({ email: EMAIL, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace' })
+    expect(tokens).toMatchObject({
+      token_type: 'bearer',
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+    })
+    expect(lastBody('/auth/signup')).toEqual({
+      email: EMAIL,
+      password: PASSWORD,
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+    })
     expect(plinto.getSnapshot()).toMatchObject({ status: 'signed_in', user: { email: EMAIL } })
     expect(events.signedIn).toEqual([{ user }])
     expect(backend.lastMessage(EMAIL).link).toContain('token=')
@@ -24,11 +38,16 @@ describe('auth against the reference server', () => {
 
   it('signUp with a taken email → EMAIL_TAKEN', async () => {
     await backend.seedUser({ email: EMAIL, password: PASSWORD })
-    expect(await failure(client().auth.signUp({ email: EMAIL, password: PASSWORD }))).toMatchObject({ code: 'EMAIL_TAKEN', status: 409 })
+    expect(await failure(client().auth.signUp({ email: EMAIL, password: PASSWORD }))).toMatchObject({
+      code: 'EMAIL_TAKEN',
+      status: 409,
+    })
   })
 
   it('signUp with a common password → WEAK_PASSWORD', async () => {
-    expect(await failure(client().auth.signUp({ email: EMAIL, password: 'password123' }))).toMatchObject({ code: 'WEAK_PASSWORD' })
+    expect(await failure(client().auth.signUp({ email: EMAIL, password: 'password123' }))).toMatchObject({
+      code: 'WEAK_PASSWORD',
+    })
   })
 
   it('signIn by email and by username; wrong password → INVALID_CREDENTIALS', async () => {
@@ -80,11 +99,15 @@ describe('auth against the reference server', () => {
     const { tokens } = await plinto.auth.signIn({ email: EMAIL, password: PASSWORD })
     await plinto.auth.signOut()
     expect(backend.countRequests('POST', '/auth/signout')).toBe(1)
-    expect(backend.requests.find((r) => r.path === '/auth/signout')!.headers.authorization).toBe(`Bearer ${tokens.access_token}`)
+    expect(backend.requests.find((r) => r.path === '/auth/signout')!.headers.authorization).toBe(
+      `Bearer ${tokens.access_token}`,
+    )
     expect(plinto.getSnapshot()).toMatchObject({ status: 'signed_out', user: null })
     expect(events.signedOut).toEqual([{ reason: 'user' }])
     const other = client()
-    expect(await failure(other.auth.refreshToken({ refresh_token: tokens.refresh_token! }))).toMatchObject({ status: 401 })
+    expect(await failure(other.auth.refreshToken({ refresh_token: tokens.refresh_token! }))).toMatchObject({
+      status: 401,
+    })
   })
 
   it('signOut still signs out locally when the server is unreachable', async () => {
@@ -121,11 +144,18 @@ describe('auth against the reference server', () => {
     await backend.seedUser({ email: EMAIL, password: PASSWORD })
     const plinto = client()
     await plinto.auth.signIn({ email: EMAIL, password: PASSWORD })
-    const result = await plinto.auth.changePassword({ current_password: PASSWORD, new_password: 'an even longer passphrase' })
+    const result = await plinto.auth.changePassword({
+      current_password: PASSWORD,
+      new_password: 'an even longer passphrase',
+    })
     expect(result.message).toEqual(expect.any(String))
     expect(plinto.getSnapshot().status).toBe('signed_in')
-    expect(await failure(client().auth.signIn({ email: EMAIL, password: PASSWORD }))).toMatchObject({ code: 'INVALID_CREDENTIALS' })
-    expect(await failure(plinto.auth.changePassword({ current_password: 'wrong', new_password: 'x'.repeat(12) }))).toMatchObject({
+    expect(await failure(client().auth.signIn({ email: EMAIL, password: PASSWORD }))).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    })
+    expect(
+      await failure(plinto.auth.changePassword({ current_password: 'wrong', new_password: 'x'.repeat(12) })),
+    ).toMatchObject({
       code: 'INVALID_CREDENTIALS',
       fields: [{ field: 'current_password', message: expect.any(String) }],
     })
@@ -144,7 +174,9 @@ describe('auth against the reference server', () => {
     expect(await plinto.auth.resetPassword(token, 'a brand new passphrase')).toEqual({ message: expect.any(String) })
     expect(lastBody('/auth/password/reset')).toEqual({ token, new_password: 'a brand new passphrase' })
     await plinto.auth.signIn({ email: EMAIL, password: 'a brand new passphrase' })
-    expect(await failure(plinto.auth.resetPassword(token, 'another passphrase!'))).toMatchObject({ code: 'INVALID_TOKEN' })
+    expect(await failure(plinto.auth.resetPassword(token, 'another passphrase!'))).toMatchObject({
+      code: 'INVALID_TOKEN',
+    })
   })
 
   it('verifyEmail(token) and resendVerification()', async () => {
@@ -181,10 +213,16 @@ describe('MFA sign-in step', () => {
     backend.clock.advance(30_000) // a TOTP code is accepted once per 30 s step
     const plinto = client()
     const error = await failure(plinto.auth.signIn({ email: EMAIL, password: PASSWORD }))
-    expect(error).toMatchObject({ code: 'MFA_REQUIRED', mfaToken: expect.any(String), methods: expect.arrayContaining(['totp']) })
+    expect(error).toMatchObject({
+      code: 'MFA_REQUIRED',
+      mfaToken: expect.any(String),
+      methods: expect.arrayContaining(['totp']),
+    })
     expect(plinto.getSnapshot().status).toBe('signed_out')
 
-    expect(await failure(plinto.auth.verifyMfaChallenge({ mfa_token: error.mfaToken!, code: '000000' }))).toMatchObject({ code: 'INVALID_MFA_CODE' })
+    expect(await failure(plinto.auth.verifyMfaChallenge({ mfa_token: error.mfaToken!, code: '000000' }))).toMatchObject(
+      { code: 'INVALID_MFA_CODE' },
+    )
     expect(plinto.getSnapshot().status).toBe('signed_out')
 
     const code = await totp(secret, backend.clock.now())

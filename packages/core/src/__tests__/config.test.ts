@@ -24,7 +24,11 @@ function configError(build: () => unknown): PlintoError {
 
 describe('configuration', () => {
   it('accepts the public docs snippet with clientId and clientSecret', () => {
-    const plinto = make({ apiUrl: 'http://localhost:8000', clientId: 'your_client_id', clientSecret: 'your_client_secret' })
+    const plinto = make({
+      apiUrl: 'http://localhost:8000',
+      clientId: 'your_client_id',
+      clientSecret: 'your_client_secret',
+    })
     expect(plinto.config.baseUrl).toBe('http://localhost:8000/api/v1/')
   })
 
@@ -37,13 +41,25 @@ describe('configuration', () => {
       session: { autoRefresh: true, refreshThreshold: 300 },
       credentials: 'include',
     })
-    expect(plinto.config).toMatchObject({ autoRefresh: true, refreshThreshold: 300, credentials: 'include', debug: true })
+    expect(plinto.config).toMatchObject({
+      autoRefresh: true,
+      refreshThreshold: 300,
+      credentials: 'include',
+      debug: true,
+    })
     expect(plinto.config.storage).toEqual({ type: 'localStorage', key: 'plinto_auth_token' })
   })
 
   it('fills in defaults', () => {
     const { config } = make({ apiUrl: 'https://api.example.com/' })
-    expect(config).toMatchObject({ apiUrl: 'https://api.example.com', apiBasePath: '/api/v1', autoRefresh: true, refreshThreshold: 300, timeout: 10_000, debug: false })
+    expect(config).toMatchObject({
+      apiUrl: 'https://api.example.com',
+      apiBasePath: '/api/v1',
+      autoRefresh: true,
+      refreshThreshold: 300,
+      timeout: 10_000,
+      debug: false,
+    })
     // Node has no localStorage: the default is memory.
     expect(config.storage).toEqual({ type: 'memory', key: 'plinto_auth_token' })
   })
@@ -63,7 +79,12 @@ describe('configuration', () => {
 
   it('refuses plain http to non-loopback hosts unless enforceHttps is off', () => {
     expect(configError(() => new PlintoClient({ apiUrl: 'http://api.example.com' })).message).toContain('https')
-    for (const apiUrl of ['http://localhost:8000', 'http://127.0.0.1:3000', 'http://[::1]:8000', 'http://app.localhost']) {
+    for (const apiUrl of [
+      'http://localhost:8000',
+      'http://127.0.0.1:3000',
+      'http://[::1]:8000',
+      'http://app.localhost',
+    ]) {
       expect(() => make({ apiUrl })).not.toThrow()
     }
     expect(() => make({ apiUrl: 'http://api.internal', enforceHttps: false })).not.toThrow()
@@ -96,7 +117,9 @@ describe('configuration', () => {
   })
 
   it('forces credentials "include" in cookie mode', () => {
-    expect(make({ apiUrl: 'https://api.example.com', tokenStorage: { type: 'cookie' } }).config.credentials).toBe('include')
+    expect(make({ apiUrl: 'https://api.example.com', tokenStorage: { type: 'cookie' } }).config.credentials).toBe(
+      'include',
+    )
   })
 })
 
@@ -104,12 +127,25 @@ describe('custom adapter key', () => {
   it('uses the adapter\u2019s `storageKey`, and refuses an empty one', () => {
     const adapter = { storageKey: 'app_session', getItem: () => null, setItem() {}, removeItem() {} }
     expect(make({ apiUrl: 'https://api.example.com', tokenStorage: adapter }).config.storage.key).toBe('app_session')
-    expect(configError(() => new PlintoClient({ apiUrl: 'https://api.example.com', tokenStorage: { ...adapter, storageKey: '' } })).message).toContain('`tokenStorage.storageKey`')
+    expect(
+      configError(
+        () => new PlintoClient({ apiUrl: 'https://api.example.com', tokenStorage: { ...adapter, storageKey: '' } }),
+      ).message,
+    ).toContain('`tokenStorage.storageKey`')
   })
 
   it('accepts a Web Storage object as an adapter as it is', () => {
     const values = new Map<string, string>()
-    const webStorage = { length: 0, clear() {}, key: () => null, getItem: (k: string) => values.get(k) ?? null, setItem: (k: string, v: string) => void values.set(k, v), removeItem: (k: string) => void values.delete(k) }
-    expect(make({ apiUrl: 'https://api.example.com', tokenStorage: webStorage as Storage }).config.storage).toMatchObject({ type: 'custom', key: 'plinto_auth_token' })
+    const webStorage = {
+      length: 0,
+      clear() {},
+      key: () => null,
+      getItem: (k: string) => values.get(k) ?? null,
+      setItem: (k: string, v: string) => void values.set(k, v),
+      removeItem: (k: string) => void values.delete(k),
+    }
+    expect(
+      make({ apiUrl: 'https://api.example.com', tokenStorage: webStorage as Storage }).config.storage,
+    ).toMatchObject({ type: 'custom', key: 'plinto_auth_token' })
   })
 })

@@ -85,8 +85,14 @@ describe('listeners', () => {
     expect(after).toHaveBeenCalledWith({ user })
     expect(after).toHaveBeenCalledTimes(1)
     expect(plinto.getSnapshot().status).toBe('signed_in')
-    expect(consoleError).toHaveBeenCalledWith('[plinto] a listener threw:', expect.objectContaining({ message: 'app bug' }))
-    expect(consoleError).toHaveBeenCalledWith('[plinto] a listener threw:', expect.objectContaining({ message: 'subscriber bug' }))
+    expect(consoleError).toHaveBeenCalledWith(
+      '[plinto] a listener threw:',
+      expect.objectContaining({ message: 'app bug' }),
+    )
+    expect(consoleError).toHaveBeenCalledWith(
+      '[plinto] a listener threw:',
+      expect.objectContaining({ message: 'subscriber bug' }),
+    )
     // Reported on the console, not re-emitted: an `error` listener that throws cannot recurse.
     expect(errors).not.toHaveBeenCalled()
   })
@@ -111,7 +117,10 @@ describe('listeners', () => {
     await signIn(plinto)
     await reported
     expect(consoleError).toHaveBeenCalledTimes(1)
-    expect(consoleError).toHaveBeenCalledWith('[plinto] a listener threw:', expect.objectContaining({ message: 'error listener bug' }))
+    expect(consoleError).toHaveBeenCalledWith(
+      '[plinto] a listener threw:',
+      expect.objectContaining({ message: 'error listener bug' }),
+    )
   })
 
   it('on() returns an unsubscribe function', async () => {
@@ -167,7 +176,10 @@ describe('dispose', () => {
     plinto.dispose()
     const tokens = await pending
     expect(backend.requests.at(-1)!.body).toEqual({ refresh_token: signedInWith.refresh_token })
-    expect(JSON.parse(storage.values.get('plinto_auth_token')!)).toMatchObject({ access_token: tokens.access_token, refresh_token: tokens.refresh_token })
+    expect(JSON.parse(storage.values.get('plinto_auth_token')!)).toMatchObject({
+      access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token,
+    })
     // The next client restores the saved pair and the server accepts it: no replay of the rotated token.
     const next = make({ tokenStorage: storage, session: { autoRefresh: false } })
     expect(await next.auth.getCurrentUser()).toMatchObject({ email: EMAIL })
@@ -187,13 +199,19 @@ describe('calls made during restore', () => {
     const { tokens } = await signedIn({ tokenStorage: storage })
     // Storage that answers only when the test says so (a slow IndexedDB, say).
     let answer!: () => void
-    const slow = { ...storage, getItem: (key: string) => new Promise<string | null>((resolve) => (answer = () => resolve(storage.values.get(key) ?? null))) }
+    const slow = {
+      ...storage,
+      getItem: (key: string) =>
+        new Promise<string | null>((resolve) => (answer = () => resolve(storage.values.get(key) ?? null))),
+    }
     const plinto = make({ tokenStorage: slow })
     expect(plinto.getSnapshot().status).toBe('loading')
     const resend = plinto.auth.resendVerification()
     answer()
     expect(await resend).toEqual({ message: expect.any(String) })
-    expect(backend.requests.find((r) => r.path === '/auth/email/resend')!.headers.authorization).toBe(`Bearer ${tokens.access_token}`)
+    expect(backend.requests.find((r) => r.path === '/auth/email/resend')!.headers.authorization).toBe(
+      `Bearer ${tokens.access_token}`,
+    )
     expect(backend.outbox(EMAIL)).toHaveLength(1)
   })
 })
@@ -203,7 +221,12 @@ describe('clientSecret in a browser', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     vi.spyOn(console, 'debug').mockImplementation(() => {})
     vi.stubGlobal('document', {})
-    const plinto = make({ tokenStorage: { type: 'memory' }, debug: true, clientId: 'cid', clientSecret: 'super-secret' })
+    const plinto = make({
+      tokenStorage: { type: 'memory' },
+      debug: true,
+      clientId: 'cid',
+      clientSecret: 'super-secret',
+    })
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('clientSecret'))
     await plinto.ready()
     await signIn(plinto)

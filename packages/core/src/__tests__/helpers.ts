@@ -61,7 +61,8 @@ export function useReferenceServer(config: PlintoHandlersOptions['config'] = {})
 
   /** Seeds Ada (`EMAIL`, `PASSWORD`) unless this test already has her. */
   const seedAda = async () => {
-    if (!(await backend.app.plinto.store.users.getByEmail(EMAIL))) await backend.seedUser({ email: EMAIL, password: PASSWORD })
+    if (!(await backend.app.plinto.store.users.getByEmail(EMAIL)))
+      await backend.seedUser({ email: EMAIL, password: PASSWORD })
   }
 
   /** Seeds Ada if needed and signs her in on a new client: `{ plinto, user, tokens }`. */

@@ -58,7 +58,11 @@ describe('the request a custom fetch receives', () => {
     await plinto.auth.forgotPassword({ email: 'ada@example.com' })
     const call = calls.find((c) => c.url.endsWith('/auth/password/forgot'))!
     expect(call.url).toBe(`${API}/api/v1/auth/password/forgot`)
-    expect(call.init).toMatchObject({ method: 'POST', credentials: 'include', body: JSON.stringify({ email: 'ada@example.com' }) })
+    expect(call.init).toMatchObject({
+      method: 'POST',
+      credentials: 'include',
+      body: JSON.stringify({ email: 'ada@example.com' }),
+    })
     expect(call.init.headers).toEqual({ 'x-plinto-token-transport': 'cookie', 'content-type': 'application/json' })
     expect(call.init.signal).toBeInstanceOf(AbortSignal)
     // Never as a method of the config: a browser's own `fetch` throws "Illegal invocation" there.
@@ -68,7 +72,9 @@ describe('the request a custom fetch receives', () => {
 
   it('sends no body, no content type and no credentials option where there is none to send', async () => {
     const { fetch, calls } = fakeFetch(() => new Response(null, { status: 204 }))
-    await expect(engine({ fetch }).request('auth/signout', { method: 'POST', schema: null, auth: false, bearer: 'at_1' })).resolves.toBeUndefined()
+    await expect(
+      engine({ fetch }).request('auth/signout', { method: 'POST', schema: null, auth: false, bearer: 'at_1' }),
+    ).resolves.toBeUndefined()
     expect(calls[0]!.init).toMatchObject({ method: 'POST', body: null, headers: { authorization: 'Bearer at_1' } })
     expect(calls[0]!.init).not.toHaveProperty('credentials')
   })
@@ -109,13 +115,23 @@ describe('reading bodies', () => {
     expect(await user).toMatchObject({ id: 'usr_1' })
     expect(calls).toHaveLength(2)
 
-    const post = failure(engine({ fetch: fakeFetch(() => new Response(broken())).fetch }).request('auth/signin', { method: 'POST', schema: anything, auth: false }))
+    const post = failure(
+      engine({ fetch: fakeFetch(() => new Response(broken())).fetch }).request('auth/signin', {
+        method: 'POST',
+        schema: anything,
+        auth: false,
+      }),
+    )
     expect(await post).toMatchObject({ code: 'NETWORK_ERROR', status: 0, retryable: true })
   })
 
   it('an error body that breaks off still maps to a code from its status', async () => {
     const { fetch } = fakeFetch(() => new Response(broken(), { status: 404, headers: { 'x-request-id': 'req_9' } }))
-    expect(await failure(engine({ fetch }).request('auth/me', { schema: anything, auth: false }))).toMatchObject({ code: 'NOT_FOUND', status: 404, requestId: 'req_9' })
+    expect(await failure(engine({ fetch }).request('auth/me', { schema: anything, auth: false }))).toMatchObject({
+      code: 'NOT_FOUND',
+      status: 404,
+      requestId: 'req_9',
+    })
   })
 })
 
@@ -124,7 +140,12 @@ describe('Retry-After', () => {
     vi.useFakeTimers()
     vi.setSystemTime(new Date('2026-06-01T12:00:00Z'))
     const { fetch, calls } = fakeFetch((call) =>
-      call === 1 ? json({ detail: 'busy', error_code: 'INTERNAL_ERROR' }, { status: 503, headers: { 'retry-after': 'Mon, 01 Jun 2026 12:00:08 GMT' } }) : json(makeUser()),
+      call === 1
+        ? json(
+            { detail: 'busy', error_code: 'INTERNAL_ERROR' },
+            { status: 503, headers: { 'retry-after': 'Mon, 01 Jun 2026 12:00:08 GMT' } },
+          )
+        : json(makeUser()),
     )
     const user = engine({ fetch }).request('auth/me', { schema: anything, auth: false })
     await vi.advanceTimersByTimeAsync(7_900)
@@ -137,7 +158,10 @@ describe('Retry-After', () => {
   it('hands an HTTP date more than 30 s away back to the caller at once, as RATE_LIMITED with retryAfter', async () => {
     vi.useFakeTimers()
     vi.setSystemTime(new Date('2026-06-01T12:00:00Z'))
-    const { fetch, calls } = fakeFetch(() => new Response('Too Many Requests', { status: 429, headers: { 'retry-after': 'Mon, 01 Jun 2026 12:05:00 GMT' } }))
+    const { fetch, calls } = fakeFetch(
+      () =>
+        new Response('Too Many Requests', { status: 429, headers: { 'retry-after': 'Mon, 01 Jun 2026 12:05:00 GMT' } }),
+    )
     const limited = failure(engine({ fetch }).request('auth/me', { schema: anything, auth: false }))
     await vi.advanceTimersByTimeAsync(0)
     expect(await limited).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfter: 300, retryable: true })
@@ -150,7 +174,9 @@ describe("the caller's AbortSignal", () => {
     const { fetch, calls } = fakeFetch(() => json({}))
     const controller = new AbortController()
     controller.abort()
-    const error = await failure(engine({ fetch }).request('auth/me', { schema: anything, auth: false, signal: controller.signal }))
+    const error = await failure(
+      engine({ fetch }).request('auth/me', { schema: anything, auth: false, signal: controller.signal }),
+    )
     expect(error).toBe(controller.signal.reason)
     expect((error as DOMException).name).toBe('AbortError')
     expect(calls).toHaveLength(0)
@@ -159,7 +185,9 @@ describe("the caller's AbortSignal", () => {
   it('aborts the attempt in flight (its signal too), and does not retry', async () => {
     const { fetch, calls } = fakeFetch(() => new Promise<Response>(() => undefined))
     const controller = new AbortController()
-    const pending = failure(engine({ fetch }).request('auth/me', { schema: anything, auth: false, signal: controller.signal }))
+    const pending = failure(
+      engine({ fetch }).request('auth/me', { schema: anything, auth: false, signal: controller.signal }),
+    )
     await vi.waitFor(() => expect(calls).toHaveLength(1))
     const reason = new Error('navigated away')
     controller.abort(reason)
@@ -172,9 +200,13 @@ describe("the caller's AbortSignal", () => {
 
   it('ends a retry wait at once', async () => {
     vi.useFakeTimers()
-    const { fetch, calls } = fakeFetch(() => json({ detail: 'busy', error_code: 'INTERNAL_ERROR' }, { status: 503, headers: { 'retry-after': '20' } }))
+    const { fetch, calls } = fakeFetch(() =>
+      json({ detail: 'busy', error_code: 'INTERNAL_ERROR' }, { status: 503, headers: { 'retry-after': '20' } }),
+    )
     const controller = new AbortController()
-    const pending = failure(engine({ fetch }).request('auth/me', { schema: anything, auth: false, signal: controller.signal }))
+    const pending = failure(
+      engine({ fetch }).request('auth/me', { schema: anything, auth: false, signal: controller.signal }),
+    )
     await vi.advanceTimersByTimeAsync(1_000)
     controller.abort()
     expect(await pending).toBeInstanceOf(DOMException)
@@ -185,7 +217,13 @@ describe("the caller's AbortSignal", () => {
   it('lets the per-attempt timeout apply as usual when the caller never aborts', async () => {
     vi.useFakeTimers()
     const { fetch } = fakeFetch(() => new Promise<Response>(() => undefined))
-    const pending = failure(engine({ fetch, timeout: 300 }).request('auth/me', { schema: anything, auth: false, signal: new AbortController().signal }))
+    const pending = failure(
+      engine({ fetch, timeout: 300 }).request('auth/me', {
+        schema: anything,
+        auth: false,
+        signal: new AbortController().signal,
+      }),
+    )
     await vi.advanceTimersByTimeAsync(300)
     const error = await pending
     expect(error).toBeInstanceOf(PlintoError)

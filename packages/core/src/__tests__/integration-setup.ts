@@ -30,8 +30,17 @@ export function failure(promise: Promise<unknown>): Promise<PlintoError> {
 
 /** Collects every event a client emits, by name. */
 export function recordEvents(plinto: PlintoClient) {
-  const seen: { [E in keyof PlintoEvents]: PlintoEvents[E][] } = { signedIn: [], signedOut: [], tokenRefreshed: [], userUpdated: [], sessionExpired: [], organizationChanged: [], error: [] }
-  for (const name of Object.keys(seen) as (keyof PlintoEvents)[]) plinto.on(name, (payload) => (seen[name] as unknown[]).push(payload))
+  const seen: { [E in keyof PlintoEvents]: PlintoEvents[E][] } = {
+    signedIn: [],
+    signedOut: [],
+    tokenRefreshed: [],
+    userUpdated: [],
+    sessionExpired: [],
+    organizationChanged: [],
+    error: [],
+  }
+  for (const name of Object.keys(seen) as (keyof PlintoEvents)[])
+    plinto.on(name, (payload) => (seen[name] as unknown[]).push(payload))
   return seen
 }
 

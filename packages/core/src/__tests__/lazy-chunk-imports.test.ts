@@ -16,18 +16,22 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Static value imports and re-exports of a `.lazy` module: `import … from`, `export … from`, `import '…'`. */
-const STATIC_LAZY_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\s+from\s+)?['"][^'"]*\.lazy(?:\.tsx?|\.js)?['"]/gm
+const STATIC_LAZY_IMPORT =
+  /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\s+from\s+)?['"][^'"]*\.lazy(?:\.tsx?|\.js)?['"]/gm
 
 describe('lazily loaded chunks (*.lazy.ts)', () => {
   it('exist, and are reached only through import()', () => {
     const files = sourceFiles(SRC)
-    expect(files.filter((file) => file.endsWith('.lazy.ts')).map((file) => relative(SRC, file)).sort()).toEqual([
-      'modules/management.lazy.ts',
-      'modules/oauth-flow.lazy.ts',
-      'modules/passkey-ceremony.lazy.ts',
-    ])
+    expect(
+      files
+        .filter((file) => file.endsWith('.lazy.ts'))
+        .map((file) => relative(SRC, file))
+        .sort(),
+    ).toEqual(['modules/management.lazy.ts', 'modules/oauth-flow.lazy.ts', 'modules/passkey-ceremony.lazy.ts'])
     const offenders = files.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(STATIC_LAZY_IMPORT)].map((match) => `${relative(SRC, file)}: ${match[0].trim()}`),
+      [...readFileSync(file, 'utf8').matchAll(STATIC_LAZY_IMPORT)].map(
+        (match) => `${relative(SRC, file)}: ${match[0].trim()}`,
+      ),
     )
     expect(offenders).toEqual([])
   })

@@ -6,7 +6,8 @@ const { backend, client } = useBackend()
 const EMAIL = 'ada@example.com'
 
 /** What a browser throws when a chunk cannot be downloaded. */
-const chunkDownloadError = () => new TypeError('Failed to fetch dynamically imported module: https://app.example.com/management-X.js')
+const chunkDownloadError = () =>
+  new TypeError('Failed to fetch dynamically imported module: https://app.example.com/management-X.js')
 
 describe('loadOnce', () => {
   it('runs the loader once for concurrent callers and keeps the result', async () => {
@@ -34,7 +35,10 @@ describe('loadOnce', () => {
 
 describe('lazyMethods', () => {
   it('is a plain object with the listed methods, which load on the first call and forward arguments', async () => {
-    const module = { greet: async (name: string, punctuation: string) => `hello ${name}${punctuation}`, shout: async () => 'HEY' }
+    const module = {
+      greet: async (name: string, punctuation: string) => `hello ${name}${punctuation}`,
+      shout: async () => 'HEY',
+    }
     const loader = vi.fn(async () => module)
     const facade = lazyMethods(loadOnce(loader), { greet: true, shout: true })
     expect(Object.keys(facade)).toEqual(['greet', 'shout'])

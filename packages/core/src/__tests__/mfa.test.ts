@@ -48,13 +48,20 @@ describe('TOTP', () => {
     expect(await plinto.mfa.verifyTotp(await currentCode(setup.secret))).toEqual({ enabled: true })
     expect(plinto.getSnapshot().user?.mfa_enabled).toBe(true)
     expect(events.userUpdated).toHaveLength(1)
-    expect(await plinto.mfa.getStatus()).toEqual({ enabled: true, methods: expect.arrayContaining(['totp']), backup_codes_remaining: 10 })
+    expect(await plinto.mfa.getStatus()).toEqual({
+      enabled: true,
+      methods: expect.arrayContaining(['totp']),
+      backup_codes_remaining: 10,
+    })
 
     const required = await passwordStep(plinto)
     expect(required.mfaToken).toEqual(expect.any(String))
     expect(required.methods).toEqual(expect.arrayContaining(['totp', 'backup_code']))
     nextStep()
-    const { user } = await plinto.auth.verifyMfaChallenge({ mfa_token: required.mfaToken!, code: await currentCode(setup.secret) })
+    const { user } = await plinto.auth.verifyMfaChallenge({
+      mfa_token: required.mfaToken!,
+      code: await currentCode(setup.secret),
+    })
     expect(user.email).toBe(EMAIL)
     expect(plinto.getSnapshot().status).toBe('signed_in')
   })
@@ -71,7 +78,9 @@ describe('TOTP', () => {
       return withTotp()
     })()
     const required = await passwordStep(second)
-    expect((await failure(second.auth.verifyMfaChallenge({ mfa_token: required.mfaToken!, code: '000000' }))).code).toBe('INVALID_MFA_CODE')
+    expect(
+      (await failure(second.auth.verifyMfaChallenge({ mfa_token: required.mfaToken!, code: '000000' }))).code,
+    ).toBe('INVALID_MFA_CODE')
     expect(second.getSnapshot().status).toBe('signed_out')
   })
 
@@ -79,10 +88,14 @@ describe('TOTP', () => {
     const { plinto, secret } = await withTotp()
     const required = await passwordStep(plinto)
     for (let i = 0; i < 5; i++) {
-      expect((await failure(plinto.auth.verifyMfaChallenge({ mfa_token: required.mfaToken!, code: '000000' }))).code).toBe('INVALID_MFA_CODE')
+      expect(
+        (await failure(plinto.auth.verifyMfaChallenge({ mfa_token: required.mfaToken!, code: '000000' }))).code,
+      ).toBe('INVALID_MFA_CODE')
     }
     nextStep()
-    const dead = await failure(plinto.auth.verifyMfaChallenge({ mfa_token: required.mfaToken!, code: await currentCode(secret) }))
+    const dead = await failure(
+      plinto.auth.verifyMfaChallenge({ mfa_token: required.mfaToken!, code: await currentCode(secret) }),
+    )
     expect(dead.code).toBe('INVALID_TOKEN')
     expect(plinto.getSnapshot().status).toBe('signed_out')
   })
@@ -104,7 +117,9 @@ describe('TOTP', () => {
     expect(plinto.getSnapshot().status).toBe('signed_in')
     expect((await plinto.mfa.getStatus()).backup_codes_remaining).toBe(9)
     const second = await passwordStep(plinto)
-    expect((await failure(plinto.auth.verifyMfaChallenge({ mfa_token: second.mfaToken!, code: backup_codes[0]! }))).code).toBe('INVALID_MFA_CODE')
+    expect(
+      (await failure(plinto.auth.verifyMfaChallenge({ mfa_token: second.mfaToken!, code: backup_codes[0]! }))).code,
+    ).toBe('INVALID_MFA_CODE')
   })
 
   it('regenerateBackupCodes replaces the set; disableTotp turns MFA off in the snapshot', async () => {

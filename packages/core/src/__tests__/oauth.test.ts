@@ -14,7 +14,11 @@ afterEach(() => vi.unstubAllGlobals())
  * What the browser does between `initiateOAuth` and the redirect back: open the dev provider's consent
  * page, submit its form (approve or deny), follow the redirects to `redirect_uri`. Returns that URL.
  */
-async function consent(authorizationUrl: string, decision: 'approve' | 'deny' = 'approve', email = DEV_EMAIL): Promise<string> {
+async function consent(
+  authorizationUrl: string,
+  decision: 'approve' | 'deny' = 'approve',
+  email = DEV_EMAIL,
+): Promise<string> {
   const page = await fetch(authorizationUrl)
   expect(page.status).toBe(200)
   const html = await page.text()
@@ -45,9 +49,13 @@ describe('OAuth (authorization code + PKCE) against the dev provider', () => {
     const sent = authorize.body as { redirect_uri: string; code_challenge: string; code_challenge_method: string }
     expect(sent).toMatchObject({ redirect_uri: REDIRECT_URI, code_challenge_method: 'S256' })
     // The stored verifier hashes to the challenge that was sent (S256, base64url).
-    const [state, transaction] = Object.entries(JSON.parse(storage.values.get(TRANSACTIONS)!) as Record<string, { verifier: string }>)[0]!
+    const [state, transaction] = Object.entries(
+      JSON.parse(storage.values.get(TRANSACTIONS)!) as Record<string, { verifier: string }>,
+    )[0]!
     expect(transaction.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(transaction.verifier))).toString('base64url')
+    const digest = Buffer.from(
+      await crypto.subtle.digest('SHA-256', new TextEncoder().encode(transaction.verifier)),
+    ).toString('base64url')
     expect(sent.code_challenge).toBe(digest)
 
     const back = await consent(url)
@@ -94,8 +102,12 @@ describe('OAuth (authorization code + PKCE) against the dev provider', () => {
 
   it('a callback without a state, or one never started here, is OAUTH_STATE_MISMATCH', async () => {
     const plinto = client()
-    expect((await failure(plinto.auth.handleOAuthCallback(`${REDIRECT_URI}?code=abc`))).code).toBe('OAUTH_STATE_MISMATCH')
-    expect((await failure(plinto.auth.handleOAuthCallback(`${REDIRECT_URI}?code=abc&state=xyz`))).code).toBe('OAUTH_STATE_MISMATCH')
+    expect((await failure(plinto.auth.handleOAuthCallback(`${REDIRECT_URI}?code=abc`))).code).toBe(
+      'OAUTH_STATE_MISMATCH',
+    )
+    expect((await failure(plinto.auth.handleOAuthCallback(`${REDIRECT_URI}?code=abc&state=xyz`))).code).toBe(
+      'OAUTH_STATE_MISMATCH',
+    )
   })
 
   it('a reused code is refused by the server (OAUTH_ERROR)', async () => {
@@ -177,9 +189,13 @@ describe('OAuth (authorization code + PKCE) against the dev provider', () => {
   it('outside a browser, initiateOAuth needs a redirectUri (CONFIG_ERROR); a URL off the allow-list is refused', async () => {
     const plinto = client()
     expect((await failure(plinto.auth.initiateOAuth('dev'))).code).toBe('CONFIG_ERROR')
-    const refused = await failure(plinto.auth.initiateOAuth('dev', { redirectUri: 'https://evil.example/cb', navigate: false }))
+    const refused = await failure(
+      plinto.auth.initiateOAuth('dev', { redirectUri: 'https://evil.example/cb', navigate: false }),
+    )
     expect(refused.code).toBe('VALIDATION_ERROR')
     expect(refused.fields.map((f) => f.field)).toEqual(['redirect_uri'])
-    expect((await failure(plinto.auth.initiateOAuth('nope', { redirectUri: REDIRECT_URI, navigate: false }))).code).toBe('NOT_FOUND')
+    expect(
+      (await failure(plinto.auth.initiateOAuth('nope', { redirectUri: REDIRECT_URI, navigate: false }))).code,
+    ).toBe('NOT_FOUND')
   })
 })

@@ -20,7 +20,12 @@ async function adaAndBob() {
 }
 
 /** Ada invites Bob; Bob accepts with the emailed token. */
-async function join(ada: PlintoClient, bob: PlintoClient, orgId: string, role: 'owner' | 'admin' | 'member' = 'member') {
+async function join(
+  ada: PlintoClient,
+  bob: PlintoClient,
+  orgId: string,
+  role: 'owner' | 'admin' | 'member' = 'member',
+) {
   await ada.organizations.inviteMember(orgId, { email: BOB, role })
   const token = tokenFromLink(backend.lastMessage(BOB).link)
   return { token, accepted: await bob.organizations.acceptInvitation(token) }
@@ -30,12 +35,23 @@ describe('plinto.organizations', () => {
   it('creates, lists, reads and updates, as the docs snippet shows', async () => {
     const { ada } = await adaAndBob()
     const org = await ada.organizations.createOrganization({ name: 'Acme Corp', slug: 'acme-corp' })
-    expect(org).toMatchObject({ name: 'Acme Corp', slug: 'acme-corp', role: 'owner', member_count: 1, description: null })
+    expect(org).toMatchObject({
+      name: 'Acme Corp',
+      slug: 'acme-corp',
+      role: 'owner',
+      member_count: 1,
+      description: null,
+    })
     expect(await ada.organizations.listOrganizations()).toEqual({ organizations: [org], total: 1 })
     expect(await ada.organizations.getOrganization(org.id)).toEqual(org)
-    const updated = await ada.organizations.updateOrganization(org.id, { name: 'Acme Inc.', description: 'Updated description' })
+    const updated = await ada.organizations.updateOrganization(org.id, {
+      name: 'Acme Inc.',
+      description: 'Updated description',
+    })
     expect(updated).toMatchObject({ name: 'Acme Inc.', description: 'Updated description' })
-    expect((await failure(ada.organizations.createOrganization({ name: 'Other', slug: 'acme-corp' }))).code).toBe('SLUG_TAKEN')
+    expect((await failure(ada.organizations.createOrganization({ name: 'Other', slug: 'acme-corp' }))).code).toBe(
+      'SLUG_TAKEN',
+    )
   })
 
   it('non-members get NOT_FOUND, members who try to manage get FORBIDDEN', async () => {
@@ -46,9 +62,13 @@ describe('plinto.organizations', () => {
     await join(ada, bob, org.id)
     expect((await bob.organizations.getOrganization(org.id)).role).toBe('member')
     expect((await failure(bob.organizations.updateOrganization(org.id, { name: 'Mine' }))).code).toBe('FORBIDDEN')
-    expect((await failure(bob.organizations.inviteMember(org.id, { email: 'eve@example.com', role: 'member' }))).code).toBe('FORBIDDEN')
+    expect(
+      (await failure(bob.organizations.inviteMember(org.id, { email: 'eve@example.com', role: 'member' }))).code,
+    ).toBe('FORBIDDEN')
     expect((await failure(bob.organizations.deleteOrganization(org.id))).code).toBe('FORBIDDEN')
-    expect((await failure(bob.organizations.updateMemberRole(org.id, bob.getSnapshot().user!.id, 'admin'))).code).toBe('FORBIDDEN')
+    expect((await failure(bob.organizations.updateMemberRole(org.id, bob.getSnapshot().user!.id, 'admin'))).code).toBe(
+      'FORBIDDEN',
+    )
   })
 
   it('invitation lifecycle: invite → list → accept once (reuse is INVALID_TOKEN) → members', async () => {
@@ -63,7 +83,10 @@ describe('plinto.organizations', () => {
     expect((await failure(bob.organizations.acceptInvitation(token))).code).toBe('INVALID_TOKEN')
     const { members, total } = await ada.organizations.listMembers(org.id)
     expect(total).toBe(2)
-    expect(members.map((m) => [m.email, m.role]).sort()).toEqual([[ADA, 'owner'], [BOB, 'admin']])
+    expect(members.map((m) => [m.email, m.role]).sort()).toEqual([
+      [ADA, 'owner'],
+      [BOB, 'admin'],
+    ])
     expect((await ada.organizations.listInvitations(org.id)).invitations[0]!.status).toBe('accepted')
   })
 
@@ -105,7 +128,10 @@ describe('plinto.organizations', () => {
     await join(ada, bob, org.id)
     const bobId = bob.getSnapshot().user!.id
     const adaId = ada.getSnapshot().user!.id
-    expect(await ada.organizations.updateMemberRole(org.id, bobId, 'admin')).toMatchObject({ user_id: bobId, role: 'admin' })
+    expect(await ada.organizations.updateMemberRole(org.id, bobId, 'admin')).toMatchObject({
+      user_id: bobId,
+      role: 'admin',
+    })
     expect((await failure(bob.organizations.updateMemberRole(org.id, bobId, 'owner'))).code).toBe('FORBIDDEN')
     expect((await failure(bob.organizations.removeMember(org.id, adaId))).code).toBe('FORBIDDEN')
     expect((await failure(ada.organizations.removeMember(org.id, adaId))).code).toBe('FORBIDDEN')

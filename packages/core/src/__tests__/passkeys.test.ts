@@ -34,7 +34,10 @@ describe('passkeys', () => {
     expect(passkey).toMatchObject({ name: 'Laptop', device_type: 'multiDevice', backed_up: true, last_used_at: null })
     expect(authenticator.credentials).toHaveLength(1)
     // What the server got is the JSON of @simplewebauthn/browser's startRegistration.
-    expect(backend.requests.at(-1)!.body).toMatchObject({ name: 'Laptop', credential: { id: authenticator.credentials[0]!.id, type: 'public-key' } })
+    expect(backend.requests.at(-1)!.body).toMatchObject({
+      name: 'Laptop',
+      credential: { id: authenticator.credentials[0]!.id, type: 'public-key' },
+    })
 
     await plinto.auth.signOut()
     const events = recordEvents(plinto)
@@ -63,7 +66,10 @@ describe('passkeys', () => {
     const plinto = await signedIn()
     const passkey = await plinto.passkeys.registerPasskey()
     expect(passkey.name).toBe('Passkey')
-    expect(await plinto.passkeys.renamePasskey(passkey.id, 'Work laptop')).toMatchObject({ id: passkey.id, name: 'Work laptop' })
+    expect(await plinto.passkeys.renamePasskey(passkey.id, 'Work laptop')).toMatchObject({
+      id: passkey.id,
+      name: 'Work laptop',
+    })
     expect((await plinto.passkeys.listPasskeys()).passkeys.map((p) => p.name)).toEqual(['Work laptop'])
     await plinto.passkeys.deletePasskey(passkey.id)
     expect((await plinto.passkeys.listPasskeys()).passkeys).toEqual([])

@@ -120,7 +120,8 @@ const freshKey = () => `plinto-cross-tab-${++keys}-${Math.random().toString(36).
 function lockStateSeen(plinto: PlintoClient, busy: () => boolean): boolean[] {
   const seen: boolean[] = []
   plinto.subscribe(() => seen.push(busy()))
-  for (const name of ['signedIn', 'signedOut', 'tokenRefreshed', 'userUpdated', 'error'] as const) plinto.on(name, () => seen.push(busy()))
+  for (const name of ['signedIn', 'signedOut', 'tokenRefreshed', 'userUpdated', 'error'] as const)
+    plinto.on(name, () => seen.push(busy()))
   return seen
 }
 
@@ -170,7 +171,9 @@ describe('tabs that share a session, with Web Locks', () => {
       for (const log of events) expect(log.tokenRefreshed).toHaveLength(cycle)
       const sources = events.map((log) => log.tokenRefreshed.at(-1)!.source).sort()
       expect(sources).toEqual(['other_tab', 'other_tab', 'refresh'])
-      expect(new Set(events.map((log) => log.tokenRefreshed.at(-1)!.expiresAt))).toEqual(new Set([start + cycle * TTL * 500 + TTL * 1000]))
+      expect(new Set(events.map((log) => log.tokenRefreshed.at(-1)!.expiresAt))).toEqual(
+        new Set([start + cycle * TTL * 500 + TTL * 1000]),
+      )
     }
     // Each request presented the token of the previous rotation: one unbroken line of tokens.
     const [first, second] = refreshes()
@@ -228,7 +231,12 @@ describe('tabs that share a session, with Web Locks', () => {
     const name = `plinto:refresh:${key}`
     const storage = sharedStorage(key)
     // Real time: the wait is bounded with AbortSignal.timeout, which fake timers do not drive.
-    const { plinto, tokens } = await signedIn({ tokenStorage: storage, tabSync: true, session: { autoRefresh: false }, timeout: 1_000 })
+    const { plinto, tokens } = await signedIn({
+      tokenStorage: storage,
+      tabSync: true,
+      session: { autoRefresh: false },
+      timeout: 1_000,
+    })
     let thaw!: () => void
     const frozen = locks.request(name, {}, () => new Promise<void>((resolve) => (thaw = resolve)))
     await new Promise<void>((resolve) => queueTask(resolve))
@@ -288,7 +296,12 @@ describe('tabs that share a session, with Web Locks', () => {
     await seedAda()
     const key = freshKey()
     const exchanges = exchangeTracker()
-    const options = { tokenStorage: { type: 'cookie' as const, key }, tabSync: true, session: { autoRefresh: false }, fetch: exchanges.fetch }
+    const options = {
+      tokenStorage: { type: 'cookie' as const, key },
+      tabSync: true,
+      session: { autoRefresh: false },
+      fetch: exchanges.fetch,
+    }
     const a = client(options)
     await a.ready()
     await a.auth.signIn({ email: EMAIL, password: PASSWORD })
@@ -327,9 +340,15 @@ describe('tabs that share a session, as Chromium runs them', () => {
     let tabs = 0
     return () => {
       const tab = ++tabs
-      const read = () => writes.findLast((write) => write.by === tab || performance.now() - write.at >= LAG)?.value ?? null
+      const read = () =>
+        writes.findLast((write) => write.by === tab || performance.now() - write.at >= LAG)?.value ?? null
       const write = (value: string | null) => void writes.push({ at: performance.now(), by: tab, value })
-      return { storageKey: key, getItem: read, setItem: (_: string, value: string) => write(value), removeItem: () => write(null) }
+      return {
+        storageKey: key,
+        getItem: read,
+        setItem: (_: string, value: string) => write(value),
+        removeItem: () => write(null),
+      }
     }
   }
 
@@ -409,7 +428,11 @@ describe('tabs that share a session, without Web Locks', () => {
     await vi.advanceTimersByTimeAsync(1)
     await refreshed
     expect(refreshes()).toHaveLength(1)
-    expect(events.map((log) => log.tokenRefreshed.map((event) => event.source))).toEqual([['other_tab'], ['refresh'], ['other_tab']])
+    expect(events.map((log) => log.tokenRefreshed.map((event) => event.source))).toEqual([
+      ['other_tab'],
+      ['refresh'],
+      ['other_tab'],
+    ])
     await vi.advanceTimersByTimeAsync(2_000)
     expect(refreshes()).toHaveLength(1)
     await expectSameTokens(tabs)

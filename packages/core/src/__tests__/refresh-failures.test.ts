@@ -23,7 +23,17 @@ const PROACTIVE_AT = (3600 - 300) * 1000
 
 describe('transient refresh failures keep the session', () => {
   it.each([
-    ['a 503', 'INTERNAL_ERROR', 1_000, () => backend.faults.respond({ path: '/auth/refresh', status: 503, body: { detail: 'Down for maintenance', error_code: 'INTERNAL_ERROR' } })],
+    [
+      'a 503',
+      'INTERNAL_ERROR',
+      1_000,
+      () =>
+        backend.faults.respond({
+          path: '/auth/refresh',
+          status: 503,
+          body: { detail: 'Down for maintenance', error_code: 'INTERNAL_ERROR' },
+        }),
+    ],
     ['a network error', 'NETWORK_ERROR', 1_000, () => backend.faults.networkError({ path: '/auth/refresh' })],
     [
       'a 429',
@@ -37,33 +47,43 @@ describe('transient refresh failures keep the session', () => {
           body: { detail: 'Slow down', error_code: 'RATE_LIMITED', retry_after: 5 },
         }),
     ],
-  ])('on %s: stays signed in, reports an error event, retries with backoff and the same refresh token', async (_label, code, backoff, fail) => {
-    useWholeSecondFakeTime()
-    const { plinto, tokens } = await signedIn()
-    const events = recordEvents(plinto)
-    fail()
-    const failed = nextEvent(plinto, 'error')
-    await vi.advanceTimersByTimeAsync(PROACTIVE_AT)
-    expect(await failed).toMatchObject({ code, retryable: true })
-    expect(backend.countRequests('POST', '/auth/refresh')).toBe(1)
-    expect(plinto.getSnapshot().status).toBe('signed_in')
-    expect(events.signedOut).toHaveLength(0)
-    expect(events.error).toHaveLength(1)
+  ])(
+    'on %s: stays signed in, reports an error event, retries with backoff and the same refresh token',
+    async (_label, code, backoff, fail) => {
+      useWholeSecondFakeTime()
+      const { plinto, tokens } = await signedIn()
+      const events = recordEvents(plinto)
+      fail()
+      const failed = nextEvent(plinto, 'error')
+      await vi.advanceTimersByTimeAsync(PROACTIVE_AT)
+      expect(await failed).toMatchObject({ code, retryable: true })
+      expect(backend.countRequests('POST', '/auth/refresh')).toBe(1)
+      expect(plinto.getSnapshot().status).toBe('signed_in')
+      expect(events.signedOut).toHaveLength(0)
+      expect(events.error).toHaveLength(1)
 
-    // Backoff after one failure: 0.5–1 s, or Retry-After when the server gave one. Then the real server answers.
-    const refreshed = nextEvent(plinto, 'tokenRefreshed')
-    await vi.advanceTimersByTimeAsync(backoff)
-    await refreshed
-    expect(refreshes().map((r) => r.body)).toEqual([{ refresh_token: tokens.refresh_token }, { refresh_token: tokens.refresh_token }])
-    expect(events.tokenRefreshed).toHaveLength(1)
-    expect(events.error).toHaveLength(1)
-    expect(await plinto.auth.getCurrentUser()).toMatchObject({ email: EMAIL })
-  })
+      // Backoff after one failure: 0.5–1 s, or Retry-After when the server gave one. Then the real server answers.
+      const refreshed = nextEvent(plinto, 'tokenRefreshed')
+      await vi.advanceTimersByTimeAsync(backoff)
+      await refreshed
+      expect(refreshes().map((r) => r.body)).toEqual([
+        { refresh_token: tokens.refresh_token },
+        { refresh_token: tokens.refresh_token },
+      ])
+      expect(events.tokenRefreshed).toHaveLength(1)
+      expect(events.error).toHaveLength(1)
+      expect(await plinto.auth.getCurrentUser()).toMatchObject({ email: EMAIL })
+    },
+  )
 
   it('cooldown: after a failed refresh, callers get the failure without new requests until it passes', async () => {
     useWholeSecondFakeTime()
     const { plinto, tokens } = await signedIn({ session: { autoRefresh: false } })
-    backend.faults.respond({ path: '/auth/refresh', status: 503, body: { detail: 'Down for maintenance', error_code: 'INTERNAL_ERROR' } })
+    backend.faults.respond({
+      path: '/auth/refresh',
+      status: 503,
+      body: { detail: 'Down for maintenance', error_code: 'INTERNAL_ERROR' },
+    })
     const first = await plinto.auth.refreshToken().catch((error: PlintoError) => error)
     expect(first).toMatchObject({ code: 'INTERNAL_ERROR', status: 503 })
     for (let i = 0; i < 20; i++) await expect(plinto.auth.refreshToken()).rejects.toBe(first)
@@ -71,14 +91,22 @@ describe('transient refresh failures keep the session', () => {
     // Backoff after one failure is 0.5–1 s; then the real server rotates the (never rotated) token.
     await vi.advanceTimersByTimeAsync(1_001)
     const next = await plinto.auth.refreshToken()
-    expect(refreshes().map((r) => r.body)).toEqual([{ refresh_token: tokens.refresh_token }, { refresh_token: tokens.refresh_token }])
+    expect(refreshes().map((r) => r.body)).toEqual([
+      { refresh_token: tokens.refresh_token },
+      { refresh_token: tokens.refresh_token },
+    ])
     expect(next.refresh_token).not.toBe(tokens.refresh_token)
   })
 
   it('honours Retry-After from a 429 on refresh as the minimum cooldown', async () => {
     useWholeSecondFakeTime()
     const { plinto } = await signedIn({ session: { autoRefresh: false } })
-    const limited = { path: '/auth/refresh', status: 429, headers: { 'Retry-After': '30' }, body: { detail: 'Slow down', error_code: 'RATE_LIMITED', retry_after: 30 } }
+    const limited = {
+      path: '/auth/refresh',
+      status: 429,
+      headers: { 'Retry-After': '30' },
+      body: { detail: 'Slow down', error_code: 'RATE_LIMITED', retry_after: 30 },
+    }
     backend.faults.respond({ ...limited, times: 2 })
     await expect(plinto.auth.refreshToken()).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfter: 30 })
     await vi.advanceTimersByTimeAsync(29_000)
@@ -97,7 +125,11 @@ describe('transient refresh failures keep the session', () => {
 
 describe('terminal refresh failures sign out exactly once', () => {
   /** How the server comes to refuse the client's refresh token; resolves the refreshes made by others. */
-  const endings: [code: string, reason: string, end: (tokens: { access_token: string; refresh_token?: string }) => Promise<number>][] = [
+  const endings: [
+    code: string,
+    reason: string,
+    end: (tokens: { access_token: string; refresh_token?: string }) => Promise<number>,
+  ][] = [
     [
       'REFRESH_TOKEN_REUSED',
       'reuse',
@@ -140,7 +172,11 @@ describe('terminal refresh failures sign out exactly once', () => {
     const byOthers = await end(tokens)
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => plinto.auth.getCurrentUser()))
     expect(results.every((result) => result.status === 'fulfilled' && result.value === null)).toBe(true)
-    expect(refreshes().slice(byOthers).map((r) => r.body)).toEqual([{ refresh_token: tokens.refresh_token }])
+    expect(
+      refreshes()
+        .slice(byOthers)
+        .map((r) => r.body),
+    ).toEqual([{ refresh_token: tokens.refresh_token }])
     expect(events.sessionExpired).toEqual([{ reason, error: expect.objectContaining({ code, status: 401 }) }])
     expect(events.signedOut).toEqual([{ reason }])
     expect(plinto.getSnapshot()).toMatchObject({ status: 'signed_out', user: null })
@@ -163,7 +199,11 @@ describe('terminal refresh failures sign out exactly once', () => {
     const { plinto } = await signedIn({ session: { autoRefresh: false } })
     // The reference server answers a refresh only with tokens or one of the three terminal codes; a
     // proxy or gateway in front of it may not.
-    backend.faults.respond({ path: '/auth/refresh', status: 401, body: { detail: 'Missing credentials', error_code: 'UNAUTHORIZED' } })
+    backend.faults.respond({
+      path: '/auth/refresh',
+      status: 401,
+      body: { detail: 'Missing credentials', error_code: 'UNAUTHORIZED' },
+    })
     await expect(plinto.auth.refreshToken()).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
     expect(plinto.getSnapshot().status).toBe('signed_in')
     expect(await plinto.auth.getCurrentUser()).toMatchObject({ email: EMAIL })

@@ -4,7 +4,8 @@ import { recordEvents } from './integration-setup'
 
 const { backend, signedIn, refreshes } = useReferenceServer()
 const meRequests = () => backend.requests.filter((r) => r.method === 'GET' && r.path === '/auth/me')
-const sentWith = (token: string | null | undefined) => meRequests().filter((r) => r.headers.authorization === `Bearer ${token}`).length
+const sentWith = (token: string | null | undefined) =>
+  meRequests().filter((r) => r.headers.authorization === `Bearer ${token}`).length
 
 describe('a token the client knows to be expired is never sent', () => {
   it('50 concurrent calls after the laptop slept past the expiry: 1 POST /auth/refresh, then 50 GET /auth/me with the new token', async () => {

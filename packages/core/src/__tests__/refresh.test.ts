@@ -33,7 +33,8 @@ describe('reactive refresh (401 → refresh → retry)', () => {
     expect(users.every((user) => user?.email === EMAIL)).toBe(true)
     expect(backend.countRequests('POST', '/auth/refresh')).toBe(1)
     // 50 refused with the old token, 50 retried with the one new token.
-    const sentWith = (token: string | null | undefined) => meRequests().filter((r) => r.headers.authorization === `Bearer ${token}`).length
+    const sentWith = (token: string | null | undefined) =>
+      meRequests().filter((r) => r.headers.authorization === `Bearer ${token}`).length
     expect(meRequests()).toHaveLength(100)
     expect(sentWith(tokens.access_token)).toBe(50)
     expect(sentWith(await plinto.getAccessToken())).toBe(50)
@@ -56,7 +57,10 @@ describe('reactive refresh (401 → refresh → retry)', () => {
 
   it('does not refresh on a 401 from a public endpoint (wrong password is not an expired token)', async () => {
     const { plinto } = await signedIn()
-    await expect(plinto.auth.signIn({ email: EMAIL, password: 'not the password' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401 })
+    await expect(plinto.auth.signIn({ email: EMAIL, password: 'not the password' })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      status: 401,
+    })
     expect(backend.countRequests('POST', '/auth/refresh')).toBe(0)
     expect(plinto.getSnapshot().status).toBe('signed_in')
   })
@@ -97,7 +101,9 @@ describe('getAccessToken', () => {
     await vi.advanceTimersByTimeAsync(2_000)
     const fresh = await plinto.getAccessToken()
     expect(fresh).not.toBe(tokens.access_token)
-    expect(refreshes().map((r) => r.body)).toEqual(Array.from({ length: 3 }, () => ({ refresh_token: tokens.refresh_token })))
+    expect(refreshes().map((r) => r.body)).toEqual(
+      Array.from({ length: 3 }, () => ({ refresh_token: tokens.refresh_token })),
+    )
     expect(await plinto.auth.getCurrentUser()).toMatchObject({ email: EMAIL })
   })
 })

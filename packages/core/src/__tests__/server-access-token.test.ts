@@ -18,7 +18,12 @@ let signups = 0
 
 beforeAll(async () => {
   server = await startServer({ port: 0, mode: 'test', logger: silentLogger })
-  pastServer = await startServer({ port: 0, mode: 'test', logger: silentLogger, clock: { now: () => Date.now() - (TOKEN_TTL + 5) * 1000 } })
+  pastServer = await startServer({
+    port: 0,
+    mode: 'test',
+    logger: silentLogger,
+    clock: { now: () => Date.now() - (TOKEN_TTL + 5) * 1000 },
+  })
 })
 afterAll(async () => {
   await Promise.all([server.close(), pastServer.close()])
@@ -47,7 +52,8 @@ const options = (overrides: Partial<VerifyAccessTokenOptions> = {}): VerifyAcces
   ({ apiUrl: server.url, issuer: ISSUER, audience: AUDIENCE, ...overrides }) as VerifyAccessTokenOptions
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-const decodePart = (token: string, index: 0 | 1) => JSON.parse(Buffer.from(token.split('.')[index]!, 'base64url').toString()) as Record<string, unknown>
+const decodePart = (token: string, index: 0 | 1) =>
+  JSON.parse(Buffer.from(token.split('.')[index]!, 'base64url').toString()) as Record<string, unknown>
 
 /** Claims like the server's, for tokens signed by the test itself. */
 function claimsLike(genuine: string): Record<string, unknown> {
@@ -57,7 +63,9 @@ function claimsLike(genuine: string): Record<string, unknown> {
 /** Signs `claims` with the server's own signing key: a token only the header or claims can make invalid. */
 async function signWithServerKey(claims: Record<string, unknown>, header: { typ?: string; kid?: string } = {}) {
   const ring = await server.app.plinto.keys()
-  return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: ring.signingKid, typ: 'at+jwt', ...header }).sign(ring.signingKey)
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', kid: ring.signingKid, typ: 'at+jwt', ...header })
+    .sign(ring.signingKey)
 }
 
 /** A fetch that records the URLs it is asked for, then asks the network. */
@@ -91,21 +99,29 @@ describe('server: verifyAccessToken accepts genuine tokens', () => {
     const common = { issuer: ISSUER, audience: AUDIENCE }
     const viaApiUrl = await verifyAccessToken(tokens.access_token, { ...common, apiUrl: server.url })
     const viaSlash = await verifyAccessToken(tokens.access_token, { ...common, apiUrl: new URL(`${server.url}/`) })
-    const viaJwksUrl = await verifyAccessToken(tokens.access_token, { ...common, jwksUrl: `${server.url}/.well-known/jwks.json` })
+    const viaJwksUrl = await verifyAccessToken(tokens.access_token, {
+      ...common,
+      jwksUrl: `${server.url}/.well-known/jwks.json`,
+    })
     expect(viaSlash).toEqual(viaApiUrl)
     expect(viaJwksUrl).toEqual(viaApiUrl)
   })
 
   it('accepts a list of issuers or audiences when the token matches one of them', async () => {
     const { tokens } = await signUp()
-    await expect(verifyAccessToken(tokens.access_token, options({ issuer: ['other', ISSUER], audience: ['billing', AUDIENCE] }))).resolves.toMatchObject({
+    await expect(
+      verifyAccessToken(tokens.access_token, options({ issuer: ['other', ISSUER], audience: ['billing', AUDIENCE] })),
+    ).resolves.toMatchObject({
       iss: ISSUER,
     })
   })
 
   it('keeps extra claims, and is stateless: a signed-out session’s token verifies until it expires', async () => {
     const { tokens } = await signUp()
-    const signOut = await fetch(`${server.url}/api/v1/auth/signout`, { method: 'POST', headers: { authorization: `Bearer ${tokens.access_token}` } })
+    const signOut = await fetch(`${server.url}/api/v1/auth/signout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    })
     expect(signOut.status).toBe(204)
     await expect(verifyAccessToken(tokens.access_token, options())).resolves.toMatchObject({ aud: AUDIENCE })
     const extra = await signWithServerKey({ ...claimsLike(tokens.access_token), org_id: 'org_1' })
@@ -119,13 +135,19 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     const pastOptions = options({ apiUrl: pastServer.url })
     const error = await failure(verifyAccessToken(tokens.access_token, pastOptions))
     expect(error).toMatchObject({ code: 'TOKEN_EXPIRED', retryable: false })
-    await expect(verifyAccessToken(tokens.access_token, { ...pastOptions, clockTolerance: 60 })).resolves.toMatchObject({ iss: ISSUER })
-    expect((await failure(verifyAccessToken(tokens.access_token, { ...pastOptions, clockTolerance: 1 }))).code).toBe('TOKEN_EXPIRED')
+    await expect(verifyAccessToken(tokens.access_token, { ...pastOptions, clockTolerance: 60 })).resolves.toMatchObject(
+      { iss: ISSUER },
+    )
+    expect((await failure(verifyAccessToken(tokens.access_token, { ...pastOptions, clockTolerance: 1 }))).code).toBe(
+      'TOKEN_EXPIRED',
+    )
   })
 
   it('expired and meant for someone else → UNAUTHORIZED, not TOKEN_EXPIRED (refreshing would not help)', async () => {
     const { tokens } = await signUp(pastServer)
-    const error = await failure(verifyAccessToken(tokens.access_token, options({ apiUrl: pastServer.url, audience: 'billing' })))
+    const error = await failure(
+      verifyAccessToken(tokens.access_token, options({ apiUrl: pastServer.url, audience: 'billing' })),
+    )
     expect(error.code).toBe('UNAUTHORIZED')
     expect(error.message).toMatch(/audience/)
   })
@@ -139,7 +161,10 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     const otherUser = b64url({ ...claimsLike(tokens.access_token), sub: 'usr_someone_else' })
     for (const forged of [`${header}.${payload}.${flipped}`, `${header}.${otherUser}.${signature}`]) {
       const error = await failure(verifyAccessToken(forged, options()))
-      expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: signature verification failed' })
+      expect(error).toMatchObject({
+        code: 'UNAUTHORIZED',
+        message: 'Invalid access token: signature verification failed',
+      })
     }
   })
 
@@ -166,7 +191,10 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
         .setProtectedHeader({ alg: 'HS256', kid: publicJwk.kid!, typ: 'at+jwt' })
         .sign(new TextEncoder().encode(secret))
       const error = await failure(verifyAccessToken(forged, options()))
-      expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: algorithm not allowed (only ES256 is accepted)' })
+      expect(error).toMatchObject({
+        code: 'UNAUTHORIZED',
+        message: 'Invalid access token: algorithm not allowed (only ES256 is accepted)',
+      })
     }
   })
 
@@ -174,19 +202,34 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     const { tokens } = await signUp()
     const claims = claimsLike(tokens.access_token)
     const ring = await server.app.plinto.keys()
-    const untyped = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: ring.signingKid }).sign(ring.signingKey)
-    for (const forged of [await signWithServerKey(claims, { typ: 'JWT' }), await signWithServerKey(claims, { typ: 'id+jwt' }), untyped]) {
+    const untyped = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: ring.signingKid })
+      .sign(ring.signingKey)
+    for (const forged of [
+      await signWithServerKey(claims, { typ: 'JWT' }),
+      await signWithServerKey(claims, { typ: 'id+jwt' }),
+      untyped,
+    ]) {
       const error = await failure(verifyAccessToken(forged, options()))
-      expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: wrong token type (header typ is not "at+jwt")' })
+      expect(error).toMatchObject({
+        code: 'UNAUTHORIZED',
+        message: 'Invalid access token: wrong token type (header typ is not "at+jwt")',
+      })
     }
   })
 
   it('wrong audience or wrong issuer → UNAUTHORIZED naming the check', async () => {
     const { tokens } = await signUp()
     const audience = await failure(verifyAccessToken(tokens.access_token, options({ audience: 'billing-service' })))
-    expect(audience).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: audience mismatch (aud claim check failed)' })
+    expect(audience).toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'Invalid access token: audience mismatch (aud claim check failed)',
+    })
     const issuer = await failure(verifyAccessToken(tokens.access_token, options({ issuer: 'https://evil.example' })))
-    expect(issuer).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid access token: issuer mismatch (iss claim check failed)' })
+    expect(issuer).toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'Invalid access token: issuer mismatch (iss claim check failed)',
+    })
     // The same mismatch from the token's side: signed by the real key, issued for another app.
     const forOtherApp = await signWithServerKey({ ...claimsLike(tokens.access_token), aud: 'other-app' })
     expect((await failure(verifyAccessToken(forOtherApp, options()))).message).toMatch(/audience mismatch/)
@@ -196,7 +239,9 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     const { tokens } = await signUp()
     const claims = claimsLike(tokens.access_token)
     const { privateKey } = await generateKeyPair('ES256')
-    const unknownKid = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'key_attacker', typ: 'at+jwt' }).sign(privateKey)
+    const unknownKid = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'key_attacker', typ: 'at+jwt' })
+      .sign(privateKey)
     expect(await failure(verifyAccessToken(unknownKid, options()))).toMatchObject({
       code: 'UNAUTHORIZED',
       message: "Invalid access token: no key in the issuer's JWKS matches the token's kid",
@@ -204,7 +249,9 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     const borrowedKid = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid: String(decodePart(tokens.access_token, 0).kid), typ: 'at+jwt' })
       .sign(privateKey)
-    expect((await failure(verifyAccessToken(borrowedKid, options()))).message).toBe('Invalid access token: signature verification failed')
+    expect((await failure(verifyAccessToken(borrowedKid, options()))).message).toBe(
+      'Invalid access token: signature verification failed',
+    )
   })
 
   it('a missing or mistyped contract claim → UNAUTHORIZED naming the claim', async () => {
@@ -213,10 +260,15 @@ describe('server: verifyAccessToken refuses bad tokens', () => {
     for (const claim of ['sid', 'jti', 'sub', 'iat', 'exp']) {
       const { [claim]: _dropped, ...rest } = claims
       const error = await failure(verifyAccessToken(await signWithServerKey(rest), options()))
-      expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: `Invalid access token: required claim "${claim}" is missing` })
+      expect(error).toMatchObject({
+        code: 'UNAUTHORIZED',
+        message: `Invalid access token: required claim "${claim}" is missing`,
+      })
     }
     const numericSid = await signWithServerKey({ ...claims, sid: 42 })
-    expect((await failure(verifyAccessToken(numericSid, options()))).message).toBe('Invalid access token: claim "sid" must be a non-empty string')
+    expect((await failure(verifyAccessToken(numericSid, options()))).message).toBe(
+      'Invalid access token: claim "sid" must be a non-empty string',
+    )
   })
 
   it('garbage, an empty token, or one still wearing "Bearer " → UNAUTHORIZED without a fetch', async () => {
@@ -275,10 +327,16 @@ describe('server: verifyAccessToken fetches and caches the JWKS', () => {
 
     // A failed fetch is not cached: the first call after the outage fetches again.
     let down = true
-    const flaky: typeof fetch = (input, init) => (down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init))
-    expect(await failure(verifyAccessToken(tokens.access_token, options({ fetch: flaky })))).toMatchObject({ code: 'NETWORK_ERROR', retryable: true })
+    const flaky: typeof fetch = (input, init) =>
+      down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)
+    expect(await failure(verifyAccessToken(tokens.access_token, options({ fetch: flaky })))).toMatchObject({
+      code: 'NETWORK_ERROR',
+      retryable: true,
+    })
     down = false
-    await expect(verifyAccessToken(tokens.access_token, options({ fetch: flaky }))).resolves.toMatchObject({ iss: ISSUER })
+    await expect(verifyAccessToken(tokens.access_token, options({ fetch: flaky }))).resolves.toMatchObject({
+      iss: ISSUER,
+    })
   })
 
   it('a JWKS endpoint that errors, times out or serves garbage → NETWORK_ERROR / TIMEOUT / INVALID_RESPONSE', async () => {
@@ -289,15 +347,32 @@ describe('server: verifyAccessToken fetches and caches the JWKS', () => {
         Promise.resolve(response())
     const cases: [typeof fetch, Partial<PlintoError>][] = [
       [answering(() => new Response('down', { status: 503 })), { code: 'NETWORK_ERROR', status: 503, retryable: true }],
-      [answering(() => new Response('slow down', { status: 429 })), { code: 'NETWORK_ERROR', status: 429, retryable: true }],
-      [answering(() => new Response('missing', { status: 404 })), { code: 'NETWORK_ERROR', status: 404, retryable: false }],
-      [answering(() => new Response(null, { status: 302, headers: { location: '/elsewhere' } })), { code: 'NETWORK_ERROR', status: 302, retryable: false }],
-      [() => Promise.reject(new DOMException('The operation timed out.', 'TimeoutError')), { code: 'TIMEOUT', retryable: true }],
-      [answering(() => new Response('<html>login</html>', { status: 200 })), { code: 'INVALID_RESPONSE', retryable: false }],
+      [
+        answering(() => new Response('slow down', { status: 429 })),
+        { code: 'NETWORK_ERROR', status: 429, retryable: true },
+      ],
+      [
+        answering(() => new Response('missing', { status: 404 })),
+        { code: 'NETWORK_ERROR', status: 404, retryable: false },
+      ],
+      [
+        answering(() => new Response(null, { status: 302, headers: { location: '/elsewhere' } })),
+        { code: 'NETWORK_ERROR', status: 302, retryable: false },
+      ],
+      [
+        () => Promise.reject(new DOMException('The operation timed out.', 'TimeoutError')),
+        { code: 'TIMEOUT', retryable: true },
+      ],
+      [
+        answering(() => new Response('<html>login</html>', { status: 200 })),
+        { code: 'INVALID_RESPONSE', retryable: false },
+      ],
       [answering(() => Response.json({ keys: 'none' })), { code: 'INVALID_RESPONSE', retryable: false }],
     ]
     for (const [fetchImpl, expected] of cases) {
-      expect(await failure(verifyAccessToken(tokens.access_token, options({ fetch: fetchImpl })))).toMatchObject(expected)
+      expect(await failure(verifyAccessToken(tokens.access_token, options({ fetch: fetchImpl })))).toMatchObject(
+        expected,
+      )
     }
   })
 
@@ -314,12 +389,15 @@ describe('server: verifyAccessToken fetches and caches the JWKS', () => {
       requests.push(String(input))
       return Promise.resolve(Response.json({ keys: published }))
     }
-    const verify = (token: string) => verifyAccessToken(token, options({ apiUrl: 'https://rotating.example', fetch: jwksFetch }))
+    const verify = (token: string) =>
+      verifyAccessToken(token, options({ apiUrl: 'https://rotating.example', fetch: jwksFetch }))
     await verify(tokens.access_token)
     expect(requests).toHaveLength(1)
 
     published = [newKey, ...oldKeys]
-    const rotated = await new SignJWT(claimsLike(tokens.access_token)).setProtectedHeader({ alg: 'ES256', kid: 'key_rotated', typ: 'at+jwt' }).sign(privateKey)
+    const rotated = await new SignJWT(claimsLike(tokens.access_token))
+      .setProtectedHeader({ alg: 'ES256', kid: 'key_rotated', typ: 'at+jwt' })
+      .sign(privateKey)
     // Within the cooldown an unknown kid does not trigger a fetch (forged kids cannot hammer the issuer).
     expect((await failure(verify(rotated))).message).toMatch(/no key in the issuer's JWKS/)
     expect(requests).toHaveLength(1)
@@ -327,7 +405,10 @@ describe('server: verifyAccessToken fetches and caches the JWKS', () => {
     vi.setSystemTime(Date.now() + 31_000)
     await expect(verify(rotated)).resolves.toMatchObject({ sub: claimsLike(tokens.access_token).sub })
     await expect(verify(tokens.access_token)).resolves.toMatchObject({ iss: ISSUER })
-    expect(requests).toEqual(['https://rotating.example/.well-known/jwks.json', 'https://rotating.example/.well-known/jwks.json'])
+    expect(requests).toEqual([
+      'https://rotating.example/.well-known/jwks.json',
+      'https://rotating.example/.well-known/jwks.json',
+    ])
   })
 })
 
@@ -336,9 +417,15 @@ describe('server: verifyAccessToken options', () => {
     const cases: [unknown, RegExp][] = [
       [undefined, /needs options/],
       [{ issuer: ISSUER, audience: AUDIENCE }, /needs apiUrl .* or jwksUrl/],
-      [{ apiUrl: 'https://a.example', jwksUrl: 'https://a.example/jwks', issuer: ISSUER, audience: AUDIENCE }, /either jwksUrl or apiUrl, not both/],
+      [
+        { apiUrl: 'https://a.example', jwksUrl: 'https://a.example/jwks', issuer: ISSUER, audience: AUDIENCE },
+        /either jwksUrl or apiUrl, not both/,
+      ],
       [{ apiUrl: '/relative', issuer: ISSUER, audience: AUDIENCE }, /apiUrl must be an absolute http\(s\) URL/],
-      [{ jwksUrl: 'file:///etc/jwks.json', issuer: ISSUER, audience: AUDIENCE }, /jwksUrl must be an absolute http\(s\) URL/],
+      [
+        { jwksUrl: 'file:///etc/jwks.json', issuer: ISSUER, audience: AUDIENCE },
+        /jwksUrl must be an absolute http\(s\) URL/,
+      ],
       [{ apiUrl: 'https://a.example', audience: AUDIENCE }, /needs issuer: .*default is 'plinto'/],
       [{ apiUrl: 'https://a.example', issuer: '', audience: AUDIENCE }, /needs issuer/],
       [{ apiUrl: 'https://a.example', issuer: ISSUER }, /needs audience: .*default is 'plinto'/],

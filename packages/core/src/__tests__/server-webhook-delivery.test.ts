@@ -38,7 +38,10 @@ beforeAll(async () => {
     port: 0,
     mode: 'test',
     logger: silentLogger,
-    config: { webhooks: [{ url: `http://127.0.0.1:${port}/plinto-events`, secret: SECRET }], webhookRetry: { attempts: 1 } },
+    config: {
+      webhooks: [{ url: `http://127.0.0.1:${port}/plinto-events`, secret: SECRET }],
+      webhookRetry: { attempts: 1 },
+    },
   })
 })
 afterAll(async () => {
@@ -63,7 +66,9 @@ describe('server: verifyWebhookSignature on deliveries from the reference server
       // The same delivery as text verifies too; with another secret, or once re-serialised, it does not.
       expect(await verifyWebhookSignature(body.toString('utf8'), signature, SECRET)).toBe(true)
       expect(await verifyWebhookSignature(body, signature, 'whsec_other')).toBe(false)
-      expect(await verifyWebhookSignature(JSON.stringify(JSON.parse(body.toString('utf8')), null, 1), signature, SECRET)).toBe(false)
+      expect(
+        await verifyWebhookSignature(JSON.stringify(JSON.parse(body.toString('utf8')), null, 1), signature, SECRET),
+      ).toBe(false)
     }
   })
 })

@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { isPlintoError, signWebhookPayload, verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER, type WebhookPayload } from '../server'
+import {
+  isPlintoError,
+  signWebhookPayload,
+  verifyWebhookSignature,
+  WEBHOOK_SIGNATURE_HEADER,
+  type WebhookPayload,
+} from '../server'
 
 const SECRET = 'whsec_test_5f2b9c'
 const BODY = JSON.stringify({
@@ -9,7 +15,8 @@ const BODY = JSON.stringify({
   data: { user: { id: 'usr_1234567890', email: 'zoë@example.com', created_at: '2026-11-16T10:30:00Z' } },
 })
 /** What the server sends, computed independently of the code under test. */
-const nodeSignature = (payload: string | Buffer, secret = SECRET) => createHmac('sha256', secret).update(payload).digest('hex')
+const nodeSignature = (payload: string | Buffer, secret = SECRET) =>
+  createHmac('sha256', secret).update(payload).digest('hex')
 
 describe('server: verifyWebhookSignature', () => {
   it('accepts the signature of the raw body, as node:crypto computes it', async () => {
@@ -23,7 +30,13 @@ describe('server: verifyWebhookSignature', () => {
     const signature = nodeSignature(BODY)
     const padded = new Uint8Array(bytes.length + 8)
     padded.set(bytes, 4)
-    const payloads: WebhookPayload[] = [bytes, Buffer.from(BODY), bytes.buffer, padded.subarray(4, 4 + bytes.length), new DataView(padded.buffer, 4, bytes.length)]
+    const payloads: WebhookPayload[] = [
+      bytes,
+      Buffer.from(BODY),
+      bytes.buffer,
+      padded.subarray(4, 4 + bytes.length),
+      new DataView(padded.buffer, 4, bytes.length),
+    ]
     for (const payload of payloads) expect(await verifyWebhookSignature(payload, signature, SECRET)).toBe(true)
     // Binary bodies that are not UTF-8 text are signed byte for byte.
     const binary = new Uint8Array([0xff, 0x00, 0xfe, 0x80])
@@ -39,7 +52,13 @@ describe('server: verifyWebhookSignature', () => {
 
   it('refuses a changed body, even by one byte or whitespace', async () => {
     const signature = nodeSignature(BODY)
-    for (const changed of [BODY.replace('usr_1234567890', 'usr_1234567891'), `${BODY}\n`, ` ${BODY}`, JSON.stringify(JSON.parse(BODY), null, 2), '']) {
+    for (const changed of [
+      BODY.replace('usr_1234567890', 'usr_1234567891'),
+      `${BODY}\n`,
+      ` ${BODY}`,
+      JSON.stringify(JSON.parse(BODY), null, 2),
+      '',
+    ]) {
       expect(await verifyWebhookSignature(changed, signature, SECRET)).toBe(false)
     }
   })
@@ -87,7 +106,9 @@ describe('server: verifyWebhookSignature', () => {
       [null, SECRET, /got null/],
     ]
     for (const [payload, secret, message] of misuses) {
-      const error: unknown = await verifyWebhookSignature(payload as string, signature, secret as string).catch((e: unknown) => e)
+      const error: unknown = await verifyWebhookSignature(payload as string, signature, secret as string).catch(
+        (e: unknown) => e,
+      )
       expect(isPlintoError(error) && error.code).toBe('CONFIG_ERROR')
       expect((error as Error).message).toMatch(message)
       expect((error as Error).message).not.toContain(signature)

@@ -47,7 +47,9 @@ describe('refresh against the reference server', () => {
     await vi.advanceTimersByTimeAsync(2_000)
     expect(await refreshed).toMatchObject({ source: 'refresh' })
     expect(backend.countRequests('POST', '/auth/refresh')).toBe(1)
-    expect(backend.requests.find((r) => r.path === '/auth/refresh')!.body).toEqual({ refresh_token: tokens.refresh_token })
+    expect(backend.requests.find((r) => r.path === '/auth/refresh')!.body).toEqual({
+      refresh_token: tokens.refresh_token,
+    })
     expect(plinto.getSnapshot().expiresAt).toBeGreaterThan(Date.now() + 3000_000)
   })
 
@@ -55,7 +57,11 @@ describe('refresh against the reference server', () => {
     useWholeSecondFakeTime()
     const { plinto } = await signedIn()
     const events = recordEvents(plinto)
-    backend.faults.respond({ path: '/auth/refresh', status: 503, body: { detail: 'Down for maintenance', error_code: 'INTERNAL_ERROR' } })
+    backend.faults.respond({
+      path: '/auth/refresh',
+      status: 503,
+      body: { detail: 'Down for maintenance', error_code: 'INTERNAL_ERROR' },
+    })
     backend.faults.networkError({ path: '/auth/refresh' })
     let failed = nextEvent(plinto, 'error')
     await vi.advanceTimersByTimeAsync((3600 - 300) * 1000 + 1)
@@ -80,14 +86,20 @@ describe('refresh against the reference server', () => {
     const { plinto, tokens } = await signedIn({ tokenStorage: storage, session: { autoRefresh: false } })
     const events = recordEvents(plinto)
     // Someone else (a thief, a stale tab) rotates our refresh token; 11 s later we present the old one.
-    const response = await fetch(`${API_URL}/api/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refresh_token: tokens.refresh_token }) })
+    const response = await fetch(`${API_URL}/api/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refresh_token: tokens.refresh_token }),
+    })
     expect(response.status).toBe(200)
     backend.clock.advance(11_000)
     expireAccessToken()
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => plinto.auth.getCurrentUser()))
     expect(results.every((result) => result.status === 'fulfilled' && result.value === null)).toBe(true)
     expect(backend.countRequests('POST', '/auth/refresh')).toBe(2)
-    expect(events.sessionExpired).toEqual([{ reason: 'reuse', error: expect.objectContaining({ code: 'REFRESH_TOKEN_REUSED' }) }])
+    expect(events.sessionExpired).toEqual([
+      { reason: 'reuse', error: expect.objectContaining({ code: 'REFRESH_TOKEN_REUSED' }) },
+    ])
     expect(events.signedOut).toEqual([{ reason: 'reuse' }])
     expect(storage.values.size).toBe(0)
   })
@@ -96,8 +108,13 @@ describe('refresh against the reference server', () => {
     const { plinto, tokens } = await signedIn({ session: { autoRefresh: false } })
     const events = recordEvents(plinto)
     // The same session signs out from another device that holds the tokens.
-    await fetch(`${API_URL}/api/v1/auth/signout`, { method: 'POST', headers: { authorization: `Bearer ${tokens.access_token}` } })
-    await expect(plinto.auth.refreshToken()).rejects.toMatchObject({ code: expect.stringMatching(/SESSION_REVOKED|INVALID_REFRESH_TOKEN/) })
+    await fetch(`${API_URL}/api/v1/auth/signout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    })
+    await expect(plinto.auth.refreshToken()).rejects.toMatchObject({
+      code: expect.stringMatching(/SESSION_REVOKED|INVALID_REFRESH_TOKEN/),
+    })
     expect(events.signedOut).toHaveLength(1)
     expect(['revoked', 'expired']).toContain(events.signedOut[0]!.reason)
     expect(plinto.getSnapshot().status).toBe('signed_out')
@@ -168,7 +185,11 @@ describe('cookie transport', () => {
   it('keeps the refresh token out of JavaScript and restores the session with an empty-body refresh', async () => {
     await backend.seedUser({ email: EMAIL, password: PASSWORD })
     const local = new Map<string, string>()
-    vi.stubGlobal('localStorage', { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => local.set(k, v), removeItem: (k: string) => local.delete(k) })
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => local.get(k) ?? null,
+      setItem: (k: string, v: string) => local.set(k, v),
+      removeItem: (k: string) => local.delete(k),
+    })
     try {
       const first = client({ tokenStorage: { type: 'cookie' } })
       await first.ready()

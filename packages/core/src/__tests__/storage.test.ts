@@ -70,7 +70,9 @@ describe('restoring a stored session', () => {
     vi.setSystemTime(Date.now() + 3660_000)
     const plinto = client({ tokenStorage: storage })
     await plinto.ready()
-    expect(backend.requests.filter((r) => r.path === '/auth/refresh').map((r) => r.body)).toEqual([{ refresh_token: tokens.refresh_token }])
+    expect(backend.requests.filter((r) => r.path === '/auth/refresh').map((r) => r.body)).toEqual([
+      { refresh_token: tokens.refresh_token },
+    ])
     expect(plinto.getSnapshot()).toMatchObject({ status: 'signed_in', expiresAt: Date.now() + 3600_000 })
     const stored = JSON.parse(storage.values.get(KEY)!)
     expect(stored.refresh_token).not.toBe(tokens.refresh_token)
@@ -94,7 +96,11 @@ describe('restoring a stored session', () => {
     expect(plinto.getSnapshot().status).toBe('signed_in')
     await plinto.auth.signOut()
     expect(values.has(KEY)).toBe(false)
-    expect(backend.requests.at(-1)).toMatchObject({ method: 'POST', path: '/auth/signout', headers: { authorization: `Bearer ${JSON.parse(raw).access_token}` } })
+    expect(backend.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/auth/signout',
+      headers: { authorization: `Bearer ${JSON.parse(raw).access_token}` },
+    })
   })
 })
 
@@ -146,7 +152,9 @@ describe('web storage modes', () => {
     // The rotated pair lives on in memory and is the one in use.
     expect(await plinto.getAccessToken()).toBe(refreshed.access_token)
     await plinto.auth.refreshToken()
-    expect(backend.requests.filter((r) => r.path === '/auth/refresh').at(-1)!.body).toEqual({ refresh_token: refreshed.refresh_token })
+    expect(backend.requests.filter((r) => r.path === '/auth/refresh').at(-1)!.body).toEqual({
+      refresh_token: refreshed.refresh_token,
+    })
   })
 
   it('storage whose property access throws (blocked cookies) falls back to memory with STORAGE_ERROR', async () => {
@@ -205,5 +213,9 @@ it('signUp result and stored record agree', async () => {
   const plinto = client({ tokenStorage: storage })
   const { user, tokens } = await plinto.auth.signUp({ email: EMAIL, password: PASSWORD })
   expect(user).toMatchObject({ email: EMAIL, email_verified: false })
-  expect(JSON.parse(storage.values.get(KEY)!)).toMatchObject({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, user })
+  expect(JSON.parse(storage.values.get(KEY)!)).toMatchObject({
+    access_token: tokens.access_token,
+    refresh_token: tokens.refresh_token,
+    user,
+  })
 })

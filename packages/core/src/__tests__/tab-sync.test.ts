@@ -11,7 +11,14 @@ const KEY = 'plinto_auth_token'
 /** Every event a client emits, in order, by name. */
 function eventLog(plinto: PlintoClient) {
   const log: string[] = []
-  for (const name of ['signedIn', 'signedOut', 'tokenRefreshed', 'userUpdated', 'sessionExpired', 'error'] as (keyof PlintoEvents)[]) {
+  for (const name of [
+    'signedIn',
+    'signedOut',
+    'tokenRefreshed',
+    'userUpdated',
+    'sessionExpired',
+    'error',
+  ] as (keyof PlintoEvents)[]) {
     plinto.on(name, () => log.push(name))
   }
   return log
@@ -26,7 +33,11 @@ describe('cross-tab sync', () => {
     await otherTab.auth.refreshToken()
     const refreshedRecord = other.values.get(KEY)!
 
-    const plinto = client({ tokenStorage: sharedStorage('tab-sync-malformed'), tabSync: true, session: { autoRefresh: false } })
+    const plinto = client({
+      tokenStorage: sharedStorage('tab-sync-malformed'),
+      tabSync: true,
+      session: { autoRefresh: false },
+    })
     await plinto.ready()
     const events = eventLog(plinto)
     const channel = new BroadcastChannel('tab-sync-malformed')
@@ -42,7 +53,11 @@ describe('cross-tab sync', () => {
       channel.postMessage({ v: 2, type: 'signed_out' })
       channel.postMessage('garbage')
       channel.postMessage(null)
-      channel.postMessage({ v: 1, type: 'session', session: JSON.stringify({ ...JSON.parse(refreshedRecord), user: { id: 1 } }) })
+      channel.postMessage({
+        v: 1,
+        type: 'session',
+        session: JSON.stringify({ ...JSON.parse(refreshedRecord), user: { id: 1 } }),
+      })
       channel.postMessage({ v: 1, type: 'session', session: refreshedRecord })
       expect(await refreshed).toMatchObject({ source: 'other_tab' })
       expect(await plinto.getAccessToken()).toBe(JSON.parse(refreshedRecord).access_token)
@@ -68,7 +83,11 @@ describe('cross-tab sync', () => {
     })()
     const target = new EventTarget()
     const values = new Map<string, string>()
-    const local = { getItem: (k: string) => values.get(k) ?? null, setItem: (k: string, v: string) => void values.set(k, v), removeItem: (k: string) => void values.delete(k) }
+    const local = {
+      getItem: (k: string) => values.get(k) ?? null,
+      setItem: (k: string, v: string) => void values.set(k, v),
+      removeItem: (k: string) => void values.delete(k),
+    }
     vi.stubGlobal('BroadcastChannel', undefined)
     vi.stubGlobal('localStorage', local)
     vi.stubGlobal('addEventListener', target.addEventListener.bind(target))
@@ -115,14 +134,21 @@ describe('tabs that missed a message', () => {
 
   it('that refresh at the very same moment present the same token and are saved by the server\u2019s grace window', async () => {
     const storage = sharedStorage()
-    const { plinto: a, tokens } = await signedIn({ tokenStorage: storage, tabSync: false, session: { autoRefresh: false } })
+    const { plinto: a, tokens } = await signedIn({
+      tokenStorage: storage,
+      tabSync: false,
+      session: { autoRefresh: false },
+    })
     const b = client({ tokenStorage: storage, tabSync: false, session: { autoRefresh: false } })
     await b.ready()
     const signedOut = vi.fn()
     a.on('signedOut', signedOut)
     b.on('signedOut', signedOut)
     const [fromA, fromB] = await Promise.all([a.auth.refreshToken(), b.auth.refreshToken()])
-    expect(refreshes().map((r) => r.body)).toEqual([{ refresh_token: tokens.refresh_token }, { refresh_token: tokens.refresh_token }])
+    expect(refreshes().map((r) => r.body)).toEqual([
+      { refresh_token: tokens.refresh_token },
+      { refresh_token: tokens.refresh_token },
+    ])
     // The second presentation, within the grace window, got the very pair the first one was given.
     expect(fromB.access_token).toBe(fromA.access_token)
     expect(fromB.refresh_token).toBe(fromA.refresh_token)
@@ -139,7 +165,11 @@ describe('tabs that missed a message', () => {
   it('refresh with the newer stored refresh token when the stored access token is nearly expired too', async () => {
     useWholeSecondFakeTime()
     const storage = sharedStorage()
-    const { plinto: a, tokens: mine } = await signedIn({ tokenStorage: storage, tabSync: false, session: { autoRefresh: false } })
+    const { plinto: a, tokens: mine } = await signedIn({
+      tokenStorage: storage,
+      tabSync: false,
+      session: { autoRefresh: false },
+    })
     const b = client({ tokenStorage: storage, tabSync: false, session: { autoRefresh: false } })
     await b.ready()
     // Ten seconds later tab A rotates the pair without telling B; B's own refresh token is now spent.
@@ -149,7 +179,10 @@ describe('tabs that missed a message', () => {
     vi.setSystemTime(Date.now() + 3600_000 - 35_000)
     const refreshedB = nextEvent(b, 'tokenRefreshed')
     const fromB = await b.auth.refreshToken()
-    expect(refreshes().map((r) => r.body)).toEqual([{ refresh_token: mine.refresh_token }, { refresh_token: newer.refresh_token }])
+    expect(refreshes().map((r) => r.body)).toEqual([
+      { refresh_token: mine.refresh_token },
+      { refresh_token: newer.refresh_token },
+    ])
     expect(await refreshedB).toMatchObject({ source: 'refresh' })
     expect(fromB.refresh_token).not.toBe(newer.refresh_token)
     expect(b.getSnapshot()).toMatchObject({ status: 'signed_in', expiresAt: Date.now() + 3600_000 })

@@ -15,8 +15,16 @@ describe('plinto.users', () => {
   it('updateProfile changes the snapshot user and fires userUpdated', async () => {
     const plinto = await signedIn()
     const events = recordEvents(plinto)
-    const user = await plinto.users.updateProfile({ first_name: 'Jane', last_name: 'Smith', profile_image_url: 'https://example.com/avatar.jpg' })
-    expect(user).toMatchObject({ first_name: 'Jane', last_name: 'Smith', profile_image_url: 'https://example.com/avatar.jpg' })
+    const user = await plinto.users.updateProfile({
+      first_name: 'Jane',
+      last_name: 'Smith',
+      profile_image_url: 'https://example.com/avatar.jpg',
+    })
+    expect(user).toMatchObject({
+      first_name: 'Jane',
+      last_name: 'Smith',
+      profile_image_url: 'https://example.com/avatar.jpg',
+    })
     expect(plinto.getSnapshot().user).toMatchObject({ first_name: 'Jane', last_name: 'Smith' })
     expect(events.userUpdated).toHaveLength(1)
     expect(events.userUpdated[0]!.user.first_name).toBe('Jane')
@@ -64,12 +72,16 @@ describe('magic links', () => {
     expect(user.email).toBe(EMAIL)
     expect(plinto.getSnapshot().status).toBe('signed_in')
     // Single use.
-    expect((await failure(client().auth.verifyMagicLink(link.searchParams.get('magic_token')!))).code).toBe('INVALID_TOKEN')
+    expect((await failure(client().auth.verifyMagicLink(link.searchParams.get('magic_token')!))).code).toBe(
+      'INVALID_TOKEN',
+    )
   })
 
   it('a redirect_url that is not exactly on the allow-list is refused on the field', async () => {
     const plinto = client()
-    const error = await failure(plinto.auth.sendMagicLink({ email: EMAIL, redirect_url: 'http://localhost:5173/elsewhere' }))
+    const error = await failure(
+      plinto.auth.sendMagicLink({ email: EMAIL, redirect_url: 'http://localhost:5173/elsewhere' }),
+    )
     expect(error.code).toBe('VALIDATION_ERROR')
     expect(error.fields.map((f) => f.field)).toEqual(['redirect_url'])
   })

@@ -15,7 +15,12 @@ const REFRESH_BACKOFF: BackoffOptions = { baseMs: 1_000, capMs: 60_000 }
  * immediately. A server's Retry-After is a floor. Defaults to the refresh schedule; the HTTP layer passes
  * its own, shorter one.
  */
-export function backoffDelay(attempt: number, retryAfterSeconds?: number, random = Math.random, { baseMs, capMs } = REFRESH_BACKOFF): number {
+export function backoffDelay(
+  attempt: number,
+  retryAfterSeconds?: number,
+  random = Math.random,
+  { baseMs, capMs } = REFRESH_BACKOFF,
+): number {
   const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1))
   const jittered = exponential / 2 + random() * (exponential / 2)
   return Math.ceil(Math.max(jittered, (retryAfterSeconds ?? 0) * 1000))

@@ -41,11 +41,17 @@ export function createAccountModules(context: ModuleContext): AccountModules {
       (await calls())[module]
   const passkeyCeremonies: PasskeyCeremonies = {
     registerPasskey: async (request) => (await ceremonies()).register(context, request?.name),
-    authenticatePasskey: async (request) => session.start(await (await ceremonies()).authenticate(context, request?.email)),
+    authenticatePasskey: async (request) =>
+      session.start(await (await ceremonies()).authenticate(context, request?.email)),
   }
   return {
     users: lazyMethods(load('users'), { updateProfile: true, deleteAccount: true }),
-    sessions: lazyMethods(load('sessions'), { listSessions: true, getCurrentSession: true, revokeSession: true, revokeAllSessions: true }),
+    sessions: lazyMethods(load('sessions'), {
+      listSessions: true,
+      getCurrentSession: true,
+      revokeSession: true,
+      revokeAllSessions: true,
+    }),
     organizations: {
       ...lazyMethods(load('organizations'), {
         createOrganization: true,
@@ -93,9 +99,14 @@ export function createAccountModules(context: ModuleContext): AccountModules {
  * checking there is WebAuthn to run them with. Sign-in with a passkey must not wait for the management chunk.
  */
 function ceremonies() {
-  const { PublicKeyCredential: credentialClass, navigator } = globalThis as { PublicKeyCredential?: unknown; navigator?: { credentials?: unknown } }
+  const { PublicKeyCredential: credentialClass, navigator } = globalThis as {
+    PublicKeyCredential?: unknown
+    navigator?: { credentials?: unknown }
+  }
   if (typeof credentialClass !== 'function' || !navigator?.credentials) {
-    return Promise.reject(new PlintoError('PASSKEY_NOT_SUPPORTED', 'Passkeys (WebAuthn) are not available in this environment'))
+    return Promise.reject(
+      new PlintoError('PASSKEY_NOT_SUPPORTED', 'Passkeys (WebAuthn) are not available in this environment'),
+    )
   }
   return import('./passkey-ceremony.lazy')
 }

@@ -201,8 +201,12 @@ export interface AuthModuleDeps {
 export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth }: AuthModuleDeps): AuthModule {
   const { http, session, store, log } = context
   let pendingFactor: 'totp' | 'sms' = 'totp'
-  const post = <T>(path: string, json: unknown, schema: Parameters<typeof http.request<T>>[1]['schema'], auth = false) =>
-    http.request<T>(path, { method: 'POST', ...(json === undefined ? {} : { json }), schema, auth })
+  const post = <T>(
+    path: string,
+    json: unknown,
+    schema: Parameters<typeof http.request<T>>[1]['schema'],
+    auth = false,
+  ) => http.request<T>(path, { method: 'POST', ...(json === undefined ? {} : { json }), schema, auth })
 
   const signInWith = async (path: string, body: unknown) => session.start(await post(path, body, AuthResponseSchema))
 
@@ -210,7 +214,8 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
     signUp: (request) => signInWith('auth/signup', request),
     signIn: async (request) => finishSignIn(context, await post('auth/signin', request, SignInResult)),
     verifyMfaChallenge: (request) => signInWith('mfa/challenge', request),
-    verifyMagicLink: async (token) => finishSignIn(context, await post('auth/magic-link/verify', { token }, SignInResult)),
+    verifyMagicLink: async (token) =>
+      finishSignIn(context, await post('auth/magic-link/verify', { token }, SignInResult)),
     async signOut() {
       // A sign-out during restore must not be undone by the restore finishing after it.
       await session.ready
@@ -228,7 +233,8 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
         session.end('user')
       }
     },
-    refreshToken: (request) => (request?.refresh_token ? session.refreshWith(request.refresh_token) : session.refresh()),
+    refreshToken: (request) =>
+      request?.refresh_token ? session.refreshWith(request.refresh_token) : session.refresh(),
     async getCurrentUser() {
       await session.ready
       if (!session.current()) return null
@@ -244,7 +250,8 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
     },
     changePassword: (request) => post('auth/password/change', request, MessageResponseSchema, true),
     forgotPassword: (request) => post('auth/password/forgot', request, MessageResponseSchema),
-    resetPassword: (token, newPassword) => post('auth/password/reset', { token, new_password: newPassword }, MessageResponseSchema),
+    resetPassword: (token, newPassword) =>
+      post('auth/password/reset', { token, new_password: newPassword }, MessageResponseSchema),
     verifyEmail: (token) => post('auth/email/verify', { token }, MessageResponseSchema),
     resendVerification: () => post('auth/email/resend', undefined, MessageResponseSchema, true),
     sendMagicLink: (request) => post('auth/magic-link', request, MessageResponseSchema),

@@ -14,7 +14,10 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   return () =>
     (loading ??= load().catch((cause: unknown) => {
       loading = undefined
-      throw new PlintoError('NETWORK_ERROR', 'Could not load part of the Plinto SDK; try again', { cause, retryable: true })
+      throw new PlintoError('NETWORK_ERROR', 'Could not load part of the Plinto SDK; try again', {
+        cause,
+        retryable: true,
+      })
     }))
 }
 

@@ -21,9 +21,14 @@ interface Transaction {
 /** As long as the server keeps the `state` (10 minutes). */
 const TRANSACTION_TTL_MS = 600_000
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 
-const location = () => (globalThis as { location?: { href: string; origin: string; assign(url: string): void } }).location
+const location = () =>
+  (globalThis as { location?: { href: string; origin: string; assign(url: string): void } }).location
 
 /**
  * OAuth sign-in, authorization code with PKCE S256. Pending transactions (state → provider, verifier,
@@ -58,7 +63,8 @@ export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOA
     } catch {
       // Corrupted or foreign: start over.
     }
-    for (const state in all) if (!(((all[state] as Transaction | null)?.expires_at ?? 0) > Date.now())) delete all[state]
+    for (const state in all)
+      if (!(((all[state] as Transaction | null)?.expires_at ?? 0) > Date.now())) delete all[state]
     return all
   }
   const write = async (all: Record<string, Transaction>) => {
@@ -67,10 +73,15 @@ export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOA
   }
 
   return {
-    async initiateOAuth(provider, { redirectUri = location() && `${location()!.origin}/auth/callback`, navigate = true } = {}) {
+    async initiateOAuth(
+      provider,
+      { redirectUri = location() && `${location()!.origin}/auth/callback`, navigate = true } = {},
+    ) {
       if (!redirectUri) throw new PlintoError('CONFIG_ERROR', 'initiateOAuth needs a redirectUri outside a browser')
       const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)))
-      const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))))
+      const challenge = base64url(
+        new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+      )
       const { authorization_url: url, state } = await call(
         'POST',
         path`oauth/${provider}/authorize`,
@@ -93,17 +104,26 @@ export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOA
       if (!transaction) {
         // A callback we did not start (or tampered with): every pending sign-in is suspect, start over.
         await write({})
-        throw new PlintoError('OAUTH_STATE_MISMATCH', 'This sign-in was not started here, or it expired; start it again')
+        throw new PlintoError(
+          'OAUTH_STATE_MISMATCH',
+          'This sign-in was not started here, or it expired; start it again',
+        )
       }
       delete all[state]
       await write(all)
       const error = params.get('error')
-      if (error) throw new PlintoError('OAUTH_ERROR', params.get('error_description') ?? `The provider answered: ${error}`)
+      if (error)
+        throw new PlintoError('OAUTH_ERROR', params.get('error_description') ?? `The provider answered: ${error}`)
       const result = await call(
         'POST',
         path`oauth/${transaction.provider}/callback`,
         SignInResult,
-        { code: params.get('code') ?? '', state, code_verifier: transaction.verifier, redirect_uri: transaction.redirect_uri },
+        {
+          code: params.get('code') ?? '',
+          state,
+          code_verifier: transaction.verifier,
+          redirect_uri: transaction.redirect_uri,
+        },
         false,
       )
       return finishSignIn(context, result)

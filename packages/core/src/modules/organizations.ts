@@ -142,7 +142,8 @@ export function createOrganizationsModule(context: ModuleContext): Organizations
     listInvitations: (id) => call('GET', path`organizations/${id}/invitations`, InvitationListResponseSchema),
     revokeInvitation: (id, invitationId) => call('DELETE', path`organizations/${id}/invitations/${invitationId}`, null),
     acceptInvitation: (token) => call('POST', 'invitations/accept', AcceptInvitationResponseSchema, { token }),
-    updateMemberRole: (id, userId, role) => call('PUT', path`organizations/${id}/members/${userId}/role`, MemberSchema, { role }),
+    updateMemberRole: (id, userId, role) =>
+      call('PUT', path`organizations/${id}/members/${userId}/role`, MemberSchema, { role }),
     async removeMember(id, userId) {
       await call('DELETE', path`organizations/${id}/members/${userId}`, null)
       if (session.current()?.user.id === userId) forget(id)

@@ -1,5 +1,12 @@
 import type { ModuleContext } from '../module-context'
-import { RevokeAllSessionsResponseSchema, SessionListResponseSchema, SessionSchema, type RevokeAllSessionsResponse, type Session, type SessionListResponse } from '@plinto/contract'
+import {
+  RevokeAllSessionsResponseSchema,
+  SessionListResponseSchema,
+  SessionSchema,
+  type RevokeAllSessionsResponse,
+  type Session,
+  type SessionListResponse,
+} from '@plinto/contract'
 import { jwtClaim } from '../session/expiry'
 import { caller, path } from './shared'
 

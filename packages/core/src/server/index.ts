@@ -42,6 +42,11 @@ export {
   type VerifyAccessTokenCommonOptions,
   type VerifyAccessTokenOptions,
 } from './verify-access-token'
-export { WEBHOOK_SIGNATURE_HEADER, signWebhookPayload, verifyWebhookSignature, type WebhookPayload } from './verify-webhook-signature'
+export {
+  WEBHOOK_SIGNATURE_HEADER,
+  signWebhookPayload,
+  verifyWebhookSignature,
+  type WebhookPayload,
+} from './verify-webhook-signature'
 // Re-exported so a backend can handle failures without importing the client entry.
 export { PlintoError, isPlintoError, type PlintoErrorCode } from '../errors'

@@ -79,7 +79,10 @@ function jwksFetch(url: URL, fetchImpl: typeof fetch | undefined): typeof fetch 
           `The JWKS at ${where} answered HTTP ${response.status}, expected 200` +
             (response.status >= 300 && response.status < 400 ? ' (redirects are not followed: use the final URL)' : ''),
           // Retrying helps with an outage or a rate limit, not with a wrong URL.
-          { status: response.status, retryable: response.status >= 500 || response.status === 408 || response.status === 429 },
+          {
+            status: response.status,
+            retryable: response.status >= 500 || response.status === 408 || response.status === 429,
+          },
         )
       }
       body = await response.text()

@@ -147,11 +147,19 @@ function resolveOptions(options: VerifyAccessTokenOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw configError('verifyAccessToken needs options: { apiUrl or jwksUrl, issuer, audience }')
   }
-  const { jwksUrl, apiUrl, issuer, audience, clockTolerance = 0, fetch: fetchImpl } = options as Partial<VerifyAccessTokenCommonOptions> & {
+  const {
+    jwksUrl,
+    apiUrl,
+    issuer,
+    audience,
+    clockTolerance = 0,
+    fetch: fetchImpl,
+  } = options as Partial<VerifyAccessTokenCommonOptions> & {
     jwksUrl?: unknown
     apiUrl?: unknown
   }
-  if (jwksUrl !== undefined && apiUrl !== undefined) throw configError('verifyAccessToken takes either jwksUrl or apiUrl, not both')
+  if (jwksUrl !== undefined && apiUrl !== undefined)
+    throw configError('verifyAccessToken takes either jwksUrl or apiUrl, not both')
   if (jwksUrl === undefined && apiUrl === undefined) {
     throw configError('verifyAccessToken needs apiUrl (the Plinto server root) or jwksUrl (its /.well-known/jwks.json)')
   }
@@ -166,15 +174,20 @@ function resolveOptions(options: VerifyAccessTokenOptions): ResolvedOptions {
     url.hash = ''
   }
   if (!isNameList(issuer)) {
-    throw configError("verifyAccessToken needs issuer: the `iss` your Plinto server signs tokens with (the reference server's default is 'plinto')")
+    throw configError(
+      "verifyAccessToken needs issuer: the `iss` your Plinto server signs tokens with (the reference server's default is 'plinto')",
+    )
   }
   if (!isNameList(audience)) {
-    throw configError("verifyAccessToken needs audience: the `aud` your Plinto server issues tokens for (the reference server's default is 'plinto')")
+    throw configError(
+      "verifyAccessToken needs audience: the `aud` your Plinto server issues tokens for (the reference server's default is 'plinto')",
+    )
   }
   if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0) {
     throw configError('verifyAccessToken: clockTolerance must be a number of seconds, 0 or more')
   }
-  if (fetchImpl !== undefined && typeof fetchImpl !== 'function') throw configError('verifyAccessToken: fetch must be a function')
+  if (fetchImpl !== undefined && typeof fetchImpl !== 'function')
+    throw configError('verifyAccessToken: fetch must be a function')
   return { jwksUrl: url, issuer, audience, clockTolerance }
 }
 
@@ -223,7 +236,9 @@ function rejection(error: unknown): PlintoError {
     case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
       return invalid("several keys in the issuer's JWKS match the token's kid")
     case 'ERR_JWKS_INVALID':
-      return new PlintoError('INVALID_RESPONSE', 'The JWKS URL answered JSON that is not a JSON Web Key Set', { status: 200 })
+      return new PlintoError('INVALID_RESPONSE', 'The JWKS URL answered JSON that is not a JSON Web Key Set', {
+        status: 200,
+      })
     case 'ERR_JWK_INVALID':
     case 'ERR_JOSE_NOT_SUPPORTED':
       return invalid("the matching key in the issuer's JWKS cannot verify ES256 signatures")

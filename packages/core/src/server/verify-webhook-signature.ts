@@ -86,7 +86,10 @@ const encoder = new TextEncoder()
 // contract's signature functions the payload's bytes.
 function checkedInput(payload: WebhookPayload, secret: string, caller: string): Uint8Array<ArrayBuffer> {
   if (typeof secret !== 'string' || secret === '') {
-    throw new PlintoError('CONFIG_ERROR', `${caller} needs the webhook endpoint's secret, got ${secret === '' ? 'an empty string' : typeof secret}`)
+    throw new PlintoError(
+      'CONFIG_ERROR',
+      `${caller} needs the webhook endpoint's secret, got ${secret === '' ? 'an empty string' : typeof secret}`,
+    )
   }
   const data = payloadBytes(payload)
   if (!data) {

@@ -18,7 +18,11 @@ export interface CrossTab {
    * Runs one refresh so that tabs sharing the session refresh one at a time: returns the session another
    * tab already got (nothing sent), or what `exchange(from)` got, saved and told to the other tabs.
    */
-  exclusive<T>(startEpoch: number, sent: SessionData | null, exchange: (from: SessionData | null) => Promise<Exchanged<T>>): Promise<SessionData | Exchanged<T>>
+  exclusive<T>(
+    startEpoch: number,
+    sent: SessionData | null,
+    exchange: (from: SessionData | null) => Promise<Exchanged<T>>,
+  ): Promise<SessionData | Exchanged<T>>
   /** Another tab's news (its message, or the shared storage): newer tokens, another sign-in, a sign-out. */
   adopt(message: TabMessage): void
   close(): void
@@ -56,7 +60,10 @@ export function createCrossTab({ config, storage, tabSync }: SessionManagerDeps,
   async function newerStored(current: SessionData | null): Promise<SessionData | null> {
     if (cookie || !current) return null
     const stored = decodeSession(await storage.read())
-    return stored && stored.user.id === current.user.id && stored.accessToken !== current.accessToken && stored.expiresAt >= current.expiresAt
+    return stored &&
+      stored.user.id === current.user.id &&
+      stored.accessToken !== current.accessToken &&
+      stored.expiresAt >= current.expiresAt
       ? stored
       : null
   }

@@ -50,5 +50,8 @@ export function refreshDelay(expiresAt: number, thresholdSeconds: number, now = 
  */
 export function isDue(accessToken: string, expiresAt: number, thresholdSeconds: number): boolean {
   const iat = jwtClaim(accessToken, 'iat')
-  return Date.now() >= expiresAt - Math.min(thresholdSeconds * 1000, typeof iat === 'number' ? (expiresAt - iat * 1000) / 2 : 0)
+  return (
+    Date.now() >=
+    expiresAt - Math.min(thresholdSeconds * 1000, typeof iat === 'number' ? (expiresAt - iat * 1000) / 2 : 0)
+  )
 }

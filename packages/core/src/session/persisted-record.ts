@@ -53,5 +53,11 @@ export function decodeSession(raw: unknown): SessionData | null {
   const result = PersistedSessionSchema.safeParse(json)
   if (!result.success) return null
   const { access_token, refresh_token, expires_at, user, organization_id } = result.data
-  return { accessToken: access_token, refreshToken: refresh_token, expiresAt: expires_at, user, organizationId: organization_id ?? null }
+  return {
+    accessToken: access_token,
+    refreshToken: refresh_token,
+    expiresAt: expires_at,
+    user,
+    organizationId: organization_id ?? null,
+  }
 }

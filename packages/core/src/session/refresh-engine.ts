@@ -41,7 +41,9 @@ export const sessionOf = (
 })
 
 const toError = (error: unknown) =>
-  isPlintoError(error) ? error : new PlintoError('NETWORK_ERROR', 'Token refresh failed', { retryable: true, cause: error })
+  isPlintoError(error)
+    ? error
+    : new PlintoError('NETWORK_ERROR', 'Token refresh failed', { retryable: true, cause: error })
 
 /** A session's tokens as a refresh answers them (for callers whose refresh found another tab's tokens). */
 const tokensOf = (session: SessionData): TokenResponse => ({
@@ -56,7 +58,11 @@ const tokensOf = (session: SessionData): TokenResponse => ({
  * that arrives after a sign-out or a new sign-in (the epoch moved) is discarded; only the three terminal
  * refresh codes end a session; no flag is held while listeners run.
  */
-export function createRefreshEngine({ config, http, events, log, tabSync }: SessionManagerDeps, state: SessionState, crossTab: CrossTab): RefreshEngine {
+export function createRefreshEngine(
+  { config, http, events, log, tabSync }: SessionManagerDeps,
+  state: SessionState,
+  crossTab: CrossTab,
+): RefreshEngine {
   const cookie = config.storage.type === 'cookie'
   let inflight: Promise<TokenResponse> | null = null
   // The epoch the in-flight refresh belongs to: a refresh of a session that has since ended must
@@ -86,7 +92,8 @@ export function createRefreshEngine({ config, http, events, log, tabSync }: Sess
     const now = Date.now()
     // In cooldown a retry is worth it only for transient failures; after e.g. a 400 we wait for a caller.
     if (cooldownUntil > now && !lastError?.retryable) return
-    const delay = cooldownUntil > now ? cooldownUntil - now : refreshDelay(session.expiresAt, config.refreshThreshold, now, jitter)
+    const delay =
+      cooldownUntil > now ? cooldownUntil - now : refreshDelay(session.expiresAt, config.refreshThreshold, now, jitter)
     timer = setTimeout(() => {
       timer = undefined
       // This timer is the cooldown's own retry, so it does not wait on the cooldown (timers may fire early).
@@ -98,7 +105,11 @@ export function createRefreshEngine({ config, http, events, log, tabSync }: Sess
   }
 
   /** `POST /auth/refresh`, then `GET /auth/me` when no user is known yet. Throws if the session changed meanwhile. */
-  async function exchange(startEpoch: number, refreshToken: string | undefined, user: User | undefined): Promise<Exchanged<TokenResponse>> {
+  async function exchange(
+    startEpoch: number,
+    refreshToken: string | undefined,
+    user: User | undefined,
+  ): Promise<Exchanged<TokenResponse>> {
     const tokens = await http.request('auth/refresh', {
       method: 'POST',
       ...(refreshToken === undefined ? {} : { json: { refresh_token: refreshToken } }),
@@ -110,10 +121,11 @@ export function createRefreshEngine({ config, http, events, log, tabSync }: Sess
     assertEpoch(state, startEpoch)
     const { session } = state
     // A refresh keeps the active organization; a refresh into another account starts without one.
-    return { tokens, next: sessionOf(cookie, tokens, user, refreshToken, session?.user.id === user.id ? session.organizationId : null) }
+    return {
+      tokens,
+      next: sessionOf(cookie, tokens, user, refreshToken, session?.user.id === user.id ? session.organizationId : null),
+    }
   }
-
-
 
   function onFailure(error: PlintoError, startEpoch: number, sent: SessionData | null, background: boolean) {
     const { session } = state
@@ -121,7 +133,8 @@ export function createRefreshEngine({ config, http, events, log, tabSync }: Sess
     const reason = TERMINAL[error.code]
     if (reason) {
       // We adopted newer tokens from another tab while this request was out; its verdict is about the old ones.
-      if (cookie || !session || !sent || session.refreshToken === sent.refreshToken) void state.transition(null, { reason, error })
+      if (cookie || !session || !sent || session.refreshToken === sent.refreshToken)
+        void state.transition(null, { reason, error })
       return
     }
     if (!session) return

@@ -88,7 +88,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       void storage.remove()
     }
     void state.transition(data, data ? 'restore' : { reason: 'expired' })
-    if (data && config.autoRefresh && data.expiresAt <= Date.now()) await engine.refresh(true, false).catch(() => undefined)
+    if (data && config.autoRefresh && data.expiresAt <= Date.now())
+      await engine.refresh(true, false).catch(() => undefined)
   }
 
   const ready = restore()
@@ -100,7 +101,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       await ready
       const { session } = state
       if (!session) return null
-      if (session.accessToken !== rejected && !isDue(session.accessToken, session.expiresAt, minSeconds)) return session.accessToken
+      if (session.accessToken !== rejected && !isDue(session.accessToken, session.expiresAt, minSeconds))
+        return session.accessToken
       try {
         return (await engine.refresh()).access_token
       } catch (error) {
@@ -120,7 +122,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     },
     end,
     setUser(user) {
-      if (state.session && replaceEqualDeep(state.session.user, user) !== state.session.user) void state.transition({ ...state.session, user }, 'update')
+      if (state.session && replaceEqualDeep(state.session.user, user) !== state.session.user)
+        void state.transition({ ...state.session, user }, 'update')
     },
     setOrganization(organizationId) {
       const { session } = state

@@ -97,7 +97,11 @@ export function createSessionState(
         // Cookie mode keeps nothing in JS-visible storage: the access token lives in memory only.
         if (!cookie) written = next ? storage.write(encodeSession(next)) : storage.remove()
       }
-      store.set(next ? { status: 'signed_in', user: next.user, expiresAt: next.expiresAt, organizationId: next.organizationId } : SIGNED_OUT)
+      store.set(
+        next
+          ? { status: 'signed_in', user: next.user, expiresAt: next.expiresAt, organizationId: next.organizationId }
+          : SIGNED_OUT,
+      )
       log('session:', cause)
       // The events, in a fixed order: the old session's end (`sessionExpired`), what changed within the
       // account, `organizationChanged`, then the new account or the end, so a `signedOut` listener
@@ -107,11 +111,17 @@ export function createSessionState(
         const expired = ended && cause.error && TERMINAL[cause.error.code]
         if (expired) events.emit('sessionExpired', { reason: expired, error: cause.error! })
         if (previous && next && !newAccount) {
-          if (tokensChanged) events.emit('tokenRefreshed', { expiresAt: next.expiresAt, source: cause === 'adopt' ? 'other_tab' : 'refresh' })
-          if (replaceEqualDeep(previous.user, next.user) !== previous.user) events.emit('userUpdated', { user: next.user })
+          if (tokensChanged)
+            events.emit('tokenRefreshed', {
+              expiresAt: next.expiresAt,
+              source: cause === 'adopt' ? 'other_tab' : 'refresh',
+            })
+          if (replaceEqualDeep(previous.user, next.user) !== previous.user)
+            events.emit('userUpdated', { user: next.user })
         }
         const organizationId = next?.organizationId ?? null
-        if ((previous?.organizationId ?? null) !== organizationId) events.emit('organizationChanged', { organizationId })
+        if ((previous?.organizationId ?? null) !== organizationId)
+          events.emit('organizationChanged', { organizationId })
         if (newAccount && cause !== 'restore') events.emit('signedIn', { user: next.user })
         if (ended) events.emit('signedOut', { reason: cause.reason })
       }

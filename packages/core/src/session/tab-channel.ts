@@ -17,7 +17,11 @@ type WireMessage = { v: 1; type: 'session'; session: string } | { v: 1; type: 's
  * the shared Web Storage carry the same news. Messages are validated like stored sessions: another
  * script on the origin could post anything.
  */
-export function createTabChannel(key: string, webStorage: Storage | null, onMessage: (message: TabMessage) => void): TabChannel {
+export function createTabChannel(
+  key: string,
+  webStorage: Storage | null,
+  onMessage: (message: TabMessage) => void,
+): TabChannel {
   const receive = (encoded: unknown) => {
     const session = decodeSession(encoded)
     if (session) onMessage(session)
@@ -34,13 +38,20 @@ export function createTabChannel(key: string, webStorage: Storage | null, onMess
     ;(channel as { unref?: () => void }).unref?.()
     return {
       publish(session) {
-        channel.postMessage({ v: 1, type: session ? 'session' : 'signed_out', session: session && encodeSession(session) })
+        channel.postMessage({
+          v: 1,
+          type: session ? 'session' : 'signed_out',
+          session: session && encodeSession(session),
+        })
       },
       close: () => channel.close(),
     }
   }
 
-  const target = globalThis as { addEventListener?: typeof addEventListener; removeEventListener?: typeof removeEventListener }
+  const target = globalThis as {
+    addEventListener?: typeof addEventListener
+    removeEventListener?: typeof removeEventListener
+  }
   if (!webStorage || typeof target.addEventListener !== 'function') return { publish() {}, close() {} }
   // The writing tab already stored the value; other tabs get a `storage` event for it.
   const listener = (event: Event) => {

@@ -106,7 +106,13 @@ describe('the shared query cache', () => {
 
   test('errors are returned, not thrown, and refetch recovers', async () => {
     const client = await signedIn(plinto, makeClient())
-    plinto.faults.respond({ path: '/sessions', method: 'GET', status: 500, body: { error: 'internal_error', message: 'boom' }, times: 3 })
+    plinto.faults.respond({
+      path: '/sessions',
+      method: 'GET',
+      status: 500,
+      body: { error: 'internal_error', message: 'boom' },
+      times: 3,
+    })
     const { result } = renderHook(() => useSessions(), { wrapper: wrapperFor(client) })
     await waitFor(() => expect(result.current.error).toMatchObject({ code: 'INTERNAL_ERROR' }), { timeout: 5_000 })
     expect(result.current).toMatchObject({ data: undefined, isLoading: false })
@@ -177,7 +183,11 @@ describe('useMfa', () => {
     await act(async () => {
       await result.current.verifyTotp(await totp(secret, plinto.clock.now()))
     })
-    expect(result.current.data).toMatchObject({ enabled: true, methods: ['totp', 'backup_code'], backup_codes_remaining: 10 })
+    expect(result.current.data).toMatchObject({
+      enabled: true,
+      methods: ['totp', 'backup_code'],
+      backup_codes_remaining: 10,
+    })
   })
 })
 
@@ -187,9 +197,16 @@ describe('members and invitations', () => {
     const client = await signedIn(plinto, makeClient())
     const acme = await client.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
     await client.organizations.setActive(acme.id)
-    const { result } = renderHook(() => ({ members: useOrganizationMembers(), invitations: useOrganizationInvitations(), active: useOrganization() }), {
-      wrapper: wrapperFor(client),
-    })
+    const { result } = renderHook(
+      () => ({
+        members: useOrganizationMembers(),
+        invitations: useOrganizationInvitations(),
+        active: useOrganization(),
+      }),
+      {
+        wrapper: wrapperFor(client),
+      },
+    )
     await waitFor(() => expect(result.current.members.data).toHaveLength(1))
     await waitFor(() => expect(result.current.invitations.data).toEqual([]))
     await act(() => result.current.invitations.invite({ email: 'carol@example.com', role: 'member' }))
@@ -197,7 +214,9 @@ describe('members and invitations', () => {
 
     const carol = makeClient()
     await carol.auth.signIn({ email: 'carol@example.com', password: PASSWORD })
-    await carol.organizations.acceptInvitation(new URL(plinto.lastMessage('carol@example.com').link!).searchParams.get('token')!)
+    await carol.organizations.acceptInvitation(
+      new URL(plinto.lastMessage('carol@example.com').link!).searchParams.get('token')!,
+    )
     await act(() => result.current.members.refetch())
     const carolId = result.current.members.data!.find((m) => m.email === 'carol@example.com')!.user_id
     await act(() => result.current.members.updateRole(carolId, 'admin'))
@@ -212,7 +231,9 @@ describe('members and invitations', () => {
 describe('organizations', () => {
   test('useOrganizations creates and lists; useOrganization follows setActive and the role', async () => {
     const client = await signedIn(plinto, makeClient())
-    const { result } = renderHook(() => ({ list: useOrganizations(), active: useOrganization() }), { wrapper: wrapperFor(client) })
+    const { result } = renderHook(() => ({ list: useOrganizations(), active: useOrganization() }), {
+      wrapper: wrapperFor(client),
+    })
     await waitFor(() => expect(result.current.list.data).toEqual([]))
     expect(result.current.active).toMatchObject({ data: null, role: null, organizationId: null, isLoading: false })
 
@@ -242,7 +263,9 @@ describe('organizations', () => {
     const token = new URL(plinto.lastMessage(EMAIL).link!).searchParams.get('token')!
 
     const client = await signedIn(plinto, makeClient())
-    const { result } = renderHook(() => ({ page: useOrganizations(), switcher: useOrganizations() }), { wrapper: wrapperFor(client) })
+    const { result } = renderHook(() => ({ page: useOrganizations(), switcher: useOrganizations() }), {
+      wrapper: wrapperFor(client),
+    })
     await waitFor(() => expect(result.current.page.data).toEqual([]))
     let joined: AcceptInvitationResponse | undefined
     await act(async () => {
@@ -256,7 +279,9 @@ describe('organizations', () => {
     // Joining does not switch organizations by itself.
     expect(client.getSnapshot().organizationId).toBeNull()
 
-    await expect(act(() => result.current.page.acceptInvitation(token))).rejects.toMatchObject({ code: 'INVALID_TOKEN' })
+    await expect(act(() => result.current.page.acceptInvitation(token))).rejects.toMatchObject({
+      code: 'INVALID_TOKEN',
+    })
     expect(result.current.page.data).toHaveLength(1)
     expect(plinto.countRequests('GET', '/organizations')).toBe(2) // a refused token changes nothing
   })
@@ -264,8 +289,18 @@ describe('organizations', () => {
   test('<Protect role> follows the hierarchy owner > admin > member in the active organization', async () => {
     await plinto.seedUser({ email: 'bob@example.com', password: PASSWORD })
     await plinto.seedUser({ email: EMAIL, password: PASSWORD })
-    const acme = await plinto.seedOrganization({ name: 'Acme', slug: 'acme', owner: 'bob@example.com', members: [{ email: EMAIL, role: 'admin' }] })
-    const beta = await plinto.seedOrganization({ name: 'Beta', slug: 'beta', owner: 'bob@example.com', members: [{ email: EMAIL, role: 'member' }] })
+    const acme = await plinto.seedOrganization({
+      name: 'Acme',
+      slug: 'acme',
+      owner: 'bob@example.com',
+      members: [{ email: EMAIL, role: 'admin' }],
+    })
+    const beta = await plinto.seedOrganization({
+      name: 'Beta',
+      slug: 'beta',
+      owner: 'bob@example.com',
+      members: [{ email: EMAIL, role: 'member' }],
+    })
     const client = makeClient()
     await client.auth.signIn({ email: EMAIL, password: PASSWORD })
     render(

@@ -40,7 +40,11 @@ describe('usePlinto', () => {
     expect(result.current.isAuthenticated).toBe(false)
 
     await act(() => signedIn(plinto, client))
-    expect(result.current).toMatchObject({ isAuthenticated: true, isLoading: false, user: { email: EMAIL, first_name: 'Ada' } })
+    expect(result.current).toMatchObject({
+      isAuthenticated: true,
+      isLoading: false,
+      user: { email: EMAIL, first_name: 'Ada' },
+    })
 
     await act(() => client.auth.signOut())
     expect(result.current).toMatchObject({ user: null, isAuthenticated: false })
@@ -49,7 +53,12 @@ describe('usePlinto', () => {
   test('speaks useUser’s vocabulary (isLoaded, isSignedIn); isLoading and isAuthenticated are their deprecated aliases', async () => {
     const client = makeClient()
     const { result } = renderHook(() => usePlinto(), { wrapper: wrapperFor(client) })
-    expect(result.current).toMatchObject({ isLoaded: false, isSignedIn: false, isLoading: true, isAuthenticated: false })
+    expect(result.current).toMatchObject({
+      isLoaded: false,
+      isSignedIn: false,
+      isLoading: true,
+      isAuthenticated: false,
+    })
     await waitFor(() => expect(result.current.isLoaded).toBe(true))
     expect(result.current).toMatchObject({ isSignedIn: false, isLoading: false, isAuthenticated: false })
     await act(() => signedIn(plinto, client))
@@ -63,7 +72,11 @@ describe('usePlinto', () => {
     expect(result.current.plinto.user?.email_verified).toBe(false)
     // Verify the address behind the client's back, as the user would from their mail app on another device.
     const token = new URL(plinto.lastMessage(EMAIL).link!).searchParams.get('token')
-    await fetch(`${API_URL}/api/v1/auth/email/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) })
+    await fetch(`${API_URL}/api/v1/auth/email/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    })
     let returned: unknown
     await act(async () => {
       returned = await result.current.plinto.refreshUser()
@@ -108,7 +121,9 @@ describe('useAuth', () => {
     await plinto.seedUser({ email: EMAIL, password: PASSWORD })
     const client = makeClient()
     const { result } = renderHook(() => useAuth(), { wrapper: wrapperFor(client) })
-    await expect(result.current.signIn({ email: EMAIL, password: 'wrong password!' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    await expect(result.current.signIn({ email: EMAIL, password: 'wrong password!' })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    })
     expect(result.current.isAuthenticated).toBe(false)
   })
 })

@@ -54,7 +54,12 @@ test('a token refresh re-renders only the consumers of the expiry', async () => 
 
   expect(client.getSnapshot().expiresAt).toBeGreaterThan(expiresAt!)
   expect(renders.useSession).toBe(before.useSession + 1) // proves the refresh reached React
-  expect(renders).toMatchObject({ usePlinto: before.usePlinto, useAuth: before.useAuth, useUser: before.useUser, SignedIn: before.SignedIn })
+  expect(renders).toMatchObject({
+    usePlinto: before.usePlinto,
+    useAuth: before.useAuth,
+    useUser: before.useUser,
+    SignedIn: before.SignedIn,
+  })
 })
 
 test('a sign-in renders each consumer exactly once more', async () => {
@@ -82,5 +87,9 @@ test('a profile change re-renders user consumers once, and a no-op refetch not a
   await client.auth.verifyEmail(token)
   await act(() => client.auth.getCurrentUser())
   expect(client.getSnapshot().user?.email_verified).toBe(true)
-  expect(renders).toMatchObject({ usePlinto: before.usePlinto + 1, useAuth: before.useAuth + 1, useUser: before.useUser + 1 })
+  expect(renders).toMatchObject({
+    usePlinto: before.usePlinto + 1,
+    useAuth: before.useAuth + 1,
+    useUser: before.useUser + 1,
+  })
 })

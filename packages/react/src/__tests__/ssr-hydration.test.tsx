@@ -94,7 +94,11 @@ test('data hooks render their loading state on the server and fetch nothing ther
   function Sessions() {
     const { isLoading, data } = useSessions()
     const organization = useOrganization()
-    return <p>{isLoading ? 'loading' : `${data?.length} sessions`} {organization.isLoading ? 'org loading' : 'org ready'}</p>
+    return (
+      <p>
+        {isLoading ? 'loading' : `${data?.length} sessions`} {organization.isLoading ? 'org loading' : 'org ready'}
+      </p>
+    )
   }
   const html = renderToString(
     <PlintoProvider client={client}>

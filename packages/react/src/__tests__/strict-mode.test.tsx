@@ -12,7 +12,11 @@ import { PlintoProvider, usePlinto } from '../index'
 const { plinto } = usePlintoServer(PlintoClient, { config: { accessTokenTtl: 2 } })
 
 const STORAGE_KEY = 'plinto_react_strict_test'
-const config: PlintoClientOptions = { apiUrl: API_URL, tokenStorage: { type: 'localStorage', key: STORAGE_KEY }, tabSync: false }
+const config: PlintoClientOptions = {
+  apiUrl: API_URL,
+  tokenStorage: { type: 'localStorage', key: STORAGE_KEY },
+  tabSync: false,
+}
 
 afterEach(() => localStorage.clear())
 
@@ -27,7 +31,9 @@ async function storedSession() {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const presentedRefreshTokens = () =>
-  plinto.requests.filter((r) => r.path === '/auth/refresh').map((r) => (r.body as { refresh_token: string }).refresh_token)
+  plinto.requests
+    .filter((r) => r.path === '/auth/refresh')
+    .map((r) => (r.body as { refresh_token: string }).refresh_token)
 
 /** At least one refresh ran, and no refresh token was presented by two timers. */
 function expectOneTimer() {

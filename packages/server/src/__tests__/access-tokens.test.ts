@@ -20,7 +20,9 @@ async function setup() {
 /** Signs arbitrary claims/header with the server's own key, to prove each check stands on its own. */
 async function forge(claims: Record<string, unknown>, header: Record<string, unknown> = {}) {
   const privateKey = await importJWK(key.private_jwk, 'ES256')
-  return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'at+jwt', ...header }).sign(privateKey)
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'at+jwt', ...header })
+    .sign(privateKey)
 }
 
 describe('access tokens', () => {
@@ -42,7 +44,10 @@ describe('access tokens', () => {
   test('a tampered payload fails the signature: 401 UNAUTHORIZED', async () => {
     const { tokens, me, claims } = await setup()
     const [header, , signature] = tokens.access_token.split('.')
-    const payload = btoa(JSON.stringify({ ...claims, sub: 'usr_someone_else' })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+    const payload = btoa(JSON.stringify({ ...claims, sub: 'usr_someone_else' }))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
     const res = await me(`${header}.${payload}.${signature}`)
     expect([res.status, res.body.error_code]).toEqual([401, 'UNAUTHORIZED'])
   })
@@ -99,9 +104,12 @@ describe('access tokens', () => {
     expect((await me(tokens.access_token)).body.error_code).toBe('SESSION_REVOKED')
   })
 
-  test.each(['Basic abc', 'Bearer', 'Bearer a b', 'abc'])('a malformed Authorization header (%s) is UNAUTHORIZED', async (header) => {
-    const { app } = await setup()
-    const res = await call(app, 'GET', '/api/v1/auth/me', { headers: { authorization: header } })
-    expect(res.body.error_code).toBe('UNAUTHORIZED')
-  })
+  test.each(['Basic abc', 'Bearer', 'Bearer a b', 'abc'])(
+    'a malformed Authorization header (%s) is UNAUTHORIZED',
+    async (header) => {
+      const { app } = await setup()
+      const res = await call(app, 'GET', '/api/v1/auth/me', { headers: { authorization: header } })
+      expect(res.body.error_code).toBe('UNAUTHORIZED')
+    },
+  )
 })

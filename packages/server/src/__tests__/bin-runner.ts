@@ -11,7 +11,9 @@ const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url))
  * on a developer's machine must not change what a test runs against), plus `env`.
  */
 export function run(args: string[], env: Record<string, string> = {}) {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL' && !name.startsWith('PLINTO_')))
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL' && !name.startsWith('PLINTO_')),
+  )
   const child = spawn(process.execPath, ['--conditions=@plinto/source', '--import', 'tsx', BIN, ...args], {
     cwd: PACKAGE_DIR,
     env: { ...inherited, ...env },
@@ -36,4 +38,3 @@ export function run(args: string[], env: Record<string, string> = {}) {
     },
   }
 }
-

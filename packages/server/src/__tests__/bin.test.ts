@@ -39,7 +39,10 @@ describe('plinto-server', { timeout: 20_000 }, () => {
   test('serves, takes env and flags (flags win), and exits 0 on SIGTERM after flushing its data dir', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plinto-bin-'))
     try {
-      const bin = run(['--port', '0', '--data-dir', dir, '--access-token-ttl', '120'], { PLINTO_MODE: 'test', PLINTO_ACCESS_TOKEN_TTL: '999' })
+      const bin = run(['--port', '0', '--data-dir', dir, '--access-token-ttl', '120'], {
+        PLINTO_MODE: 'test',
+        PLINTO_ACCESS_TOKEN_TTL: '999',
+      })
       const [, url] = await bin.waitFor(/listening on (http:\/\/\S+)\n/)
       const health = await (await fetch(`${url}/health`)).json()
       expect(health.environment).toBe('test')
@@ -61,10 +64,29 @@ describe('plinto-server', { timeout: 20_000 }, () => {
     const dir = await mkdtemp(join(tmpdir(), 'plinto-bin-config-'))
     try {
       const file = join(dir, 'plinto.json')
-      await writeFile(file, JSON.stringify({ rpName: 'From file', oauth: { google: { clientId: 'g', clientSecret: 's' } } }))
+      await writeFile(
+        file,
+        JSON.stringify({ rpName: 'From file', oauth: { google: { clientId: 'g', clientSecret: 's' } } }),
+      )
       const bin = run(
-        ['--port', '0', '--memory', '--mode', 'test', '--config', file, '--rp-id', 'example.com', '--allowed-redirect-url', 'https://app.example.com/cb'],
-        { PLINTO_OAUTH_GITHUB_CLIENT_ID: 'gh', PLINTO_OAUTH_GITHUB_CLIENT_SECRET: 'secret', PLINTO_RP_NAME: 'From env' },
+        [
+          '--port',
+          '0',
+          '--memory',
+          '--mode',
+          'test',
+          '--config',
+          file,
+          '--rp-id',
+          'example.com',
+          '--allowed-redirect-url',
+          'https://app.example.com/cb',
+        ],
+        {
+          PLINTO_OAUTH_GITHUB_CLIENT_ID: 'gh',
+          PLINTO_OAUTH_GITHUB_CLIENT_SECRET: 'secret',
+          PLINTO_RP_NAME: 'From env',
+        },
       )
       const [, url] = await bin.waitFor(/listening on (http:\/\/\S+)\n/)
       const providers = await (await fetch(`${url}/api/v1/oauth/providers`)).json()
@@ -75,12 +97,20 @@ describe('plinto-server', { timeout: 20_000 }, () => {
           headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify(body),
         })
-      const { tokens } = await (await post('/auth/signup', { email: 'ada@example.com', password: 'correct horse battery' })).json()
+      const { tokens } = await (
+        await post('/auth/signup', { email: 'ada@example.com', password: 'correct horse battery' })
+      ).json()
       const options = await (await post('/passkeys/register/options', {}, tokens.access_token)).json()
       expect(options.rp).toEqual({ id: 'example.com', name: 'From env' })
-      const allowed = await post('/auth/magic-link', { email: 'ada@example.com', redirect_url: 'https://app.example.com/cb' })
+      const allowed = await post('/auth/magic-link', {
+        email: 'ada@example.com',
+        redirect_url: 'https://app.example.com/cb',
+      })
       expect(allowed.status).toBe(202)
-      const refused = await post('/auth/magic-link', { email: 'ada@example.com', redirect_url: 'http://localhost:5173/auth/callback' })
+      const refused = await post('/auth/magic-link', {
+        email: 'ada@example.com',
+        redirect_url: 'http://localhost:5173/auth/callback',
+      })
       expect(refused.status).toBe(422)
       bin.child.kill('SIGTERM')
       expect(await bin.exited).toBe(0)

@@ -22,7 +22,11 @@ describe('CORS', () => {
   test('a preflight from an allowed origin is answered with credentials and the Plinto headers', async () => {
     const res = await fetch(`${server.url}/api/v1/auth/refresh`, {
       method: 'OPTIONS',
-      headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-plinto-token-transport' },
+      headers: {
+        origin: APP_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-plinto-token-transport',
+      },
     })
     expect(res.status).toBe(204)
     expect(res.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN)
@@ -63,11 +67,16 @@ describe('cookie transport, end to end over HTTP', () => {
     expect(body.tokens.refresh_token).toBeUndefined()
     expect(body.tokens.access_token).toEqual(expect.any(String))
     const setCookie = cookieOf(signIn)
-    expect(setCookie).toMatch(/^plinto_refresh=[\w-]{43}; Max-Age=\d+; Path=\/api\/v1\/auth; HttpOnly; Secure; SameSite=Lax$/)
+    expect(setCookie).toMatch(
+      /^plinto_refresh=[\w-]{43}; Max-Age=\d+; Path=\/api\/v1\/auth; HttpOnly; Secure; SameSite=Lax$/,
+    )
     const cookie = setCookie.split(';')[0]!
 
     // Empty body: the cookie is the credential, and the answer goes back into a cookie.
-    const refreshed = await fetch(`${server.url}/api/v1/auth/refresh`, { method: 'POST', headers: { ...COOKIE, cookie } })
+    const refreshed = await fetch(`${server.url}/api/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { ...COOKIE, cookie },
+    })
     expect(refreshed.status).toBe(200)
     const tokens = await refreshed.json()
     expect(tokens.refresh_token).toBeUndefined()

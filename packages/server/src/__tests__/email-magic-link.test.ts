@@ -33,7 +33,9 @@ describe('POST /auth/email/verify', () => {
     advance(24 * 3600_000 - 1)
     expect((await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: tokenA } })).status).toBe(200)
     advance(1)
-    expect((await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: tokenB } })).body.error_code).toBe('INVALID_TOKEN')
+    expect((await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: tokenB } })).body.error_code).toBe(
+      'INVALID_TOKEN',
+    )
   })
 
   test('a link sent to an old address does not verify a changed one', async () => {
@@ -41,7 +43,9 @@ describe('POST /auth/email/verify', () => {
     const { user } = await signUp(app)
     const token = linkParam(app.plinto.outbox!.messages('ada@example.com')[0]?.link, 'token')
     await app.plinto.store.users.update(user.id, { email: 'ada@new.example', email_normalized: 'ada@new.example' })
-    expect((await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token } })).body.error_code).toBe('INVALID_TOKEN')
+    expect((await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token } })).body.error_code).toBe(
+      'INVALID_TOKEN',
+    )
     expect((await app.plinto.store.users.get(user.id))?.email_verified).toBe(false)
   })
 
@@ -59,14 +63,22 @@ describe('POST /auth/email/resend', () => {
     expect(res.status).toBe(202)
     const [first, second] = app.plinto.outbox!.messages('ada@example.com')
     expect(second?.subject).toBe('Verify your email address')
-    expect((await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: linkParam(first?.link, 'token') } })).status).toBe(400)
-    expect((await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: linkParam(second?.link, 'token') } })).status).toBe(200)
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: linkParam(first?.link, 'token') } }))
+        .status,
+    ).toBe(400)
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: linkParam(second?.link, 'token') } }))
+        .status,
+    ).toBe(200)
   })
 
   test('sends nothing for an already verified address, with the same 202', async () => {
     const app = testApp()
     await app.plinto.createUser({ email: 'ada@example.com', password: PASSWORD, email_verified: true })
-    const { body } = await call(app, 'POST', '/api/v1/auth/signin', { body: { email: 'ada@example.com', password: PASSWORD } })
+    const { body } = await call(app, 'POST', '/api/v1/auth/signin', {
+      body: { email: 'ada@example.com', password: PASSWORD },
+    })
     const res = await call(app, 'POST', '/api/v1/auth/email/resend', { token: body.tokens.access_token })
     expect(res.status).toBe(202)
     expect(app.plinto.outbox!.messages()).toEqual([])
@@ -101,7 +113,9 @@ describe('POST /auth/magic-link', () => {
     expect(AuthResponseSchema.safeParse(res.body).success).toBe(true)
     expect(res.body.user.email_verified).toBe(true)
     expect((await call(app, 'GET', '/api/v1/auth/me', { token: res.body.tokens.access_token })).status).toBe(200)
-    expect((await call(app, 'POST', '/api/v1/auth/magic-link/verify', { body: { token } })).body.error_code).toBe('INVALID_TOKEN')
+    expect((await call(app, 'POST', '/api/v1/auth/magic-link/verify', { body: { token } })).body.error_code).toBe(
+      'INVALID_TOKEN',
+    )
   })
 
   test('a magic link expires after 15 minutes', async () => {
@@ -110,7 +124,9 @@ describe('POST /auth/magic-link', () => {
     await call(app, 'POST', '/api/v1/auth/magic-link', { body: { email: 'ada@example.com' } })
     const token = linkParam(app.plinto.outbox!.messages('ada@example.com')[0]?.link, 'magic_token')
     advance(15 * 60_000)
-    expect((await call(app, 'POST', '/api/v1/auth/magic-link/verify', { body: { token } })).body.error_code).toBe('INVALID_TOKEN')
+    expect((await call(app, 'POST', '/api/v1/auth/magic-link/verify', { body: { token } })).body.error_code).toBe(
+      'INVALID_TOKEN',
+    )
   })
 
   test('redirect_url on the allow-list (exact match) becomes the link target', async () => {
@@ -120,7 +136,9 @@ describe('POST /auth/magic-link', () => {
       body: { email: 'ada@example.com', redirect_url: 'https://app.example.com/welcome?from=mail' },
     })
     expect(res.status).toBe(202)
-    expect(app.plinto.outbox!.messages()[0]?.link).toMatch(/^https:\/\/app\.example\.com\/welcome\?from=mail&magic_token=/)
+    expect(app.plinto.outbox!.messages()[0]?.link).toMatch(
+      /^https:\/\/app\.example\.com\/welcome\?from=mail&magic_token=/,
+    )
   })
 
   test('redirect_url not on the allow-list is refused (no open redirect), alike for unknown emails', async () => {
@@ -147,7 +165,9 @@ describe('POST /auth/magic-link', () => {
     const deliveries: Array<() => void> = []
     const app = testApp({ mailer: { send: () => new Promise<void>((resolve) => deliveries.push(resolve)) } })
     await app.plinto.createUser({ email: 'ada@example.com' })
-    expect((await call(app, 'POST', '/api/v1/auth/magic-link', { body: { email: 'ada@example.com' } })).status).toBe(202)
+    expect((await call(app, 'POST', '/api/v1/auth/magic-link', { body: { email: 'ada@example.com' } })).status).toBe(
+      202,
+    )
     expect(deliveries).toHaveLength(1)
     for (const finish of deliveries) finish()
   })

@@ -86,7 +86,9 @@ describe('file store', () => {
     const now = Date.now()
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.users.create(userRecord(`usr_${i}`, { email: `u${i}@example.com`, password_hash: null, created_at: now, updated_at: now })),
+        store.users.create(
+          userRecord(`usr_${i}`, { email: `u${i}@example.com`, password_hash: null, created_at: now, updated_at: now }),
+        ),
       ),
     )
     const onDisk = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8'))
@@ -105,19 +107,58 @@ describe('file store', () => {
       { organization_id: 'org_1', user_id: 'usr_1', role: 'owner', joined_at: now },
     )
     await store.invitations.create({
-      id: 'inv_1', organization_id: 'org_1', email: 'b@example.com', email_normalized: 'b@example.com', role: 'member',
-      token_hash: 'h', status: 'pending', invited_by: 'usr_1', created_at: now, expires_at: now + 60_000, decided_at: null,
+      id: 'inv_1',
+      organization_id: 'org_1',
+      email: 'b@example.com',
+      email_normalized: 'b@example.com',
+      role: 'member',
+      token_hash: 'h',
+      status: 'pending',
+      invited_by: 'usr_1',
+      created_at: now,
+      expires_at: now + 60_000,
+      decided_at: null,
     })
     await store.mfa.put({
-      user_id: 'usr_1', totp_secret: 'sealed:x', totp_enabled: true, totp_last_step: 5, sms_phone: null, sms_enabled: false,
-      backup_code_hashes: ['a'], pending_backup_code_hashes: [], updated_at: now,
+      user_id: 'usr_1',
+      totp_secret: 'sealed:x',
+      totp_enabled: true,
+      totp_last_step: 5,
+      sms_phone: null,
+      sms_enabled: false,
+      backup_code_hashes: ['a'],
+      pending_backup_code_hashes: [],
+      updated_at: now,
     })
     await store.passkeys.create({
-      id: 'pk_1', user_id: 'usr_1', credential_id: 'cred', public_key: 'key', counter: 3, transports: ['internal'],
-      device_type: 'multiDevice', backed_up: true, name: 'Mac', created_at: now, last_used_at: null,
+      id: 'pk_1',
+      user_id: 'usr_1',
+      credential_id: 'cred',
+      public_key: 'key',
+      counter: 3,
+      transports: ['internal'],
+      device_type: 'multiDevice',
+      backed_up: true,
+      name: 'Mac',
+      created_at: now,
+      last_used_at: null,
     })
-    await store.challenges.create({ key: 'k', kind: 'mfa_token', user_id: 'usr_1', data: { remember: true }, attempts: 1, created_at: now, expires_at: now + 60_000 })
-    await store.oauthAccounts.create({ provider: 'dev', provider_user_id: 'p', user_id: 'usr_1', email: 'a@example.com', created_at: now })
+    await store.challenges.create({
+      key: 'k',
+      kind: 'mfa_token',
+      user_id: 'usr_1',
+      data: { remember: true },
+      attempts: 1,
+      created_at: now,
+      expires_at: now + 60_000,
+    })
+    await store.oauthAccounts.create({
+      provider: 'dev',
+      provider_user_id: 'p',
+      user_id: 'usr_1',
+      email: 'a@example.com',
+      created_at: now,
+    })
     await store.close()
 
     const reopened = await createFileStore(dir)
@@ -136,7 +177,10 @@ describe('file store', () => {
 
   test('a state file written before these collections existed still loads', async () => {
     const { writeFile } = await import('node:fs/promises')
-    await writeFile(join(dir, STATE_FILE), JSON.stringify({ version: 1, users: {}, sessions: {}, refreshTokens: {}, emailTokens: {}, signingKeys: [] }))
+    await writeFile(
+      join(dir, STATE_FILE),
+      JSON.stringify({ version: 1, users: {}, sessions: {}, refreshTokens: {}, emailTokens: {}, signingKeys: [] }),
+    )
     const store = await createFileStore(dir)
     expect(await store.organizations.get('org_1')).toBeUndefined()
     expect(await store.passkeys.listByUser('usr_1')).toEqual([])

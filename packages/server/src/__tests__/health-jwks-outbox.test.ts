@@ -11,7 +11,10 @@ describe('health', () => {
     expect(HealthResponseSchema.safeParse(health.body).success).toBe(true)
     expect(health.body.environment).toBe('test')
     expect((await call(app, 'GET', `${prefix}/health/liveness`)).body).toEqual({ status: 'ok' })
-    expect((await call(app, 'GET', `${prefix}/health/readiness`)).body).toEqual({ status: 'ok', checks: { database: true } })
+    expect((await call(app, 'GET', `${prefix}/health/readiness`)).body).toEqual({
+      status: 'ok',
+      checks: { database: true },
+    })
   })
 
   test('readiness is 503 when the store cannot be reached', async () => {
@@ -57,7 +60,12 @@ describe('dev outbox', () => {
 
   test('does not exist in production mode, and nothing is recorded', async () => {
     const sent: string[] = []
-    const app = testApp({ mode: 'production', config: { passwordHashIterations: 1000 }, logger: silentLogger, mailer: { send: async (m) => void sent.push(m.to) } })
+    const app = testApp({
+      mode: 'production',
+      config: { passwordHashIterations: 1000 },
+      logger: silentLogger,
+      mailer: { send: async (m) => void sent.push(m.to) },
+    })
     await signUp(app)
     const res = await call(app, 'GET', '/__dev/outbox?to=ada@example.com')
     expect([res.status, res.body.error_code]).toEqual([404, 'NOT_FOUND'])

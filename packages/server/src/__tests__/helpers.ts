@@ -34,13 +34,26 @@ export async function call<T = any>(
 export const PASSWORD = 'correct horse battery'
 
 /** Signs up a user through the API and returns the AuthResponse body. */
-export async function signUp(app: PlintoApp, email = 'ada@example.com', password = PASSWORD, extra: Record<string, unknown> = {}) {
+export async function signUp(
+  app: PlintoApp,
+  email = 'ada@example.com',
+  password = PASSWORD,
+  extra: Record<string, unknown> = {},
+) {
   const res = await call(app, 'POST', '/api/v1/auth/signup', { body: { email, password, ...extra } })
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`)
-  return res.body as { user: { id: string; email: string; email_verified: boolean }; tokens: { access_token: string; refresh_token: string; expires_in: number } }
+  return res.body as {
+    user: { id: string; email: string; email_verified: boolean }
+    tokens: { access_token: string; refresh_token: string; expires_in: number }
+  }
 }
 
 /** Signs in through the API; returns the raw reply. */
-export function signIn(app: PlintoApp, email = 'ada@example.com', password = PASSWORD, extra: Record<string, unknown> = {}) {
+export function signIn(
+  app: PlintoApp,
+  email = 'ada@example.com',
+  password = PASSWORD,
+  extra: Record<string, unknown> = {},
+) {
   return call(app, 'POST', '/api/v1/auth/signin', { body: { email, password, ...extra } })
 }

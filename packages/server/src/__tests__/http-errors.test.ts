@@ -7,15 +7,25 @@ import { call, PASSWORD, testApp } from './helpers'
 
 describe('error bodies', () => {
   test('malformed JSON is 400 VALIDATION_ERROR', async () => {
-    const res = await call(testApp(), 'POST', '/api/v1/auth/signin', { raw: '{"email":', headers: { 'content-type': 'application/json' } })
+    const res = await call(testApp(), 'POST', '/api/v1/auth/signin', {
+      raw: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(res.status).toBe(400)
-    expect(res.body).toMatchObject({ error_code: 'VALIDATION_ERROR', path: '/api/v1/auth/signin', errors: [{ field: 'body', message: 'Malformed JSON' }] })
+    expect(res.body).toMatchObject({
+      error_code: 'VALIDATION_ERROR',
+      path: '/api/v1/auth/signin',
+      errors: [{ field: 'body', message: 'Malformed JSON' }],
+    })
     expect(ErrorBodySchema.safeParse(res.body).success).toBe(true)
     expect(Date.parse(res.body.timestamp)).not.toBeNaN()
   })
 
   test('a non-JSON content type is 400', async () => {
-    const res = await call(testApp(), 'POST', '/api/v1/auth/signin', { raw: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const res = await call(testApp(), 'POST', '/api/v1/auth/signin', {
+      raw: 'email=a',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect([res.status, res.body.error_code]).toEqual([400, 'VALIDATION_ERROR'])
   })
 
@@ -38,7 +48,9 @@ describe('error bodies', () => {
   })
 
   test('an invalid email is a field error', async () => {
-    const res = await call(testApp(), 'POST', '/api/v1/auth/signup', { body: { email: 'not-an-email', password: PASSWORD } })
+    const res = await call(testApp(), 'POST', '/api/v1/auth/signup', {
+      body: { email: 'not-an-email', password: PASSWORD },
+    })
     expect(res.body.errors).toEqual([{ field: 'email', message: 'Enter a valid email address' }])
   })
 
@@ -53,7 +65,9 @@ describe('error bodies', () => {
     store.users.getByEmail = () => Promise.reject(new Error('connection string postgres://admin:hunter2@db'))
     const logged: unknown[] = []
     const logger: Logger = { ...silentLogger, error: (...args) => logged.push(args) }
-    const res = await call(testApp({ store, logger }), 'POST', '/api/v1/auth/signin', { body: { email: 'a@example.com', password: PASSWORD } })
+    const res = await call(testApp({ store, logger }), 'POST', '/api/v1/auth/signin', {
+      body: { email: 'a@example.com', password: PASSWORD },
+    })
     expect(res.status).toBe(500)
     expect(res.body).toMatchObject({ error_code: 'INTERNAL_ERROR', detail: 'Internal server error' })
     const everything = JSON.stringify([res.body, logged])
@@ -64,12 +78,20 @@ describe('error bodies', () => {
 
   test('every response carries X-Request-Id, errors included; a safe client-sent id is kept', async () => {
     const app = testApp()
-    for (const [method, path] of [['GET', '/health'], ['GET', '/nope'], ['POST', '/api/v1/auth/signin']] as const) {
+    for (const [method, path] of [
+      ['GET', '/health'],
+      ['GET', '/nope'],
+      ['POST', '/api/v1/auth/signin'],
+    ] as const) {
       const res = await call(app, method, path)
       expect(res.headers.get('x-request-id')).toMatch(/^req_/)
     }
-    expect((await call(app, 'GET', '/health', { headers: { 'x-request-id': 'trace-123' } })).headers.get('x-request-id')).toBe('trace-123')
-    expect((await call(app, 'GET', '/health', { headers: { 'x-request-id': 'bad id\r\n' } })).headers.get('x-request-id')).toMatch(/^req_/)
+    expect(
+      (await call(app, 'GET', '/health', { headers: { 'x-request-id': 'trace-123' } })).headers.get('x-request-id'),
+    ).toBe('trace-123')
+    expect(
+      (await call(app, 'GET', '/health', { headers: { 'x-request-id': 'bad id\r\n' } })).headers.get('x-request-id'),
+    ).toMatch(/^req_/)
   })
 })
 
@@ -77,7 +99,10 @@ describe('body limit (413 PAYLOAD_TOO_LARGE)', () => {
   const big = JSON.stringify({ email: 'a@example.com', password: 'x'.repeat(200 * 1024) })
 
   test('a declared Content-Length over the limit is refused', async () => {
-    const res = await call(testApp(), 'POST', '/api/v1/auth/signin', { raw: big, headers: { 'content-type': 'application/json' } })
+    const res = await call(testApp(), 'POST', '/api/v1/auth/signin', {
+      raw: big,
+      headers: { 'content-type': 'application/json' },
+    })
     expect([res.status, res.body.error_code]).toEqual([413, 'PAYLOAD_TOO_LARGE'])
   })
 
@@ -102,7 +127,9 @@ describe('body limit (413 PAYLOAD_TOO_LARGE)', () => {
   })
 
   test('the limit is configurable', async () => {
-    const res = await call(testApp({ config: { bodyLimitBytes: 10 } }), 'POST', '/api/v1/auth/signin', { body: { email: 'a@example.com', password: PASSWORD } })
+    const res = await call(testApp({ config: { bodyLimitBytes: 10 } }), 'POST', '/api/v1/auth/signin', {
+      body: { email: 'a@example.com', password: PASSWORD },
+    })
     expect(res.status).toBe(413)
   })
 
@@ -117,7 +144,13 @@ describe('body limit (413 PAYLOAD_TOO_LARGE)', () => {
       const status = await new Promise<number>((resolve, reject) => {
         const url = new URL(`${server.url}/api/v1/auth/signin`)
         const req = httpRequest(
-          { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json' } },
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+          },
           (res) => {
             res.resume()
             resolve(res.statusCode ?? 0)

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { AuthResponseSchema, MfaRequiredResponseSchema, MfaStatusSchema, TotpSetupResponseSchema } from '@plinto/contract'
+import {
+  AuthResponseSchema,
+  MfaRequiredResponseSchema,
+  MfaStatusSchema,
+  TotpSetupResponseSchema,
+} from '@plinto/contract'
 import { fromBase32, toBase32 } from '../crypto/base32'
 import { generateTotp, hotp, totpStep } from '../crypto/totp'
 import type { PlintoApp } from '../index'
@@ -19,7 +24,10 @@ async function withTotp(app: PlintoApp, now: () => number, email = 'ada@example.
   await app.plinto.createUser({ email, password: PASSWORD, email_verified: true })
   const token = (await signIn(app, email)).body.tokens.access_token as string
   const setup = await call(app, 'POST', '/api/v1/mfa/totp/enable', { token })
-  const verify = await call(app, 'POST', '/api/v1/mfa/totp/verify', { token, body: { code: await generateTotp(setup.body.secret, now()) } })
+  const verify = await call(app, 'POST', '/api/v1/mfa/totp/verify', {
+    token,
+    body: { code: await generateTotp(setup.body.secret, now()) },
+  })
   expect(verify.body).toEqual({ enabled: true })
   return { token, secret: setup.body.secret as string, backupCodes: setup.body.backup_codes as string[] }
 }
@@ -30,7 +38,8 @@ async function mfaToken(app: PlintoApp, email = 'ada@example.com'): Promise<stri
   return res.body.mfa_token
 }
 
-const challenge = (app: PlintoApp, mfa_token: string, code: string) => call(app, 'POST', '/api/v1/mfa/challenge', { body: { mfa_token, code } })
+const challenge = (app: PlintoApp, mfa_token: string, code: string) =>
+  call(app, 'POST', '/api/v1/mfa/challenge', { body: { mfa_token, code } })
 
 describe('TOTP primitives', () => {
   // RFC 6238 appendix B, SHA-1 rows: the ASCII seed "12345678901234567890", 8 digits.
@@ -54,7 +63,12 @@ describe('TOTP primitives', () => {
   })
 
   test('base32 follows RFC 4648', () => {
-    const cases: Array<[string, string]> = [['f', 'MY'], ['fo', 'MZXQ'], ['foob', 'MZXW6YQ'], ['foobar', 'MZXW6YTBOI']]
+    const cases: Array<[string, string]> = [
+      ['f', 'MY'],
+      ['fo', 'MZXQ'],
+      ['foob', 'MZXW6YQ'],
+      ['foobar', 'MZXW6YTBOI'],
+    ]
     for (const [text, encoded] of cases) {
       expect(toBase32(new TextEncoder().encode(text))).toBe(encoded)
       expect(new TextDecoder().decode(fromBase32(encoded.toLowerCase()))).toBe(text)
@@ -85,7 +99,10 @@ describe('TOTP set-up', () => {
 
     const wrong = await call(app, 'POST', '/api/v1/mfa/totp/verify', { token, body: { code: '000000' } })
     expect([wrong.status, wrong.body.error_code]).toEqual([400, 'INVALID_MFA_CODE'])
-    const ok = await call(app, 'POST', '/api/v1/mfa/totp/verify', { token, body: { code: await generateTotp(setup.body.secret, now()) } })
+    const ok = await call(app, 'POST', '/api/v1/mfa/totp/verify', {
+      token,
+      body: { code: await generateTotp(setup.body.secret, now()) },
+    })
     expect(ok.body).toEqual({ enabled: true })
     const status = await call(app, 'GET', '/api/v1/mfa/status', { token })
     expect(MfaStatusSchema.safeParse(status.body).success).toBe(true)
@@ -126,7 +143,9 @@ describe('sign-in with TOTP', () => {
     expect(AuthResponseSchema.safeParse(done.body).success).toBe(true)
     expect((await call(app, 'GET', '/api/v1/auth/me', { token: done.body.tokens.access_token })).status).toBe(200)
     // The token is spent.
-    expect((await challenge(app, res.body.mfa_token, await generateTotp(secret, now()))).body.error_code).toBe('INVALID_TOKEN')
+    expect((await challenge(app, res.body.mfa_token, await generateTotp(secret, now()))).body.error_code).toBe(
+      'INVALID_TOKEN',
+    )
   })
 
   test('a code is accepted once: the same code (same step) is refused on the next sign-in', async () => {
@@ -145,12 +164,18 @@ describe('sign-in with TOTP', () => {
     const { app, advance, now } = clockedApp()
     const { secret } = await withTotp(app, now)
     advance(5 * 30_000)
-    expect((await challenge(app, await mfaToken(app), await generateTotp(secret, now() - 60_000))).body.error_code).toBe('INVALID_MFA_CODE')
+    expect(
+      (await challenge(app, await mfaToken(app), await generateTotp(secret, now() - 60_000))).body.error_code,
+    ).toBe('INVALID_MFA_CODE')
     expect((await challenge(app, await mfaToken(app), await generateTotp(secret, now() - 30_000))).status).toBe(200)
-    expect((await challenge(app, await mfaToken(app), await generateTotp(secret, now() + 60_000))).body.error_code).toBe('INVALID_MFA_CODE')
+    expect(
+      (await challenge(app, await mfaToken(app), await generateTotp(secret, now() + 60_000))).body.error_code,
+    ).toBe('INVALID_MFA_CODE')
     expect((await challenge(app, await mfaToken(app), await generateTotp(secret, now() + 30_000))).status).toBe(200)
     // Once a later step was used, an earlier one (still inside the window) is refused.
-    expect((await challenge(app, await mfaToken(app), await generateTotp(secret, now()))).body.error_code).toBe('INVALID_MFA_CODE')
+    expect((await challenge(app, await mfaToken(app), await generateTotp(secret, now()))).body.error_code).toBe(
+      'INVALID_MFA_CODE',
+    )
   })
 
   test('a backup code works once', async () => {
@@ -190,7 +215,9 @@ describe('sign-in with TOTP', () => {
     const { secret } = await withTotp(app, now)
     await call(app, 'POST', '/api/v1/auth/magic-link', { body: { email: 'ada@example.com' } })
     const link = app.plinto.outbox!.messages('ada@example.com').at(-1)?.link
-    const res = await call(app, 'POST', '/api/v1/auth/magic-link/verify', { body: { token: new URL(link!).searchParams.get('magic_token') } })
+    const res = await call(app, 'POST', '/api/v1/auth/magic-link/verify', {
+      body: { token: new URL(link!).searchParams.get('magic_token') },
+    })
     expect(res.body.mfa_required).toBe(true)
 
     advance(30_000)
@@ -205,10 +232,16 @@ describe('TOTP disable and backup-code regeneration', () => {
   test('disable takes a TOTP or backup code; afterwards sign-in is one step again', async () => {
     const { app, now } = clockedApp()
     const { token, backupCodes } = await withTotp(app, now)
-    expect((await call(app, 'POST', '/api/v1/mfa/totp/disable', { token, body: { code: '123456' } })).body.error_code).toBe('INVALID_MFA_CODE')
+    expect(
+      (await call(app, 'POST', '/api/v1/mfa/totp/disable', { token, body: { code: '123456' } })).body.error_code,
+    ).toBe('INVALID_MFA_CODE')
     const off = await call(app, 'POST', '/api/v1/mfa/totp/disable', { token, body: { code: backupCodes[3] } })
     expect(off.body).toEqual({ enabled: false })
-    expect((await call(app, 'GET', '/api/v1/mfa/status', { token })).body).toEqual({ enabled: false, methods: [], backup_codes_remaining: 0 })
+    expect((await call(app, 'GET', '/api/v1/mfa/status', { token })).body).toEqual({
+      enabled: false,
+      methods: [],
+      backup_codes_remaining: 0,
+    })
     expect((await signIn(app)).body.tokens.access_token).toEqual(expect.any(String))
   })
 
@@ -216,7 +249,10 @@ describe('TOTP disable and backup-code regeneration', () => {
     const { app, advance, now } = clockedApp()
     const { token, secret, backupCodes } = await withTotp(app, now)
     advance(30_000)
-    const res = await call(app, 'POST', '/api/v1/mfa/backup-codes/regenerate', { token, body: { code: await generateTotp(secret, now()) } })
+    const res = await call(app, 'POST', '/api/v1/mfa/backup-codes/regenerate', {
+      token,
+      body: { code: await generateTotp(secret, now()) },
+    })
     expect(res.body.backup_codes).toHaveLength(10)
     expect((await challenge(app, await mfaToken(app), backupCodes[0]!)).body.error_code).toBe('INVALID_MFA_CODE')
     expect((await challenge(app, await mfaToken(app), res.body.backup_codes[0])).status).toBe(200)
@@ -226,7 +262,9 @@ describe('TOTP disable and backup-code regeneration', () => {
     const { app, now } = clockedApp()
     const { token } = await withTotp(app, now)
     for (let i = 0; i < 10; i++) {
-      expect((await call(app, 'POST', '/api/v1/mfa/totp/disable', { token, body: { code: '000000' } })).status).toBe(400)
+      expect((await call(app, 'POST', '/api/v1/mfa/totp/disable', { token, body: { code: '000000' } })).status).toBe(
+        400,
+      )
     }
     const limited = await call(app, 'POST', '/api/v1/mfa/totp/disable', { token, body: { code: '000000' } })
     expect([limited.status, limited.body.error_code]).toEqual([429, 'RATE_LIMITED'])
@@ -247,13 +285,24 @@ describe('SMS', () => {
   test('enable (202, code by SMS) → verify → on, with backup codes as the first factor', async () => {
     const { app } = clockedApp()
     const { token, code } = await smsUser(app)
-    expect((await call(app, 'POST', '/api/v1/mfa/sms/verify', { token, body: { code: code === '000000' ? '111111' : '000000' } })).body.error_code).toBe(
-      'INVALID_MFA_CODE',
-    )
+    expect(
+      (
+        await call(app, 'POST', '/api/v1/mfa/sms/verify', {
+          token,
+          body: { code: code === '000000' ? '111111' : '000000' },
+        })
+      ).body.error_code,
+    ).toBe('INVALID_MFA_CODE')
     const on = await call(app, 'POST', '/api/v1/mfa/sms/verify', { token, body: { code } })
     expect(on.body).toMatchObject({ enabled: true, backup_codes: expect.any(Array) })
-    expect((await call(app, 'GET', '/api/v1/mfa/status', { token })).body).toEqual({ enabled: true, methods: ['sms', 'backup_code'], backup_codes_remaining: 10 })
-    expect((await call(app, 'POST', '/api/v1/mfa/sms/verify', { token, body: { code } })).body.error_code).toBe('INVALID_MFA_CODE')
+    expect((await call(app, 'GET', '/api/v1/mfa/status', { token })).body).toEqual({
+      enabled: true,
+      methods: ['sms', 'backup_code'],
+      backup_codes_remaining: 10,
+    })
+    expect((await call(app, 'POST', '/api/v1/mfa/sms/verify', { token, body: { code } })).body.error_code).toBe(
+      'INVALID_MFA_CODE',
+    )
   })
 
   test('refuses a phone number that is not E.164', async () => {
@@ -270,7 +319,9 @@ describe('SMS', () => {
     const { backup_codes } = (await call(app, 'POST', '/api/v1/mfa/sms/verify', { token, body: { code } })).body
     const pending = await signIn(app)
     expect(pending.body.methods).toEqual(['sms', 'backup_code'])
-    const send = await call(app, 'POST', '/api/v1/mfa/challenge/send', { body: { mfa_token: pending.body.mfa_token, method: 'sms' } })
+    const send = await call(app, 'POST', '/api/v1/mfa/challenge/send', {
+      body: { mfa_token: pending.body.mfa_token, method: 'sms' },
+    })
     expect(send.status).toBe(202)
     const smsCode = app.plinto.outbox!.messages('+14155550123').at(-1)!.code!
     expect((await challenge(app, pending.body.mfa_token, smsCode)).status).toBe(200)
@@ -279,14 +330,18 @@ describe('SMS', () => {
     const next = await signIn(app)
     expect((await challenge(app, next.body.mfa_token, smsCode)).body.error_code).toBe('INVALID_MFA_CODE')
     // Disabling SMS takes a backup code (an SMS-only account has no TOTP).
-    expect((await call(app, 'POST', '/api/v1/mfa/sms/disable', { token, body: { code: backup_codes[0] } })).body).toEqual({ enabled: false })
+    expect(
+      (await call(app, 'POST', '/api/v1/mfa/sms/disable', { token, body: { code: backup_codes[0] } })).body,
+    ).toEqual({ enabled: false })
     expect((await call(app, 'GET', '/api/v1/auth/me', { token })).body.mfa_enabled).toBe(false)
   })
 
   test('challenge/send for an account without SMS is refused', async () => {
     const { app, now } = clockedApp()
     await withTotp(app, now)
-    const res = await call(app, 'POST', '/api/v1/mfa/challenge/send', { body: { mfa_token: await mfaToken(app), method: 'sms' } })
+    const res = await call(app, 'POST', '/api/v1/mfa/challenge/send', {
+      body: { mfa_token: await mfaToken(app), method: 'sms' },
+    })
     expect(res.status).toBe(400)
   })
 })

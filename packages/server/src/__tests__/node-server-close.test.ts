@@ -46,7 +46,9 @@ describe('startServer().close()', () => {
   test('with timeout 0, cuts every connection at once (a test simulating an outage)', { timeout: 10_000 }, async () => {
     const server = await start()
     const { socket, ended } = await openSocket(server.port)
-    socket.write('POST /api/v1/auth/signin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{')
+    socket.write(
+      'POST /api/v1/auth/signin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    )
     await server.close({ timeout: 0 })
     await ended
   })

@@ -16,7 +16,9 @@ describe('GET /openapi.json', () => {
     const app = testApp({ mode: 'production', config: { passwordHashIterations: 1000 } })
     const res = await call(app, 'GET', '/openapi.json')
     expect(res.status).toBe(200)
-    expect(Object.keys(res.body.paths).some((path) => path.includes('__dev') || path.includes('/oauth/dev/'))).toBe(false)
+    expect(Object.keys(res.body.paths).some((path) => path.includes('__dev') || path.includes('/oauth/dev/'))).toBe(
+      false,
+    )
   })
 })
 

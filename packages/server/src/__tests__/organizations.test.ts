@@ -25,10 +25,23 @@ async function createOrg(app: PlintoApp, token: string, slug = 'acme') {
 }
 
 /** Invites `email` as `role` and accepts as `invitee`; returns the accept reply. */
-async function join(app: PlintoApp, orgId: string, inviterToken: string, invitee: { token: string }, email: string, role: string) {
-  const invite = await call(app, 'POST', `${ORGS}/${orgId}/members/invite`, { token: inviterToken, body: { email, role } })
+async function join(
+  app: PlintoApp,
+  orgId: string,
+  inviterToken: string,
+  invitee: { token: string },
+  email: string,
+  role: string,
+) {
+  const invite = await call(app, 'POST', `${ORGS}/${orgId}/members/invite`, {
+    token: inviterToken,
+    body: { email, role },
+  })
   if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${JSON.stringify(invite.body)}`)
-  return call(app, 'POST', '/api/v1/invitations/accept', { token: invitee.token, body: { token: invitationToken(app, email) } })
+  return call(app, 'POST', '/api/v1/invitations/accept', {
+    token: invitee.token,
+    body: { token: invitationToken(app, email) },
+  })
 }
 
 function invitationToken(app: PlintoApp, email: string): string {
@@ -52,10 +65,19 @@ describe('creating and reading organizations', () => {
     const app = testApp()
     const ada = await user(app, 'ada@example.com')
     const bob = await user(app, 'bob@example.com')
-    const res = await call(app, 'POST', ORGS, { token: ada.token, body: { name: 'Acme', slug: 'acme', description: 'Rockets' } })
+    const res = await call(app, 'POST', ORGS, {
+      token: ada.token,
+      body: { name: 'Acme', slug: 'acme', description: 'Rockets' },
+    })
     expect(res.status).toBe(201)
     expect(OrganizationSchema.safeParse(res.body).success).toBe(true)
-    expect(res.body).toMatchObject({ name: 'Acme', slug: 'acme', description: 'Rockets', role: 'owner', member_count: 1 })
+    expect(res.body).toMatchObject({
+      name: 'Acme',
+      slug: 'acme',
+      description: 'Rockets',
+      role: 'owner',
+      member_count: 1,
+    })
     expect(res.body.id).toMatch(/^org_/)
     await createOrg(app, bob.token, 'bobco')
 
@@ -98,7 +120,10 @@ describe('creating and reading organizations', () => {
   test('PUT: owner and admin may update, members get 403; DELETE: owner only', async () => {
     const app = testApp()
     const { owner, admin, member, org } = await team(app)
-    const byAdmin = await call(app, 'PUT', `${ORGS}/${org.id}`, { token: admin.token, body: { name: 'Acme Inc.', description: null } })
+    const byAdmin = await call(app, 'PUT', `${ORGS}/${org.id}`, {
+      token: admin.token,
+      body: { name: 'Acme Inc.', description: null },
+    })
     expect(byAdmin.body).toMatchObject({ name: 'Acme Inc.', role: 'admin', member_count: 3, description: null })
     const byMember = await call(app, 'PUT', `${ORGS}/${org.id}`, { token: member.token, body: { name: 'Mine' } })
     expect([byMember.status, byMember.body.error_code]).toEqual([403, 'FORBIDDEN'])
@@ -127,10 +152,18 @@ describe('invitations', () => {
     const owner = await user(app, 'owner@example.com')
     const bob = await user(app, 'bob@example.com')
     const org = await createOrg(app, owner.token)
-    const invite = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, { token: owner.token, body: { email: 'Bob@example.com', role: 'admin' } })
+    const invite = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, {
+      token: owner.token,
+      body: { email: 'Bob@example.com', role: 'admin' },
+    })
     expect(invite.status).toBe(201)
     expect(InvitationSchema.safeParse(invite.body).success).toBe(true)
-    expect(invite.body).toMatchObject({ organization_id: org.id, email: 'Bob@example.com', role: 'admin', status: 'pending' })
+    expect(invite.body).toMatchObject({
+      organization_id: org.id,
+      email: 'Bob@example.com',
+      role: 'admin',
+      status: 'pending',
+    })
     expect(Date.parse(invite.body.expires_at) - Date.parse(invite.body.created_at)).toBe(7 * 24 * 3600_000)
     const mail = app.plinto.outbox!.messages('bob@example.com')[0]
     expect(mail?.subject).toBe('You have been invited to join Acme')
@@ -152,7 +185,10 @@ describe('invitations', () => {
     const app = testApp()
     const owner = await user(app, 'owner@example.com')
     const org = await createOrg(app, owner.token)
-    await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, { token: owner.token, body: { email: 'bob@example.com', role: 'member' } })
+    await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, {
+      token: owner.token,
+      body: { email: 'bob@example.com', role: 'member' },
+    })
     const token = invitationToken(app, 'bob@example.com')
     const eve = await user(app, 'eve@example.com')
     const wrong = await call(app, 'POST', '/api/v1/invitations/accept', { token: eve.token, body: { token } })
@@ -160,10 +196,14 @@ describe('invitations', () => {
 
     await app.plinto.createUser({ email: 'bob@example.com', password: PASSWORD, email_verified: false })
     const unverified = (await signIn(app, 'bob@example.com')).body.tokens.access_token
-    expect((await call(app, 'POST', '/api/v1/invitations/accept', { token: unverified, body: { token } })).status).toBe(403)
+    expect((await call(app, 'POST', '/api/v1/invitations/accept', { token: unverified, body: { token } })).status).toBe(
+      403,
+    )
     const bobId = (await app.plinto.store.users.getByEmail('bob@example.com'))!.id
     await app.plinto.store.users.update(bobId, { email_verified: true })
-    expect((await call(app, 'POST', '/api/v1/invitations/accept', { token: unverified, body: { token } })).status).toBe(200)
+    expect((await call(app, 'POST', '/api/v1/invitations/accept', { token: unverified, body: { token } })).status).toBe(
+      200,
+    )
   })
 
   test('an expired invitation (7 days) and a revoked one are INVALID_TOKEN and listed as such', async () => {
@@ -174,19 +214,35 @@ describe('invitations', () => {
     const bob = await user(app, 'bob@example.com')
     const carol = await user(app, 'carol@example.com')
     const org = await createOrg(app, owner.token)
-    await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, { token: owner.token, body: { email: 'bob@example.com', role: 'member' } })
-    const revoke = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, { token: owner.token, body: { email: 'carol@example.com', role: 'member' } })
-    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/invitations/${revoke.body.id}`, { token: owner.token })).status).toBe(204)
-    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/invitations/${revoke.body.id}`, { token: owner.token })).status).toBe(404)
-    const carolTry = await call(app, 'POST', '/api/v1/invitations/accept', { token: carol.token, body: { token: invitationToken(app, 'carol@example.com') } })
+    await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, {
+      token: owner.token,
+      body: { email: 'bob@example.com', role: 'member' },
+    })
+    const revoke = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, {
+      token: owner.token,
+      body: { email: 'carol@example.com', role: 'member' },
+    })
+    expect(
+      (await call(app, 'DELETE', `${ORGS}/${org.id}/invitations/${revoke.body.id}`, { token: owner.token })).status,
+    ).toBe(204)
+    expect(
+      (await call(app, 'DELETE', `${ORGS}/${org.id}/invitations/${revoke.body.id}`, { token: owner.token })).status,
+    ).toBe(404)
+    const carolTry = await call(app, 'POST', '/api/v1/invitations/accept', {
+      token: carol.token,
+      body: { token: invitationToken(app, 'carol@example.com') },
+    })
     expect(carolTry.body.error_code).toBe('INVALID_TOKEN')
 
     now += 7 * 24 * 3600_000
-    const late = await call(app, 'POST', '/api/v1/invitations/accept', { token: bob.token, body: { token: invitationToken(app, 'bob@example.com') } })
+    const late = await call(app, 'POST', '/api/v1/invitations/accept', {
+      token: bob.token,
+      body: { token: invitationToken(app, 'bob@example.com') },
+    })
     expect([late.status, late.body.error_code]).toEqual([400, 'INVALID_TOKEN'])
-    const statuses = (await call(app, 'GET', `${ORGS}/${org.id}/invitations`, { token: owner.token })).body.invitations.map(
-      (i: { email: string; status: string }) => `${i.email}:${i.status}`,
-    )
+    const statuses = (
+      await call(app, 'GET', `${ORGS}/${org.id}/invitations`, { token: owner.token })
+    ).body.invitations.map((i: { email: string; status: string }) => `${i.email}:${i.status}`)
     expect(statuses.sort()).toEqual(['bob@example.com:expired', 'carol@example.com:revoked'])
   })
 
@@ -195,23 +251,44 @@ describe('invitations', () => {
     const owner = await user(app, 'owner@example.com')
     const bob = await user(app, 'bob@example.com')
     const org = await createOrg(app, owner.token)
-    await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, { token: owner.token, body: { email: 'bob@example.com', role: 'admin' } })
+    await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, {
+      token: owner.token,
+      body: { email: 'bob@example.com', role: 'admin' },
+    })
     const first = invitationToken(app, 'bob@example.com')
-    await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, { token: owner.token, body: { email: 'bob@example.com', role: 'member' } })
-    expect((await call(app, 'POST', '/api/v1/invitations/accept', { token: bob.token, body: { token: first } })).body.error_code).toBe('INVALID_TOKEN')
-    const second = await call(app, 'POST', '/api/v1/invitations/accept', { token: bob.token, body: { token: invitationToken(app, 'bob@example.com') } })
+    await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, {
+      token: owner.token,
+      body: { email: 'bob@example.com', role: 'member' },
+    })
+    expect(
+      (await call(app, 'POST', '/api/v1/invitations/accept', { token: bob.token, body: { token: first } })).body
+        .error_code,
+    ).toBe('INVALID_TOKEN')
+    const second = await call(app, 'POST', '/api/v1/invitations/accept', {
+      token: bob.token,
+      body: { token: invitationToken(app, 'bob@example.com') },
+    })
     expect(second.body.role).toBe('member')
   })
 
   test('members cannot invite or list invitations; admins cannot invite owners; members cannot be re-invited', async () => {
     const app = testApp()
     const { admin, member, owner, org } = await team(app)
-    const byMember = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, { token: member.token, body: { email: 'x@example.com', role: 'member' } })
+    const byMember = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, {
+      token: member.token,
+      body: { email: 'x@example.com', role: 'member' },
+    })
     expect([byMember.status, byMember.body.error_code]).toEqual([403, 'FORBIDDEN'])
     expect((await call(app, 'GET', `${ORGS}/${org.id}/invitations`, { token: member.token })).status).toBe(403)
-    const ownerByAdmin = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, { token: admin.token, body: { email: 'x@example.com', role: 'owner' } })
+    const ownerByAdmin = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, {
+      token: admin.token,
+      body: { email: 'x@example.com', role: 'owner' },
+    })
     expect(ownerByAdmin.status).toBe(403)
-    const existing = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, { token: owner.token, body: { email: 'member@example.com', role: 'admin' } })
+    const existing = await call(app, 'POST', `${ORGS}/${org.id}/members/invite`, {
+      token: owner.token,
+      body: { email: 'member@example.com', role: 'admin' },
+    })
     expect([existing.status, existing.body.errors?.[0]?.field]).toEqual([422, 'email'])
   })
 })
@@ -237,11 +314,17 @@ describe('roles and leaving', () => {
     expect((await role(app, admin.token, org.id, admin.id, 'owner')).status).toBe(403)
     expect((await role(app, admin.token, org.id, member.id, 'owner')).status).toBe(403)
     expect((await role(app, admin.token, org.id, owner.id, 'member')).status).toBe(403)
-    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${owner.id}`, { token: admin.token })).status).toBe(403)
-    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${admin.id}`, { token: member.token })).status).toBe(403)
+    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${owner.id}`, { token: admin.token })).status).toBe(
+      403,
+    )
+    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${admin.id}`, { token: member.token })).status).toBe(
+      403,
+    )
     // What an admin may do: manage non-owners.
     expect((await role(app, admin.token, org.id, member.id, 'admin')).status).toBe(200)
-    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${member.id}`, { token: admin.token })).status).toBe(204)
+    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${member.id}`, { token: admin.token })).status).toBe(
+      204,
+    )
     const members = (await call(app, 'GET', `${ORGS}/${org.id}/members`, { token: owner.token })).body
     expect(members.total).toBe(2)
   })
@@ -255,15 +338,21 @@ describe('roles and leaving', () => {
     expect([leave.status, leave.body.error_code]).toEqual([403, 'FORBIDDEN'])
     await role(app, owner.token, org.id, admin.id, 'owner')
     expect((await role(app, owner.token, org.id, owner.id, 'admin')).status).toBe(200)
-    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${owner.id}`, { token: owner.token })).status).toBe(204)
+    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${owner.id}`, { token: owner.token })).status).toBe(
+      204,
+    )
     expect((await call(app, 'GET', `${ORGS}/${org.id}`, { token: owner.token })).status).toBe(404)
   })
 
   test('a member may leave on their own; an unknown member is 404', async () => {
     const app = testApp()
     const { owner, member, org } = await team(app)
-    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${member.id}`, { token: member.token })).status).toBe(204)
-    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${member.id}`, { token: owner.token })).status).toBe(404)
+    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${member.id}`, { token: member.token })).status).toBe(
+      204,
+    )
+    expect((await call(app, 'DELETE', `${ORGS}/${org.id}/members/${member.id}`, { token: owner.token })).status).toBe(
+      404,
+    )
     expect((await role(app, owner.token, org.id, 'usr_nobody', 'admin')).status).toBe(404)
   })
 })
@@ -279,7 +368,9 @@ describe('deleting an account that belongs to organizations', () => {
     expect(await app.plinto.store.organizations.get(solo.id)).toBeDefined()
 
     await role(app, owner.token, org.id, admin.id, 'owner')
-    expect((await call(app, 'DELETE', '/api/v1/users/me', { token: owner.token, body: { password: PASSWORD } })).status).toBe(204)
+    expect(
+      (await call(app, 'DELETE', '/api/v1/users/me', { token: owner.token, body: { password: PASSWORD } })).status,
+    ).toBe(204)
     expect(await app.plinto.store.organizations.get(solo.id)).toBeUndefined()
     const members = (await call(app, 'GET', `${ORGS}/${org.id}/members`, { token: admin.token })).body
     expect(members.members.map((m: { email: string }) => m.email)).toEqual(['admin@example.com', 'member@example.com'])

@@ -23,9 +23,16 @@ describe('POST /auth/password/change', () => {
     expect(res.body.message).toEqual(expect.any(String))
 
     expect((await call(app, 'GET', '/api/v1/auth/me', { token: current.access_token })).status).toBe(200)
-    expect((await call(app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: current.refresh_token } })).status).toBe(200)
-    expect((await call(app, 'GET', '/api/v1/auth/me', { token: other.access_token })).body.error_code).toBe('SESSION_REVOKED')
-    expect((await call(app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: other.refresh_token } })).body.error_code).toBe('SESSION_REVOKED')
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: current.refresh_token } })).status,
+    ).toBe(200)
+    expect((await call(app, 'GET', '/api/v1/auth/me', { token: other.access_token })).body.error_code).toBe(
+      'SESSION_REVOKED',
+    )
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: other.refresh_token } })).body
+        .error_code,
+    ).toBe('SESSION_REVOKED')
 
     expect((await signIn(app, 'ada@example.com', PASSWORD)).status).toBe(401)
     expect((await signIn(app, 'ada@example.com', NEW_PASSWORD)).status).toBe(200)
@@ -55,7 +62,9 @@ describe('POST /auth/password/change', () => {
   })
 
   test('needs a valid access token', async () => {
-    const res = await call(testApp(), 'POST', '/api/v1/auth/password/change', { body: { current_password: PASSWORD, new_password: NEW_PASSWORD } })
+    const res = await call(testApp(), 'POST', '/api/v1/auth/password/change', {
+      body: { current_password: PASSWORD, new_password: NEW_PASSWORD },
+    })
     expect(res.body.error_code).toBe('UNAUTHORIZED')
   })
 })
@@ -107,7 +116,9 @@ describe('POST /auth/password/forgot', () => {
       const originalFlush = store.flush
       store.emailTokens.create = (t) => (counts[kind]++, originalCreate(t))
       store.flush = () => (counts[kind]++, originalFlush())
-      await call(app, 'POST', '/api/v1/auth/password/forgot', { body: { email: kind === 'known' ? 'ada@example.com' : 'nobody@example.com' } })
+      await call(app, 'POST', '/api/v1/auth/password/forgot', {
+        body: { email: kind === 'known' ? 'ada@example.com' : 'nobody@example.com' },
+      })
     }
     expect(counts).toEqual({ known: 1, unknown: 1 })
   })
@@ -127,11 +138,15 @@ describe('POST /auth/password/reset', () => {
     const res = await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token, new_password: NEW_PASSWORD } })
     expect(res.status).toBe(200)
     for (const t of [a, b]) {
-      expect((await call(app, 'GET', '/api/v1/auth/me', { token: t.access_token })).body.error_code).toBe('SESSION_REVOKED')
+      expect((await call(app, 'GET', '/api/v1/auth/me', { token: t.access_token })).body.error_code).toBe(
+        'SESSION_REVOKED',
+      )
     }
     expect((await signIn(app, 'ada@example.com', NEW_PASSWORD)).status).toBe(200)
     expect((await signIn(app, 'ada@example.com', PASSWORD)).status).toBe(401)
-    const again = await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token, new_password: 'yet another passphrase' } })
+    const again = await call(app, 'POST', '/api/v1/auth/password/reset', {
+      body: { token, new_password: 'yet another passphrase' },
+    })
     expect([again.status, again.body.error_code]).toEqual([400, 'INVALID_TOKEN'])
   })
 
@@ -150,8 +165,14 @@ describe('POST /auth/password/reset', () => {
     await signUp(app)
     const first = await requestReset(app)
     const second = await requestReset(app)
-    expect((await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token: first, new_password: NEW_PASSWORD } })).status).toBe(400)
-    expect((await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token: second, new_password: NEW_PASSWORD } })).status).toBe(200)
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token: first, new_password: NEW_PASSWORD } }))
+        .status,
+    ).toBe(400)
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token: second, new_password: NEW_PASSWORD } }))
+        .status,
+    ).toBe(200)
   })
 
   test('a weak new password is refused without spending the link', async () => {
@@ -160,14 +181,18 @@ describe('POST /auth/password/reset', () => {
     const token = await requestReset(app)
     const weak = await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token, new_password: 'short' } })
     expect(weak.body.error_code).toBe('WEAK_PASSWORD')
-    expect((await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token, new_password: NEW_PASSWORD } })).status).toBe(200)
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token, new_password: NEW_PASSWORD } })).status,
+    ).toBe(200)
   })
 
   test('a verification token is not a reset token', async () => {
     const app = testApp()
     await signUp(app)
     const verifyToken = tokenFrom(app.plinto.outbox!.messages('ada@example.com')[0]?.link)
-    const res = await call(app, 'POST', '/api/v1/auth/password/reset', { body: { token: verifyToken, new_password: NEW_PASSWORD } })
+    const res = await call(app, 'POST', '/api/v1/auth/password/reset', {
+      body: { token: verifyToken, new_password: NEW_PASSWORD },
+    })
     expect(res.body.error_code).toBe('INVALID_TOKEN')
   })
 })

@@ -45,7 +45,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   if (given) return void project.provide('postgresUrl', given)
   const bin = postgresBin()
   if (!bin) {
-    if (process.env.CI) throw new Error('PostgreSQL is not installed: run `node scripts/ensure-postgres.mjs` (pnpm test does).')
+    if (process.env.CI)
+      throw new Error('PostgreSQL is not installed: run `node scripts/ensure-postgres.mjs` (pnpm test does).')
     console.warn('server tests: no PostgreSQL found (Debian package postgresql); the real-database tests are skipped.')
     return void project.provide('postgresUrl', undefined)
   }
@@ -55,7 +56,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const run = (command: string, args: string[]) => {
     const argv = asRoot ? ['-u', 'postgres', '--', join(bin, command), ...args] : args
     const result = spawnSync(asRoot ? 'runuser' : join(bin, command), argv, { encoding: 'utf8' })
-    if (result.status !== 0) throw new Error(`${command} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`)
+    if (result.status !== 0)
+      throw new Error(`${command} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`)
   }
   if (asRoot) {
     const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim())

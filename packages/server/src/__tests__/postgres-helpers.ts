@@ -23,7 +23,12 @@ export async function servePglite(db: PGlite): Promise<ServedPglite> {
   server.addEventListener('connection', () => opened++)
   await server.start()
   const hostPort = server.getServerConn()
-  return { url: `postgres://plinto:s3cret-pw@${hostPort}/postgres`, hostPort, connectionsOpened: () => opened, stop: () => server.stop() }
+  return {
+    url: `postgres://plinto:s3cret-pw@${hostPort}/postgres`,
+    hostPort,
+    connectionsOpened: () => opened,
+    stop: () => server.stop(),
+  }
 }
 
 /** A PGlite instance listening on a local port. */

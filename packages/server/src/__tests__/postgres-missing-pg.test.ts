@@ -14,10 +14,15 @@ vi.mock('pg', () => ({
 }))
 
 test('a connection string without pg installed fails with MISSING_DEPENDENCY naming pg', async () => {
-  notFound.error = Object.assign(new Error("Cannot find package 'pg' imported from /app/node_modules/@plinto/server/dist/node.js"), {
-    code: 'ERR_MODULE_NOT_FOUND',
-  })
-  const failure = await createPostgresStore({ connectionString: 'postgres://localhost:1/none' }).catch((error: unknown) => error)
+  notFound.error = Object.assign(
+    new Error("Cannot find package 'pg' imported from /app/node_modules/@plinto/server/dist/node.js"),
+    {
+      code: 'ERR_MODULE_NOT_FOUND',
+    },
+  )
+  const failure = await createPostgresStore({ connectionString: 'postgres://localhost:1/none' }).catch(
+    (error: unknown) => error,
+  )
   expect(failure).toMatchObject({
     name: 'MissingDependencyError',
     code: 'MISSING_DEPENDENCY',
@@ -29,6 +34,8 @@ test('a connection string without pg installed fails with MISSING_DEPENDENCY nam
 
 test('a package missing inside pg (not pg itself) is not reported as pg missing', async () => {
   notFound.error = Object.assign(new Error("Cannot find module 'pg-pool'"), { code: 'MODULE_NOT_FOUND' })
-  const failure = await createPostgresStore({ connectionString: 'postgres://localhost:1/none' }).catch((error: unknown) => error)
+  const failure = await createPostgresStore({ connectionString: 'postgres://localhost:1/none' }).catch(
+    (error: unknown) => error,
+  )
   expect(failure).toBe(notFound.error)
 })

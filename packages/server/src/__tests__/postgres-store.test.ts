@@ -21,7 +21,11 @@ let schemas = 0
 const freshSchema = () => `journey_${++schemas}`
 
 const migrationsOf = async (schema: string) =>
-  (await client.query<{ version: number; applied_at: string | number }>(`SELECT version, applied_at FROM "${schema}".plinto_migrations`)).rows
+  (
+    await client.query<{ version: number; applied_at: string | number }>(
+      `SELECT version, applied_at FROM "${schema}".plinto_migrations`,
+    )
+  ).rows
 
 function linkToken(app: PlintoApp, to: string): string {
   const link = app.plinto.outbox!.messages(to).at(-1)?.link
@@ -38,10 +42,15 @@ describe('the reference app on the PostgreSQL store', () => {
 
     // Sign-up; the address is unique whatever its case; the emailed link verifies it once.
     const ada = await signUp(app, 'Ada@Example.com')
-    expect((await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'ADA@example.COM', password: PASSWORD } })).body.error_code).toBe('EMAIL_TAKEN')
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'ADA@example.COM', password: PASSWORD } })).body
+        .error_code,
+    ).toBe('EMAIL_TAKEN')
     const verifyToken = linkToken(app, 'ada@example.com')
     expect((await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: verifyToken } })).status).toBe(200)
-    expect((await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: verifyToken } })).body.error_code).toBe('INVALID_TOKEN')
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: verifyToken } })).body.error_code,
+    ).toBe('INVALID_TOKEN')
 
     // Sign-in with another spelling of the address.
     const signedIn = await signIn(app, 'ada@EXAMPLE.com')
@@ -62,12 +71,21 @@ describe('the reference app on the PostgreSQL store', () => {
     // An organization (slugs are unique) and an invitation accepted by a second, verified user.
     const org = await call(app, 'POST', '/api/v1/organizations', { token, body: { name: 'Acme', slug: 'acme' } })
     expect(org.status).toBe(201)
-    expect((await call(app, 'POST', '/api/v1/organizations', { token, body: { name: 'Other', slug: 'acme' } })).body.error_code).toBe('SLUG_TAKEN')
+    expect(
+      (await call(app, 'POST', '/api/v1/organizations', { token, body: { name: 'Other', slug: 'acme' } })).body
+        .error_code,
+    ).toBe('SLUG_TAKEN')
     const bob = await signUp(app, 'bob@example.com')
     await call(app, 'POST', '/api/v1/auth/email/verify', { body: { token: linkToken(app, 'bob@example.com') } })
-    const invite = await call(app, 'POST', `/api/v1/organizations/${org.body.id}/members/invite`, { token, body: { email: 'Bob@Example.com', role: 'admin' } })
+    const invite = await call(app, 'POST', `/api/v1/organizations/${org.body.id}/members/invite`, {
+      token,
+      body: { email: 'Bob@Example.com', role: 'admin' },
+    })
     expect(invite.status).toBe(201)
-    const accepted = await call(app, 'POST', '/api/v1/invitations/accept', { token: bob.tokens.access_token, body: { token: linkToken(app, 'bob@example.com') } })
+    const accepted = await call(app, 'POST', '/api/v1/invitations/accept', {
+      token: bob.tokens.access_token,
+      body: { token: linkToken(app, 'bob@example.com') },
+    })
     expect(accepted.body).toMatchObject({ role: 'admin', organization: { id: org.body.id, member_count: 2 } })
     const members = await call(app, 'GET', `/api/v1/organizations/${org.body.id}/members`, { token })
     expect(members.body.members.map((m: { email: string; role: string }) => [m.email, m.role])).toEqual([
@@ -75,22 +93,45 @@ describe('the reference app on the PostgreSQL store', () => {
       ['bob@example.com', 'admin'],
     ])
     // The last owner cannot step down.
-    expect((await call(app, 'PUT', `/api/v1/organizations/${org.body.id}/members/${ada.user.id}/role`, { token, body: { role: 'member' } })).status).toBe(403)
+    expect(
+      (
+        await call(app, 'PUT', `/api/v1/organizations/${org.body.id}/members/${ada.user.id}/role`, {
+          token,
+          body: { role: 'member' },
+        })
+      ).status,
+    ).toBe(403)
 
     // TOTP: enable, verify, then a sign-in needs the second factor; a code is accepted once.
     const setup = await call(app, 'POST', '/api/v1/mfa/totp/enable', { token })
-    expect((await call(app, 'POST', '/api/v1/mfa/totp/verify', { token, body: { code: await generateTotp(setup.body.secret, now) } })).body).toEqual({ enabled: true })
+    expect(
+      (
+        await call(app, 'POST', '/api/v1/mfa/totp/verify', {
+          token,
+          body: { code: await generateTotp(setup.body.secret, now) },
+        })
+      ).body,
+    ).toEqual({ enabled: true })
     now += 30_000
     const needsMfa = await signIn(app, 'ada@example.com')
     expect(needsMfa.body).toMatchObject({ mfa_required: true })
     const code = await generateTotp(setup.body.secret, now)
-    const mfaSignIn = await call(app, 'POST', '/api/v1/mfa/challenge', { body: { mfa_token: needsMfa.body.mfa_token, code } })
+    const mfaSignIn = await call(app, 'POST', '/api/v1/mfa/challenge', {
+      body: { mfa_token: needsMfa.body.mfa_token, code },
+    })
     expect(mfaSignIn.status).toBe(200)
-    const replay = await call(app, 'POST', '/api/v1/mfa/challenge', { body: { mfa_token: (await signIn(app, 'ada@example.com')).body.mfa_token, code } })
+    const replay = await call(app, 'POST', '/api/v1/mfa/challenge', {
+      body: { mfa_token: (await signIn(app, 'ada@example.com')).body.mfa_token, code },
+    })
     expect(replay.body.error_code).toBe('INVALID_MFA_CODE')
-    const backup = await call(app, 'POST', '/api/v1/mfa/challenge', { body: { mfa_token: (await signIn(app, 'ada@example.com')).body.mfa_token, code: setup.body.backup_codes[0] } })
+    const backup = await call(app, 'POST', '/api/v1/mfa/challenge', {
+      body: { mfa_token: (await signIn(app, 'ada@example.com')).body.mfa_token, code: setup.body.backup_codes[0] },
+    })
     expect(backup.status).toBe(200)
-    expect((await call(app, 'GET', '/api/v1/mfa/status', { token })).body).toMatchObject({ enabled: true, backup_codes_remaining: 9 })
+    expect((await call(app, 'GET', '/api/v1/mfa/status', { token })).body).toMatchObject({
+      enabled: true,
+      backup_codes_remaining: 9,
+    })
 
     // Sessions, sign-out.
     const sessions = await call(app, 'GET', '/api/v1/sessions', { token })
@@ -99,9 +140,14 @@ describe('the reference app on the PostgreSQL store', () => {
     expect((await call(app, 'GET', '/api/v1/auth/me', { token })).body.error_code).toBe('SESSION_REVOKED')
 
     // Bob deletes his account: his membership goes with it.
-    expect((await call(app, 'DELETE', '/api/v1/users/me', { token: bob.tokens.access_token, body: { password: PASSWORD } })).status).toBe(204)
+    expect(
+      (await call(app, 'DELETE', '/api/v1/users/me', { token: bob.tokens.access_token, body: { password: PASSWORD } }))
+        .status,
+    ).toBe(204)
     const adaToken = mfaSignIn.body.tokens.access_token as string
-    expect((await call(app, 'GET', `/api/v1/organizations/${org.body.id}/members`, { token: adaToken })).body.total).toBe(1)
+    expect(
+      (await call(app, 'GET', `/api/v1/organizations/${org.body.id}/members`, { token: adaToken })).body.total,
+    ).toBe(1)
     expect(await store.users.getByEmail('bob@example.com')).toBeUndefined()
 
     expect((await call(app, 'GET', '/health/readiness')).body).toEqual({ status: 'ok', checks: { database: true } })
@@ -121,8 +167,12 @@ describe('the reference app on the PostgreSQL store', () => {
     const after = await createPostgresStore({ client, schema })
     const restarted = testApp({ store: after })
     expect((await call(restarted, 'GET', '/.well-known/jwks.json')).body).toEqual(jwks)
-    expect((await call(restarted, 'GET', '/api/v1/auth/me', { token: tokens.access_token })).body).toMatchObject({ id: user.id })
-    expect((await call(restarted, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: tokens.refresh_token } })).status).toBe(200)
+    expect((await call(restarted, 'GET', '/api/v1/auth/me', { token: tokens.access_token })).body).toMatchObject({
+      id: user.id,
+    })
+    expect(
+      (await call(restarted, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: tokens.refresh_token } })).status,
+    ).toBe(200)
     expect(await migrationsOf(schema)).toEqual(migrated)
     await after.close()
   })
@@ -138,15 +188,22 @@ describe('the reference app on the PostgreSQL store', () => {
   test('a schema migrated by a newer version is refused rather than used', async () => {
     const schema = freshSchema()
     await (await createPostgresStore({ client, schema })).close()
-    await client.query(`INSERT INTO "${schema}".plinto_migrations (version, name, applied_at) VALUES (999, 'from the future', 0)`)
-    await expect(createPostgresStore({ client, schema })).rejects.toThrow(/migration 999, newer than this @plinto\/server knows/)
+    await client.query(
+      `INSERT INTO "${schema}".plinto_migrations (version, name, applied_at) VALUES (999, 'from the future', 0)`,
+    )
+    await expect(createPostgresStore({ client, schema })).rejects.toThrow(
+      /migration 999, newer than this @plinto\/server knows/,
+    )
   })
 
   test('schema names must be plain identifiers; tables are plinto_* in the chosen schema', async () => {
     await expect(createPostgresStore({ client, schema: 'x"; DROP TABLE users; --' })).rejects.toThrow(TypeError)
     const schema = freshSchema()
     await (await createPostgresStore({ client, schema })).close()
-    const { rows } = await client.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename', [schema])
+    const { rows } = await client.query<{ tablename: string }>(
+      'SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename',
+      [schema],
+    )
     expect(rows.map((r) => r.tablename)).toEqual([
       'plinto_challenges',
       'plinto_email_tokens',

@@ -36,7 +36,8 @@ async function closedPort(): Promise<number> {
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = []
-  const record = (message: string, fields?: Record<string, unknown>) => lines.push(`${message} ${JSON.stringify(fields ?? {})}`)
+  const record = (message: string, fields?: Record<string, unknown>) =>
+    lines.push(`${message} ${JSON.stringify(fields ?? {})}`)
   return { lines, info: record, warn: record, error: record }
 }
 
@@ -44,11 +45,17 @@ describe('the PostgreSQL store over node-postgres', () => {
   test('serves the app over HTTP and survives a restart of server and pool', async () => {
     const schema = freshSchema()
     const post = (url: string, path: string, body: unknown) =>
-      fetch(`${url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      fetch(`${url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
 
     const store = await createPostgresStore({ connectionString: served.url, schema, logger: silentLogger })
     const server = await startServer({ port: 0, mode: 'test', store, logger: silentLogger })
-    const signUp = await (await post(server.url, '/auth/signup', { email: 'ada@example.com', password: PASSWORD })).json()
+    const signUp = await (
+      await post(server.url, '/auth/signup', { email: 'ada@example.com', password: PASSWORD })
+    ).json()
     expect((await fetch(`${server.url}/health/readiness`)).status).toBe(200)
     await server.close()
     await store.close()
@@ -56,7 +63,9 @@ describe('the PostgreSQL store over node-postgres', () => {
     const reopened = await createPostgresStore({ connectionString: served.url, schema, logger: silentLogger })
     const again = await startServer({ port: 0, mode: 'test', store: reopened, logger: silentLogger })
     try {
-      const me = await fetch(`${again.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${signUp.tokens.access_token}` } })
+      const me = await fetch(`${again.url}/api/v1/auth/me`, {
+        headers: { authorization: `Bearer ${signUp.tokens.access_token}` },
+      })
       expect((await me.json()).id).toBe(signUp.user.id)
       expect((await post(again.url, '/auth/refresh', { refresh_token: signUp.tokens.refresh_token })).status).toBe(200)
       expect((await post(again.url, '/auth/signin', { email: 'ADA@example.com', password: PASSWORD })).status).toBe(200)
@@ -67,12 +76,19 @@ describe('the PostgreSQL store over node-postgres', () => {
   })
 
   test('a unique violation is a UniqueConstraintError and does not cost the pool its connection', async () => {
-    const store = await createPostgresStore({ connectionString: served.url, schema: freshSchema(), pool: { max: 2 }, logger: silentLogger })
+    const store = await createPostgresStore({
+      connectionString: served.url,
+      schema: freshSchema(),
+      pool: { max: 2 },
+      logger: silentLogger,
+    })
     try {
       await store.users.create(userRecord('usr_1'))
       const before = served.connectionsOpened()
       for (let i = 0; i < 10; i++) {
-        await expect(store.users.create(userRecord(`usr_dup_${i}`, { email: 'usr_1@example.com' }))).rejects.toBeInstanceOf(UniqueConstraintError)
+        await expect(
+          store.users.create(userRecord(`usr_dup_${i}`, { email: 'usr_1@example.com' })),
+        ).rejects.toBeInstanceOf(UniqueConstraintError)
       }
       // A failed statement inside a transaction rolls back and frees its connection as well.
       await expect(
@@ -123,7 +139,12 @@ describe('the PostgreSQL store over node-postgres', () => {
   test('ping answers false while the database is gone; dropped idle connections are logged without secrets', async () => {
     const own = await servePglite(db)
     const logger = recordingLogger()
-    const store = await createPostgresStore({ connectionString: own.url, schema: freshSchema(), logger, pool: { connectionTimeoutMillis: 2_000 } })
+    const store = await createPostgresStore({
+      connectionString: own.url,
+      schema: freshSchema(),
+      logger,
+      pool: { connectionTimeoutMillis: 2_000 },
+    })
     try {
       expect(await store.ping()).toBe(true)
       await own.stop()
@@ -151,7 +172,9 @@ describe('plinto-server with DATABASE_URL', { timeout: 30_000 }, () => {
     expect(await both.exited).toBe(2)
     expect(both.output().stderr).toMatch(/Set only one of PLINTO_MEMORY, PLINTO_DATA_DIR and DATABASE_URL/)
 
-    const flagWins = run(['--port', '0', '--memory', '--mode', 'test'], { DATABASE_URL: 'postgres://u:p@127.0.0.1:1/db' })
+    const flagWins = run(['--port', '0', '--memory', '--mode', 'test'], {
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:1/db',
+    })
     await flagWins.waitFor(/data in memory/)
     flagWins.child.kill('SIGTERM')
     expect(await flagWins.exited).toBe(0)
@@ -185,7 +208,9 @@ describe('plinto-server with DATABASE_URL', { timeout: 30_000 }, () => {
   })
 
   test('a database that cannot be reached exits 1 without printing the password', async () => {
-    const bin = run(['--port', '0'], { DATABASE_URL: `postgres://plinto:s3cret-pw@127.0.0.1:${await closedPort()}/plinto` })
+    const bin = run(['--port', '0'], {
+      DATABASE_URL: `postgres://plinto:s3cret-pw@127.0.0.1:${await closedPort()}/plinto`,
+    })
     expect(await bin.exited).toBe(1)
     expect(bin.output().stderr).toMatch(/^plinto-server: could not start: .*ECONNREFUSED/)
     expect(bin.output().stdout + bin.output().stderr).not.toContain('s3cret-pw')
@@ -197,7 +222,11 @@ const realDatabase = inject('postgresUrl')
 describe.skipIf(!realDatabase)('concurrent starts on a real PostgreSQL', () => {
   test('five stores start at once on an empty schema: one migrates, none fails', async () => {
     const schema = `plinto_race_${Date.now()}`
-    const stores = await Promise.all(Array.from({ length: 5 }, () => createPostgresStore({ connectionString: realDatabase!, schema, logger: silentLogger })))
+    const stores = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        createPostgresStore({ connectionString: realDatabase!, schema, logger: silentLogger }),
+      ),
+    )
     const { default: pg } = await import('pg')
     const client = new pg.Client({ connectionString: realDatabase })
     await client.connect()

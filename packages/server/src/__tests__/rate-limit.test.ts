@@ -3,7 +3,12 @@ import { call, PASSWORD, testApp } from './helpers'
 
 function limitedApp(options: Parameters<typeof testApp>[0] = {}) {
   let now = Date.UTC(2030, 0, 1, 12, 0, 0)
-  const app = testApp({ mode: 'development', config: { passwordHashIterations: 1000 }, clock: { now: () => now }, ...options })
+  const app = testApp({
+    mode: 'development',
+    config: { passwordHashIterations: 1000 },
+    clock: { now: () => now },
+    ...options,
+  })
   return { app, advance: (ms: number) => (now += ms), now: () => now }
 }
 
@@ -20,7 +25,8 @@ describe('rate limits', () => {
 
   test('sign-in: 5 per minute per IP, then 429 RATE_LIMITED with retry_after and Retry-After; the window then resets', async () => {
     const { app, advance } = limitedApp()
-    const attempt = () => call(app, 'POST', '/api/v1/auth/signin', { body: { email: `u${Math.random()}@example.com`, password: PASSWORD } })
+    const attempt = () =>
+      call(app, 'POST', '/api/v1/auth/signin', { body: { email: `u${Math.random()}@example.com`, password: PASSWORD } })
     for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401)
     advance(18_000)
     const limited = await attempt()
@@ -35,7 +41,10 @@ describe('rate limits', () => {
   test('sign-in is also limited per account, across IPs', async () => {
     const { app } = limitedApp({ config: { trustProxy: true, passwordHashIterations: 1000 } })
     const attempt = (ip: string) =>
-      call(app, 'POST', '/api/v1/auth/signin', { body: { email: 'ada@example.com', password: 'wrong password' }, headers: { 'x-forwarded-for': ip } })
+      call(app, 'POST', '/api/v1/auth/signin', {
+        body: { email: 'ada@example.com', password: 'wrong password' },
+        headers: { 'x-forwarded-for': ip },
+      })
     for (let i = 0; i < 5; i++) expect((await attempt(`10.0.0.${i}`)).status).toBe(401)
     expect((await attempt('10.0.0.99')).status).toBe(429)
   })
@@ -43,7 +52,10 @@ describe('rate limits', () => {
   test('the X-Forwarded-For entries a client adds itself are not trusted', async () => {
     const { app } = limitedApp({ config: { trustProxy: true, passwordHashIterations: 1000 } })
     const attempt = (spoofed: string) =>
-      call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'x', password: PASSWORD }, headers: { 'x-forwarded-for': `${spoofed}, 192.0.2.1` } })
+      call(app, 'POST', '/api/v1/auth/signup', {
+        body: { email: 'x', password: PASSWORD },
+        headers: { 'x-forwarded-for': `${spoofed}, 192.0.2.1` },
+      })
     for (let i = 0; i < 3; i++) expect((await attempt(`10.0.0.${i}`)).status).toBe(422)
     expect((await attempt('10.0.0.50')).status).toBe(429)
   })
@@ -73,24 +85,31 @@ describe('rate limits', () => {
 
   test('classes count separately: exhausting sign-in leaves the general budget alone', async () => {
     const { app } = limitedApp()
-    for (let i = 0; i < 6; i++) await call(app, 'POST', '/api/v1/auth/signin', { body: { email: 'a@example.com', password: PASSWORD } })
+    for (let i = 0; i < 6; i++)
+      await call(app, 'POST', '/api/v1/auth/signin', { body: { email: 'a@example.com', password: PASSWORD } })
     expect((await call(app, 'GET', '/health')).status).toBe(200)
   })
 
   test('limits are configurable, and off by default in test mode', async () => {
     const { app } = limitedApp({ config: { rateLimit: { signin: { limit: 1 } }, passwordHashIterations: 1000 } })
     await call(app, 'POST', '/api/v1/auth/signin', { body: { email: 'a@example.com', password: PASSWORD } })
-    expect((await call(app, 'POST', '/api/v1/auth/signin', { body: { email: 'a@example.com', password: PASSWORD } })).status).toBe(429)
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/signin', { body: { email: 'a@example.com', password: PASSWORD } })).status,
+    ).toBe(429)
 
     const testMode = testApp()
     for (let i = 0; i < 10; i++) {
-      const res = await call(testMode, 'POST', '/api/v1/auth/signin', { body: { email: 'a@example.com', password: PASSWORD } })
+      const res = await call(testMode, 'POST', '/api/v1/auth/signin', {
+        body: { email: 'a@example.com', password: PASSWORD },
+      })
       expect(res.status).toBe(401)
       expect(res.headers.get('x-ratelimit-limit')).toBeNull()
     }
   })
 
   test('an unknown class in the configuration is refused at start-up', () => {
-    expect(() => testApp({ config: { rateLimit: { login: { limit: 1 } } as never } })).toThrow(/Unknown rate-limit class login/)
+    expect(() => testApp({ config: { rateLimit: { login: { limit: 1 } } as never } })).toThrow(
+      /Unknown rate-limit class login/,
+    )
   })
 })

@@ -5,7 +5,8 @@ import { silentLogger } from '../index'
 import { startServer } from '../node'
 import { call, PASSWORD, signIn, signUp, testApp } from './helpers'
 
-const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36'
+const CHROME_MAC =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36'
 const SAFARI_IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1'
 const SAFARI_IPAD =
@@ -71,7 +72,9 @@ describe('GET /sessions and /sessions/current', () => {
         body: JSON.stringify({ email: 'ada@example.com', password: PASSWORD }),
       })
       const { tokens } = await signup.json()
-      const res = await fetch(`${server.url}/api/v1/sessions/current`, { headers: { authorization: `Bearer ${tokens.access_token}` } })
+      const res = await fetch(`${server.url}/api/v1/sessions/current`, {
+        headers: { authorization: `Bearer ${tokens.access_token}` },
+      })
       expect(await res.json()).toMatchObject({
         device: { type: 'desktop', name: 'Firefox on Windows' },
         location: { ip: '127.0.0.1', city: null, country: null },
@@ -121,12 +124,18 @@ describe('DELETE /sessions/{id}', () => {
     const other = list.body.sessions.find((s: { is_current: boolean }) => !s.is_current)
     const res = await call(app, 'DELETE', `/api/v1/sessions/${other.id}`, { token: first.tokens.access_token })
     expect(res.status).toBe(204)
-    expect((await call(app, 'GET', '/api/v1/auth/me', { token: second.tokens.access_token })).body.error_code).toBe('SESSION_REVOKED')
-    const refresh = await call(app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: second.tokens.refresh_token } })
+    expect((await call(app, 'GET', '/api/v1/auth/me', { token: second.tokens.access_token })).body.error_code).toBe(
+      'SESSION_REVOKED',
+    )
+    const refresh = await call(app, 'POST', '/api/v1/auth/refresh', {
+      body: { refresh_token: second.tokens.refresh_token },
+    })
     expect(refresh.body.error_code).toBe('SESSION_REVOKED')
     expect((await call(app, 'GET', '/api/v1/auth/me', { token: first.tokens.access_token })).status).toBe(200)
     // Already ended: not found.
-    expect((await call(app, 'DELETE', `/api/v1/sessions/${other.id}`, { token: first.tokens.access_token })).status).toBe(404)
+    expect(
+      (await call(app, 'DELETE', `/api/v1/sessions/${other.id}`, { token: first.tokens.access_token })).status,
+    ).toBe(404)
   })
 
   test('revoking the current session is allowed and ends it', async () => {
@@ -134,7 +143,9 @@ describe('DELETE /sessions/{id}', () => {
     const { tokens } = await signUp(app)
     const { body } = await call(app, 'GET', '/api/v1/sessions/current', { token: tokens.access_token })
     expect((await call(app, 'DELETE', `/api/v1/sessions/${body.id}`, { token: tokens.access_token })).status).toBe(204)
-    expect((await call(app, 'GET', '/api/v1/sessions', { token: tokens.access_token })).body.error_code).toBe('SESSION_REVOKED')
+    expect((await call(app, 'GET', '/api/v1/sessions', { token: tokens.access_token })).body.error_code).toBe(
+      'SESSION_REVOKED',
+    )
   })
 
   test('another user’s session is 404 and stays alive', async () => {
@@ -156,10 +167,14 @@ describe('POST /sessions/revoke-all', () => {
     const res = await call(app, 'POST', '/api/v1/sessions/revoke-all', { token: tokens.access_token })
     expect(res.body).toEqual({ revoked_count: 2 })
     for (const other of others) {
-      expect((await call(app, 'GET', '/api/v1/auth/me', { token: other.tokens.access_token })).body.error_code).toBe('SESSION_REVOKED')
+      expect((await call(app, 'GET', '/api/v1/auth/me', { token: other.tokens.access_token })).body.error_code).toBe(
+        'SESSION_REVOKED',
+      )
     }
     expect((await call(app, 'GET', '/api/v1/sessions', { token: tokens.access_token })).body.total).toBe(1)
-    expect((await call(app, 'POST', '/api/v1/sessions/revoke-all', { token: tokens.access_token })).body).toEqual({ revoked_count: 0 })
+    expect((await call(app, 'POST', '/api/v1/sessions/revoke-all', { token: tokens.access_token })).body).toEqual({
+      revoked_count: 0,
+    })
   })
 })
 
@@ -181,7 +196,10 @@ describe('PATCH /users/me', () => {
       profile_image_url: 'https://cdn.example.com/ada.png',
       updated_at: '2030-01-01T00:00:01.000Z',
     })
-    const cleared = await call(app, 'PATCH', '/api/v1/users/me', { token: tokens.access_token, body: { first_name: '', profile_image_url: null } })
+    const cleared = await call(app, 'PATCH', '/api/v1/users/me', {
+      token: tokens.access_token,
+      body: { first_name: '', profile_image_url: null },
+    })
     expect(cleared.body).toMatchObject({ first_name: null, profile_image_url: null, last_name: 'Lovelace' })
   })
 
@@ -189,10 +207,19 @@ describe('PATCH /users/me', () => {
     const app = testApp()
     await signUp(app, 'bob@example.com', PASSWORD, { username: 'bob' })
     const { tokens } = await signUp(app, 'ada@example.com')
-    const taken = await call(app, 'PATCH', '/api/v1/users/me', { token: tokens.access_token, body: { username: 'BOB' } })
-    expect([taken.status, taken.body.errors]).toEqual([422, [{ field: 'username', message: 'Username is already taken' }]])
+    const taken = await call(app, 'PATCH', '/api/v1/users/me', {
+      token: tokens.access_token,
+      body: { username: 'BOB' },
+    })
+    expect([taken.status, taken.body.errors]).toEqual([
+      422,
+      [{ field: 'username', message: 'Username is already taken' }],
+    ])
     for (const url of ['javascript:alert(1)', 'ftp://example.com/a.png', 'not a url']) {
-      const bad = await call(app, 'PATCH', '/api/v1/users/me', { token: tokens.access_token, body: { profile_image_url: url } })
+      const bad = await call(app, 'PATCH', '/api/v1/users/me', {
+        token: tokens.access_token,
+        body: { profile_image_url: url },
+      })
       expect([bad.status, bad.body.errors[0].field]).toEqual([422, 'profile_image_url'])
     }
   })
@@ -202,14 +229,20 @@ describe('DELETE /users/me', () => {
   test('with the password: deletes the user and all of it; tokens stop working; the email is free again', async () => {
     const app = testApp()
     const { user, tokens } = await signUp(app)
-    const res = await call(app, 'DELETE', '/api/v1/users/me', { token: tokens.access_token, body: { password: PASSWORD } })
+    const res = await call(app, 'DELETE', '/api/v1/users/me', {
+      token: tokens.access_token,
+      body: { password: PASSWORD },
+    })
     expect(res.status).toBe(204)
     expect(await app.plinto.store.users.get(user.id)).toBeUndefined()
     expect(await app.plinto.store.sessions.listByUser(user.id)).toEqual([])
     expect((await call(app, 'GET', '/api/v1/auth/me', { token: tokens.access_token })).status).toBe(401)
     const refresh = await call(app, 'POST', '/api/v1/auth/refresh', { body: { refresh_token: tokens.refresh_token } })
     expect(refresh.body.error_code).toBe('INVALID_REFRESH_TOKEN')
-    expect((await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'ada@example.com', password: PASSWORD } })).status).toBe(201)
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'ada@example.com', password: PASSWORD } }))
+        .status,
+    ).toBe(201)
   })
 
   test('a wrong or missing password is 401 and deletes nothing', async () => {

@@ -10,7 +10,13 @@ describe('POST /auth/signup', () => {
     })
     expect(res.status).toBe(201)
     expect(UserSchema.safeParse(res.body.user).success).toBe(true)
-    expect(res.body.user).toMatchObject({ email: 'Ada@Example.com', email_verified: false, first_name: 'Ada', username: 'ada', mfa_enabled: false })
+    expect(res.body.user).toMatchObject({
+      email: 'Ada@Example.com',
+      email_verified: false,
+      first_name: 'Ada',
+      username: 'ada',
+      mfa_enabled: false,
+    })
     expect(res.body.user.id).toMatch(/^usr_/)
     expect(res.body.tokens).toMatchObject({ token_type: 'bearer', expires_in: 3600 })
     expect(res.body.tokens.refresh_token.length).toBeGreaterThanOrEqual(43) // 256 bits, base64url
@@ -23,7 +29,9 @@ describe('POST /auth/signup', () => {
   test('refuses an email that is taken, whatever its case (409 EMAIL_TAKEN)', async () => {
     const app = testApp()
     await signUp(app, 'ada@example.com')
-    const res = await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'ADA@example.com', password: PASSWORD } })
+    const res = await call(app, 'POST', '/api/v1/auth/signup', {
+      body: { email: 'ADA@example.com', password: PASSWORD },
+    })
     expect(res.status).toBe(409)
     expect(res.body).toMatchObject({ error_code: 'EMAIL_TAKEN', path: '/api/v1/auth/signup' })
   })
@@ -31,7 +39,9 @@ describe('POST /auth/signup', () => {
   test('refuses a taken username as a field error', async () => {
     const app = testApp()
     await signUp(app, 'ada@example.com', PASSWORD, { username: 'ada' })
-    const res = await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'other@example.com', password: PASSWORD, username: 'ADA' } })
+    const res = await call(app, 'POST', '/api/v1/auth/signup', {
+      body: { email: 'other@example.com', password: PASSWORD, username: 'ADA' },
+    })
     expect(res.status).toBe(422)
     expect(res.body.errors).toEqual([{ field: 'username', message: 'Username is already taken' }])
   })
@@ -53,8 +63,14 @@ describe('POST /auth/signup', () => {
 
   test('accepts exactly 8 and exactly 128 characters, with no composition rules', async () => {
     const app = testApp()
-    expect((await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'a@example.com', password: 'kq7zmw2p' } })).status).toBe(201)
-    expect((await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'b@example.com', password: 'y'.repeat(128) } })).status).toBe(201)
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'a@example.com', password: 'kq7zmw2p' } }))
+        .status,
+    ).toBe(201)
+    expect(
+      (await call(app, 'POST', '/api/v1/auth/signup', { body: { email: 'b@example.com', password: 'y'.repeat(128) } }))
+        .status,
+    ).toBe(201)
   })
 })
 

@@ -67,7 +67,12 @@ describe('PostgreSQL store', () => {
     beforeAll(async () => {
       const served = await servePglite(db)
       stop = served.stop
-      store = await createPostgresStore({ connectionString: served.url, schema: 'over_pg', pool: { max: 4 }, logger: silentLogger })
+      store = await createPostgresStore({
+        connectionString: served.url,
+        schema: 'over_pg',
+        pool: { max: 4 },
+        logger: silentLogger,
+      })
     })
     afterAll(async () => {
       await store?.close()
@@ -83,7 +88,11 @@ const realDatabase = inject('postgresUrl')
 describe.skipIf(!realDatabase)('PostgreSQL store on a real PostgreSQL server', () => {
   let store: PlintoStore
   beforeAll(async () => {
-    store = await createPostgresStore({ connectionString: realDatabase!, schema: 'plinto_conformance', logger: silentLogger })
+    store = await createPostgresStore({
+      connectionString: realDatabase!,
+      schema: 'plinto_conformance',
+      logger: silentLogger,
+    })
   })
   afterAll(() => store?.close())
   beforeEach(async () => {

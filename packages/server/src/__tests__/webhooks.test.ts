@@ -27,7 +27,9 @@ afterEach(async () => {
  * A real HTTP receiver on 127.0.0.1. `respond` decides each answer (status, and an optional promise to
  * wait on before answering, to play a slow receiver).
  */
-async function startReceiver(respond: (n: number) => { status: number; hold?: Promise<void> } = () => ({ status: 204 })) {
+async function startReceiver(
+  respond: (n: number) => { status: number; hold?: Promise<void> } = () => ({ status: 204 }),
+) {
   const deliveries: Delivery[] = []
   let attempts = 0
   receiver = createServer((req, res) => {
@@ -48,11 +50,20 @@ async function startReceiver(respond: (n: number) => { status: number; hold?: Pr
     })
   })
   await new Promise<void>((resolve) => receiver!.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, deliveries, attempts: () => attempts }
+  return {
+    url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+    deliveries,
+    attempts: () => attempts,
+  }
 }
 
 async function serve(url: string, retry = { attempts: 3, baseDelayMs: 5 }) {
-  plinto = await startServer({ port: 0, mode: 'test', logger: silentLogger, config: { webhooks: [{ url, secret: SECRET }], webhookRetry: retry } })
+  plinto = await startServer({
+    port: 0,
+    mode: 'test',
+    logger: silentLogger,
+    config: { webhooks: [{ url, secret: SECRET }], webhookRetry: retry },
+  })
   const post = (path: string, body: unknown, token?: string) =>
     fetch(`${plinto!.url}/api/v1${path}`, {
       method: 'POST',
@@ -97,7 +108,9 @@ describe('delivery', () => {
       expect(delivery.parsed.timestamp).toMatch(/^\d{4}-\d\d-\d\dT/)
     }
     const events = hook.deliveries.map((d) => d.parsed.event).sort()
-    expect(events).toEqual(['organization.created', 'session.created', 'session.revoked', 'user.created', 'user.updated'].sort())
+    expect(events).toEqual(
+      ['organization.created', 'session.created', 'session.revoked', 'user.created', 'user.updated'].sort(),
+    )
     const created = hook.deliveries.find((d) => d.parsed.event === 'user.created')!
     expect(created.parsed.data.user).toMatchObject({ id: user.id, email: 'ada@example.com' })
     expect(created.parsed.data.user.password_hash).toBeUndefined()
@@ -111,7 +124,8 @@ describe('delivery', () => {
     const { generateTotp } = await import('../crypto/totp')
     await app.plinto.createUser({ email: 'owner@example.com', password: PASSWORD, email_verified: true })
     const bob = await app.plinto.createUser({ email: 'bob@example.com', password: PASSWORD, email_verified: true })
-    const signIn = async (email: string) => (await (await post('/auth/signin', { email, password: PASSWORD })).json()).tokens.access_token
+    const signIn = async (email: string) =>
+      (await (await post('/auth/signin', { email, password: PASSWORD })).json()).tokens.access_token
     const owner = await signIn('owner@example.com')
     const bobToken = await signIn('bob@example.com')
     const org = await (await post('/organizations', { name: 'Acme', slug: 'acme' }, owner)).json()

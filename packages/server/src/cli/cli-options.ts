@@ -1,7 +1,13 @@
 // plinto-server's command line: flags, their environment variables and a --config file, into options.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { OAuthClientCredentials, OAuthProviderId, PlintoConfigOverrides, PlintoMode, WebhookEndpoint } from '../config'
+import type {
+  OAuthClientCredentials,
+  OAuthProviderId,
+  PlintoConfigOverrides,
+  PlintoMode,
+  WebhookEndpoint,
+} from '../config'
 import type { RateLimitOption } from '../rate-limit/rate-limit-rules'
 import { parseStorage, type Storage } from './storage'
 import { integer, list, optionalInteger, toUrl, UsageError } from './values'
@@ -73,7 +79,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
   if (rateLimitText !== undefined && rateLimitText !== 'on' && rateLimitText !== 'off') {
     throw new UsageError(`--rate-limit must be on or off, got "${rateLimitText}"`)
   }
-  const originsText = values['allowed-origin'] ?? env.PLINTO_ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean)
+  const originsText =
+    values['allowed-origin'] ??
+    env.PLINTO_ALLOWED_ORIGINS?.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
   const appUrl = values['app-url'] ?? env.PLINTO_APP_URL
   if (appUrl !== undefined) toUrl(appUrl, '--app-url')
 
@@ -95,8 +105,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
   }
   for (const provider of OAUTH_PROVIDERS) {
     const upper = provider.toUpperCase()
-    const clientId = (values as Record<string, string | undefined>)[`oauth-${provider}-client-id`] ?? env[`PLINTO_OAUTH_${upper}_CLIENT_ID`]
-    const clientSecret = (values as Record<string, string | undefined>)[`oauth-${provider}-client-secret`] ?? env[`PLINTO_OAUTH_${upper}_CLIENT_SECRET`]
+    const clientId =
+      (values as Record<string, string | undefined>)[`oauth-${provider}-client-id`] ??
+      env[`PLINTO_OAUTH_${upper}_CLIENT_ID`]
+    const clientSecret =
+      (values as Record<string, string | undefined>)[`oauth-${provider}-client-secret`] ??
+      env[`PLINTO_OAUTH_${upper}_CLIENT_SECRET`]
     if (!clientId && !clientSecret) continue
     if (!clientId || !clientSecret) {
       throw new UsageError(`--oauth-${provider}-client-id and --oauth-${provider}-client-secret go together`)
@@ -112,7 +126,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     mode,
     storage,
     accessTokenTtl: optionalInteger(values['access-token-ttl'] ?? env.PLINTO_ACCESS_TOKEN_TTL, '--access-token-ttl'),
-    refreshTokenTtl: optionalInteger(values['refresh-token-ttl'] ?? env.PLINTO_REFRESH_TOKEN_TTL, '--refresh-token-ttl'),
+    refreshTokenTtl: optionalInteger(
+      values['refresh-token-ttl'] ?? env.PLINTO_REFRESH_TOKEN_TTL,
+      '--refresh-token-ttl',
+    ),
     // "on" means the contract's limits, even in test mode; "off" means none.
     rateLimit: rateLimitText === undefined ? undefined : rateLimitText === 'on' ? {} : false,
     allowedOrigins: originsText?.map((origin) => toUrl(origin, '--allowed-origin').origin),
@@ -120,7 +137,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
   }
 }
 
-function webhookPairs(urls: string[] | undefined, secrets: string[] | undefined, env: NodeJS.ProcessEnv): WebhookEndpoint[] | undefined {
+function webhookPairs(
+  urls: string[] | undefined,
+  secrets: string[] | undefined,
+  env: NodeJS.ProcessEnv,
+): WebhookEndpoint[] | undefined {
   if (urls === undefined && secrets === undefined) {
     if (!env.PLINTO_WEBHOOK_URL && !env.PLINTO_WEBHOOK_SECRET) return undefined
     urls = env.PLINTO_WEBHOOK_URL ? [env.PLINTO_WEBHOOK_URL] : []
@@ -141,6 +162,7 @@ function readConfigFile(path: string | undefined): PlintoConfigOverrides {
   } catch (error) {
     throw new UsageError(`--config ${path}: ${(error as Error).message}`)
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--config ${path} must hold a JSON object`)
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new UsageError(`--config ${path} must hold a JSON object`)
   return parsed as PlintoConfigOverrides
 }

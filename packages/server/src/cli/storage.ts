@@ -17,9 +17,14 @@ export function parseStorage(
   env: NodeJS.ProcessEnv,
   mode: PlintoMode,
 ): Storage {
-  const flags = [memoryFlag && '--memory', dataDirFlag !== undefined && '--data-dir', databaseUrlFlag !== undefined && '--database-url']
+  const flags = [
+    memoryFlag && '--memory',
+    dataDirFlag !== undefined && '--data-dir',
+    databaseUrlFlag !== undefined && '--database-url',
+  ]
   const given = flags.filter((flag): flag is string => flag !== false)
-  if (given.length > 1) throw new UsageError(`Use only one of --memory, --data-dir and --database-url (got ${given.join(' and ')})`)
+  if (given.length > 1)
+    throw new UsageError(`Use only one of --memory, --data-dir and --database-url (got ${given.join(' and ')})`)
   let memory = memoryFlag
   let dataDir = dataDirFlag
   let databaseUrl = databaseUrlFlag
@@ -27,9 +32,16 @@ export function parseStorage(
     memory = isTruthy(env.PLINTO_MEMORY, 'PLINTO_MEMORY')
     dataDir = env.PLINTO_DATA_DIR || undefined
     databaseUrl = env.DATABASE_URL || undefined
-    const set = [memory && 'PLINTO_MEMORY', dataDir !== undefined && 'PLINTO_DATA_DIR', databaseUrl !== undefined && 'DATABASE_URL']
+    const set = [
+      memory && 'PLINTO_MEMORY',
+      dataDir !== undefined && 'PLINTO_DATA_DIR',
+      databaseUrl !== undefined && 'DATABASE_URL',
+    ]
     const named = set.filter((name): name is string => name !== false)
-    if (named.length > 1) throw new UsageError(`Set only one of PLINTO_MEMORY, PLINTO_DATA_DIR and DATABASE_URL (got ${named.join(' and ')})`)
+    if (named.length > 1)
+      throw new UsageError(
+        `Set only one of PLINTO_MEMORY, PLINTO_DATA_DIR and DATABASE_URL (got ${named.join(' and ')})`,
+      )
   }
   if (databaseUrl !== undefined) {
     postgresUrl(databaseUrl)

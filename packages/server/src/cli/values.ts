@@ -4,7 +4,10 @@
 export class UsageError extends Error {}
 
 export function list(text: string | undefined): string[] | undefined {
-  const items = text?.split(',').map((item) => item.trim()).filter(Boolean)
+  const items = text
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
   return items && items.length > 0 ? items : undefined
 }
 

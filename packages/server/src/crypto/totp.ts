@@ -12,12 +12,17 @@ export async function hotp(key: Uint8Array, counter: number, digits = TOTP_DIGIT
   const view = new DataView(message.buffer)
   view.setUint32(0, Math.floor(counter / 2 ** 32))
   view.setUint32(4, counter >>> 0)
-  const hmacKey = await crypto.subtle.importKey('raw', new Uint8Array(key), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign'])
+  const hmacKey = await crypto.subtle.importKey('raw', new Uint8Array(key), { name: 'HMAC', hash: 'SHA-1' }, false, [
+    'sign',
+  ])
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, message))
   // Dynamic truncation (RFC 4226 § 5.3).
   const offset = (mac[mac.length - 1] ?? 0) & 0x0f
   const binary =
-    (((mac[offset] ?? 0) & 0x7f) << 24) | ((mac[offset + 1] ?? 0) << 16) | ((mac[offset + 2] ?? 0) << 8) | (mac[offset + 3] ?? 0)
+    (((mac[offset] ?? 0) & 0x7f) << 24) |
+    ((mac[offset + 1] ?? 0) << 16) |
+    ((mac[offset + 2] ?? 0) << 8) |
+    (mac[offset + 3] ?? 0)
   return String(binary % 10 ** digits).padStart(digits, '0')
 }
 

@@ -16,6 +16,7 @@ export function assertAllowedRedirect(config: PlintoConfig, candidate: string, f
     throw errors.validation(`Invalid ${field}`, [{ field, message: 'Must be an absolute URL' }])
   }
   const allowed = config.allowedRedirectUrls.some((entry) => new URL(entry).href === url.href)
-  if (!allowed) throw errors.validation(`${field} is not allowed`, [{ field, message: 'Must be one of the allowed redirect URLs' }])
+  if (!allowed)
+    throw errors.validation(`${field} is not allowed`, [{ field, message: 'Must be one of the allowed redirect URLs' }])
   return url
 }

@@ -32,7 +32,11 @@ export async function readJson<T>(request: Request, limit: number, schema: Schem
   if (text.trim() !== '') {
     const type = request.headers.get('content-type') ?? ''
     if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-      throw errors.validation('Content-Type must be application/json', [{ field: 'body', message: 'Send a JSON body' }], 400)
+      throw errors.validation(
+        'Content-Type must be application/json',
+        [{ field: 'body', message: 'Send a JSON body' }],
+        400,
+      )
     }
     try {
       value = JSON.parse(text)
@@ -41,7 +45,11 @@ export async function readJson<T>(request: Request, limit: number, schema: Schem
     }
   }
   const result = schema.safeParse(value)
-  if (!result.success) throw errors.validation('Invalid request body', result.error.issues.map((issue) => toFieldError(issue, value)))
+  if (!result.success)
+    throw errors.validation(
+      'Invalid request body',
+      result.error.issues.map((issue) => toFieldError(issue, value)),
+    )
   return result.data
 }
 

@@ -12,7 +12,11 @@ import { deliverTokens, wantsCookieTransport } from './token-transport'
  * `{ mfa_required: true, mfa_token, methods }` (200) instead of starting a session; the sign-in is then
  * finished by `POST /mfa/challenge`. Sign-up never has MFA yet, so it always gets a session.
  */
-export async function firstFactorPassed<E extends PlintoEnv>(c: Context<E>, user: UserRecord, options: { remember: boolean; status: 200 | 201 }) {
+export async function firstFactorPassed<E extends PlintoEnv>(
+  c: Context<E>,
+  user: UserRecord,
+  options: { remember: boolean; status: 200 | 201 },
+) {
   if (user.mfa_enabled) {
     return c.json(await issueMfaChallenge(c.var.server, user, options.remember), 200)
   }
@@ -24,7 +28,11 @@ export async function firstFactorPassed<E extends PlintoEnv>(c: Context<E>, user
  * transport). For sign-ins whose proof is complete: after MFA, passkeys (user-verifying, so multi-factor
  * by themselves), and sign-up.
  */
-export async function signedIn<E extends PlintoEnv>(c: Context<E>, user: UserRecord, options: { remember: boolean; status: 200 | 201 }) {
+export async function signedIn<E extends PlintoEnv>(
+  c: Context<E>,
+  user: UserRecord,
+  options: { remember: boolean; status: 200 | 201 },
+) {
   const started = await startSession(c.var.server, user, {
     ip: c.get('clientIp'),
     userAgent: c.req.header('user-agent') ?? null,

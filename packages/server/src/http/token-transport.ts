@@ -23,7 +23,12 @@ export function readRefreshCookie<E extends PlintoEnv>(c: Context<E>): string | 
  * `HttpOnly; Secure; SameSite=Lax` cookie scoped to `{apiBasePath}/auth` and is left out of the body, so
  * page scripts never see it. A `remember: false` session gets a browser-session cookie (no Max-Age).
  */
-export function deliverTokens<E extends PlintoEnv>(c: Context<E>, tokens: IssuedTokens, session: SessionRecord, cookie: boolean): TokenResponse {
+export function deliverTokens<E extends PlintoEnv>(
+  c: Context<E>,
+  tokens: IssuedTokens,
+  session: SessionRecord,
+  cookie: boolean,
+): TokenResponse {
   if (!cookie) return tokens
   const maxAge = Math.max(0, Math.floor((session.expires_at - c.var.server.clock.now()) / 1000))
   setCookie(c, REFRESH_COOKIE, tokens.refresh_token, {

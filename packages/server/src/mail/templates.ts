@@ -7,7 +7,12 @@ import type { OutgoingMessage } from './mailer'
  * `/accept-invitation?token=…`. SMS carry the code in `code`.
  */
 export function verificationEmail(to: string, link: string): OutgoingMessage {
-  return email(to, 'Verify your email address', 'Confirm your email address by opening this link (valid for 24 hours):', link)
+  return email(
+    to,
+    'Verify your email address',
+    'Confirm your email address by opening this link (valid for 24 hours):',
+    link,
+  )
 }
 
 export function passwordResetEmail(to: string, link: string): OutgoingMessage {
@@ -42,7 +47,15 @@ export function smsCode(to: string, code: string, purpose: 'enable' | 'signin'):
 
 export function passwordChangedEmail(to: string): OutgoingMessage {
   const text = 'The password of your account was just changed. If this was not you, reset your password now.'
-  return { channel: 'email', to, subject: 'Your password was changed', text, html: `<p>${text}</p>`, link: null, code: null }
+  return {
+    channel: 'email',
+    to,
+    subject: 'Your password was changed',
+    text,
+    html: `<p>${text}</p>`,
+    link: null,
+    code: null,
+  }
 }
 
 function email(to: string, subject: string, intro: string, link: string): OutgoingMessage {

@@ -110,7 +110,10 @@ export function authRoutes(): Hono<PlintoEnv> {
     const { user } = c.var
     limitAccount(c, user.email_normalized)
     if (!user.email_verified) await sendVerificationEmail(c.var.server, user)
-    return c.json<MessageResponse>({ message: 'If your email address is not verified yet, a new link has been sent.' }, 202)
+    return c.json<MessageResponse>(
+      { message: 'If your email address is not verified yet, a new link has been sent.' },
+      202,
+    )
   })
 
   auth.post('/magic-link', rateLimit('magicLink'), jsonBody(MagicLinkRequestSchema), async (c) => {

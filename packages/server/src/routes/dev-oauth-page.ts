@@ -3,7 +3,13 @@
  * first and last name, all editable) and Approve / Deny buttons. It posts back to the same path.
  * Development and test mode only.
  */
-export function devConsentPage(options: { state: string; action: string; email: string; firstName: string; lastName: string }): string {
+export function devConsentPage(options: {
+  state: string
+  action: string
+  email: string
+  firstName: string
+  lastName: string
+}): string {
   const field = (name: string, label: string, value: string, type = 'text') =>
     `<label>${label}<input name="${name}" type="${type}" value="${escapeHtml(value)}" required></label>`
   return `<!doctype html>

@@ -10,7 +10,14 @@ import {
 } from '@plinto/contract'
 import { mfaStatus } from '../domain/mfa/mfa'
 import { answerMfaChallenge, sendSignInSms } from '../domain/mfa/mfa-challenge'
-import { confirmSms, confirmTotp, disableFactor, regenerateBackupCodes, startSmsSetup, startTotpSetup } from '../domain/mfa/mfa-setup'
+import {
+  confirmSms,
+  confirmTotp,
+  disableFactor,
+  regenerateBackupCodes,
+  startSmsSetup,
+  startTotpSetup,
+} from '../domain/mfa/mfa-setup'
 import type { PlintoEnv } from '../env'
 import { signedIn } from '../http/sign-in-response'
 import { jsonBody } from '../middleware/json-body'

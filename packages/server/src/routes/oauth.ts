@@ -35,12 +35,16 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     const { server } = c.var
     resolveProvider(server, 'dev')
     const state = c.req.query('state') ?? ''
-    if (!(await isLiveDevState(server, state))) throw errors.validation('Unknown or expired state', [{ field: 'state', message: 'Start the sign-in again' }], 400)
+    if (!(await isLiveDevState(server, state)))
+      throw errors.validation('Unknown or expired state', [{ field: 'state', message: 'Start the sign-in again' }], 400)
     c.header('Cache-Control', 'no-store')
     // Browsers apply `form-action` to the redirects after the submission too (here: the server's own
     // callback, then the app's redirect_uri), so the origins of the allowed redirect URLs are listed.
     const appOrigins = [...new Set(server.config.allowedRedirectUrls.map((url) => new URL(url).origin))]
-    c.header('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${appOrigins.join(' ')}`)
+    c.header(
+      'Content-Security-Policy',
+      `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${appOrigins.join(' ')}`,
+    )
     return c.html(
       devConsentPage({ state, action: c.req.path, email: 'dev.user@example.com', firstName: 'Dev', lastName: 'User' }),
       200,
@@ -54,7 +58,8 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     const state = form.get('state') ?? ''
     if (form.get('decision') !== 'approve') return c.redirect(await denyDevConsent(server, state), 302)
     const email = (form.get('email') ?? '').trim()
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw errors.validation('Invalid email', [{ field: 'email', message: 'Enter a valid email address' }])
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw errors.validation('Invalid email', [{ field: 'email', message: 'Enter a valid email address' }])
     const location = await approveDevConsent(server, state, {
       email,
       first_name: (form.get('first_name') ?? '').trim().slice(0, 100),

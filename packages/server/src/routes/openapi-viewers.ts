@@ -11,7 +11,8 @@ export const VIEWERS = {
   scalar: {
     pkg: '@scalar/api-reference',
     // The package exports no browser path; its main entry sits in dist/, next to dist/browser/.
-    locate: (require: NodeRequire) => join(dirname(require.resolve('@scalar/api-reference')), 'browser', 'standalone.js'),
+    locate: (require: NodeRequire) =>
+      join(dirname(require.resolve('@scalar/api-reference')), 'browser', 'standalone.js'),
   },
   redoc: {
     pkg: 'redoc',

@@ -17,7 +17,9 @@ export function openApiRoutes(): Hono<PlintoEnv> {
   routes.get('/openapi.json', async (c) => {
     const { config } = c.var.server
     document ??= import('@plinto/contract/openapi').then(({ createOpenApiDocument }) =>
-      JSON.stringify(createOpenApiDocument({ apiBasePath: config.apiBasePath, includeDevEndpoints: config.mode !== 'production' })),
+      JSON.stringify(
+        createOpenApiDocument({ apiBasePath: config.apiBasePath, includeDevEndpoints: config.mode !== 'production' }),
+      ),
     )
     c.header('Content-Type', 'application/json; charset=utf-8')
     c.header('Cache-Control', 'no-cache')
@@ -56,7 +58,8 @@ export function openApiRoutes(): Hono<PlintoEnv> {
 async function requireViewer(name: 'scalar' | 'redoc'): Promise<string> {
   const { viewerScript, VIEWERS } = await import('./openapi-viewers')
   const source = await viewerScript(name)
-  if (source === undefined) throw errors.notFound(`This page needs the ${VIEWERS[name].pkg} package: install it next to @plinto/server`)
+  if (source === undefined)
+    throw errors.notFound(`This page needs the ${VIEWERS[name].pkg} package: install it next to @plinto/server`)
   return source
 }
 

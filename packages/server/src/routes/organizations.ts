@@ -44,10 +44,16 @@ export function organizationRoutes(): Hono<PlintoEnv> {
     return c.json(await showOrganization(c.var.server, c.var.organization, c.var.membership), 200)
   })
 
-  orgs.put('/:id', requireSession(), requireMembership('admin'), jsonBody(UpdateOrganizationRequestSchema), async (c) => {
-    const { server, organization, membership } = c.var
-    return c.json(await updateOrganization(server, organization, membership, c.req.valid('json')), 200)
-  })
+  orgs.put(
+    '/:id',
+    requireSession(),
+    requireMembership('admin'),
+    jsonBody(UpdateOrganizationRequestSchema),
+    async (c) => {
+      const { server, organization, membership } = c.var
+      return c.json(await updateOrganization(server, organization, membership, c.req.valid('json')), 200)
+    },
+  )
 
   orgs.delete('/:id', requireSession(), requireMembership('owner'), async (c) => {
     await deleteOrganization(c.var.server, c.var.organization)
@@ -59,10 +65,16 @@ export function organizationRoutes(): Hono<PlintoEnv> {
     return c.json<MemberListResponse>({ members, total: members.length }, 200)
   })
 
-  orgs.post('/:id/members/invite', requireSession(), requireMembership('admin'), jsonBody(InviteMemberRequestSchema), async (c) => {
-    const { server, organization, user, membership } = c.var
-    return c.json(await inviteMember(server, organization, { user, membership }, c.req.valid('json')), 201)
-  })
+  orgs.post(
+    '/:id/members/invite',
+    requireSession(),
+    requireMembership('admin'),
+    jsonBody(InviteMemberRequestSchema),
+    async (c) => {
+      const { server, organization, user, membership } = c.var
+      return c.json(await inviteMember(server, organization, { user, membership }, c.req.valid('json')), 201)
+    },
+  )
 
   orgs.get('/:id/invitations', requireSession(), requireMembership('admin'), async (c) => {
     return c.json<InvitationListResponse>({ invitations: await listInvitations(c.var.server, c.var.organization) }, 200)
@@ -73,10 +85,19 @@ export function organizationRoutes(): Hono<PlintoEnv> {
     return c.body(null, 204)
   })
 
-  orgs.put('/:id/members/:userId/role', requireSession(), requireMembership(), jsonBody(UpdateMemberRoleRequestSchema), async (c) => {
-    const { server, organization, membership } = c.var
-    return c.json(await changeMemberRole(server, organization, membership, c.req.param('userId'), c.req.valid('json').role), 200)
-  })
+  orgs.put(
+    '/:id/members/:userId/role',
+    requireSession(),
+    requireMembership(),
+    jsonBody(UpdateMemberRoleRequestSchema),
+    async (c) => {
+      const { server, organization, membership } = c.var
+      return c.json(
+        await changeMemberRole(server, organization, membership, c.req.param('userId'), c.req.valid('json').role),
+        200,
+      )
+    },
+  )
 
   orgs.delete('/:id/members/:userId', requireSession(), requireMembership(), async (c) => {
     await removeMember(c.var.server, c.var.organization, c.var.membership, c.req.param('userId'))
@@ -92,7 +113,10 @@ export function organizationRoutes(): Hono<PlintoEnv> {
 export function invitationRoutes(): Hono<PlintoEnv> {
   const invitations = new Hono<PlintoEnv>()
   invitations.post('/accept', requireSession(), jsonBody(TokenRequestSchema), async (c) => {
-    return c.json<AcceptInvitationResponse>(await acceptInvitation(c.var.server, c.var.user, c.req.valid('json').token), 200)
+    return c.json<AcceptInvitationResponse>(
+      await acceptInvitation(c.var.server, c.var.user, c.req.valid('json').token),
+      200,
+    )
   })
   return invitations
 }

@@ -8,7 +8,13 @@ import {
   type PasskeyListResponse,
 } from '@plinto/contract'
 import { deletePasskey, listPasskeys, renamePasskey } from '../domain/passkeys/passkey-management'
-import { authenticateWithPasskey, authenticationOptions, registerPasskey, registrationOptions, toWirePasskey } from '../domain/passkeys/passkeys'
+import {
+  authenticateWithPasskey,
+  authenticationOptions,
+  registerPasskey,
+  registrationOptions,
+  toWirePasskey,
+} from '../domain/passkeys/passkeys'
 import type { PlintoEnv } from '../env'
 import { signedIn } from '../http/sign-in-response'
 import { jsonBody } from '../middleware/json-body'
@@ -21,11 +27,18 @@ import { requireSession } from '../middleware/session'
 export function passkeyRoutes(): Hono<PlintoEnv> {
   const passkeys = new Hono<PlintoEnv>()
 
-  passkeys.post('/register/options', requireSession(), async (c) => c.json(await registrationOptions(c.var.server, c.var.user), 200))
+  passkeys.post('/register/options', requireSession(), async (c) =>
+    c.json(await registrationOptions(c.var.server, c.var.user), 200),
+  )
 
   passkeys.post('/register/verify', requireSession(), jsonBody(PasskeyRegisterVerifyRequestSchema), async (c) => {
     const body = c.req.valid('json')
-    const passkey = await registerPasskey(c.var.server, c.var.user, body.credential as unknown as RegistrationResponseJSON, body.name)
+    const passkey = await registerPasskey(
+      c.var.server,
+      c.var.user,
+      body.credential as unknown as RegistrationResponseJSON,
+      body.name,
+    )
     return c.json(toWirePasskey(passkey), 200)
   })
 
@@ -34,12 +47,17 @@ export function passkeyRoutes(): Hono<PlintoEnv> {
   })
 
   // A passkey sign-in counts as a sign-in attempt.
-  passkeys.post('/authenticate/verify', rateLimit('signin'), jsonBody(PasskeyAuthenticateVerifyRequestSchema), async (c) => {
-    const credential = c.req.valid('json').credential as unknown as AuthenticationResponseJSON
-    const user = await authenticateWithPasskey(c.var.server, credential)
-    // A user-verifying passkey is possession plus biometrics or PIN: no second MFA step.
-    return signedIn(c, user, { remember: true, status: 200 })
-  })
+  passkeys.post(
+    '/authenticate/verify',
+    rateLimit('signin'),
+    jsonBody(PasskeyAuthenticateVerifyRequestSchema),
+    async (c) => {
+      const credential = c.req.valid('json').credential as unknown as AuthenticationResponseJSON
+      const user = await authenticateWithPasskey(c.var.server, credential)
+      // A user-verifying passkey is possession plus biometrics or PIN: no second MFA step.
+      return signedIn(c, user, { remember: true, status: 200 })
+    },
+  )
 
   passkeys.get('/', requireSession(), async (c) => {
     return c.json<PasskeyListResponse>({ passkeys: await listPasskeys(c.var.server, c.var.user) }, 200)

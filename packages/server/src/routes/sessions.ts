@@ -21,7 +21,9 @@ export function sessionRoutes(): Hono<PlintoEnv> {
   // Registered before `/:id` would shadow it for DELETE only; POST never matches `/:id` anyway.
   sessions.post('/revoke-all', requireSession(), async (c) => {
     const { server, user, session } = c.var
-    const body: RevokeAllSessionsResponse = { revoked_count: await endSessionsOfUser(server, user.id, 'revoked_by_user', session.id) }
+    const body: RevokeAllSessionsResponse = {
+      revoked_count: await endSessionsOfUser(server, user.id, 'revoked_by_user', session.id),
+    }
     return c.json(body, 200)
   })
 

@@ -148,7 +148,13 @@ export interface PasskeyRepository {
    * Records a verified use: sets `counter` and `last_used_at` only if the stored counter is still
    * `expectedCounter`, atomically (two concurrent assertions cannot both pass). False otherwise.
    */
-  recordUse(id: string, expectedCounter: number, nextCounter: number, nowMs: number, backedUp: boolean): Promise<boolean>
+  recordUse(
+    id: string,
+    expectedCounter: number,
+    nextCounter: number,
+    nowMs: number,
+    backedUp: boolean,
+  ): Promise<boolean>
   delete(id: string): Promise<boolean>
 }
 

@@ -1,10 +1,5 @@
 import type { SigningKeyRecord } from '../crypto/signing-keys'
-import type {
-  ChallengeRepository,
-  MfaRepository,
-  OAuthAccountRepository,
-  PasskeyRepository,
-} from './factor-types'
+import type { ChallengeRepository, MfaRepository, OAuthAccountRepository, PasskeyRepository } from './factor-types'
 import type { InvitationRepository, MembershipRepository, OrganizationRepository } from './organization-types'
 
 export type * from './organization-types'

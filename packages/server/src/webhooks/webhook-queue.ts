@@ -82,7 +82,11 @@ export function createWebhookQueue(options: WebhookQueueOptions): WebhookQueue {
     try {
       const response = await send(endpoint.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-plinto-signature': signature, 'user-agent': 'Plinto-Webhooks/1' },
+        headers: {
+          'content-type': 'application/json',
+          'x-plinto-signature': signature,
+          'user-agent': 'Plinto-Webhooks/1',
+        },
         body,
         signal: AbortSignal.timeout(timeoutMs),
       })

@@ -55,7 +55,12 @@ describe('faults.respond', () => {
 
   test('can answer with no body or a text body', async () => {
     plinto.faults.respond({ path: '/auth/me', status: 503 })
-    plinto.faults.respond({ path: '/auth/me', status: 502, body: '<html>bad gateway</html>', headers: { 'content-type': 'text/html' } })
+    plinto.faults.respond({
+      path: '/auth/me',
+      status: 502,
+      body: '<html>bad gateway</html>',
+      headers: { 'content-type': 'text/html' },
+    })
     const first = await fetch(`${BASE}/auth/me`)
     expect([first.status, await first.text()]).toEqual([503, ''])
     const second = await fetch(`${BASE}/auth/me`)

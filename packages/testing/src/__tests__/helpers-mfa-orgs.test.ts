@@ -14,7 +14,12 @@ describe('seedOrganization', () => {
   test('creates an organization with members that the API then shows', async () => {
     await plinto.seedUser({ email: 'ada@example.com', password: PASSWORD })
     await plinto.seedUser({ email: 'bob@example.com', password: PASSWORD })
-    const org = await plinto.seedOrganization({ name: 'Acme', slug: 'acme', owner: 'ada@example.com', members: [{ email: 'bob@example.com', role: 'admin' }] })
+    const org = await plinto.seedOrganization({
+      name: 'Acme',
+      slug: 'acme',
+      owner: 'ada@example.com',
+      members: [{ email: 'bob@example.com', role: 'admin' }],
+    })
     expect(org).toMatchObject({ name: 'Acme', slug: 'acme', role: 'owner', member_count: 2 })
 
     const { tokens } = await signIn('bob@example.com')
@@ -25,7 +30,9 @@ describe('seedOrganization', () => {
 
   test('refuses members that were not seeded', async () => {
     await plinto.seedUser({ email: 'ada@example.com', password: PASSWORD })
-    await expect(plinto.seedOrganization({ name: 'Acme', slug: 'acme', owner: 'nobody@example.com' })).rejects.toThrow(/no user nobody@example.com/)
+    await expect(plinto.seedOrganization({ name: 'Acme', slug: 'acme', owner: 'nobody@example.com' })).rejects.toThrow(
+      /no user nobody@example.com/,
+    )
   })
 })
 
@@ -34,13 +41,20 @@ describe('totp', () => {
     await plinto.seedUser({ email: 'ada@example.com', password: PASSWORD })
     const { tokens } = await signIn('ada@example.com')
     const { secret } = await (await post('/mfa/totp/enable', undefined, bearer(tokens.access_token))).json()
-    const verified = await post('/mfa/totp/verify', { code: await totp(secret, plinto.clock.now()) }, bearer(tokens.access_token))
+    const verified = await post(
+      '/mfa/totp/verify',
+      { code: await totp(secret, plinto.clock.now()) },
+      bearer(tokens.access_token),
+    )
     expect(await verified.json()).toEqual({ enabled: true })
 
     plinto.clock.advance(60_000)
     const pending = await signIn('ada@example.com')
     expect(pending.mfa_required).toBe(true)
-    const done = await post('/mfa/challenge', { mfa_token: pending.mfa_token, code: await totp(secret, plinto.clock.now()) })
+    const done = await post('/mfa/challenge', {
+      mfa_token: pending.mfa_token,
+      code: await totp(secret, plinto.clock.now()),
+    })
     expect(done.status).toBe(200)
     expect((await done.json()).user.mfa_enabled).toBe(true)
   })
@@ -64,7 +78,21 @@ describe('encodeCbor', () => {
     expect(hex('IETF')).toBe('6449455446')
     expect(hex(new Uint8Array([1, 2, 3, 4]))).toBe('4401020304')
     expect(hex([1, [2, 3], [4, 5]])).toBe('8301820203820405')
-    expect(hex(new Map<CborValue, CborValue>([[1, 2], [3, 4]]))).toBe('a201020304')
-    expect(hex(new Map<CborValue, CborValue>([['a', 1], ['b', [2, 3]]]))).toBe('a26161016162820203')
+    expect(
+      hex(
+        new Map<CborValue, CborValue>([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toBe('a201020304')
+    expect(
+      hex(
+        new Map<CborValue, CborValue>([
+          ['a', 1],
+          ['b', [2, 3]],
+        ]),
+      ),
+    ).toBe('a26161016162820203')
   })
 })

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { AuthResponseSchema, PasskeyCreationOptionsSchema, PasskeyListResponseSchema, PasskeySchema } from '@plinto/contract'
+import {
+  AuthResponseSchema,
+  PasskeyCreationOptionsSchema,
+  PasskeyListResponseSchema,
+  PasskeySchema,
+} from '@plinto/contract'
 import { createVirtualAuthenticator } from '../index'
 import { BASE, PASSWORD, post, usePlinto } from './setup'
 
@@ -39,10 +44,18 @@ describe('passkey registration', () => {
       attestation: 'none',
       authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
     })
-    expect(new TextDecoder().decode(Uint8Array.from(atob(options.user.id.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))).toBe(userId)
+    expect(
+      new TextDecoder().decode(
+        Uint8Array.from(atob(options.user.id.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+      ),
+    ).toBe(userId)
 
     const authenticator = createVirtualAuthenticator({ origin: ORIGIN })
-    const res = await post('/passkeys/register/verify', { credential: await authenticator.createCredential(options), name: 'MacBook' }, bearer(token))
+    const res = await post(
+      '/passkeys/register/verify',
+      { credential: await authenticator.createCredential(options), name: 'MacBook' },
+      bearer(token),
+    )
     expect(res.status).toBe(200)
     const passkey = await res.json()
     expect(PasskeySchema.safeParse(passkey).success).toBe(true)
@@ -75,7 +88,11 @@ describe('passkey registration', () => {
     const authenticator = createVirtualAuthenticator({ origin: ORIGIN })
 
     const adaOptions = await (await post('/passkeys/register/options', undefined, bearer(ada.token))).json()
-    const stolen = await post('/passkeys/register/verify', { credential: await authenticator.createCredential(adaOptions) }, bearer(bob.token))
+    const stolen = await post(
+      '/passkeys/register/verify',
+      { credential: await authenticator.createCredential(adaOptions) },
+      bearer(bob.token),
+    )
     expect([stolen.status, (await stolen.json()).error_code]).toEqual([400, 'PASSKEY_VERIFICATION_FAILED'])
 
     const options = await (await post('/passkeys/register/options', undefined, bearer(ada.token))).json()
@@ -86,7 +103,11 @@ describe('passkey registration', () => {
 
     const late = await (await post('/passkeys/register/options', undefined, bearer(ada.token))).json()
     plinto.clock.advance(5 * 60_000)
-    const expired = await post('/passkeys/register/verify', { credential: await createVirtualAuthenticator({ origin: ORIGIN }).createCredential(late) }, bearer(ada.token))
+    const expired = await post(
+      '/passkeys/register/verify',
+      { credential: await createVirtualAuthenticator({ origin: ORIGIN }).createCredential(late) },
+      bearer(ada.token),
+    )
     expect((await expired.json()).error_code).toBe('PASSKEY_VERIFICATION_FAILED')
   })
 
@@ -94,10 +115,18 @@ describe('passkey registration', () => {
     const { token } = await signedInUser()
     const authenticator = createVirtualAuthenticator({ origin: ORIGIN })
     const options = await (await post('/passkeys/register/options', undefined, bearer(token))).json()
-    const wrongOrigin = await post('/passkeys/register/verify', { credential: await authenticator.createCredential(options, { origin: 'https://evil.example' }) }, bearer(token))
+    const wrongOrigin = await post(
+      '/passkeys/register/verify',
+      { credential: await authenticator.createCredential(options, { origin: 'https://evil.example' }) },
+      bearer(token),
+    )
     expect((await wrongOrigin.json()).error_code).toBe('PASSKEY_VERIFICATION_FAILED')
     const options2 = await (await post('/passkeys/register/options', undefined, bearer(token))).json()
-    const wrongRp = await post('/passkeys/register/verify', { credential: await authenticator.createCredential({ ...options2, rp: { ...options2.rp, id: 'evil.example' } }) }, bearer(token))
+    const wrongRp = await post(
+      '/passkeys/register/verify',
+      { credential: await authenticator.createCredential({ ...options2, rp: { ...options2.rp, id: 'evil.example' } }) },
+      bearer(token),
+    )
     expect((await wrongRp.json()).error_code).toBe('PASSKEY_VERIFICATION_FAILED')
   })
 
@@ -124,7 +153,9 @@ describe('passkey sign-in', () => {
     expect(body.user.email).toBe('ada@example.com')
 
     const byEmail = await requestOptions('ADA@example.com')
-    expect(byEmail.allowCredentials).toEqual([expect.objectContaining({ id: authenticator.credentials[0]?.id, type: 'public-key' })])
+    expect(byEmail.allowCredentials).toEqual([
+      expect.objectContaining({ id: authenticator.credentials[0]?.id, type: 'public-key' }),
+    ])
     expect((await verify(await authenticator.getAssertion(byEmail))).status).toBe(200)
 
     const [passkey] = (await (await fetch(`${BASE}/passkeys`, bearer(token))).json()).passkeys
@@ -139,7 +170,9 @@ describe('passkey sign-in', () => {
     await register(authenticator, token)
     const user = await plinto.app.plinto.store.users.getByEmail('ada@example.com')
     await plinto.app.plinto.store.users.update(user!.id, { mfa_enabled: true })
-    expect((await (await post('/auth/signin', { email: 'ada@example.com', password: PASSWORD })).json()).mfa_required).toBe(true)
+    expect(
+      (await (await post('/auth/signin', { email: 'ada@example.com', password: PASSWORD })).json()).mfa_required,
+    ).toBe(true)
     expect((await verify(await authenticator.getAssertion(await requestOptions()))).status).toBe(200)
   })
 
@@ -172,7 +205,9 @@ describe('passkey sign-in', () => {
     await register(authenticator, token)
     const options = await requestOptions()
     plinto.clock.advance(5 * 60_000)
-    expect((await (await verify(await authenticator.getAssertion(options))).json()).error_code).toBe('PASSKEY_VERIFICATION_FAILED')
+    expect((await (await verify(await authenticator.getAssertion(options))).json()).error_code).toBe(
+      'PASSKEY_VERIFICATION_FAILED',
+    )
   })
 
   test('a challenge issued for one account does not accept another account’s passkey', async () => {
@@ -193,7 +228,10 @@ describe('passkey sign-in', () => {
     const authenticator = createVirtualAuthenticator({ origin: ORIGIN })
     await register(authenticator, ada.token)
     const assertion = await authenticator.getAssertion(await requestOptions())
-    const res = await verify({ ...assertion, response: { ...assertion.response, userHandle: btoa('usr_someone_else').replace(/=+$/, '') } })
+    const res = await verify({
+      ...assertion,
+      response: { ...assertion.response, userHandle: btoa('usr_someone_else').replace(/=+$/, '') },
+    })
     expect((await res.json()).error_code).toBe('PASSKEY_VERIFICATION_FAILED')
   })
 
@@ -201,7 +239,9 @@ describe('passkey sign-in', () => {
     const { token } = await signedInUser()
     const authenticator = createVirtualAuthenticator({ origin: ORIGIN })
     await register(authenticator, token)
-    const wrongOrigin = await verify(await authenticator.getAssertion(await requestOptions(), { origin: 'https://evil.example' }))
+    const wrongOrigin = await verify(
+      await authenticator.getAssertion(await requestOptions(), { origin: 'https://evil.example' }),
+    )
     expect((await wrongOrigin.json()).error_code).toBe('PASSKEY_VERIFICATION_FAILED')
     const stranger = createVirtualAuthenticator({ origin: ORIGIN })
     await stranger.createCredential(await (await post('/passkeys/register/options', undefined, bearer(token))).json())

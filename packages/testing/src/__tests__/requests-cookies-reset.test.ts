@@ -57,20 +57,31 @@ describe('cookie jar', () => {
 
   test('sign-out deletes the cookie', async () => {
     const { tokens } = await (await signInWithCookie()).json()
-    await post('/auth/signout', undefined, { headers: { ...COOKIE, authorization: `Bearer ${tokens.access_token}` }, credentials: 'include' })
+    await post('/auth/signout', undefined, {
+      headers: { ...COOKIE, authorization: `Bearer ${tokens.access_token}` },
+      credentials: 'include',
+    })
     expect(plinto.cookies.get('plinto_refresh')).toBeUndefined()
   })
 
   test('cookies expire by Max-Age against Date.now()', () => {
     const url = new URL(`${BASE}/auth/signin`)
-    plinto.cookies.store(url, ['short=1; Path=/; Max-Age=0', 'session=2; Path=/', 'past=3; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'])
+    plinto.cookies.store(url, [
+      'short=1; Path=/; Max-Age=0',
+      'session=2; Path=/',
+      'past=3; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+    ])
     expect(plinto.cookies.list().map((c) => c.name)).toEqual(['session'])
   })
 })
 
 test('reset gives a fresh server, clock, fault list, request log and jar', async () => {
   await plinto.seedUser({ email: 'ada@example.com', password: PASSWORD })
-  await post('/auth/signin', { email: 'ada@example.com', password: PASSWORD }, { headers: COOKIE, credentials: 'include' })
+  await post(
+    '/auth/signin',
+    { email: 'ada@example.com', password: PASSWORD },
+    { headers: COOKIE, credentials: 'include' },
+  )
   await post('/auth/signup', { email: 'bob@example.com', password: PASSWORD })
   plinto.clock.advance(60_000)
   plinto.faults.networkError({ path: '/health', times: Infinity })

@@ -22,7 +22,9 @@ describe('seedUser', () => {
   })
 
   test('applies the password policy, so seeded data is data the server could have produced', async () => {
-    await expect(plinto.seedUser({ email: 'eve@example.com', password: 'short' })).rejects.toMatchObject({ code: 'WEAK_PASSWORD' })
+    await expect(plinto.seedUser({ email: 'eve@example.com', password: 'short' })).rejects.toMatchObject({
+      code: 'WEAK_PASSWORD',
+    })
   })
 })
 

@@ -20,5 +20,10 @@ export function usePlinto(options: Partial<Parameters<typeof createPlintoHandler
 export function post(path: string, body?: unknown, init: RequestInit = {}) {
   const headers = new Headers(init.headers)
   if (body !== undefined) headers.set('content-type', 'application/json')
-  return fetch(`${BASE}${path}`, { ...init, method: 'POST', headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
+  return fetch(`${BASE}${path}`, {
+    ...init,
+    method: 'POST',
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  })
 }

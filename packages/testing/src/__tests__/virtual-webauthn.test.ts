@@ -6,7 +6,12 @@ import {
   startRegistration,
 } from '@simplewebauthn/browser'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createVirtualAuthenticator, installVirtualWebAuthn, type VirtualWebAuthn, type VirtualWebAuthnOptions } from '../index'
+import {
+  createVirtualAuthenticator,
+  installVirtualWebAuthn,
+  type VirtualWebAuthn,
+  type VirtualWebAuthnOptions,
+} from '../index'
 import { PASSWORD, post, usePlinto } from './setup'
 
 // @simplewebauthn/browser (what the SDK uses) against the fake browser, and the reference server checking
@@ -47,7 +52,11 @@ describe('installVirtualWebAuthn', () => {
     const bearer = await bearerOfAda()
     const creation = await (await post('/passkeys/register/options', undefined, bearer)).json()
     const registration = await startRegistration({ optionsJSON: creation })
-    expect(registration).toMatchObject({ id: authenticator.credentials[0]!.id, type: 'public-key', authenticatorAttachment: 'platform' })
+    expect(registration).toMatchObject({
+      id: authenticator.credentials[0]!.id,
+      type: 'public-key',
+      authenticatorAttachment: 'platform',
+    })
     const registered = await post('/passkeys/register/verify', { credential: registration, name: 'Laptop' }, bearer)
     expect(registered.status).toBe(200)
     expect(await registered.json()).toMatchObject({ name: 'Laptop', device_type: 'multiDevice', backed_up: true })
@@ -75,14 +84,20 @@ describe('installVirtualWebAuthn', () => {
     expect(authenticator.credentials.map((c) => c.id)).toEqual([registration.id])
     const credential = await navigator.credentials.get({ publicKey: { challenge: new Uint8Array(32) } })
     expect(credential).toBeInstanceOf(PublicKeyCredential)
-    expect((credential as unknown as { toJSON(): unknown }).toJSON()).toMatchObject({ id: registration.id, response: { userHandle: creation.user.id } })
+    expect((credential as unknown as { toJSON(): unknown }).toJSON()).toMatchObject({
+      id: registration.id,
+      response: { userHandle: creation.user.id },
+    })
   })
 
   test('cancel: every prompt rejects with NotAllowedError and the authenticator is not asked', async () => {
     const { authenticator } = install({ origin: ORIGIN, cancel: true })
     const bearer = await bearerOfAda()
     const creation = await (await post('/passkeys/register/options', undefined, bearer)).json()
-    await expect(startRegistration({ optionsJSON: creation })).rejects.toMatchObject({ name: 'NotAllowedError', cause: expect.any(DOMException) })
+    await expect(startRegistration({ optionsJSON: creation })).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      cause: expect.any(DOMException),
+    })
     const request = await (await post('/passkeys/authenticate/options', {})).json()
     await expect(startAuthentication({ optionsJSON: request })).rejects.toMatchObject({ name: 'NotAllowedError' })
     expect(authenticator.credentials).toEqual([])
@@ -102,7 +117,7 @@ describe('installVirtualWebAuthn', () => {
     expect(globals()).toEqual(before)
   })
 
-  test("an existing navigator is kept, only its credentials shadowed; an existing PublicKeyCredential comes back", () => {
+  test('an existing navigator is kept, only its credentials shadowed; an existing PublicKeyCredential comes back', () => {
     const browserNavigator = { locks: {}, credentials: 'the browser’s own' }
     class BrowserPublicKeyCredential {}
     vi.stubGlobal('navigator', browserNavigator)
@@ -126,9 +141,16 @@ describe('installVirtualWebAuthn', () => {
     expect(browserSupportsWebAuthn()).toBe(false)
     expect((globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential).toBeUndefined()
     expect(navigator.credentials).toBeUndefined()
-    await expect(startRegistration({ optionsJSON: { challenge: 'AA', rp: { name: 'x' }, user: { id: 'AA', name: 'x', displayName: 'x' }, pubKeyCredParams: [] } })).rejects.toThrow(
-      'WebAuthn is not supported in this browser',
-    )
+    await expect(
+      startRegistration({
+        optionsJSON: {
+          challenge: 'AA',
+          rp: { name: 'x' },
+          user: { id: 'AA', name: 'x', displayName: 'x' },
+          pubKeyCredParams: [],
+        },
+      }),
+    ).rejects.toThrow('WebAuthn is not supported in this browser')
     webauthn.uninstall()
     expect(PublicKeyCredential).toBe(BrowserPublicKeyCredential)
     expect(browserNavigator.credentials).toBe('the browser’s own')

@@ -16,14 +16,20 @@ async function adaInAcme() {
   return client
 }
 
-const libraryClasses = (root: Element) => [...root.querySelectorAll('[class]')].flatMap((element) => [...element.classList]).filter((name) => name.startsWith('plinto-'))
+const libraryClasses = (root: Element) =>
+  [...root.querySelectorAll('[class]')]
+    .flatMap((element) => [...element.classList])
+    .filter((name) => name.startsWith('plinto-'))
 
 test('unstyled drops every library class of the account and organization components; element classes stay', async () => {
   const client = await adaInAcme()
   const { container } = renderWithPlinto(
     <>
       <UserProfile appearance={{ elements: { section: 'my-section', badge: 'my-badge' } }} />
-      <OrganizationSwitcher onCreateOrganization={() => {}} appearance={{ elements: { organizationSwitcherTrigger: 'my-trigger' } }} />
+      <OrganizationSwitcher
+        onCreateOrganization={() => {}}
+        appearance={{ elements: { organizationSwitcherTrigger: 'my-trigger' } }}
+      />
       <CreateOrganization />
       <OrganizationProfile appearance={{ elements: { select: 'my-select' } }} />
     </>,
@@ -64,13 +70,28 @@ test('the menus of UserButton and OrganizationSwitcher share the popover element
       <UserButton />
       <OrganizationSwitcher />
     </>,
-    { client, appearance: { elements: { popover: 'my-popover', userButtonPopover: 'my-user-menu', organizationSwitcherPopover: 'my-org-menu' } } },
+    {
+      client,
+      appearance: {
+        elements: {
+          popover: 'my-popover',
+          userButtonPopover: 'my-user-menu',
+          organizationSwitcherPopover: 'my-org-menu',
+        },
+      },
+    },
   )
   const user = userEvent.setup()
   await user.click(await screen.findByRole('button', { name: /^Account menu for/ }))
-  expect(screen.getByRole('menu').parentElement).toHaveAttribute('class', 'plinto-popover my-popover plinto-user-button-popover my-user-menu')
+  expect(screen.getByRole('menu').parentElement).toHaveAttribute(
+    'class',
+    'plinto-popover my-popover plinto-user-button-popover my-user-menu',
+  )
   await user.keyboard('{Escape}')
   await user.click(screen.getByRole('button', { name: /Switch organization/ }))
   await screen.findByRole('menuitemradio', { name: /Acme/ })
-  expect(screen.getByRole('menu').parentElement).toHaveAttribute('class', 'plinto-popover my-popover plinto-organization-switcher-popover my-org-menu')
+  expect(screen.getByRole('menu').parentElement).toHaveAttribute(
+    'class',
+    'plinto-popover my-popover plinto-organization-switcher-popover my-org-menu',
+  )
 })

@@ -23,7 +23,10 @@ test('SignIn sends a magic link and shows "check your email"; AuthCallback signs
   const heading = await screen.findByRole('heading', { name: 'Check your email' })
   await waitFor(() => expect(heading).toHaveFocus())
   await expectNoAxeViolations(signInPage.container)
-  expect(plinto.requests.find((r) => r.path === '/auth/magic-link')?.body).toEqual({ email: EMAIL, redirect_url: CALLBACK })
+  expect(plinto.requests.find((r) => r.path === '/auth/magic-link')?.body).toEqual({
+    email: EMAIL,
+    redirect_url: CALLBACK,
+  })
   signInPage.unmount()
 
   const link = new URL(plinto.lastMessage(EMAIL).link!)
@@ -96,7 +99,9 @@ async function openLinkWithTotp() {
 
 test('AuthCallback: an account with two-step verification continues from the link into the code step, as SignIn does', async () => {
   const { secret } = await openLinkWithTotp()
-  const { client, navigate, container } = renderWithPlinto(<AuthCallback redirectUrl="/dashboard" signInUrl="/sign-in" />)
+  const { client, navigate, container } = renderWithPlinto(
+    <AuthCallback redirectUrl="/dashboard" signInUrl="/sign-in" />,
+  )
   expect(await screen.findByRole('heading', { name: 'Two-step verification' })).toBeInTheDocument()
   expect(screen.getByText('Open your authenticator app to get your code.')).toBeInTheDocument()
   const code = screen.getByLabelText('Verification code')

@@ -45,7 +45,12 @@ describe('as owner', () => {
   test('edits details; changes a role; removes a member; invites and revokes', async () => {
     await seedAda(plinto)
     await plinto.seedUser({ email: CAROL, password: PASSWORD, first_name: 'Carol', last_name: 'Chen' })
-    const acme = await plinto.seedOrganization({ name: 'Acme', slug: 'acme', owner: EMAIL, members: [{ email: CAROL, role: 'member' }] })
+    const acme = await plinto.seedOrganization({
+      name: 'Acme',
+      slug: 'acme',
+      owner: EMAIL,
+      members: [{ email: CAROL, role: 'member' }],
+    })
     const client = makeClient()
     await client.auth.signIn({ email: EMAIL, password: PASSWORD })
     await client.organizations.setActive(acme.id)
@@ -61,7 +66,9 @@ describe('as owner', () => {
     await user.clear(name)
     await user.type(name, 'Acme Inc.')
     await user.click(screen.getByRole('button', { name: 'Save details' }))
-    await waitFor(() => expect(within(region('Details')).getByRole('status')).toHaveTextContent('The details are saved.'))
+    await waitFor(() =>
+      expect(within(region('Details')).getByRole('status')).toHaveTextContent('The details are saved.'),
+    )
     expect(await screen.findByRole('heading', { level: 1, name: 'Acme Inc.' })).toBeInTheDocument()
 
     // The last owner can neither be demoted nor leave.
@@ -70,7 +77,9 @@ describe('as owner', () => {
 
     // Role change
     await user.selectOptions(roleSelect('Carol Chen'), 'admin')
-    await waitFor(() => expect(within(region('Members')).getByRole('status')).toHaveTextContent('The role was changed.'))
+    await waitFor(() =>
+      expect(within(region('Members')).getByRole('status')).toHaveTextContent('The role was changed.'),
+    )
     expect(roleSelect('Carol Chen')).toHaveValue('admin')
     expect((await client.organizations.listMembers(acme.id)).members.find((m) => m.email === CAROL)!.role).toBe('admin')
 
@@ -80,7 +89,9 @@ describe('as owner', () => {
     expect(within(invitations).getByRole('option', { name: 'Owner' })).toBeInTheDocument()
     await user.selectOptions(within(invitations).getByLabelText('Role'), 'admin')
     await user.click(within(invitations).getByRole('button', { name: 'Send invitation' }))
-    await waitFor(() => expect(within(invitations).getByRole('status')).toHaveTextContent('We sent an invitation to dan@example.com.'))
+    await waitFor(() =>
+      expect(within(invitations).getByRole('status')).toHaveTextContent('We sent an invitation to dan@example.com.'),
+    )
     expect(await within(invitations).findByText('dan@example.com')).toBeInTheDocument()
     expect(plinto.lastMessage('dan@example.com').link).toContain('/accept-invitation?token=')
     await expectNoAxeViolations(container)
@@ -105,7 +116,10 @@ describe('as owner', () => {
     const dan = makeClient()
     await dan.auth.signIn({ email: 'dan@example.com', password: PASSWORD })
     const token = new URL(plinto.lastMessage('dan@example.com').link!).searchParams.get('token')!
-    expect(await dan.organizations.acceptInvitation(token)).toMatchObject({ organization: { id: acme.id }, role: 'member' })
+    expect(await dan.organizations.acceptInvitation(token)).toMatchObject({
+      organization: { id: acme.id },
+      role: 'member',
+    })
 
     // The owner's next action on the members list (here a role change) reloads it: Dan is there.
     await user.selectOptions(roleSelect('Carol Chen'), 'admin')
@@ -125,9 +139,15 @@ describe('as admin', () => {
     expect(within(region('Invitations')).queryByRole('option', { name: 'Owner' })).not.toBeInTheDocument()
     await expectNoAxeViolations(container)
 
-    plinto.faults.respond({ path: /\/members\/.*\/role$/, status: 403, body: { detail: 'Forbidden', error_code: 'FORBIDDEN' } })
+    plinto.faults.respond({
+      path: /\/members\/.*\/role$/,
+      status: 403,
+      body: { detail: 'Forbidden', error_code: 'FORBIDDEN' },
+    })
     await userEvent.setup().selectOptions(roleSelect('Carol Chen'), 'admin')
-    await waitFor(() => expect(within(region('Members')).getByRole('alert')).toHaveTextContent('Your role does not allow this.'))
+    await waitFor(() =>
+      expect(within(region('Members')).getByRole('alert')).toHaveTextContent('Your role does not allow this.'),
+    )
   })
 })
 

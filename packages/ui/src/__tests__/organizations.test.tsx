@@ -41,7 +41,9 @@ describe('CreateOrganization', () => {
     await user.click(screen.getByRole('button', { name: 'Create organization' }))
     const slug = screen.getByLabelText('URL slug')
     await waitFor(() => expect(slug).toHaveFocus())
-    expect(slug).toHaveAccessibleDescription(expect.stringContaining('This slug is already used by another organization.'))
+    expect(slug).toHaveAccessibleDescription(
+      expect.stringContaining('This slug is already used by another organization.'),
+    )
     await expectNoAxeViolations(container)
     await user.clear(slug)
     await user.type(slug, 'acme-labs')
@@ -69,7 +71,10 @@ describe('OrganizationSwitcher', () => {
     await client.organizations.setActive(acme.id)
     const afterSwitch = (id: string | null) => switched.push(id)
     const switched: (string | null)[] = []
-    const { container } = renderWithPlinto(<OrganizationSwitcher createOrganizationUrl="/organizations/new" afterSwitch={afterSwitch} />, { client })
+    const { container } = renderWithPlinto(
+      <OrganizationSwitcher createOrganizationUrl="/organizations/new" afterSwitch={afterSwitch} />,
+      { client },
+    )
     const user = userEvent.setup()
     const trigger = await screen.findByRole('button', { name: 'Switch organization, current: Acme' })
     trigger.focus()

@@ -32,12 +32,18 @@ test('ForgotPassword sends the reset email and confirms without telling whether 
 })
 
 test('ForgotPassword: same confirmation for an unknown address; rate limits are explained', async () => {
-  plinto.faults.respond({ path: '/auth/password/forgot', status: 429, body: { detail: 'slow down', error_code: 'RATE_LIMITED', retry_after: 1800 } })
+  plinto.faults.respond({
+    path: '/auth/password/forgot',
+    status: 429,
+    body: { detail: 'slow down', error_code: 'RATE_LIMITED', retry_after: 1800 },
+  })
   renderWithPlinto(<ForgotPassword />)
   const user = userEvent.setup()
   await user.type(screen.getByLabelText('Email'), 'nobody@example.com')
   await user.click(screen.getByRole('button', { name: 'Send reset link' }))
-  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Try again in 30 minutes.'))
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Try again in 30 minutes.'),
+  )
   await user.click(screen.getByRole('button', { name: 'Send reset link' }))
   expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeInTheDocument()
   expect(plinto.outbox('nobody@example.com')).toHaveLength(0)
@@ -63,7 +69,9 @@ test('ResetPassword follows the real email link (?token=), sets the password, an
   const heading = await screen.findByRole('heading', { name: 'Password changed' })
   await waitFor(() => expect(heading).toHaveFocus())
   expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in')
-  await expect(makeClient().auth.signIn({ email: EMAIL, password: NEW_PASSWORD })).resolves.toMatchObject({ user: { email: EMAIL } })
+  await expect(makeClient().auth.signIn({ email: EMAIL, password: NEW_PASSWORD })).resolves.toMatchObject({
+    user: { email: EMAIL },
+  })
 })
 
 test('ResetPassword: a token passed as a prop is used and the address bar is left to the app', async () => {
@@ -96,7 +104,9 @@ test('ResetPassword: short and common passwords are refused at the field', async
   const fresh = screen.getAllByLabelText('New password')[1]!
   await user.type(fresh, 'password123')
   await user.click(screen.getAllByRole('button', { name: 'Reset password' })[1]!)
-  await waitFor(() => expect(fresh).toHaveAccessibleDescription(expect.stringContaining('This password is too easy to guess.')))
+  await waitFor(() =>
+    expect(fresh).toHaveAccessibleDescription(expect.stringContaining('This password is too easy to guess.')),
+  )
 })
 
 test('ResetPassword: an expired link says so and offers a new one', async () => {

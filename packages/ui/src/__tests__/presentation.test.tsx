@@ -9,7 +9,9 @@ const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 
 describe('appearance', () => {
   test('variables become inline custom properties on the root; theme is an attribute', () => {
-    const { container } = renderWithPlinto(<SignIn appearance={{ theme: 'dark', variables: { colorPrimary: '#0f766e', radius: '12px' } }} />)
+    const { container } = renderWithPlinto(
+      <SignIn appearance={{ theme: 'dark', variables: { colorPrimary: '#0f766e', radius: '12px' } }} />,
+    )
     const root = container.firstElementChild as HTMLElement
     expect(root).toHaveClass('plinto-root', 'plinto-card')
     expect(root.style.getPropertyValue('--plinto-color-primary')).toBe('#0f766e')
@@ -23,7 +25,13 @@ describe('appearance', () => {
         <SignIn appearance={{ theme: 'light', elements: { primaryButton: 'mine' } }} />
         <SignUp />
       </>,
-      { appearance: { theme: 'auto', variables: { fontFamily: 'Inter' }, elements: { primaryButton: 'brand-button', input: 'brand-input' } } },
+      {
+        appearance: {
+          theme: 'auto',
+          variables: { fontFamily: 'Inter' },
+          elements: { primaryButton: 'brand-button', input: 'brand-input' },
+        },
+      },
     )
     const [signIn, signUp] = Array.from(container.children) as HTMLElement[]
     expect(signIn).toHaveAttribute('data-plinto-theme', 'light')
@@ -36,7 +44,9 @@ describe('appearance', () => {
   })
 
   test('unstyled drops every library class but keeps appearance.elements classes and root attributes', async () => {
-    const { container } = renderWithPlinto(<SignIn unstyled appearance={{ elements: { primaryButton: 'btn' } }} className="page-card" id="login" />)
+    const { container } = renderWithPlinto(
+      <SignIn unstyled appearance={{ elements: { primaryButton: 'btn' } }} className="page-card" id="login" />,
+    )
     expect(container.querySelector('[class*="plinto-"]')).toBeNull()
     expect(screen.getByRole('button', { name: 'Sign in' })).toHaveAttribute('class', 'btn')
     expect(container.firstElementChild).toHaveAttribute('class', 'page-card')
@@ -74,7 +84,11 @@ describe('localization', () => {
   })
 
   test('Spanish rate-limit message uses retryAfter', async () => {
-    plinto.faults.respond({ path: '/auth/signup', status: 429, body: { detail: 'x', error_code: 'RATE_LIMITED', retry_after: 1 } })
+    plinto.faults.respond({
+      path: '/auth/signup',
+      status: 429,
+      body: { detail: 'x', error_code: 'RATE_LIMITED', retry_after: 1 },
+    })
     renderWithPlinto(<SignUp />, { localization: es })
     const user = userEvent.setup()
     await user.type(screen.getByLabelText('Correo electrónico'), EMAIL)
@@ -84,7 +98,9 @@ describe('localization', () => {
   })
 
   test('deep-partial overrides on the provider and the component; the rest stays English', () => {
-    renderWithPlinto(<SignIn localization={{ signIn: { submit: 'Log in' } }} />, { localization: { signIn: { title: 'Welcome back' }, fields: { email: 'Work email' } } })
+    renderWithPlinto(<SignIn localization={{ signIn: { submit: 'Log in' } }} />, {
+      localization: { signIn: { title: 'Welcome back' }, fields: { email: 'Work email' } },
+    })
     expect(screen.getByRole('heading', { name: 'Welcome back' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Log in' })).toBeInTheDocument()
     expect(screen.getByLabelText('Work email')).toBeInTheDocument()
@@ -102,7 +118,9 @@ describe('localization', () => {
 
   test('es translates every string en has (same keys, nothing left empty or in English by accident)', () => {
     const keys = (value: PlintoLocalization) =>
-      Object.entries(value).flatMap(([section, texts]) => (typeof texts === 'string' ? [section] : Object.keys(texts).map((key) => `${section}.${key}`)))
+      Object.entries(value).flatMap(([section, texts]) =>
+        typeof texts === 'string' ? [section] : Object.keys(texts).map((key) => `${section}.${key}`),
+      )
     expect(keys(es)).toEqual(keys(en))
     for (const [section, texts] of Object.entries(es)) {
       if (typeof texts === 'string') continue

@@ -18,7 +18,10 @@ export function useRenderWithPlinto(options: Partial<PlintoHandlersOptions> = {}
   /** Renders `ui` inside the UI provider with a fresh client and a spy `navigate`. */
   const renderWithPlinto = (
     ui: ReactElement,
-    { client = makeClient(), ...provider }: { client?: PlintoClient } & Omit<Partial<PlintoProviderProps>, 'client' | 'config'> = {},
+    {
+      client = makeClient(),
+      ...provider
+    }: { client?: PlintoClient } & Omit<Partial<PlintoProviderProps>, 'client' | 'config'> = {},
   ): RenderResult & { client: PlintoClient; navigate: ReturnType<typeof vi.fn> } => {
     const navigate = vi.fn()
     const result = render(ui, {
@@ -74,5 +77,9 @@ export async function adaWithTotp(handlers: PlintoHandlers) {
  */
 export async function expectNoAxeViolations(container: Element) {
   const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
-  expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+  expect(
+    result.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([])
 }

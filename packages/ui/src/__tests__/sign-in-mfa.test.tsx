@@ -55,7 +55,9 @@ test('MFA_REQUIRED moves to the code step, focuses the code field, and finishes 
   await user.click(screen.getByRole('button', { name: 'Verify' }))
   await waitFor(() => expect(navigate).toHaveBeenCalledWith('/dashboard'))
   expect(client.getSnapshot()).toMatchObject({ status: 'signed_in', user: { email: EMAIL } })
-  const challenges = plinto.requests.filter((r) => r.path === '/mfa/challenge').map((r) => (r.body as { code: string }).code)
+  const challenges = plinto.requests
+    .filter((r) => r.path === '/mfa/challenge')
+    .map((r) => (r.body as { code: string }).code)
   expect(challenges).toEqual([wrong, right])
   expect(await client.auth.getCurrentUser()).toMatchObject({ email: EMAIL, mfa_enabled: true })
 })
@@ -98,8 +100,16 @@ test('"Back to sign in" leaves the code step', async () => {
 })
 
 test('a second factor the form cannot ask for (a passkey as second factor) is explained, not a dead end', async () => {
-  plinto.faults.respond({ path: '/auth/signin', status: 200, body: { mfa_required: true, mfa_token: 'mfa_passkey_only', methods: ['passkey'] } })
+  plinto.faults.respond({
+    path: '/auth/signin',
+    status: 200,
+    body: { mfa_required: true, mfa_token: 'mfa_passkey_only', methods: ['passkey'] },
+  })
   renderWithPlinto(<SignIn />)
   await passwordStep()
-  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('This account uses a kind of two-step verification this form does not support yet.'))
+  await waitFor(() =>
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'This account uses a kind of two-step verification this form does not support yet.',
+    ),
+  )
 })

@@ -94,7 +94,11 @@ describe('SignIn', () => {
     plinto.faults.networkError({ path: '/auth/signin' })
     renderWithPlinto(<SignIn />)
     await fillAndSubmit(EMAIL, PASSWORD)
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('We could not reach the server. Check your connection and try again.'))
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'We could not reach the server. Check your connection and try again.',
+      ),
+    )
   })
 
   test('a server-side validation error lands on its field', async () => {
@@ -105,7 +109,11 @@ describe('SignIn', () => {
     })
     renderWithPlinto(<SignIn />)
     await fillAndSubmit(EMAIL, PASSWORD)
-    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter an email address like name@example.com.'))
+    await waitFor(() =>
+      expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+        'Enter an email address like name@example.com.',
+      ),
+    )
     expect(screen.getByLabelText('Email')).toHaveFocus()
   })
 
@@ -140,7 +148,10 @@ describe('SignIn', () => {
     await user.type(screen.getByLabelText('Password'), PASSWORD)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
     await waitFor(() => expect(client.getSnapshot().status).toBe('signed_in'))
-    expect(plinto.requests.find((r) => r.path === '/auth/signin')?.body).toEqual({ username: 'ada', password: PASSWORD })
+    expect(plinto.requests.find((r) => r.path === '/auth/signin')?.body).toEqual({
+      username: 'ada',
+      password: PASSWORD,
+    })
   })
 
   test('forgot-password as a link or a button, and the sign-up link', async () => {

@@ -19,7 +19,9 @@ async function fill(values: { first?: string; last?: string; email?: string; pas
 test('the fields of the docs, labelled, with the password rule as a hint; no axe violations', async () => {
   const { container } = renderWithPlinto(<SignUp />)
   expect(screen.getByRole('heading', { name: 'Create your account' })).toBeInTheDocument()
-  expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('At least 8 characters. A few words you can remember work well.')
+  expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+    'At least 8 characters. A few words you can remember work well.',
+  )
   expect(screen.getByLabelText('Password')).toHaveAttribute('autocomplete', 'new-password')
   await expectNoAxeViolations(container)
 })
@@ -31,9 +33,19 @@ test('signs up, is signed in, shows the verification notice, and Continue naviga
 
   const heading = await screen.findByRole('heading', { name: 'Verify your email' })
   await waitFor(() => expect(heading).toHaveFocus())
-  expect(screen.getByText(`We sent a verification link to ${EMAIL}. Open it to confirm your address.`)).toBeInTheDocument()
-  expect(client.getSnapshot()).toMatchObject({ status: 'signed_in', user: { email: EMAIL, first_name: 'Ada', last_name: 'Lovelace', email_verified: false } })
-  expect(plinto.requests.find((r) => r.path === '/auth/signup')?.body).toEqual({ email: EMAIL, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace' })
+  expect(
+    screen.getByText(`We sent a verification link to ${EMAIL}. Open it to confirm your address.`),
+  ).toBeInTheDocument()
+  expect(client.getSnapshot()).toMatchObject({
+    status: 'signed_in',
+    user: { email: EMAIL, first_name: 'Ada', last_name: 'Lovelace', email_verified: false },
+  })
+  expect(plinto.requests.find((r) => r.path === '/auth/signup')?.body).toEqual({
+    email: EMAIL,
+    password: PASSWORD,
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+  })
   expect(plinto.outbox(EMAIL)).toHaveLength(1)
   await expectNoAxeViolations(container)
 
@@ -77,7 +89,9 @@ test("the server's WEAK_PASSWORD is shown at the password field, in words", asyn
   const user = await fill({ email: EMAIL, password: 'password123' })
   await user.click(screen.getByRole('button', { name: 'Create account' }))
   const password = screen.getByLabelText('Password')
-  await waitFor(() => expect(password).toHaveAccessibleDescription(expect.stringContaining('This password is too easy to guess.')))
+  await waitFor(() =>
+    expect(password).toHaveAccessibleDescription(expect.stringContaining('This password is too easy to guess.')),
+  )
   expect(password).toHaveAttribute('aria-invalid', 'true')
   expect(password).toHaveFocus()
   expect(plinto.requests.at(-1)?.path).toBe('/auth/signup') // the server refused it, not the form
@@ -89,13 +103,19 @@ test('EMAIL_TAKEN is shown at the email field', async () => {
   renderWithPlinto(<SignUp />)
   const user = await fill({ email: EMAIL, password: PASSWORD })
   await user.click(screen.getByRole('button', { name: 'Create account' }))
-  await waitFor(() => expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('An account with this email already exists. Sign in instead.'))
+  await waitFor(() =>
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+      'An account with this email already exists. Sign in instead.',
+    ),
+  )
 })
 
 test('afterSignUp replaces navigation; the sign-in link is in the footer; never submits twice', async () => {
   plinto.faults.delay({ path: '/auth/signup', ms: 100 })
   const afterSignUp = vi.fn()
-  const { container, navigate } = renderWithPlinto(<SignUp redirectUrl="/x" afterSignUp={afterSignUp} signInUrl="/sign-in" />)
+  const { container, navigate } = renderWithPlinto(
+    <SignUp redirectUrl="/x" afterSignUp={afterSignUp} signInUrl="/sign-in" />,
+  )
   expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in')
   await fill({ email: EMAIL, password: PASSWORD })
   const form = container.querySelector('form')!

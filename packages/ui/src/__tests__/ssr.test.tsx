@@ -46,7 +46,9 @@ const page = (
 )
 
 test('server HTML hydrates without mismatches or console errors', async () => {
-  const html = renderToString(<PlintoProvider config={{ apiUrl: API_URL, tokenStorage: { type: 'memory' } }}>{page}</PlintoProvider>)
+  const html = renderToString(
+    <PlintoProvider config={{ apiUrl: API_URL, tokenStorage: { type: 'memory' } }}>{page}</PlintoProvider>,
+  )
   expect(html).toContain('Sign in')
   const container = document.createElement('div')
   container.innerHTML = html
@@ -56,7 +58,9 @@ test('server HTML hydrates without mismatches or console errors', async () => {
   const consoleError = vi.spyOn(console, 'error')
   const recoverable = vi.fn()
   await act(async () => {
-    hydrateRoot(container, <PlintoProvider client={makeClient()}>{page}</PlintoProvider>, { onRecoverableError: recoverable })
+    hydrateRoot(container, <PlintoProvider client={makeClient()}>{page}</PlintoProvider>, {
+      onRecoverableError: recoverable,
+    })
   })
   expect(recoverable).not.toHaveBeenCalled()
   expect(consoleError).not.toHaveBeenCalled()

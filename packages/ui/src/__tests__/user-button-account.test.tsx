@@ -44,7 +44,10 @@ test('the menu lists the organizations (fetched on opening), the active one chec
   await user.click(trigger)
   const group = await screen.findByRole('group', { name: 'Organizations' })
   expect(within(group).getByRole('menuitemradio', { name: 'Acme' })).toHaveAttribute('aria-checked', 'true')
-  expect(within(group).getByRole('menuitemradio', { name: 'Personal account' })).toHaveAttribute('aria-checked', 'false')
+  expect(within(group).getByRole('menuitemradio', { name: 'Personal account' })).toHaveAttribute(
+    'aria-checked',
+    'false',
+  )
   await expectNoAxeViolations(container)
 
   // Arrow keys walk through the organization items too.

@@ -8,7 +8,9 @@ import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto
 
 const { plinto, makeClient, renderWithPlinto } = useRenderWithPlinto()
 
-async function signedInClient(seed: { first_name?: string | null; last_name?: string | null } = {}): Promise<PlintoClient> {
+async function signedInClient(
+  seed: { first_name?: string | null; last_name?: string | null } = {},
+): Promise<PlintoClient> {
   await plinto.seedUser({ email: EMAIL, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace', ...seed })
   const client = makeClient()
   await client.auth.signIn({ email: EMAIL, password: PASSWORD })
@@ -33,7 +35,9 @@ test("an avatar with initials whose accessible name includes the user's name", a
 
 test('without a name: the email names the button and gives the initial', async () => {
   renderWithPlinto(<UserButton />, { client: await signedInClient({ first_name: null, last_name: null }) })
-  expect(screen.getByRole('button', { name: `Account menu for ${EMAIL}` }).querySelector('[data-initials]')).toHaveAttribute('data-initials', 'A')
+  expect(
+    screen.getByRole('button', { name: `Account menu for ${EMAIL}` }).querySelector('[data-initials]'),
+  ).toHaveAttribute('data-initials', 'A')
 })
 
 test('keyboard: Enter opens on the first item, arrows move and wrap, Escape closes and returns focus', async () => {
@@ -130,6 +134,7 @@ test('a profile picture replaces the initials, and falls back to them if it fail
     img.dispatchEvent(new Event('error'))
   })
   expect(container.querySelector('img')).toBeNull()
-  expect(screen.getByRole('button', { name: 'Account menu for Ada Lovelace' }).querySelector('[data-initials]')).toHaveAttribute('data-initials', 'AL')
+  expect(
+    screen.getByRole('button', { name: 'Account menu for Ada Lovelace' }).querySelector('[data-initials]'),
+  ).toHaveAttribute('data-initials', 'AL')
 })
-

@@ -34,7 +34,9 @@ async function setUpTotp(container: HTMLElement) {
   await user.click(within(region).getByRole('button', { name: 'Turn on' }))
   const heading = await within(region).findByRole('heading', { name: 'Backup codes' })
   await waitFor(() => expect(heading).toHaveFocus())
-  const codes = within(within(region).getByRole('list', { name: 'Backup codes' })).getAllByRole('listitem').map((item) => item.textContent!)
+  const codes = within(within(region).getByRole('list', { name: 'Backup codes' }))
+    .getAllByRole('listitem')
+    .map((item) => item.textContent!)
   expect(codes).toHaveLength(10)
   await expectNoAxeViolations(container)
   return { secret, codes, user, region }
@@ -85,7 +87,9 @@ test('new backup codes replace the old ones; turning TOTP off with a backup code
   await user.type(field, await totp(secret, plinto.clock.now()))
   await user.click(within(region).getByRole('button', { name: 'Get new backup codes' }))
   await within(region).findByRole('heading', { name: 'Backup codes' })
-  const fresh = within(within(region).getByRole('list', { name: 'Backup codes' })).getAllByRole('listitem').map((item) => item.textContent!)
+  const fresh = within(within(region).getByRole('list', { name: 'Backup codes' }))
+    .getAllByRole('listitem')
+    .map((item) => item.textContent!)
   expect(fresh).toHaveLength(10)
   expect(fresh).not.toContain(codes[0])
   await user.click(within(region).getByRole('button', { name: 'I saved my codes' }))
@@ -93,11 +97,15 @@ test('new backup codes replace the old ones; turning TOTP off with a backup code
   await user.click(within(region).getByRole('button', { name: 'Turn off the authenticator app' }))
   await user.type(within(region).getByLabelText('Verification code'), codes[0]!) // an old code no longer works
   await user.click(within(region).getByRole('button', { name: 'Turn off the authenticator app' }))
-  await waitFor(() => expect(within(region).getByLabelText('Verification code')).toHaveAttribute('aria-invalid', 'true'))
+  await waitFor(() =>
+    expect(within(region).getByLabelText('Verification code')).toHaveAttribute('aria-invalid', 'true'),
+  )
   await user.clear(within(region).getByLabelText('Verification code'))
   await user.type(within(region).getByLabelText('Verification code'), fresh[0]!)
   await user.click(within(region).getByRole('button', { name: 'Turn off the authenticator app' }))
-  await waitFor(() => expect(within(region).getByRole('status')).toHaveTextContent('The authenticator app is turned off.'))
+  await waitFor(() =>
+    expect(within(region).getByRole('status')).toHaveTextContent('The authenticator app is turned off.'),
+  )
   expect(await within(region).findByText('Off')).toBeInTheDocument()
   expect(client.getSnapshot().user?.mfa_enabled).toBe(false)
 })

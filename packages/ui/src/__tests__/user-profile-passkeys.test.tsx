@@ -53,7 +53,9 @@ test('a dismissed prompt is explained and nothing is saved', async () => {
   renderWithPlinto(<UserProfile sections={['passkeys']} />, { client })
   const user = userEvent.setup()
   await user.click(await within(passkeysSection()).findByRole('button', { name: 'Add a passkey' }))
-  await waitFor(() => expect(within(passkeysSection()).getByRole('alert')).toHaveTextContent('The passkey prompt was closed.'))
+  await waitFor(() =>
+    expect(within(passkeysSection()).getByRole('alert')).toHaveTextContent('The passkey prompt was closed.'),
+  )
   expect(plinto.countRequests('POST', '/passkeys/register/verify')).toBe(0)
 })
 

@@ -48,7 +48,11 @@ describe('profile', () => {
     await user.type(screen.getByLabelText('Picture URL (optional)'), 'https://example.com/ada.png')
     await user.click(screen.getByRole('button', { name: 'Save profile' }))
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Your profile is saved.'))
-    expect(client.getSnapshot().user).toMatchObject({ first_name: 'Augusta Ada', username: 'ada.l', profile_image_url: 'https://example.com/ada.png' })
+    expect(client.getSnapshot().user).toMatchObject({
+      first_name: 'Augusta Ada',
+      username: 'ada.l',
+      profile_image_url: 'https://example.com/ada.png',
+    })
     expect(plinto.requests.find((r) => r.path === '/users/me' && r.method === 'PATCH')!.body).toEqual({
       first_name: 'Augusta Ada',
       last_name: 'Lovelace',
@@ -89,7 +93,9 @@ describe('password', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Your password is changed.'))
     expect(screen.getByLabelText('Current password')).toHaveValue('')
     const other = makeClient()
-    await expect(other.auth.signIn({ email: EMAIL, password: PASSWORD })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    await expect(other.auth.signIn({ email: EMAIL, password: PASSWORD })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    })
     await other.auth.signIn({ email: EMAIL, password: 'a brand new passphrase' })
   })
 
@@ -147,7 +153,13 @@ describe('sessions', () => {
 
   test('a list that fails to load says so and can be retried', async () => {
     const client = await signedInAda()
-    plinto.faults.respond({ path: '/sessions', method: 'GET', status: 500, body: { detail: 'boom', error_code: 'INTERNAL_ERROR' }, times: 3 })
+    plinto.faults.respond({
+      path: '/sessions',
+      method: 'GET',
+      status: 500,
+      body: { detail: 'boom', error_code: 'INTERNAL_ERROR' },
+      times: 3,
+    })
     const { container } = renderWithPlinto(<UserProfile sections={['sessions']} />, { client })
     const alert = await screen.findByText(/We could not load this/, undefined, { timeout: 5_000 })
     expect(alert).toHaveTextContent('Something went wrong on our side.')

@@ -7,5 +7,7 @@ const toCustomProperty = (name: string) => `--plinto-${name.replace(/[A-Z]/g, (l
 export function variablesStyle(variables: Partial<AppearanceVariables> | undefined): CSSProperties | undefined {
   if (!variables) return undefined
   const entries = Object.entries(variables).filter(([, value]) => value !== undefined && value !== '')
-  return entries.length ? (Object.fromEntries(entries.map(([name, value]) => [toCustomProperty(name), value])) as CSSProperties) : undefined
+  return entries.length
+    ? (Object.fromEntries(entries.map(([name, value]) => [toCustomProperty(name), value])) as CSSProperties)
+    : undefined
 }

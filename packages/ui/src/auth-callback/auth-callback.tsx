@@ -36,7 +36,11 @@ const subscribeNever = () => () => {}
 
 /** The OAuth return URL (`?state` with `code` or `error`), read once after hydration; undefined otherwise. */
 function useOAuthReturn(): string | undefined {
-  const hydrated = useSyncExternalStore(subscribeNever, () => true, () => false)
+  const hydrated = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  )
   const captured = useRef<string | null | undefined>(undefined)
   if (hydrated && captured.current === undefined) {
     const params = new URLSearchParams(window.location.search)
@@ -59,7 +63,17 @@ function useOAuthReturn(): string | undefined {
  * ```
  */
 export function AuthCallback(props: AuthCallbackProps): ReactNode {
-  const { appearance, localization, unstyled, redirectUrl = '/', afterSignIn, signInUrl, className, style, ...rest } = props
+  const {
+    appearance,
+    localization,
+    unstyled,
+    redirectUrl = '/',
+    afterSignIn,
+    signInUrl,
+    className,
+    style,
+    ...rest
+  } = props
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
   const { verifyMagicLink } = useAuth()
@@ -103,7 +117,8 @@ export function AuthCallback(props: AuthCallbackProps): ReactNode {
     try {
       signedIn((await client.auth.handleOAuthCallback(url)).user)
     } catch (error) {
-      if (!continuedWithMfa(error)) setFailed(isPlintoError(error) && error.code === 'OAUTH_STATE_MISMATCH' ? 'oauthState' : 'oauth')
+      if (!continuedWithMfa(error))
+        setFailed(isPlintoError(error) && error.code === 'OAUTH_STATE_MISMATCH' ? 'oauthState' : 'oauth')
     }
   })
 
@@ -126,7 +141,12 @@ export function AuthCallback(props: AuthCallbackProps): ReactNode {
       mfaUnsupported: t.errors.mfaUnsupported,
     }[reason]
     return (
-      <Card {...rest} ui={ui} title={reason === 'magicLink' ? t.authCallback.failedTitle : t.authCallback.oauthFailedTitle} headingRef={heading}>
+      <Card
+        {...rest}
+        ui={ui}
+        title={reason === 'magicLink' ? t.authCallback.failedTitle : t.authCallback.oauthFailedTitle}
+        headingRef={heading}
+      >
         <Notice ui={ui} heading={heading}>
           <p>{body}</p>
           {signInUrl !== undefined ? (

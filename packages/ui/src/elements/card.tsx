@@ -13,7 +13,10 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'>
 }
 
 /** The outer box of every flow: the themed root, a heading, an optional subtitle, the body and a footer. */
-export const Card = forwardRef<HTMLDivElement, CardProps>(function Card({ ui, title, subtitle, headingRef, footer, wide, children, className, style, ...rest }, ref) {
+export const Card = forwardRef<HTMLDivElement, CardProps>(function Card(
+  { ui, title, subtitle, headingRef, footer, wide, children, className, style, ...rest },
+  ref,
+) {
   const root = ui.rootProps
   return (
     <div
@@ -21,7 +24,9 @@ export const Card = forwardRef<HTMLDivElement, CardProps>(function Card({ ui, ti
       ref={ref}
       lang={root.lang}
       data-plinto-theme={root['data-plinto-theme']}
-      className={[root.className, ui.cx('card', wide ? 'wide' : undefined), className].filter(Boolean).join(' ') || undefined}
+      className={
+        [root.className, ui.cx('card', wide ? 'wide' : undefined), className].filter(Boolean).join(' ') || undefined
+      }
       style={root.style || style ? { ...root.style, ...style } : undefined}
     >
       <div className={ui.cx('header')}>

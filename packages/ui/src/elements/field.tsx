@@ -17,7 +17,10 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
  * A labelled input with its hint and error. The error is tied to the input with `aria-invalid` and
  * `aria-describedby`, so moving focus to an invalid field reads out what is wrong with it.
  */
-export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ ui, label, value, onValueChange, optional, hint, error, labelAction, id, ...input }, ref) {
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
+  { ui, label, value, onValueChange, optional, hint, error, labelAction, id, ...input },
+  ref,
+) {
   const generated = useId()
   const inputId = id ?? `plinto-${generated}`
   const hintId = hint ? `${inputId}-hint` : undefined

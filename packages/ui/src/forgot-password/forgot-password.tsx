@@ -84,7 +84,12 @@ export function ForgotPassword(props: ForgotPasswordProps): ReactNode {
       ) : (
         <Form ui={ui} error={errors.form} onSubmit={submit}>
           <EmailField ui={ui} ref={refs.email} value={email} onValueChange={setEmail} error={errors.fields.email} />
-          <SubmitButton ui={ui} pending={pending} label={t.forgotPassword.submit} pendingLabel={t.forgotPassword.submitting} />
+          <SubmitButton
+            ui={ui}
+            pending={pending}
+            label={t.forgotPassword.submit}
+            pendingLabel={t.forgotPassword.submitting}
+          />
         </Form>
       )}
     </Card>

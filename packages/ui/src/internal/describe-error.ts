@@ -12,7 +12,11 @@ export interface FormErrors<F extends string = string> {
  * form's own (e.g. `{ new_password: 'password' }`); errors about fields the form does not show go to the
  * top, so nothing the server said is lost.
  */
-export function describeError<F extends string>(error: unknown, t: PlintoLocalization, fieldNames: Partial<Record<string, F>>): FormErrors<F> {
+export function describeError<F extends string>(
+  error: unknown,
+  t: PlintoLocalization,
+  fieldNames: Partial<Record<string, F>>,
+): FormErrors<F> {
   if (!isPlintoError(error)) return { form: t.errors.generic, fields: {} }
   const at = (wireField: string | undefined, message: string): FormErrors<F> => {
     const field = wireField === undefined ? undefined : fieldNames[wireField]

@@ -5,7 +5,9 @@ import { useCallback, useRef, useState } from 'react'
  * in the same tick (a double click, Enter pressed twice) both see the ref before React re-renders the
  * disabled button, and the second one is dropped.
  */
-export function useGuardedAction<A extends unknown[]>(action: (...args: A) => Promise<void>): [run: (...args: A) => Promise<void>, pending: boolean] {
+export function useGuardedAction<A extends unknown[]>(
+  action: (...args: A) => Promise<void>,
+): [run: (...args: A) => Promise<void>, pending: boolean] {
   const running = useRef(false)
   const [pending, setPending] = useState(false)
   const run = useCallback(

@@ -28,7 +28,12 @@ export interface Ui {
   t: PlintoLocalization
   /** Class names of an element: the library's (unless unstyled) plus `appearance.elements`. */
   cx: (element: AppearanceElement, modifier?: string) => string | undefined
-  rootProps: { className: string | undefined; style: CSSProperties | undefined; lang: string; 'data-plinto-theme': string }
+  rootProps: {
+    className: string | undefined
+    style: CSSProperties | undefined
+    lang: string
+    'data-plinto-theme': string
+  }
   navigate: (to: string) => void
 }
 
@@ -37,7 +42,11 @@ const kebab = (element: string) => element.replace(/[A-Z]/g, (letter) => `-${let
 const assign = (to: string) => window.location.assign(to)
 
 /** Merges the provider's presentation options with a component's props. */
-export function useUi({ appearance, localization, unstyled }: PresentationProps, className?: string, style?: CSSProperties): Ui {
+export function useUi(
+  { appearance, localization, unstyled }: PresentationProps,
+  className?: string,
+  style?: CSSProperties,
+): Ui {
   const context = useContext(UiContext)
   const t = useMemo(() => mergeLocalization(context.localization, localization), [context.localization, localization])
   const merged = useMemo(() => mergeAppearance(context.appearance, appearance), [context.appearance, appearance])

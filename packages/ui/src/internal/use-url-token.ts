@@ -14,7 +14,11 @@ const subscribeNever = () => () => {}
  * manage: the URL is left alone.
  */
 export function useUrlToken(prop: string | undefined, param: string): { token: string | undefined; ready: boolean } {
-  const hydrated = useSyncExternalStore(subscribeNever, () => true, () => false)
+  const hydrated = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  )
   const captured = useRef<string | null | undefined>(undefined)
   // Idempotent lazy read (same value on a repeated render), so writing the ref during render is safe.
   if (prop === undefined && hydrated && captured.current === undefined) captured.current = urlParam(param) ?? null

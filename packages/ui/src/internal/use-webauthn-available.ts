@@ -4,8 +4,16 @@ const subscribeNever = () => () => {}
 
 /** Whether this browser exposes WebAuthn at all (a secure page with `PublicKeyCredential`). */
 export function webAuthnAvailable(): boolean {
-  const scope = globalThis as { PublicKeyCredential?: unknown; navigator?: { credentials?: unknown }; isSecureContext?: boolean }
-  return typeof scope.PublicKeyCredential !== 'undefined' && !!scope.navigator?.credentials && scope.isSecureContext !== false
+  const scope = globalThis as {
+    PublicKeyCredential?: unknown
+    navigator?: { credentials?: unknown }
+    isSecureContext?: boolean
+  }
+  return (
+    typeof scope.PublicKeyCredential !== 'undefined' &&
+    !!scope.navigator?.credentials &&
+    scope.isSecureContext !== false
+  )
 }
 
 /**

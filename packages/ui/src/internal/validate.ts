@@ -23,5 +23,7 @@ export function checkNewPassword(value: string, t: PlintoLocalization): string |
 
 /** Drops the fields without an error; an empty result means the form may be sent. */
 export function collectErrors<F extends string>(checks: Record<F, string | undefined>): Partial<Record<F, string>> {
-  return Object.fromEntries(Object.entries(checks).filter(([, message]) => message !== undefined)) as Partial<Record<F, string>>
+  return Object.fromEntries(Object.entries(checks).filter(([, message]) => message !== undefined)) as Partial<
+    Record<F, string>
+  >
 }

@@ -100,7 +100,8 @@ export const en: PlintoLocalization = {
     magicLinkSubmit: 'Send sign-in link',
     magicLinkSubmitting: 'Sending…',
     magicLinkSentTitle: 'Check your email',
-    magicLinkSentBody: (email) => `If an account exists for ${email}, we sent it a sign-in link. The link works once and expires in 15 minutes.`,
+    magicLinkSentBody: (email) =>
+      `If an account exists for ${email}, we sent it a sign-in link. The link works once and expires in 15 minutes.`,
     useAnotherEmail: 'Use another email',
     mfaTitle: 'Two-step verification',
     mfaSubtitle: 'Open your authenticator app to get your code.',
@@ -115,7 +116,8 @@ export const en: PlintoLocalization = {
     passkeyUnavailable: 'Passkeys are not available in this browser. Sign in another way.',
     continueWith: (provider) => `Continue with ${provider}`,
     redirecting: (provider) => `Redirecting to ${provider}…`,
-    mfaSmsSubtitle: (phone) => (phone ? `Enter the code we texted to ${phone}.` : 'Enter the code we texted to your phone.'),
+    mfaSmsSubtitle: (phone) =>
+      phone ? `Enter the code we texted to ${phone}.` : 'Enter the code we texted to your phone.',
     useSms: 'Text me a code instead',
     sendSms: 'Text me a code',
     sendingSms: 'Sending…',
@@ -151,7 +153,8 @@ export const en: PlintoLocalization = {
     submit: 'Send reset link',
     submitting: 'Sending…',
     sentTitle: 'Check your email',
-    sentBody: (email) => `If an account exists for ${email}, we sent it a link to reset the password. The link expires in 15 minutes.`,
+    sentBody: (email) =>
+      `If an account exists for ${email}, we sent it a link to reset the password. The link expires in 15 minutes.`,
     backToSignIn: 'Back to sign in',
   },
   resetPassword: {
@@ -183,7 +186,8 @@ export const en: PlintoLocalization = {
     failedBody: 'The link has expired or was already used. Request a new one.',
     backToSignIn: 'Back to sign in',
     oauthFailedTitle: 'The sign-in did not complete',
-    oauthStateMismatchBody: 'This sign-in was not started in this browser, or it took too long. Start it again from the sign-in page.',
+    oauthStateMismatchBody:
+      'This sign-in was not started in this browser, or it took too long. Start it again from the sign-in page.',
     oauthFailedBody: 'The provider did not confirm the sign-in. Try again.',
   },
   roles: { owner: 'Owner', admin: 'Admin', member: 'Member' },
@@ -214,7 +218,8 @@ export const en: PlintoLocalization = {
     totpEnabled: 'Two-step verification is on.',
     cancel: 'Cancel',
     backupCodesTitle: 'Backup codes',
-    backupCodesBody: 'Save these codes somewhere safe. Each one signs you in once if you lose your phone. They are shown only now.',
+    backupCodesBody:
+      'Save these codes somewhere safe. Each one signs you in once if you lose your phone. They are shown only now.',
     backupCodesRemaining: (count) => `${count} backup ${count === 1 ? 'code' : 'codes'} left.`,
     backupCodesDone: 'I saved my codes',
     regenerate: 'Get new backup codes',
@@ -239,7 +244,8 @@ export const en: PlintoLocalization = {
     passkeyAdd: 'Add a passkey',
     passkeyAdding: 'Waiting for your device…',
     passkeyAdded: 'Your passkey is added.',
-    passkeyUnsupported: 'This browser or device cannot create passkeys. You can add one from a device that supports them.',
+    passkeyUnsupported:
+      'This browser or device cannot create passkeys. You can add one from a device that supports them.',
     passkeyCreated: (date) => `Added ${date}`,
     passkeyLastUsed: (date) => `last used ${date}`,
     passkeyNeverUsed: 'never used',

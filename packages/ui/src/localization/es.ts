@@ -2,7 +2,8 @@ import type { PlintoLocalization } from './localization'
 
 function retryIn(seconds: number | undefined): string {
   if (seconds === undefined || seconds <= 0) return 'Demasiados intentos. Espera un momento y vuelve a intentarlo.'
-  if (seconds < 60) return `Demasiados intentos. Vuelve a intentarlo en ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}.`
+  if (seconds < 60)
+    return `Demasiados intentos. Vuelve a intentarlo en ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}.`
   const minutes = Math.ceil(seconds / 60)
   return `Demasiados intentos. Vuelve a intentarlo en ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}.`
 }
@@ -43,7 +44,8 @@ export const es: PlintoLocalization = {
     newPassword: (min) => `Al menos ${min} caracteres. Unas cuantas palabras que puedas recordar funcionan bien.`,
     mfaCode: 'Introduce el código de 6 dígitos de tu aplicación de autenticación.',
     backupCode: 'Introduce uno de los códigos de respaldo que guardaste al activar la verificación en dos pasos.',
-    smsCode: (phone) => (phone ? `Enviamos un código de 6 dígitos a ${phone}.` : 'Enviamos un código de 6 dígitos a tu teléfono.'),
+    smsCode: (phone) =>
+      phone ? `Enviamos un código de 6 dígitos a ${phone}.` : 'Enviamos un código de 6 dígitos a tu teléfono.',
     phone: 'Con el prefijo del país, por ejemplo +34600123456.',
     slug: 'Letras minúsculas, números y guiones. Se usa en los enlaces de la organización.',
     avatarUrl: 'Un enlace https:// a una imagen. Déjalo vacío para usar tus iniciales.',
@@ -101,7 +103,8 @@ export const es: PlintoLocalization = {
     magicLinkSubmit: 'Enviar enlace de acceso',
     magicLinkSubmitting: 'Enviando…',
     magicLinkSentTitle: 'Revisa tu correo',
-    magicLinkSentBody: (email) => `Si existe una cuenta para ${email}, le hemos enviado un enlace de acceso. Funciona una sola vez y caduca en 15 minutos.`,
+    magicLinkSentBody: (email) =>
+      `Si existe una cuenta para ${email}, le hemos enviado un enlace de acceso. Funciona una sola vez y caduca en 15 minutos.`,
     useAnotherEmail: 'Usar otro correo',
     mfaTitle: 'Verificación en dos pasos',
     mfaSubtitle: 'Abre tu aplicación de autenticación para obtener el código.',
@@ -116,7 +119,8 @@ export const es: PlintoLocalization = {
     passkeyUnavailable: 'Las llaves de acceso no están disponibles en este navegador. Inicia sesión de otra forma.',
     continueWith: (provider) => `Continuar con ${provider}`,
     redirecting: (provider) => `Redirigiendo a ${provider}…`,
-    mfaSmsSubtitle: (phone) => (phone ? `Escribe el código que enviamos a ${phone}.` : 'Escribe el código que enviamos a tu teléfono.'),
+    mfaSmsSubtitle: (phone) =>
+      phone ? `Escribe el código que enviamos a ${phone}.` : 'Escribe el código que enviamos a tu teléfono.',
     useSms: 'Enviarme un código por SMS',
     sendSms: 'Enviarme un código',
     sendingSms: 'Enviando…',
@@ -152,7 +156,8 @@ export const es: PlintoLocalization = {
     submit: 'Enviar enlace',
     submitting: 'Enviando…',
     sentTitle: 'Revisa tu correo',
-    sentBody: (email) => `Si existe una cuenta para ${email}, le hemos enviado un enlace para restablecer la contraseña. Caduca en 15 minutos.`,
+    sentBody: (email) =>
+      `Si existe una cuenta para ${email}, le hemos enviado un enlace para restablecer la contraseña. Caduca en 15 minutos.`,
     backToSignIn: 'Volver a iniciar sesión',
   },
   resetPassword: {
@@ -184,7 +189,8 @@ export const es: PlintoLocalization = {
     failedBody: 'El enlace ha caducado o ya se ha usado. Solicita uno nuevo.',
     backToSignIn: 'Volver a iniciar sesión',
     oauthFailedTitle: 'El inicio de sesión no se completó',
-    oauthStateMismatchBody: 'Este inicio de sesión no empezó en este navegador o tardó demasiado. Empieza de nuevo desde la página de inicio de sesión.',
+    oauthStateMismatchBody:
+      'Este inicio de sesión no empezó en este navegador o tardó demasiado. Empieza de nuevo desde la página de inicio de sesión.',
     oauthFailedBody: 'El proveedor no confirmó el inicio de sesión. Inténtalo de nuevo.',
   },
   roles: { owner: 'Propietario', admin: 'Administrador', member: 'Miembro' },
@@ -215,8 +221,10 @@ export const es: PlintoLocalization = {
     totpEnabled: 'La verificación en dos pasos está activada.',
     cancel: 'Cancelar',
     backupCodesTitle: 'Códigos de respaldo',
-    backupCodesBody: 'Guarda estos códigos en un lugar seguro. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
-    backupCodesRemaining: (count) => `Te ${count === 1 ? 'queda' : 'quedan'} ${count} ${count === 1 ? 'código' : 'códigos'} de respaldo.`,
+    backupCodesBody:
+      'Guarda estos códigos en un lugar seguro. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
+    backupCodesRemaining: (count) =>
+      `Te ${count === 1 ? 'queda' : 'quedan'} ${count} ${count === 1 ? 'código' : 'códigos'} de respaldo.`,
     backupCodesDone: 'Ya guardé mis códigos',
     regenerate: 'Obtener códigos de respaldo nuevos',
     regenerating: 'Generando…',
@@ -236,11 +244,13 @@ export const es: PlintoLocalization = {
     disableSms: 'Desactivar los SMS',
     smsDisabled: 'Los códigos por SMS están desactivados.',
     passkeysTitle: 'Llaves de acceso',
-    passkeysEmpty: 'Aún no tienes llaves de acceso. Una llave de acceso te permite entrar con tu huella, tu cara o el bloqueo de pantalla.',
+    passkeysEmpty:
+      'Aún no tienes llaves de acceso. Una llave de acceso te permite entrar con tu huella, tu cara o el bloqueo de pantalla.',
     passkeyAdd: 'Añadir una llave de acceso',
     passkeyAdding: 'Esperando a tu dispositivo…',
     passkeyAdded: 'Tu llave de acceso se ha añadido.',
-    passkeyUnsupported: 'Este navegador o dispositivo no puede crear llaves de acceso. Puedes añadir una desde un dispositivo compatible.',
+    passkeyUnsupported:
+      'Este navegador o dispositivo no puede crear llaves de acceso. Puedes añadir una desde un dispositivo compatible.',
     passkeyCreated: (date) => `Añadida el ${date}`,
     passkeyLastUsed: (date) => `último uso ${date}`,
     passkeyNeverUsed: 'nunca usada',

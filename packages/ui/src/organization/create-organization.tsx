@@ -44,7 +44,17 @@ export interface CreateOrganizationProps extends PresentationProps, RootAttribut
  * ```
  */
 export function CreateOrganization(props: CreateOrganizationProps): ReactNode {
-  const { appearance, localization, unstyled, redirectUrl, afterCreate, setActive: activate = true, className, style, ...rest } = props
+  const {
+    appearance,
+    localization,
+    unstyled,
+    redirectUrl,
+    afterCreate,
+    setActive: activate = true,
+    className,
+    style,
+    ...rest
+  } = props
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
   const { createOrganization, setActive } = useOrganizations()
@@ -108,7 +118,12 @@ export function CreateOrganization(props: CreateOrganizationProps): ReactNode {
           }}
           error={errors.fields.slug}
         />
-        <SubmitButton ui={ui} pending={pending} label={t.createOrganization.submit} pendingLabel={t.createOrganization.submitting} />
+        <SubmitButton
+          ui={ui}
+          pending={pending}
+          label={t.createOrganization.submit}
+          pendingLabel={t.createOrganization.submitting}
+        />
       </Form>
     </Card>
   )

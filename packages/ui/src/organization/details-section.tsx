@@ -33,7 +33,10 @@ export function DetailsSection({ ui, organization, update, canEdit }: DetailsSec
 
   const [submit, pending] = useGuardedAction(async () => {
     setSaved(undefined)
-    const invalid = collectErrors({ name: name.trim() ? undefined : t.validation.nameRequired, slug: SLUG_SHAPE.test(slug) ? undefined : t.validation.slugInvalid })
+    const invalid = collectErrors({
+      name: name.trim() ? undefined : t.validation.nameRequired,
+      slug: SLUG_SHAPE.test(slug) ? undefined : t.validation.slugInvalid,
+    })
     if (Object.keys(invalid).length) return show({ fields: invalid })
     show({ fields: {} })
     try {
@@ -67,11 +70,47 @@ export function DetailsSection({ ui, organization, update, canEdit }: DetailsSec
   return (
     <Section ui={ui} title={t.organizationProfile.detailsTitle}>
       <Form ui={ui} error={errors.form} onSubmit={submit}>
-        <Field ui={ui} ref={refs.name} label={t.fields.organizationName} name="name" maxLength={100} value={name} onValueChange={setName} error={errors.fields.name} />
-        <Field ui={ui} ref={refs.slug} label={t.fields.slug} hint={t.hints.slug} name="slug" autoCapitalize="none" spellCheck={false} maxLength={48} value={slug} onValueChange={(value) => setSlug(value.toLowerCase())} error={errors.fields.slug} />
-        <Field ui={ui} ref={refs.description} label={t.fields.description} name="description" maxLength={1000} value={description} onValueChange={setDescription} error={errors.fields.description} optional />
+        <Field
+          ui={ui}
+          ref={refs.name}
+          label={t.fields.organizationName}
+          name="name"
+          maxLength={100}
+          value={name}
+          onValueChange={setName}
+          error={errors.fields.name}
+        />
+        <Field
+          ui={ui}
+          ref={refs.slug}
+          label={t.fields.slug}
+          hint={t.hints.slug}
+          name="slug"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={48}
+          value={slug}
+          onValueChange={(value) => setSlug(value.toLowerCase())}
+          error={errors.fields.slug}
+        />
+        <Field
+          ui={ui}
+          ref={refs.description}
+          label={t.fields.description}
+          name="description"
+          maxLength={1000}
+          value={description}
+          onValueChange={setDescription}
+          error={errors.fields.description}
+          optional
+        />
         <StatusMessage ui={ui} message={saved} />
-        <SubmitButton ui={ui} pending={pending} label={t.organizationProfile.save} pendingLabel={t.organizationProfile.saving} />
+        <SubmitButton
+          ui={ui}
+          pending={pending}
+          label={t.organizationProfile.save}
+          pendingLabel={t.organizationProfile.saving}
+        />
       </Form>
     </Section>
   )

@@ -67,12 +67,24 @@ export function InvitationsSection({ ui, organizationId, myRole }: InvitationsSe
   return (
     <Section ui={ui} title={t.organizationProfile.invitationsTitle}>
       <Form ui={ui} error={errors.form} onSubmit={invite}>
-        <EmailField ui={ui} ref={refs.email} autoComplete="off" value={email} onValueChange={setEmail} error={errors.fields.email} />
+        <EmailField
+          ui={ui}
+          ref={refs.email}
+          autoComplete="off"
+          value={email}
+          onValueChange={setEmail}
+          error={errors.fields.email}
+        />
         <div className={ui.cx('field')}>
           <label htmlFor={roleId} className={ui.cx('label')}>
             {t.fields.role}
           </label>
-          <select id={roleId} className={ui.cx('select')} value={role} onChange={(event) => setRole(event.target.value as OrganizationRole)}>
+          <select
+            id={roleId}
+            className={ui.cx('select')}
+            value={role}
+            onChange={(event) => setRole(event.target.value as OrganizationRole)}
+          >
             {roles.map((value) => (
               <option key={value} value={value}>
                 {t.roles[value]}
@@ -80,14 +92,20 @@ export function InvitationsSection({ ui, organizationId, myRole }: InvitationsSe
             ))}
           </select>
         </div>
-        <SubmitButton ui={ui} pending={inviting} label={t.organizationProfile.invite} pendingLabel={t.organizationProfile.inviting} />
+        <SubmitButton
+          ui={ui}
+          pending={inviting}
+          label={t.organizationProfile.invite}
+          pendingLabel={t.organizationProfile.inviting}
+        />
       </Form>
       <StatusMessage ui={ui} message={status} />
       <FormAlert ui={ui} message={listError} />
       <QueryState ui={ui} query={invitations}>
         {(list) => {
           const pending = list.filter((invitation) => invitation.status === 'pending')
-          if (pending.length === 0) return <p className={ui.cx('itemDetail')}>{t.organizationProfile.invitationsEmpty}</p>
+          if (pending.length === 0)
+            return <p className={ui.cx('itemDetail')}>{t.organizationProfile.invitationsEmpty}</p>
           return (
             <ul className={ui.cx('list')}>
               {pending.map((invitation) => (
@@ -95,7 +113,8 @@ export function InvitationsSection({ ui, organizationId, myRole }: InvitationsSe
                   <div>
                     <p className={ui.cx('itemTitle')}>{invitation.email}</p>
                     <p className={ui.cx('itemDetail')}>
-                      {t.roles[invitation.role]} · {t.organizationProfile.invitationExpires(formatDate(invitation.expires_at, t.locale))}
+                      {t.roles[invitation.role]} ·{' '}
+                      {t.organizationProfile.invitationExpires(formatDate(invitation.expires_at, t.locale))}
                     </p>
                   </div>
                   <div className={ui.cx('itemActions')}>

@@ -12,7 +12,11 @@ export interface MemberPermissions {
   canRemove: boolean
 }
 
-export function memberPermissions(me: { userId: string; role: OrganizationRole }, member: Member, members: readonly Member[]): MemberPermissions {
+export function memberPermissions(
+  me: { userId: string; role: OrganizationRole },
+  member: Member,
+  members: readonly Member[],
+): MemberPermissions {
   const owners = members.filter((m) => m.role === 'owner').length
   const self = member.user_id === me.userId
   const lastOwner = member.role === 'owner' && owners <= 1

@@ -68,7 +68,11 @@ export function MembersSection({ ui, organizationId, me }: MembersSectionProps) 
                       disabled={!allowed.canChangeRole || pending}
                       onChange={(event) => {
                         const role = event.target.value as OrganizationRole
-                        void run(member, () => members.updateRole(member.user_id, role), t.organizationProfile.roleChanged)
+                        void run(
+                          member,
+                          () => members.updateRole(member.user_id, role),
+                          t.organizationProfile.roleChanged,
+                        )
                       }}
                     >
                       {allowed.roles.map((role) => (
@@ -83,9 +87,15 @@ export function MembersSection({ ui, organizationId, me }: MembersSectionProps) 
                       aria-label={self ? t.organizationProfile.leave : `${t.organizationProfile.remove}: ${name}`}
                       disabled={!allowed.canRemove || pending}
                       aria-busy={pending}
-                      onClick={() => void run(member, () => members.remove(member.user_id), t.organizationProfile.removed)}
+                      onClick={() =>
+                        void run(member, () => members.remove(member.user_id), t.organizationProfile.removed)
+                      }
                     >
-                      {pending ? t.organizationProfile.removing : self ? t.organizationProfile.leave : t.organizationProfile.remove}
+                      {pending
+                        ? t.organizationProfile.removing
+                        : self
+                          ? t.organizationProfile.leave
+                          : t.organizationProfile.remove}
                     </button>
                   </div>
                 </li>

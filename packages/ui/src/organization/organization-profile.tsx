@@ -46,14 +46,26 @@ export function OrganizationProfile(props: OrganizationProfileProps): ReactNode 
     )
   }
   return (
-    <Card {...rest} ui={ui} wide title={organization.data?.name ?? t.organizationProfile.title} subtitle={organization.role ? t.roles[organization.role] : undefined}>
+    <Card
+      {...rest}
+      ui={ui}
+      wide
+      title={organization.data?.name ?? t.organizationProfile.title}
+      subtitle={organization.role ? t.roles[organization.role] : undefined}
+    >
       <QueryState ui={ui} query={organization}>
         {(data) => {
           if (!data) return null
           const manages = data.role === 'owner' || data.role === 'admin'
           return (
             <>
-              <DetailsSection key={data.id} ui={ui} organization={data} update={organization.update} canEdit={manages} />
+              <DetailsSection
+                key={data.id}
+                ui={ui}
+                organization={data}
+                update={organization.update}
+                canEdit={manages}
+              />
               <MembersSection ui={ui} organizationId={data.id} me={{ userId: user.id, role: data.role }} />
               {manages ? <InvitationsSection ui={ui} organizationId={data.id} myRole={data.role} /> : null}
             </>

@@ -42,7 +42,18 @@ export interface OrganizationSwitcherProps extends PresentationProps, RootAttrib
  * ```
  */
 export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNode {
-  const { appearance, localization, unstyled, createOrganizationUrl, onCreateOrganization, hidePersonal = false, afterSwitch, className, style, ...rest } = props
+  const {
+    appearance,
+    localization,
+    unstyled,
+    createOrganizationUrl,
+    onCreateOrganization,
+    hidePersonal = false,
+    afterSwitch,
+    className,
+    style,
+    ...rest
+  } = props
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
   const { isSignedIn } = useUser()
@@ -62,7 +73,9 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
     await active.setActive(organizationId)
     afterSwitch?.(organizationId)
   }
-  const current = active.organizationId ? (organizations.data?.find((o) => o.id === active.organizationId)?.name ?? active.data?.name ?? '…') : t.organizationSwitcher.personalAccount
+  const current = active.organizationId
+    ? (organizations.data?.find((o) => o.id === active.organizationId)?.name ?? active.data?.name ?? '…')
+    : t.organizationSwitcher.personalAccount
 
   const option = (organizationId: string | null, label: string, detail?: string) => {
     const checked = active.organizationId === organizationId
@@ -83,8 +96,19 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
   }
 
   return (
-    <div {...rest} ref={root} lang={ui.rootProps.lang} data-plinto-theme={ui.rootProps['data-plinto-theme']} className={[ui.rootProps.className, ui.cx('organizationSwitcher')].filter(Boolean).join(' ') || undefined} style={ui.rootProps.style}>
-      <button {...triggerProps} className={ui.cx('organizationSwitcherTrigger')} aria-label={t.organizationSwitcher.trigger(current)}>
+    <div
+      {...rest}
+      ref={root}
+      lang={ui.rootProps.lang}
+      data-plinto-theme={ui.rootProps['data-plinto-theme']}
+      className={[ui.rootProps.className, ui.cx('organizationSwitcher')].filter(Boolean).join(' ') || undefined}
+      style={ui.rootProps.style}
+    >
+      <button
+        {...triggerProps}
+        className={ui.cx('organizationSwitcherTrigger')}
+        aria-label={t.organizationSwitcher.trigger(current)}
+      >
         {current}
       </button>
       {open ? (
@@ -96,8 +120,15 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
           ) : null}
           <UserMenu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
             {hidePersonal ? null : option(null, t.organizationSwitcher.personalAccount)}
-            {organizations.data?.map((organization) => option(organization.id, organization.name, t.roles[organization.role]))}
-            <MenuAction ui={ui} href={createOrganizationUrl} onSelect={onCreateOrganization} onClose={() => close(false)}>
+            {organizations.data?.map((organization) =>
+              option(organization.id, organization.name, t.roles[organization.role]),
+            )}
+            <MenuAction
+              ui={ui}
+              href={createOrganizationUrl}
+              onSelect={onCreateOrganization}
+              onClose={() => close(false)}
+            >
               {t.organizationSwitcher.createOrganization}
             </MenuAction>
           </UserMenu>

@@ -51,7 +51,17 @@ export interface ResetPasswordProps extends PresentationProps, RootAttributes {
  * ```
  */
 export function ResetPassword(props: ResetPasswordProps): ReactNode {
-  const { appearance, localization, unstyled, token: tokenProp, signInUrl, forgotPasswordUrl, className, style, ...rest } = props
+  const {
+    appearance,
+    localization,
+    unstyled,
+    token: tokenProp,
+    signInUrl,
+    forgotPasswordUrl,
+    className,
+    style,
+    ...rest
+  } = props
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
   const { resetPassword } = useAuth()
@@ -75,9 +85,20 @@ export function ResetPassword(props: ResetPasswordProps): ReactNode {
   })
 
   const state = outcome ?? (ready && !token ? 'invalid' : 'form')
-  const title = state === 'done' ? t.resetPassword.successTitle : state === 'invalid' ? t.resetPassword.invalidTitle : t.resetPassword.title
+  const title =
+    state === 'done'
+      ? t.resetPassword.successTitle
+      : state === 'invalid'
+        ? t.resetPassword.invalidTitle
+        : t.resetPassword.title
   return (
-    <Card {...rest} ui={ui} title={title} subtitle={state === 'form' ? t.resetPassword.subtitle : null} headingRef={heading}>
+    <Card
+      {...rest}
+      ui={ui}
+      title={title}
+      subtitle={state === 'form' ? t.resetPassword.subtitle : null}
+      headingRef={heading}
+    >
       {state === 'done' ? (
         <Notice ui={ui} heading={heading}>
           <p>{t.resetPassword.successBody}</p>
@@ -112,7 +133,12 @@ export function ResetPassword(props: ResetPasswordProps): ReactNode {
             onValueChange={setPassword}
             error={errors.fields.password}
           />
-          <SubmitButton ui={ui} pending={pending} label={t.resetPassword.submit} pendingLabel={t.resetPassword.submitting} />
+          <SubmitButton
+            ui={ui}
+            pending={pending}
+            label={t.resetPassword.submit}
+            pendingLabel={t.resetPassword.submitting}
+          />
         </Form>
       )}
     </Card>

@@ -48,12 +48,15 @@ export function Alternatives({ ui, passkey, oauth, oauthRedirectUrl, withDivider
     setError(undefined)
     setRedirecting(name)
     try {
-      await client.auth.initiateOAuth(id, { redirectUri: oauthRedirectUrl ?? `${window.location.origin}/auth/callback` })
+      await client.auth.initiateOAuth(id, {
+        redirectUri: oauthRedirectUrl ?? `${window.location.origin}/auth/callback`,
+      })
       // The browser is leaving for the provider: "Redirecting…" stays until it has.
     } catch (caught) {
       setRedirecting(undefined)
       // A provider or redirect URI the server refuses is a set-up problem; to the user it is one thing.
-      const refusedByServer = isPlintoError(caught) && ['VALIDATION_ERROR', 'OAUTH_ERROR', 'NOT_FOUND', 'FORBIDDEN'].includes(caught.code)
+      const refusedByServer =
+        isPlintoError(caught) && ['VALIDATION_ERROR', 'OAUTH_ERROR', 'NOT_FOUND', 'FORBIDDEN'].includes(caught.code)
       setError(refusedByServer ? t.errors.oauthFailed : describeError(caught, t, {}).form)
     }
   })
@@ -72,7 +75,13 @@ export function Alternatives({ ui, passkey, oauth, oauthRedirectUrl, withDivider
         {/* Only while there is an error: the password form above owns the step's permanent alert region. */}
         {error ? <FormAlert ui={ui} message={error} /> : null}
         {showPasskey ? (
-          <button type="button" className={ui.cx('socialButton')} disabled={passkeyPending} aria-busy={passkeyPending} onClick={() => void signInWithPasskey()}>
+          <button
+            type="button"
+            className={ui.cx('socialButton')}
+            disabled={passkeyPending}
+            aria-busy={passkeyPending}
+            onClick={() => void signInWithPasskey()}
+          >
             {passkeyPending ? t.signIn.passkeySigningIn : t.signIn.usePasskey}
           </button>
         ) : null}

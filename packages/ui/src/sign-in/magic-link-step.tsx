@@ -47,7 +47,12 @@ export function MagicLinkStep({ ui, initialEmail, redirectUrl, onSent, onUsePass
   return (
     <Form ui={ui} error={errors.form} onSubmit={submit}>
       <EmailField ui={ui} ref={refs.email} value={email} onValueChange={setEmail} error={errors.fields.email} />
-      <SubmitButton ui={ui} pending={pending} label={t.signIn.magicLinkSubmit} pendingLabel={t.signIn.magicLinkSubmitting} />
+      <SubmitButton
+        ui={ui}
+        pending={pending}
+        label={t.signIn.magicLinkSubmit}
+        pendingLabel={t.signIn.magicLinkSubmitting}
+      />
       <LinkButton ui={ui} onClick={onUsePassword}>
         {t.signIn.usePassword}
       </LinkButton>

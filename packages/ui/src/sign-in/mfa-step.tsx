@@ -79,26 +79,32 @@ export function MfaStep({ ui, mfaToken, modes, mode, onModeChange, onSignedIn, o
     <Form ui={ui} error={errors.form} onSubmit={() => (asksCode ? submit() : sendSms())}>
       {mode === 'sms' ? <StatusMessage ui={ui} message={smsSent ? t.signIn.smsSent : undefined} /> : null}
       {asksCode ? (
-      <Field
-        ui={ui}
-        ref={refs.code}
-        label={mode === 'totp' ? t.fields.mfaCode : mode === 'sms' ? t.fields.smsCode : t.fields.backupCode}
-        hint={mode === 'totp' ? t.hints.mfaCode : mode === 'sms' ? t.hints.smsCode(undefined) : t.hints.backupCode}
-        name="code"
-        autoComplete="one-time-code"
-        inputMode={mode === 'backup_code' ? 'text' : 'numeric'}
-        autoCapitalize="none"
-        spellCheck={false}
-        maxLength={64}
-        value={code}
-        onValueChange={setCode}
-        error={errors.fields.code}
-      />
+        <Field
+          ui={ui}
+          ref={refs.code}
+          label={mode === 'totp' ? t.fields.mfaCode : mode === 'sms' ? t.fields.smsCode : t.fields.backupCode}
+          hint={mode === 'totp' ? t.hints.mfaCode : mode === 'sms' ? t.hints.smsCode(undefined) : t.hints.backupCode}
+          name="code"
+          autoComplete="one-time-code"
+          inputMode={mode === 'backup_code' ? 'text' : 'numeric'}
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={64}
+          value={code}
+          onValueChange={setCode}
+          error={errors.fields.code}
+        />
       ) : null}
       {asksCode ? (
         <SubmitButton ui={ui} pending={pending} label={t.signIn.mfaSubmit} pendingLabel={t.signIn.mfaSubmitting} />
       ) : (
-        <button ref={sendButton} type="submit" className={ui.cx('primaryButton')} disabled={sending} aria-busy={sending}>
+        <button
+          ref={sendButton}
+          type="submit"
+          className={ui.cx('primaryButton')}
+          disabled={sending}
+          aria-busy={sending}
+        >
           {sending ? t.signIn.sendingSms : t.signIn.sendSms}
         </button>
       )}

@@ -148,7 +148,14 @@ export function SignIn(props: SignInProps): ReactNode {
           onMfaRequired={mfaRequired}
           onSignedIn={signedIn}
           alternatives={
-            <Alternatives ui={ui} passkey={passkey} oauth={oauth} oauthRedirectUrl={oauthRedirectUrl} withDivider={magicLinkUrl === undefined} onSignedIn={signedIn} />
+            <Alternatives
+              ui={ui}
+              passkey={passkey}
+              oauth={oauth}
+              oauthRedirectUrl={oauthRedirectUrl}
+              withDivider={magicLinkUrl === undefined}
+              onSignedIn={signedIn}
+            />
           }
         />
       ) : step.kind === 'magicLink' ? (

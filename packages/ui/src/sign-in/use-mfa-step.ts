@@ -44,7 +44,12 @@ export function useMfaStep(ui: Ui, { onSignedIn, onExpired, onBack }: UseMfaStep
 
   const step: MfaStepState | undefined = challenge && {
     title: t.signIn.mfaTitle,
-    subtitle: challenge.mode === 'totp' ? t.signIn.mfaSubtitle : challenge.mode === 'sms' ? t.signIn.mfaSmsSubtitle(undefined) : t.signIn.mfaBackupSubtitle,
+    subtitle:
+      challenge.mode === 'totp'
+        ? t.signIn.mfaSubtitle
+        : challenge.mode === 'sms'
+          ? t.signIn.mfaSmsSubtitle(undefined)
+          : t.signIn.mfaBackupSubtitle,
     props: {
       ui,
       mfaToken: challenge.mfaToken,

@@ -9,7 +9,13 @@ import { describeError } from '../internal/describe-error'
 import { useFormErrors } from '../internal/use-form-errors'
 import { useGuardedAction } from '../internal/use-guarded-action'
 import type { Ui } from '../internal/use-ui'
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, checkEmail, checkNewPassword, collectErrors } from '../internal/validate'
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  checkEmail,
+  checkNewPassword,
+  collectErrors,
+} from '../internal/validate'
 
 const FIELDS = ['firstName', 'lastName', 'email', 'password'] as const
 
@@ -24,7 +30,8 @@ export function SignUpForm({ ui, nameFields, onSignedUp }: SignUpFormProps) {
   const { t } = ui
   const { signUp } = useAuth()
   const [values, setValues] = useState({ firstName: '', lastName: '', email: '', password: '' })
-  const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }))
+  const set = (field: keyof typeof values) => (value: string) =>
+    setValues((current) => ({ ...current, [field]: value }))
   const { errors, show, refs } = useFormErrors(FIELDS)
 
   const [submit, pending] = useGuardedAction(async () => {
@@ -43,7 +50,14 @@ export function SignUpForm({ ui, nameFields, onSignedUp }: SignUpFormProps) {
       })
       onSignedUp(user)
     } catch (error) {
-      show(describeError(error, t, { first_name: 'firstName', last_name: 'lastName', email: 'email', password: 'password' }))
+      show(
+        describeError(error, t, {
+          first_name: 'firstName',
+          last_name: 'lastName',
+          email: 'email',
+          password: 'password',
+        }),
+      )
     }
   })
 
@@ -77,7 +91,13 @@ export function SignUpForm({ ui, nameFields, onSignedUp }: SignUpFormProps) {
           />
         </>
       ) : null}
-      <EmailField ui={ui} ref={refs.email} value={values.email} onValueChange={set('email')} error={errors.fields.email} />
+      <EmailField
+        ui={ui}
+        ref={refs.email}
+        value={values.email}
+        onValueChange={set('email')}
+        error={errors.fields.email}
+      />
       <Field
         ui={ui}
         ref={refs.password}

@@ -40,13 +40,26 @@ export interface SignUpProps extends PresentationProps, RootAttributes {
  * ```
  */
 export function SignUp(props: SignUpProps): ReactNode {
-  const { appearance, localization, unstyled, redirectUrl, afterSignUp, signInUrl, nameFields = true, className, style, ...rest } = props
+  const {
+    appearance,
+    localization,
+    unstyled,
+    redirectUrl,
+    afterSignUp,
+    signInUrl,
+    nameFields = true,
+    className,
+    style,
+    ...rest
+  } = props
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
   const [created, setCreated] = useState<User | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
 
-  const next = created && (afterSignUp ? () => afterSignUp(created) : redirectUrl !== undefined ? () => ui.navigate(redirectUrl) : undefined)
+  const next =
+    created &&
+    (afterSignUp ? () => afterSignUp(created) : redirectUrl !== undefined ? () => ui.navigate(redirectUrl) : undefined)
   const footer =
     !created && signInUrl !== undefined ? (
       <>

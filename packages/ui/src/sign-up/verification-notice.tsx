@@ -36,7 +36,13 @@ export function VerificationNotice({ ui, heading, email, onContinue }: Verificat
       <p>{t.signUp.verifyBody(email)}</p>
       <FormAlert ui={ui} message={status.error} />
       <p role="status">{status.sent ? t.signUp.resent : null}</p>
-      <button type="button" className={ui.cx('secondaryButton')} onClick={() => void resend()} disabled={pending} aria-busy={pending}>
+      <button
+        type="button"
+        className={ui.cx('secondaryButton')}
+        onClick={() => void resend()}
+        disabled={pending}
+        aria-busy={pending}
+      >
         {pending ? t.signUp.resending : t.signUp.resend}
       </button>
       {onContinue ? (

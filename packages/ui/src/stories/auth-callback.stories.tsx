@@ -29,4 +29,7 @@ export const OAuthStateMismatch: Story = {
   }),
 }
 
-export const OAuthStateMismatchSpanish: Story = { ...OAuthStateMismatch, parameters: { ...OAuthStateMismatch.parameters, provider: { localization: es } } }
+export const OAuthStateMismatchSpanish: Story = {
+  ...OAuthStateMismatch,
+  parameters: { ...OAuthStateMismatch.parameters, provider: { localization: es } },
+}

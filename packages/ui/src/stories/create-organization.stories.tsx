@@ -47,7 +47,10 @@ export const SlugTaken: Story = {
 }
 
 export const Creating: Story = {
-  parameters: mock({ signedIn: true, setup: (plinto) => plinto.faults.delay({ path: '/organizations', method: 'POST', ms: 600_000 }) }),
+  parameters: mock({
+    signedIn: true,
+    setup: (plinto) => plinto.faults.delay({ path: '/organizations', method: 'POST', ms: 600_000 }),
+  }),
   play: async (context) => {
     await SuggestedSlug.play!(context)
     await context.userEvent.click(context.canvas.getByRole('button', { name: 'Create organization' }))
@@ -58,4 +61,6 @@ export const DarkTheme: Story = { parameters: { provider: { appearance: { theme:
 
 export const Spanish: Story = { parameters: { provider: { localization: es } } }
 
-export const CustomTheme: Story = { parameters: { provider: { appearance: { variables: { colorPrimary: '#7c3aed', radius: '16px' } } } } }
+export const CustomTheme: Story = {
+  parameters: { provider: { appearance: { variables: { colorPrimary: '#7c3aed', radius: '16px' } } } },
+}

@@ -33,9 +33,13 @@ export const Sent: Story = {
 
 export const RateLimited: Story = {
   parameters: mock({
-      setup: (plinto) =>
-        plinto.faults.respond({ path: '/auth/password/forgot', status: 429, body: { detail: 'slow down', error_code: 'RATE_LIMITED', retry_after: 1800 } }),
-    }),
+    setup: (plinto) =>
+      plinto.faults.respond({
+        path: '/auth/password/forgot',
+        status: 429,
+        body: { detail: 'slow down', error_code: 'RATE_LIMITED', retry_after: 1800 },
+      }),
+  }),
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(canvas.getByLabelText('Email'), EMAIL)
     await userEvent.click(canvas.getByRole('button', { name: 'Send reset link' }))

@@ -45,7 +45,11 @@ export const RoleChangeRefused: Story = {
     signedIn: true,
     setup: async (plinto, client) => {
       await acmeWithAdaAs(plinto, client, 'owner')
-      plinto.faults.respond({ path: /\/members\/.*\/role$/, status: 403, body: { detail: 'Forbidden', error_code: 'FORBIDDEN' } })
+      plinto.faults.respond({
+        path: /\/members\/.*\/role$/,
+        status: 403,
+        body: { detail: 'Forbidden', error_code: 'FORBIDDEN' },
+      })
     },
   }),
   play: async ({ canvas, userEvent }) => {
@@ -70,4 +74,6 @@ export const DarkTheme: Story = { parameters: { provider: { appearance: { theme:
 
 export const Spanish: Story = { parameters: { provider: { localization: es } } }
 
-export const CustomTheme: Story = { parameters: { provider: { appearance: { variables: { colorPrimary: '#be123c', fontFamily: 'Georgia, serif' } } } } }
+export const CustomTheme: Story = {
+  parameters: { provider: { appearance: { variables: { colorPrimary: '#be123c', fontFamily: 'Georgia, serif' } } } },
+}

@@ -20,7 +20,10 @@ export const Closed: Story = {}
 export const Open: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: /Switch organization/ }))
-    await expect(await canvas.findByRole('menuitemradio', { name: /Acme Corp/ })).toHaveAttribute('aria-checked', 'true')
+    await expect(await canvas.findByRole('menuitemradio', { name: /Acme Corp/ })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    )
   },
 }
 
@@ -34,7 +37,10 @@ export const NoOrganizations: Story = {
 
 /** The list request is held: the open menu says it is loading. */
 export const Loading: Story = {
-  parameters: mock({ signedIn: true, setup: (plinto) => plinto.faults.delay({ path: '/organizations', method: 'GET', ms: 600_000, times: Infinity }) }),
+  parameters: mock({
+    signedIn: true,
+    setup: (plinto) => plinto.faults.delay({ path: '/organizations', method: 'GET', ms: 600_000, times: Infinity }),
+  }),
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: /Switch organization/ }))
   },

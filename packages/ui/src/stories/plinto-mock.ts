@@ -43,7 +43,9 @@ async function backend(): Promise<PlintoHandlers> {
  * Storybook loader: a fresh reference server, the story's setup, and a fresh client (memory storage, so
  * stories never share a session) for the story to render with.
  */
-export async function loadPlinto(parameters: PlintoStoryParameters | undefined): Promise<{ client: PlintoClient; plinto: PlintoHandlers }> {
+export async function loadPlinto(
+  parameters: PlintoStoryParameters | undefined,
+): Promise<{ client: PlintoClient; plinto: PlintoHandlers }> {
   const handlers = await backend()
   current?.dispose()
   handlers.reset()
@@ -87,8 +89,13 @@ export async function seedAdaWithTotp(plinto: PlintoHandlers): Promise<{ secret:
     })
     return response.json()
   }
-  const { tokens } = (await call('/auth/signin', { email: EMAIL, password: PASSWORD })) as { tokens: { access_token: string } }
-  const { secret, backup_codes } = (await call('/mfa/totp/enable', {}, tokens.access_token)) as { secret: string; backup_codes: string[] }
+  const { tokens } = (await call('/auth/signin', { email: EMAIL, password: PASSWORD })) as {
+    tokens: { access_token: string }
+  }
+  const { secret, backup_codes } = (await call('/mfa/totp/enable', {}, tokens.access_token)) as {
+    secret: string
+    backup_codes: string[]
+  }
   await call('/mfa/totp/verify', { code: await totp(secret, plinto.clock.now()) }, tokens.access_token)
   plinto.clock.advance(60_000)
   return { secret, backupCodes: backup_codes }

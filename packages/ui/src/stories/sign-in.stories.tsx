@@ -12,7 +12,12 @@ const seedAda: PlintoStoryParameters = {
 const meta = {
   title: 'Components/SignIn',
   component: SignIn,
-  args: { redirectUrl: '/dashboard', forgotPasswordUrl: '/forgot-password', signUpUrl: '/sign-up', magicLinkUrl: 'http://localhost:5173/auth/callback' },
+  args: {
+    redirectUrl: '/dashboard',
+    forgotPasswordUrl: '/forgot-password',
+    signUpUrl: '/sign-up',
+    magicLinkUrl: 'http://localhost:5173/auth/callback',
+  },
   parameters: { plinto: seedAda },
 } satisfies Meta<typeof SignIn>
 
@@ -56,14 +61,14 @@ export const InvalidCredentials: Story = {
 
 export const RateLimited: Story = {
   parameters: mock({
-      setup: (plinto) =>
-        plinto.faults.respond({
-          path: '/auth/signin',
-          status: 429,
-          headers: { 'Retry-After': '42' },
-          body: { detail: 'Too many requests', error_code: 'RATE_LIMITED', retry_after: 42 },
-        }),
-    }),
+    setup: (plinto) =>
+      plinto.faults.respond({
+        path: '/auth/signin',
+        status: 429,
+        headers: { 'Retry-After': '42' },
+        body: { detail: 'Too many requests', error_code: 'RATE_LIMITED', retry_after: 42 },
+      }),
+  }),
   play: async (context) => {
     await Filled.play!(context)
     await context.userEvent.click(context.canvas.getByRole('button', { name: 'Sign in' }))
@@ -101,7 +106,10 @@ export const MfaInvalidCode: Story = {
   play: async (context) => {
     await MfaStep.play!(context)
     // A code the authenticator does not show now: the server answers INVALID_MFA_CODE.
-    await context.userEvent.type(context.canvas.getByLabelText('Verification code'), await wrongTotp(context.loaded.plinto, totpSecret))
+    await context.userEvent.type(
+      context.canvas.getByLabelText('Verification code'),
+      await wrongTotp(context.loaded.plinto, totpSecret),
+    )
     await context.userEvent.click(context.canvas.getByRole('button', { name: 'Verify' }))
     await expect(await context.canvas.findByText(/That code is not valid/)).toBeVisible()
   },
@@ -136,7 +144,13 @@ export const CustomTheme: Story = {
   parameters: {
     provider: {
       appearance: {
-        variables: { colorPrimary: '#0f766e', colorText: '#134e4a', colorBorder: '#99f6e4', radius: '14px', fontFamily: 'Georgia, serif' },
+        variables: {
+          colorPrimary: '#0f766e',
+          colorText: '#134e4a',
+          colorBorder: '#99f6e4',
+          radius: '14px',
+          fontFamily: 'Georgia, serif',
+        },
       },
     },
   },
@@ -178,10 +192,18 @@ export const MfaSms: Story = {
   parameters: mock({
     setup: async (plinto) => {
       await plinto.seedUser({ email: EMAIL, password: PASSWORD, first_name: 'Ada' })
-      const signin = await plinto.app.request('/api/v1/auth/signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) })
+      const signin = await plinto.app.request('/api/v1/auth/signin', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+      })
       const { tokens } = (await signin.json()) as { tokens: { access_token: string } }
       const post = (path: string, body: unknown) =>
-        plinto.app.request(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.access_token}` }, body: JSON.stringify(body) })
+        plinto.app.request(`/api/v1${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.access_token}` },
+          body: JSON.stringify(body),
+        })
       await post('/mfa/sms/enable', { phone: '+14155550123' })
       await post('/mfa/sms/verify', { code: plinto.lastMessage('+14155550123').code })
     },

@@ -52,10 +52,10 @@ export const WeakPassword: Story = {
 
 export const EmailTaken: Story = {
   parameters: mock({
-      setup: async (plinto) => {
-        await plinto.seedUser({ email: EMAIL, password: PASSWORD })
-      },
-    }),
+    setup: async (plinto) => {
+      await plinto.seedUser({ email: EMAIL, password: PASSWORD })
+    },
+  }),
   play: async (context) => {
     await Filled.play!(context)
     await context.userEvent.click(context.canvas.getByRole('button', { name: 'Create account' }))
@@ -65,9 +65,14 @@ export const EmailTaken: Story = {
 
 export const RateLimited: Story = {
   parameters: mock({
-      setup: (plinto) =>
-        plinto.faults.respond({ path: '/auth/signup', status: 429, headers: { 'Retry-After': '90' }, body: { detail: 'slow down', error_code: 'RATE_LIMITED', retry_after: 90 } }),
-    }),
+    setup: (plinto) =>
+      plinto.faults.respond({
+        path: '/auth/signup',
+        status: 429,
+        headers: { 'Retry-After': '90' },
+        body: { detail: 'slow down', error_code: 'RATE_LIMITED', retry_after: 90 },
+      }),
+  }),
   play: async (context) => {
     await Filled.play!(context)
     await context.userEvent.click(context.canvas.getByRole('button', { name: 'Create account' }))
@@ -97,5 +102,9 @@ export const DarkTheme: Story = { parameters: { provider: { appearance: { theme:
 export const Spanish: Story = { parameters: { provider: { localization: es } } }
 
 export const CustomTheme: Story = {
-  parameters: { provider: { appearance: { variables: { colorPrimary: '#be185d', radius: '0px', fontFamily: '"Courier New", monospace' } } } },
+  parameters: {
+    provider: {
+      appearance: { variables: { colorPrimary: '#be185d', radius: '0px', fontFamily: '"Courier New", monospace' } },
+    },
+  },
 }

@@ -55,7 +55,10 @@ export const WithOrganizations: Story = {
   parameters: mock({ signedIn: true, setup: (plinto, client) => acmeWithAdaAs(plinto, client, 'admin') }),
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: /Account menu for Ada Lovelace/ }))
-    await expect(await canvas.findByRole('menuitemradio', { name: 'Acme Corp' })).toHaveAttribute('aria-checked', 'true')
+    await expect(await canvas.findByRole('menuitemradio', { name: 'Acme Corp' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    )
   },
 }
 

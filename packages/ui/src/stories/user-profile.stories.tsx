@@ -26,7 +26,8 @@ export const Loading: Story = {
   parameters: mock({
     signedIn: true,
     setup: (plinto) => {
-      for (const path of ['/sessions', '/mfa/status', '/passkeys']) plinto.faults.delay({ path, method: 'GET', ms: 600_000 })
+      for (const path of ['/sessions', '/mfa/status', '/passkeys'])
+        plinto.faults.delay({ path, method: 'GET', ms: 600_000 })
     },
   }),
 }
@@ -35,7 +36,14 @@ export const Loading: Story = {
 export const LoadError: Story = {
   parameters: mock({
     signedIn: true,
-    setup: (plinto) => plinto.faults.respond({ path: '/sessions', method: 'GET', status: 500, body: { detail: 'boom', error_code: 'INTERNAL_ERROR' }, times: 3 }),
+    setup: (plinto) =>
+      plinto.faults.respond({
+        path: '/sessions',
+        method: 'GET',
+        status: 500,
+        body: { detail: 'boom', error_code: 'INTERNAL_ERROR' },
+        times: 3,
+      }),
   }),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/We could not load this/, undefined, { timeout: 10_000 })).toBeVisible()
@@ -90,7 +98,10 @@ export const TotpInvalidCode: Story = {
 
 /** TOTP already on: backup codes left, "Get new backup codes", "Turn off". */
 export const MfaEnabled: Story = {
-  parameters: mock({ signedIn: false, setup: (plinto, client) => signedInWithTotp(plinto, client).then(() => undefined) }),
+  parameters: mock({
+    signedIn: false,
+    setup: (plinto, client) => signedInWithTotp(plinto, client).then(() => undefined),
+  }),
 }
 
 export const RegenerateBackupCodes: Story = {
@@ -154,7 +165,13 @@ export const DarkTheme: Story = { parameters: { provider: { appearance: { theme:
 export const Spanish: Story = { parameters: { provider: { localization: es } } }
 
 export const CustomTheme: Story = {
-  parameters: { provider: { appearance: { variables: { colorPrimary: '#0f766e', colorBorder: '#99f6e4', radius: '14px', fontFamily: 'Georgia, serif' } } } },
+  parameters: {
+    provider: {
+      appearance: {
+        variables: { colorPrimary: '#0f766e', colorBorder: '#99f6e4', radius: '14px', fontFamily: 'Georgia, serif' },
+      },
+    },
+  },
 }
 
 /** Renders nothing: the account page exists only for a signed-in user. */

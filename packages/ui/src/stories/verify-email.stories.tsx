@@ -10,15 +10,15 @@ const meta = {
   component: VerifyEmail,
   args: { redirectUrl: '/dashboard' },
   parameters: mock({
-      setup: async (plinto) => {
-        await plinto.app.request('/api/v1/auth/signup', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-        })
-        token = new URL(plinto.lastMessage(EMAIL).link!).searchParams.get('token')!
-      },
-    }),
+    setup: async (plinto) => {
+      await plinto.app.request('/api/v1/auth/signup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+      })
+      token = new URL(plinto.lastMessage(EMAIL).link!).searchParams.get('token')!
+    },
+  }),
   render: (args) => <VerifyEmail {...args} token={args.token ?? token} />,
 } satisfies Meta<typeof VerifyEmail>
 
@@ -29,8 +29,8 @@ export const Verified: Story = {}
 
 export const Verifying: Story = {
   parameters: mock({
-      setup: (plinto) => plinto.faults.delay({ path: '/auth/email/verify', ms: 600_000 }),
-    }),
+    setup: (plinto) => plinto.faults.delay({ path: '/auth/email/verify', ms: 600_000 }),
+  }),
   args: { token: 'held-by-a-delay' },
 }
 

@@ -3,7 +3,8 @@ import { PlintoProvider, type PlintoProviderProps } from '../index'
 import { loadPlinto, type PlintoStoryParameters } from './plinto-mock'
 
 /** Storybook loader: the reference server reset and set up for the story, and a fresh client. */
-export const plintoLoader: Loader = async ({ parameters }) => loadPlinto(parameters.plinto as PlintoStoryParameters | undefined)
+export const plintoLoader: Loader = async ({ parameters }) =>
+  loadPlinto(parameters.plinto as PlintoStoryParameters | undefined)
 
 /**
  * Renders every story inside the UI provider with the client its loader prepared; `parameters.provider`

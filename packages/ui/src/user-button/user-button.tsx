@@ -51,7 +51,19 @@ export interface UserButtonProps extends PresentationProps, RootAttributes {
  * ```
  */
 export function UserButton(props: UserButtonProps): ReactNode {
-  const { appearance, localization, unstyled, userProfileUrl, onManageAccount, showOrganizations = true, afterSignOutUrl, showName = false, className, style, ...rest } = props
+  const {
+    appearance,
+    localization,
+    unstyled,
+    userProfileUrl,
+    onManageAccount,
+    showOrganizations = true,
+    afterSignOutUrl,
+    showName = false,
+    className,
+    style,
+    ...rest
+  } = props
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
   const { user, signOut } = useAuth()

@@ -11,7 +11,8 @@ export interface UserMenuProps {
   children: ReactNode
 }
 
-const items = (menu: HTMLElement | null) => Array.from(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? [])
+const items = (menu: HTMLElement | null) =>
+  Array.from(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? [])
 
 /**
  * A WAI-ARIA menu: arrow keys move between items (wrapping), Home/End jump, Escape closes and returns
@@ -57,7 +58,14 @@ export function UserMenu({ ui, id, labelledBy, initialFocus, onClose, children }
   }
 
   return (
-    <div ref={menu} id={id} role="menu" aria-labelledby={labelledBy} className={ui.cx('userButtonMenu')} onKeyDown={onKeyDown}>
+    <div
+      ref={menu}
+      id={id}
+      role="menu"
+      aria-labelledby={labelledBy}
+      className={ui.cx('userButtonMenu')}
+      onKeyDown={onKeyDown}
+    >
       {children}
     </div>
   )

@@ -15,7 +15,12 @@ export function MfaSection({ ui }: { ui: Ui }) {
   const [codes, setCodes] = useState<string[]>()
   const [status, setStatus] = useState<string>()
   const enabled = mfa.data?.enabled
-  const badge = enabled === undefined ? null : <span className={ui.cx('badge', enabled ? 'on' : undefined)}>{enabled ? t.userProfile.mfaOn : t.userProfile.mfaOff}</span>
+  const badge =
+    enabled === undefined ? null : (
+      <span className={ui.cx('badge', enabled ? 'on' : undefined)}>
+        {enabled ? t.userProfile.mfaOn : t.userProfile.mfaOff}
+      </span>
+    )
 
   return (
     <Section ui={ui} title={t.userProfile.mfaTitle} badge={badge}>
@@ -26,9 +31,23 @@ export function MfaSection({ ui }: { ui: Ui }) {
             <BackupCodes ui={ui} codes={codes} onDone={() => setCodes(undefined)} />
           ) : (
             <>
-              {data.enabled ? <p className={ui.cx('itemDetail')}>{t.userProfile.backupCodesRemaining(data.backup_codes_remaining)}</p> : null}
-              <TotpPart ui={ui} mfa={mfa} enabled={data.methods.includes('totp')} onBackupCodes={setCodes} onStatus={setStatus} />
-              <SmsPart ui={ui} mfa={mfa} enabled={data.methods.includes('sms')} onBackupCodes={setCodes} onStatus={setStatus} />
+              {data.enabled ? (
+                <p className={ui.cx('itemDetail')}>{t.userProfile.backupCodesRemaining(data.backup_codes_remaining)}</p>
+              ) : null}
+              <TotpPart
+                ui={ui}
+                mfa={mfa}
+                enabled={data.methods.includes('totp')}
+                onBackupCodes={setCodes}
+                onStatus={setStatus}
+              />
+              <SmsPart
+                ui={ui}
+                mfa={mfa}
+                enabled={data.methods.includes('sms')}
+                onBackupCodes={setCodes}
+                onStatus={setStatus}
+              />
             </>
           )
         }

@@ -79,11 +79,18 @@ export function PasskeysSection({ ui }: { ui: Ui }) {
                         <p className={ui.cx('itemTitle')}>{passkey.name}</p>
                         <p className={ui.cx('itemDetail')}>
                           {t.userProfile.passkeyCreated(formatDate(passkey.created_at, t.locale))} ·{' '}
-                          {passkey.last_used_at ? t.userProfile.passkeyLastUsed(formatDate(passkey.last_used_at, t.locale)) : t.userProfile.passkeyNeverUsed}
+                          {passkey.last_used_at
+                            ? t.userProfile.passkeyLastUsed(formatDate(passkey.last_used_at, t.locale))
+                            : t.userProfile.passkeyNeverUsed}
                         </p>
                       </div>
                       <div className={ui.cx('itemActions')}>
-                        <button type="button" className={ui.cx('secondaryButton')} aria-label={`${t.userProfile.rename}: ${passkey.name}`} onClick={() => setRenaming(passkey.id)}>
+                        <button
+                          type="button"
+                          className={ui.cx('secondaryButton')}
+                          aria-label={`${t.userProfile.rename}: ${passkey.name}`}
+                          onClick={() => setRenaming(passkey.id)}
+                        >
                           {t.userProfile.rename}
                         </button>
                         <button
@@ -106,7 +113,13 @@ export function PasskeysSection({ ui }: { ui: Ui }) {
         }
       </QueryState>
       {supported ? (
-        <button type="button" className={ui.cx('secondaryButton')} disabled={adding} aria-busy={adding} onClick={() => void add()}>
+        <button
+          type="button"
+          className={ui.cx('secondaryButton')}
+          disabled={adding}
+          aria-busy={adding}
+          onClick={() => void add()}
+        >
           {adding ? t.userProfile.passkeyAdding : t.userProfile.passkeyAdd}
         </button>
       ) : (
@@ -138,7 +151,16 @@ function RenameForm({ ui, passkey, onRename, onCancel }: RenameFormProps) {
   })
   return (
     <Form ui={ui} error={error.form} onSubmit={submit}>
-      <Field ui={ui} label={t.fields.passkeyName} name="passkey_name" maxLength={100} autoFocus value={name} onValueChange={setName} error={error.field} />
+      <Field
+        ui={ui}
+        label={t.fields.passkeyName}
+        name="passkey_name"
+        maxLength={100}
+        autoFocus
+        value={name}
+        onValueChange={setName}
+        error={error.field}
+      />
       <SubmitButton ui={ui} pending={pending} label={t.userProfile.save} pendingLabel={t.userProfile.saving} />
       <button type="button" className={ui.cx('linkButton')} onClick={onCancel}>
         {t.userProfile.cancel}

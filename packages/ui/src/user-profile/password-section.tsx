@@ -25,7 +25,10 @@ export function PasswordSection({ ui }: { ui: Ui }) {
 
   const [submit, pending] = useGuardedAction(async () => {
     setSaved(undefined)
-    const invalid = collectErrors({ currentPassword: current ? undefined : t.validation.passwordRequired, newPassword: checkNewPassword(next, t) })
+    const invalid = collectErrors({
+      currentPassword: current ? undefined : t.validation.passwordRequired,
+      newPassword: checkNewPassword(next, t),
+    })
     if (Object.keys(invalid).length) return show({ fields: invalid })
     show({ fields: {} })
     try {
@@ -34,15 +37,32 @@ export function PasswordSection({ ui }: { ui: Ui }) {
       setNext('')
       setSaved(t.userProfile.passwordSaved)
     } catch (error) {
-      if (isPlintoError(error) && error.code === 'INVALID_CREDENTIALS') return show({ fields: { currentPassword: t.errors.currentPasswordWrong } })
-      show(describeError(error, t, { current_password: 'currentPassword', new_password: 'newPassword', password: 'newPassword' }))
+      if (isPlintoError(error) && error.code === 'INVALID_CREDENTIALS')
+        return show({ fields: { currentPassword: t.errors.currentPasswordWrong } })
+      show(
+        describeError(error, t, {
+          current_password: 'currentPassword',
+          new_password: 'newPassword',
+          password: 'newPassword',
+        }),
+      )
     }
   })
 
   return (
     <Section ui={ui} title={t.userProfile.passwordTitle}>
       <Form ui={ui} error={errors.form} onSubmit={submit}>
-        <Field ui={ui} ref={refs.currentPassword} label={t.fields.currentPassword} name="current_password" type="password" autoComplete="current-password" value={current} onValueChange={setCurrent} error={errors.fields.currentPassword} />
+        <Field
+          ui={ui}
+          ref={refs.currentPassword}
+          label={t.fields.currentPassword}
+          name="current_password"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onValueChange={setCurrent}
+          error={errors.fields.currentPassword}
+        />
         <Field
           ui={ui}
           ref={refs.newPassword}
@@ -56,7 +76,12 @@ export function PasswordSection({ ui }: { ui: Ui }) {
           error={errors.fields.newPassword}
         />
         <StatusMessage ui={ui} message={saved} />
-        <SubmitButton ui={ui} pending={pending} label={t.userProfile.passwordSave} pendingLabel={t.userProfile.passwordSaving} />
+        <SubmitButton
+          ui={ui}
+          pending={pending}
+          label={t.userProfile.passwordSave}
+          pendingLabel={t.userProfile.passwordSaving}
+        />
       </Form>
     </Section>
   )

@@ -34,15 +34,27 @@ export function ProfileSection({ ui, user }: ProfileSectionProps) {
   const [submit, pending] = useGuardedAction(async () => {
     setSaved(undefined)
     const picture = avatarUrl.trim()
-    const invalid = collectErrors({ avatarUrl: picture && !URL_SHAPE.test(picture) ? t.validation.urlInvalid : undefined })
+    const invalid = collectErrors({
+      avatarUrl: picture && !URL_SHAPE.test(picture) ? t.validation.urlInvalid : undefined,
+    })
     if (Object.keys(invalid).length) return show({ fields: invalid })
     show({ fields: {} })
     try {
       const text = (value: string) => value.trim() || null
-      await client.users.updateProfile({ first_name: text(firstName), last_name: text(lastName), username: text(username), profile_image_url: text(picture) })
+      await client.users.updateProfile({
+        first_name: text(firstName),
+        last_name: text(lastName),
+        username: text(username),
+        profile_image_url: text(picture),
+      })
       setSaved(t.userProfile.profileSaved)
     } catch (error) {
-      const described = describeError(error, t, { first_name: 'firstName', last_name: 'lastName', username: 'username', profile_image_url: 'avatarUrl' })
+      const described = describeError(error, t, {
+        first_name: 'firstName',
+        last_name: 'lastName',
+        username: 'username',
+        profile_image_url: 'avatarUrl',
+      })
       show(described)
     }
   })
@@ -50,8 +62,30 @@ export function ProfileSection({ ui, user }: ProfileSectionProps) {
   return (
     <Section ui={ui} title={t.userProfile.profileTitle}>
       <Form ui={ui} error={errors.form} onSubmit={submit}>
-        <Field ui={ui} ref={refs.firstName} label={t.fields.firstName} name="first_name" autoComplete="given-name" maxLength={100} value={firstName} onValueChange={setFirstName} error={errors.fields.firstName} optional />
-        <Field ui={ui} ref={refs.lastName} label={t.fields.lastName} name="last_name" autoComplete="family-name" maxLength={100} value={lastName} onValueChange={setLastName} error={errors.fields.lastName} optional />
+        <Field
+          ui={ui}
+          ref={refs.firstName}
+          label={t.fields.firstName}
+          name="first_name"
+          autoComplete="given-name"
+          maxLength={100}
+          value={firstName}
+          onValueChange={setFirstName}
+          error={errors.fields.firstName}
+          optional
+        />
+        <Field
+          ui={ui}
+          ref={refs.lastName}
+          label={t.fields.lastName}
+          name="last_name"
+          autoComplete="family-name"
+          maxLength={100}
+          value={lastName}
+          onValueChange={setLastName}
+          error={errors.fields.lastName}
+          optional
+        />
         <Field
           ui={ui}
           ref={refs.username}
@@ -81,7 +115,12 @@ export function ProfileSection({ ui, user }: ProfileSectionProps) {
           optional
         />
         <StatusMessage ui={ui} message={saved} />
-        <SubmitButton ui={ui} pending={pending} label={t.userProfile.profileSave} pendingLabel={t.userProfile.profileSaving} />
+        <SubmitButton
+          ui={ui}
+          pending={pending}
+          label={t.userProfile.profileSave}
+          pendingLabel={t.userProfile.profileSaving}
+        />
       </Form>
     </Section>
   )

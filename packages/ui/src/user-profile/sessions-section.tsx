@@ -51,17 +51,26 @@ export function SessionsSection({ ui }: { ui: Ui }) {
           <>
             <ul className={ui.cx('list')}>
               {list.map((session) => {
-                const device = [session.device.browser, session.device.os].filter(Boolean).join(' · ') || session.device.name || t.userProfile.unknownDevice
+                const device =
+                  [session.device.browser, session.device.os].filter(Boolean).join(' · ') ||
+                  session.device.name ||
+                  t.userProfile.unknownDevice
                 return (
                   <li key={session.id} className={ui.cx('listItem')}>
                     <div>
                       <p className={ui.cx('itemTitle')}>
                         {device}
-                        {session.is_current ? <> <span className={ui.cx('badge')}>{t.userProfile.thisDevice}</span></> : null}
+                        {session.is_current ? (
+                          <>
+                            {' '}
+                            <span className={ui.cx('badge')}>{t.userProfile.thisDevice}</span>
+                          </>
+                        ) : null}
                       </p>
                       <p className={ui.cx('itemDetail')}>
-                        {[session.location.city, session.location.country].filter(Boolean).join(', ') || session.location.ip} ·{' '}
-                        {t.userProfile.lastActive(formatDate(session.last_active_at, t.locale))}
+                        {[session.location.city, session.location.country].filter(Boolean).join(', ') ||
+                          session.location.ip}{' '}
+                        · {t.userProfile.lastActive(formatDate(session.last_active_at, t.locale))}
                       </p>
                     </div>
                     <div className={ui.cx('itemActions')}>
@@ -81,7 +90,13 @@ export function SessionsSection({ ui }: { ui: Ui }) {
               })}
             </ul>
             {list.some((session) => !session.is_current) ? (
-              <button type="button" className={ui.cx('dangerButton')} disabled={revokingAll} aria-busy={revokingAll} onClick={() => void revokeAll()}>
+              <button
+                type="button"
+                className={ui.cx('dangerButton')}
+                disabled={revokingAll}
+                aria-busy={revokingAll}
+                onClick={() => void revokeAll()}
+              >
                 {revokingAll ? t.userProfile.revokingAll : t.userProfile.revokeAll}
               </button>
             ) : null}

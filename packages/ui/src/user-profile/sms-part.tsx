@@ -90,8 +90,24 @@ export function SmsPart({ ui, mfa, enabled, onBackupCodes, onStatus }: SmsPartPr
   } else {
     body = (
       <Form ui={ui} error={errors.form} onSubmit={send}>
-        <Field ui={ui} ref={refs.phone} label={t.fields.phone} hint={t.hints.phone} name="phone" type="tel" autoComplete="tel" value={phone} onValueChange={setPhone} error={errors.fields.phone} />
-        <SubmitButton ui={ui} pending={sending} label={t.userProfile.smsStart} pendingLabel={t.userProfile.smsStarting} />
+        <Field
+          ui={ui}
+          ref={refs.phone}
+          label={t.fields.phone}
+          hint={t.hints.phone}
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          value={phone}
+          onValueChange={setPhone}
+          error={errors.fields.phone}
+        />
+        <SubmitButton
+          ui={ui}
+          pending={sending}
+          label={t.userProfile.smsStart}
+          pendingLabel={t.userProfile.smsStarting}
+        />
       </Form>
     )
   }

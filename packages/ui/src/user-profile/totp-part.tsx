@@ -16,7 +16,11 @@ export interface TotpPartProps {
   onStatus: (message: string) => void
 }
 
-type Mode = { kind: 'idle' } | { kind: 'setup'; setup: TotpSetupResponse } | { kind: 'regenerate' } | { kind: 'disable' }
+type Mode =
+  | { kind: 'idle' }
+  | { kind: 'setup'; setup: TotpSetupResponse }
+  | { kind: 'regenerate' }
+  | { kind: 'disable' }
 
 /** The authenticator app: set it up (QR, key, first code, backup codes), or get new backup codes / turn it off. */
 export function TotpPart({ ui, mfa, enabled, onBackupCodes, onStatus }: TotpPartProps) {
@@ -61,7 +65,13 @@ export function TotpPart({ ui, mfa, enabled, onBackupCodes, onStatus }: TotpPart
       <p className={ui.cx('itemDetail')}>{enabled ? t.userProfile.totpOn : t.userProfile.totpOff}</p>
       <FormAlert ui={ui} message={error} />
       {!enabled ? (
-        <button type="button" className={ui.cx('secondaryButton')} disabled={starting} aria-busy={starting} onClick={() => void start()}>
+        <button
+          type="button"
+          className={ui.cx('secondaryButton')}
+          disabled={starting}
+          aria-busy={starting}
+          onClick={() => void start()}
+        >
           {starting ? t.userProfile.totpStarting : t.userProfile.totpStart}
         </button>
       ) : mode.kind === 'regenerate' ? (

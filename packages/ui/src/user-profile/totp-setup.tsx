@@ -25,7 +25,14 @@ export function TotpSetup({ ui, setup, onVerify, onCancel }: TotpSetupProps) {
       <p className={ui.cx('hint')}>
         {t.userProfile.totpManual} <code className={ui.cx('secret')}>{setup.secret}</code>
       </p>
-      <CodeForm ui={ui} label={t.fields.mfaCode} hint={t.hints.mfaCode} submitLabel={t.userProfile.totpVerify} pendingLabel={t.userProfile.totpVerifying} onSubmit={onVerify}>
+      <CodeForm
+        ui={ui}
+        label={t.fields.mfaCode}
+        hint={t.hints.mfaCode}
+        submitLabel={t.userProfile.totpVerify}
+        pendingLabel={t.userProfile.totpVerifying}
+        onSubmit={onVerify}
+      >
         <button type="button" className={ui.cx('linkButton')} onClick={onCancel}>
           {t.userProfile.cancel}
         </button>

@@ -61,7 +61,8 @@ export function VerifyEmail(props: VerifyEmailProps): ReactNode {
       // Best effort: the address is verified whether or not this refetch works.
       if (isSignedIn) await refreshUser().catch(() => undefined)
     } catch (error) {
-      if (!isPlintoError(error) || error.code !== 'INVALID_TOKEN') return setOutcome({ kind: 'failed', message: describeError(error, t, {}).form! })
+      if (!isPlintoError(error) || error.code !== 'INVALID_TOKEN')
+        return setOutcome({ kind: 'failed', message: describeError(error, t, {}).form! })
       // A used link is usually a second click on it: if the signed-in user is verified, that is success.
       const user = isSignedIn ? await refreshUser().catch(() => null) : null
       setOutcome(user?.email_verified ? { kind: 'verified' } : { kind: 'invalid' })
@@ -107,7 +108,13 @@ export function VerifyEmail(props: VerifyEmailProps): ReactNode {
         <p>{t.verifyEmail.invalidBody}</p>
         <p role="status">{resent.sent ? t.verifyEmail.resent : null}</p>
         {isSignedIn ? (
-          <button type="button" className={ui.cx('secondaryButton')} onClick={() => void resend()} disabled={resending} aria-busy={resending}>
+          <button
+            type="button"
+            className={ui.cx('secondaryButton')}
+            onClick={() => void resend()}
+            disabled={resending}
+            aria-busy={resending}
+          >
             {resending ? t.verifyEmail.resending : t.verifyEmail.resend}
           </button>
         ) : null}

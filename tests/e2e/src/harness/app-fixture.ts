@@ -39,7 +39,11 @@ export interface AppFixtureSetup<App extends RunningApp> {
  * screenshot every open tab (`artifacts/e2e/failed-*.png`) and print its console (and the app server's
  * output); after the file stop all three, each even when another fails to stop, so no server outlives it.
  */
-export function useAppFixture<App extends RunningApp>({ label, start, startTimeout }: AppFixtureSetup<App>): AppFixture<App> {
+export function useAppFixture<App extends RunningApp>({
+  label,
+  start,
+  startTimeout,
+}: AppFixtureSetup<App>): AppFixture<App> {
   let browser: Browser | undefined
   let app: App | undefined
   let server: PlintoServer | undefined
@@ -56,7 +60,9 @@ export function useAppFixture<App extends RunningApp>({ label, start, startTimeo
       for (const page of [...contexts].flatMap((context) => context.pages())) {
         tab++
         await screenshot(page, `failed-${label}-${task.name}-${tab}`).catch(() => undefined)
-        console.error(`--- tab ${tab} (${page.url()}) in "${task.name}":\n${pageLog(page).join('\n') || '(no console output)'}`)
+        console.error(
+          `--- tab ${tab} (${page.url()}) in "${task.name}":\n${pageLog(page).join('\n') || '(no console output)'}`,
+        )
       }
       const output = app?.output?.()
       if (output !== undefined) console.error(`--- ${label} server output:\n${output || '(none)'}`)

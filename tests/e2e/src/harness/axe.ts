@@ -22,15 +22,26 @@ export async function installAxe(context: BrowserContext): Promise<void> {
  */
 export async function accessibilityViolations(page: Page, selector = 'body'): Promise<AccessibilityViolation[]> {
   return page.evaluate(async (root) => {
-    type AxeResult = { violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }
+    type AxeResult = {
+      violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }>
+    }
     const { axe } = window as unknown as { axe?: { run(context: Element, options: object): Promise<AxeResult> } }
     if (!axe) throw new Error('axe-core is not in the page: call installAxe(context) before opening it')
-    const { violations } = await axe.run(document.querySelector(root)!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    return violations.map(({ id, impact, help, nodes }) => ({ id, impact: impact ?? null, help, targets: nodes.map((node) => node.target.join(' ')) }))
+    const { violations } = await axe.run(document.querySelector(root)!, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
+    return violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact: impact ?? null,
+      help,
+      targets: nodes.map((node) => node.target.join(' ')),
+    }))
   }, selector)
 }
 
 /** The violations as readable lines, for `expect(...).toEqual([])`. */
 export function describeViolations(where: string, violations: AccessibilityViolation[]): string[] {
-  return violations.map(({ id, impact, help, targets }) => `${where}: axe ${id} (${impact}): ${help}: ${targets.join(', ')}`)
+  return violations.map(
+    ({ id, impact, help, targets }) => `${where}: axe ${id} (${impact}): ${help}: ${targets.join(', ')}`,
+  )
 }

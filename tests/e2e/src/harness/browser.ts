@@ -60,7 +60,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export interface VirtualAuthenticator {
   readonly authenticatorId: string
   /** The credentials (passkeys) it holds. */
-  credentials(): Promise<Array<{ credentialId: string; rpId?: string; isResidentCredential: boolean; signCount: number }>>
+  credentials(): Promise<
+    Array<{ credentialId: string; rpId?: string; isResidentCredential: boolean; signCount: number }>
+  >
   remove(): Promise<void>
 }
 

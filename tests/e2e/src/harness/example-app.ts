@@ -24,10 +24,15 @@ export function buildVanilla(outDir: string, env: ExampleBuildEnv): Promise<void
 export async function buildExample(exampleDir: string, outDir: string, env: ExampleBuildEnv): Promise<void> {
   const require = createRequire(join(exampleDir, 'package.json'))
   const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js')
-  await runNodeScript(`vite build of ${exampleDir} (${env.tokenStorage})`, viteBin, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: exampleDir,
-    env: { ...process.env, VITE_PLINTO_API_URL: env.apiUrl, VITE_PLINTO_TOKEN_STORAGE: env.tokenStorage },
-  })
+  await runNodeScript(
+    `vite build of ${exampleDir} (${env.tokenStorage})`,
+    viteBin,
+    ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: exampleDir,
+      env: { ...process.env, VITE_PLINTO_API_URL: env.apiUrl, VITE_PLINTO_TOKEN_STORAGE: env.tokenStorage },
+    },
+  )
 }
 
 export interface ServedApp {

@@ -38,7 +38,11 @@ function captureOutput(child: ChildProcess): () => string {
  * About a minute on two cores.
  */
 export async function buildNextExample(): Promise<void> {
-  const child = spawn(process.execPath, [nextBin(), 'build'], { cwd: NEXT_EXAMPLE, env: nextEnv({}), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [nextBin(), 'build'], {
+    cwd: NEXT_EXAMPLE,
+    env: nextEnv({}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const output = captureOutput(child)
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject)

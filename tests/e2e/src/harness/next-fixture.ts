@@ -29,9 +29,17 @@ export function useNextExample({ tokenStorage, accessTokenTtl }: NextFixtureOpti
       await (build ??= buildNextExample())
       const [appPort, apiPort] = [await freePort(), await freePort()]
       const origin = `http://localhost:${appPort}`
-      const server = await startPlintoServer({ port: apiPort, appOrigin: origin, ...(accessTokenTtl === undefined ? {} : { accessTokenTtl }) })
+      const server = await startPlintoServer({
+        port: apiPort,
+        appOrigin: origin,
+        ...(accessTokenTtl === undefined ? {} : { accessTokenTtl }),
+      })
       // If the app does not start, the server must not outlive the file.
-      const app = await startNextApp({ port: appPort, apiUrl: server.url, ...(tokenStorage === undefined ? {} : { tokenStorage }) }).catch(async (error: unknown) => {
+      const app = await startNextApp({
+        port: appPort,
+        apiUrl: server.url,
+        ...(tokenStorage === undefined ? {} : { tokenStorage }),
+      }).catch(async (error: unknown) => {
         await server.dispose()
         throw error
       })

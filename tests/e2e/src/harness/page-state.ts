@@ -12,9 +12,13 @@ export async function waitForStatus(page: Page, status: 'signed_in' | 'signed_ou
 
 /** The event log, oldest first, as `name detail` lines. */
 export async function eventLog(page: Page): Promise<string[]> {
-  const lines = await page.locator('#event-log li').evaluateAll((items) =>
-    items.map((item) => `${item.querySelector('strong')?.textContent ?? ''} ${item.querySelector('span')?.textContent ?? ''}`),
-  )
+  const lines = await page
+    .locator('#event-log li')
+    .evaluateAll((items) =>
+      items.map(
+        (item) => `${item.querySelector('strong')?.textContent ?? ''} ${item.querySelector('span')?.textContent ?? ''}`,
+      ),
+    )
   return lines.reverse()
 }
 

@@ -35,7 +35,11 @@ export interface PlintoServer {
  * OAuth provider are on, as in development) with a durable data directory, so it can be stopped and
  * restarted mid-session like a real deployment.
  */
-export async function startPlintoServer({ port, appOrigin, accessTokenTtl }: PlintoServerOptions): Promise<PlintoServer> {
+export async function startPlintoServer({
+  port,
+  appOrigin,
+  accessTokenTtl,
+}: PlintoServerOptions): Promise<PlintoServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'plinto-e2e-data-'))
   let store: PlintoStore | null = null
   let server: RunningServer | null = null

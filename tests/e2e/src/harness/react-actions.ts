@@ -30,7 +30,10 @@ export async function submitSignIn(page: Page, account: Pick<ReactAppAccount, 'e
 }
 
 /** Signs out through the header's user menu and waits for the landing page, signed out. */
-export async function signOutThroughMenu(page: Page, account: Pick<ReactAppAccount, 'firstName' | 'lastName'>): Promise<void> {
+export async function signOutThroughMenu(
+  page: Page,
+  account: Pick<ReactAppAccount, 'firstName' | 'lastName'>,
+): Promise<void> {
   await userMenuButton(page, account).click()
   await page.getByRole('menuitem', { name: 'Sign out' }).click()
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor()

@@ -14,19 +14,25 @@ export interface StaticAppFixtureOptions {
  * server on the API port the build points at, in `test` mode with the app's origin (CORS, email links,
  * WebAuthn origin; the default OAuth redirect allow-list `{app}/auth/callback`).
  */
-function useStaticApp(label: string, buildDir: string, { accessTokenTtl }: StaticAppFixtureOptions): AppFixture<ServedApp> {
+function useStaticApp(
+  label: string,
+  buildDir: string,
+  { accessTokenTtl }: StaticAppFixtureOptions,
+): AppFixture<ServedApp> {
   const { apiPort } = inject('e2e')
   return useAppFixture({
     label,
     async start() {
       const app = await serveBuild(buildDir)
       // If the server does not start (its port taken), the app must not outlive the file.
-      const server = await startPlintoServer({ port: apiPort, appOrigin: app.origin, ...(accessTokenTtl === undefined ? {} : { accessTokenTtl }) }).catch(
-        async (error: unknown) => {
-          await app.close()
-          throw error
-        },
-      )
+      const server = await startPlintoServer({
+        port: apiPort,
+        appOrigin: app.origin,
+        ...(accessTokenTtl === undefined ? {} : { accessTokenTtl }),
+      }).catch(async (error: unknown) => {
+        await app.close()
+        throw error
+      })
       return { app, server }
     },
   })

@@ -26,7 +26,6 @@ export interface StorybookPreview {
   accessibilityViolations(): Promise<AccessibilityViolation[]>
 }
 
-
 // Storybook's preview talks to its manager over a channel (`window.__STORYBOOK_ADDONS_CHANNEL__`). The page
 // notes every `storyFinished` event, which Storybook sends once a story's loaders, render and play function
 // are done; the property is trapped from the start, so the first story's event is not missed.
@@ -54,7 +53,10 @@ function recordFinishedStories(): void {
  */
 function isExpectedConsoleError(message: ConsoleMessage, origin: string, storyApiOrigin: string): boolean {
   const url = message.location().url
-  return message.text().startsWith('Failed to load resource') && (url.startsWith(`${storyApiOrigin}/`) || url === `${origin}/favicon.ico`)
+  return (
+    message.text().startsWith('Failed to load resource') &&
+    (url.startsWith(`${storyApiOrigin}/`) || url === `${origin}/favicon.ico`)
+  )
 }
 
 /**
@@ -63,13 +65,18 @@ function isExpectedConsoleError(message: ConsoleMessage, origin: string, storyAp
  * does it (the `setCurrentStory` event; the preview then updates its URL to the story's), which skips
  * reloading the whole preview bundle and its service worker for every story.
  */
-export async function openStorybookPreview(context: BrowserContext, origin: string, { storyApiOrigin }: { storyApiOrigin: string }): Promise<StorybookPreview> {
+export async function openStorybookPreview(
+  context: BrowserContext,
+  origin: string,
+  { storyApiOrigin }: { storyApiOrigin: string },
+): Promise<StorybookPreview> {
   await context.addInitScript(recordFinishedStories)
   await installAxe(context)
   const page = await openPage(context)
   const errors: string[] = []
   page.on('console', (message) => {
-    if (message.type() === 'error' && !isExpectedConsoleError(message, origin, storyApiOrigin)) errors.push(`console.error: ${message.text()}`)
+    if (message.type() === 'error' && !isExpectedConsoleError(message, origin, storyApiOrigin))
+      errors.push(`console.error: ${message.text()}`)
   })
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.stack ?? error.message}`))
   let current: string | undefined
@@ -83,21 +90,34 @@ export async function openStorybookPreview(context: BrowserContext, origin: stri
         await page.goto(url)
       } else {
         await page.evaluate((storyId) => {
-          const finished = (window as unknown as { __plintoFinishedStories: Record<string, string> }).__plintoFinishedStories
+          const finished = (window as unknown as { __plintoFinishedStories: Record<string, string> })
+            .__plintoFinishedStories
           delete finished[storyId]
-          const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(event: string, payload: unknown): void } }).__STORYBOOK_ADDONS_CHANNEL__
+          const channel = (
+            window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(event: string, payload: unknown): void } }
+          ).__STORYBOOK_ADDONS_CHANNEL__
           channel.emit('setCurrentStory', { storyId, viewMode: 'story' })
         }, id)
       }
       current = id
       const status = await page.waitForFunction(
-        (storyId) => (window as unknown as { __plintoFinishedStories: Record<string, string> }).__plintoFinishedStories[storyId],
+        (storyId) =>
+          (window as unknown as { __plintoFinishedStories: Record<string, string> }).__plintoFinishedStories[storyId],
         id,
       )
       const rendered = await page
         .locator('#storybook-root')
-        .evaluate((root) => (root as HTMLElement).innerText.trim() !== '' || root.querySelector('button, a[href], input, select, textarea, img, svg, [role]') !== null)
-      return { status: (await status.jsonValue()) === 'success' ? 'success' : 'error', errors: [...errors], url: page.url(), rendered }
+        .evaluate(
+          (root) =>
+            (root as HTMLElement).innerText.trim() !== '' ||
+            root.querySelector('button, a[href], input, select, textarea, img, svg, [role]') !== null,
+        )
+      return {
+        status: (await status.jsonValue()) === 'success' ? 'success' : 'error',
+        errors: [...errors],
+        url: page.url(),
+        rendered,
+      }
     },
     accessibilityViolations: () => accessibilityViolations(page, '#storybook-root'),
   }

@@ -22,7 +22,9 @@ export interface StoryEntry {
  */
 export async function ensureStorybookBuild(): Promise<void> {
   if (existsSync(join(STORYBOOK_STATIC_DIR, 'index.json'))) return
-  await runNodeScript('the Storybook build', '.storybook/run.mjs', ['build', '--quiet', '-o', STORYBOOK_STATIC_DIR], { cwd: REPO_ROOT })
+  await runNodeScript('the Storybook build', '.storybook/run.mjs', ['build', '--quiet', '-o', STORYBOOK_STATIC_DIR], {
+    cwd: REPO_ROOT,
+  })
 }
 
 /** The stories of the build, in the order of its index (docs entries left out). */
@@ -65,7 +67,10 @@ export async function serveStatic(dir: string): Promise<StaticSite> {
     }
     readFile(file).then(
       (body) => {
-        response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
+        response.writeHead(200, {
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-cache',
+        })
         response.end(request.method === 'HEAD' ? undefined : body)
       },
       () => response.writeHead(404).end(),

@@ -26,7 +26,8 @@ export async function POST(request: NextRequest) {
   }
   // An access token is a few hundred bytes: refuse anything large before reading it.
   const text = Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES ? null : await request.text()
-  if (text === null || text.length > MAX_BODY_BYTES) return refuse(413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES} bytes`)
+  if (text === null || text.length > MAX_BODY_BYTES)
+    return refuse(413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES} bytes`)
   let body: unknown = null
   try {
     body = JSON.parse(text)

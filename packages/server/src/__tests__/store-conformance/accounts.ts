@@ -6,7 +6,12 @@ import { createUsers, emailTokenRecord, NOW, race, userRecord } from './records'
 export function accountsConformance(store: () => PlintoStore): void {
   describe('users', () => {
     test('create, get by id, normalised email and normalised username; unknown ones are undefined', async () => {
-      const ada = userRecord('usr_ada', { email: 'Ada.Lovelace@Example.com', username: 'Ada', username_normalized: 'ada', first_name: 'Ada' })
+      const ada = userRecord('usr_ada', {
+        email: 'Ada.Lovelace@Example.com',
+        username: 'Ada',
+        username_normalized: 'ada',
+        first_name: 'Ada',
+      })
       await store().users.create(ada)
       expect(await store().users.get('usr_ada')).toEqual(ada)
       expect(await store().users.getByEmail('ada.lovelace@example.com')).toEqual(ada)
@@ -17,8 +22,12 @@ export function accountsConformance(store: () => PlintoStore): void {
     })
 
     test('a taken email (whatever its case) or username is a UniqueConstraintError naming the field', async () => {
-      await store().users.create(userRecord('usr_1', { email: 'ada@example.com', username: 'ada', username_normalized: 'ada' }))
-      const email = await store().users.create(userRecord('usr_2', { email: 'ADA@Example.COM' })).catch((e: unknown) => e)
+      await store().users.create(
+        userRecord('usr_1', { email: 'ada@example.com', username: 'ada', username_normalized: 'ada' }),
+      )
+      const email = await store()
+        .users.create(userRecord('usr_2', { email: 'ADA@Example.COM' }))
+        .catch((e: unknown) => e)
       expect(email).toBeInstanceOf(UniqueConstraintError)
       expect((email as UniqueConstraintError).field).toBe('email')
       const username = await store()
@@ -37,8 +46,19 @@ export function accountsConformance(store: () => PlintoStore): void {
 
     test('update applies a patch, keeps the id, enforces uniqueness and answers undefined for an unknown user', async () => {
       await createUsers(store(), 'usr_1', 'usr_2')
-      const updated = await store().users.update('usr_1', { first_name: 'Ada', email_verified: true, last_sign_in_at: NOW + 5, updated_at: NOW + 5 })
-      expect(updated).toEqual({ ...userRecord('usr_1'), first_name: 'Ada', email_verified: true, last_sign_in_at: NOW + 5, updated_at: NOW + 5 })
+      const updated = await store().users.update('usr_1', {
+        first_name: 'Ada',
+        email_verified: true,
+        last_sign_in_at: NOW + 5,
+        updated_at: NOW + 5,
+      })
+      expect(updated).toEqual({
+        ...userRecord('usr_1'),
+        first_name: 'Ada',
+        email_verified: true,
+        last_sign_in_at: NOW + 5,
+        updated_at: NOW + 5,
+      })
       expect(await store().users.get('usr_1')).toEqual(updated)
       expect(await store().users.update('usr_1', { last_sign_in_at: null })).toMatchObject({ last_sign_in_at: null })
       expect(await store().users.update('usr_1', {})).toMatchObject({ id: 'usr_1', first_name: 'Ada' })
@@ -48,11 +68,15 @@ export function accountsConformance(store: () => PlintoStore): void {
         .catch((e: unknown) => e)
       expect((taken as UniqueConstraintError).field).toBe('email')
       await store().users.update('usr_1', { username: 'Ada', username_normalized: 'ada' })
-      const takenName = await store().users.update('usr_2', { username: 'ada', username_normalized: 'ada' }).catch((e: unknown) => e)
+      const takenName = await store()
+        .users.update('usr_2', { username: 'ada', username_normalized: 'ada' })
+        .catch((e: unknown) => e)
       expect((takenName as UniqueConstraintError).field).toBe('username')
       expect(await store().users.get('usr_2')).toEqual(userRecord('usr_2'))
       // A user may "change" to its own email and username.
-      expect(await store().users.update('usr_1', { email_normalized: 'usr_1@example.com', username_normalized: 'ada' })).toBeDefined()
+      expect(
+        await store().users.update('usr_1', { email_normalized: 'usr_1@example.com', username_normalized: 'ada' }),
+      ).toBeDefined()
 
       expect(await store().users.update('usr_nobody', { first_name: 'X' })).toBeUndefined()
     })
@@ -106,15 +130,26 @@ export function accountsConformance(store: () => PlintoStore): void {
 
     test('20 concurrent new links for one user and purpose: exactly one survives', async () => {
       await createUsers(store(), 'usr_1')
-      await Promise.all(Array.from({ length: 20 }, (_, i) => store().emailTokens.create(emailTokenRecord(`h${i}`, 'usr_1', { purpose: 'reset_password' }))))
-      const left = await Promise.all(Array.from({ length: 20 }, (_, i) => store().emailTokens.consume(`h${i}`, 'reset_password', NOW)))
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store().emailTokens.create(emailTokenRecord(`h${i}`, 'usr_1', { purpose: 'reset_password' })),
+        ),
+      )
+      const left = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store().emailTokens.consume(`h${i}`, 'reset_password', NOW)),
+      )
       expect(left.filter((token) => token !== undefined)).toHaveLength(1)
     })
 
     test('20 concurrent consumers: exactly one gets the token', async () => {
       await createUsers(store(), 'usr_1')
       await store().emailTokens.create(emailTokenRecord('h', 'usr_1', { purpose: 'magic_link' }))
-      expect(await race(() => store().emailTokens.consume('h', 'magic_link', NOW), (r) => r !== undefined)).toBe(1)
+      expect(
+        await race(
+          () => store().emailTokens.consume('h', 'magic_link', NOW),
+          (r) => r !== undefined,
+        ),
+      ).toBe(1)
     })
   })
 

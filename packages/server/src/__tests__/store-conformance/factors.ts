@@ -8,10 +8,19 @@ export function factorsConformance(store: () => PlintoStore): void {
     test('put, get, replace, delete', async () => {
       await createUsers(store(), 'usr_1')
       expect(await store().mfa.get('usr_1')).toBeUndefined()
-      const record = mfaRecord('usr_1', { totp_enabled: false, pending_backup_code_hashes: ['p1', 'p2'], sms_phone: '+15550100' })
+      const record = mfaRecord('usr_1', {
+        totp_enabled: false,
+        pending_backup_code_hashes: ['p1', 'p2'],
+        sms_phone: '+15550100',
+      })
       await store().mfa.put(record)
       expect(await store().mfa.get('usr_1')).toEqual(record)
-      const replaced = mfaRecord('usr_1', { totp_secret: null, backup_code_hashes: [], totp_last_step: 42, updated_at: NOW + 1 })
+      const replaced = mfaRecord('usr_1', {
+        totp_secret: null,
+        backup_code_hashes: [],
+        totp_last_step: 42,
+        updated_at: NOW + 1,
+      })
       await store().mfa.put(replaced)
       expect(await store().mfa.get('usr_1')).toEqual(replaced)
       await store().mfa.delete('usr_1')
@@ -26,7 +35,12 @@ export function factorsConformance(store: () => PlintoStore): void {
       expect(await store().mfa.claimTotpStep('usr_1', 100)).toBe(true)
       expect(await store().mfa.claimTotpStep('usr_1', 100)).toBe(false)
       expect(await store().mfa.claimTotpStep('usr_1', 99)).toBe(false)
-      expect(await race(() => store().mfa.claimTotpStep('usr_1', 101), (won) => won)).toBe(1)
+      expect(
+        await race(
+          () => store().mfa.claimTotpStep('usr_1', 101),
+          (won) => won,
+        ),
+      ).toBe(1)
       expect(await store().mfa.get('usr_1')).toMatchObject({ totp_last_step: 101 })
     })
 
@@ -38,7 +52,12 @@ export function factorsConformance(store: () => PlintoStore): void {
       expect(await store().mfa.consumeBackupCode('usr_1', 'code_b')).toBe(false)
       expect(await store().mfa.consumeBackupCode('usr_1', 'code_unknown')).toBe(false)
       expect(await store().mfa.get('usr_1')).toMatchObject({ backup_code_hashes: ['code_a', 'code_c'] })
-      expect(await race(() => store().mfa.consumeBackupCode('usr_1', 'code_c'), (won) => won)).toBe(1)
+      expect(
+        await race(
+          () => store().mfa.consumeBackupCode('usr_1', 'code_c'),
+          (won) => won,
+        ),
+      ).toBe(1)
       expect(await store().mfa.consumeBackupCode('usr_1', 'code_a')).toBe(true)
       expect(await store().mfa.get('usr_1')).toMatchObject({ backup_code_hashes: [] })
     })
@@ -55,7 +74,12 @@ export function factorsConformance(store: () => PlintoStore): void {
       expect(await store().challenges.get('k1', 'mfa_token', challenge.expires_at)).toBeUndefined()
       expect(await store().challenges.get('k1', 'oauth_state', NOW)).toBeUndefined()
 
-      const replacement = challengeRecord('k1', { user_id: null, data: { redirect_uri: 'https://app.example.com' }, attempts: 2, expires_at: NOW + 1 })
+      const replacement = challengeRecord('k1', {
+        user_id: null,
+        data: { redirect_uri: 'https://app.example.com' },
+        attempts: 2,
+        expires_at: NOW + 1,
+      })
       await store().challenges.create(replacement)
       expect(await store().challenges.get('k1', 'mfa_token', NOW)).toEqual(replacement)
     })
@@ -72,7 +96,12 @@ export function factorsConformance(store: () => PlintoStore): void {
 
     test('20 concurrent consumers: exactly one gets the challenge', async () => {
       await store().challenges.create(challengeRecord('k1', { kind: 'oauth_state' }))
-      expect(await race(() => store().challenges.consume('k1', 'oauth_state', NOW), (r) => r !== undefined)).toBe(1)
+      expect(
+        await race(
+          () => store().challenges.consume('k1', 'oauth_state', NOW),
+          (r) => r !== undefined,
+        ),
+      ).toBe(1)
     })
 
     test('recordFailure counts wrong answers and deletes the challenge at the limit', async () => {
@@ -86,7 +115,9 @@ export function factorsConformance(store: () => PlintoStore): void {
 
       // Concurrent failures each count: five wrong answers at once end a five-attempt challenge.
       await store().challenges.create(challengeRecord('k2'))
-      const left = await Promise.all(Array.from({ length: 5 }, () => store().challenges.recordFailure('k2', 'mfa_token', 5)))
+      const left = await Promise.all(
+        Array.from({ length: 5 }, () => store().challenges.recordFailure('k2', 'mfa_token', 5)),
+      )
       expect(left.sort()).toEqual([0, 1, 2, 3, 4])
       expect(await store().challenges.get('k2', 'mfa_token', NOW)).toBeUndefined()
     })
@@ -124,7 +155,9 @@ export function factorsConformance(store: () => PlintoStore): void {
     test('a registered credential ID is a UniqueConstraintError', async () => {
       await createUsers(store(), 'usr_1', 'usr_2')
       await store().passkeys.create(passkeyRecord('pk_1', 'usr_1', { credential_id: 'same' }))
-      const error = await store().passkeys.create(passkeyRecord('pk_2', 'usr_2', { credential_id: 'same' })).catch((e: unknown) => e)
+      const error = await store()
+        .passkeys.create(passkeyRecord('pk_2', 'usr_2', { credential_id: 'same' }))
+        .catch((e: unknown) => e)
       expect(error).toBeInstanceOf(UniqueConstraintError)
       expect((error as UniqueConstraintError).field).toBe('credential_id')
       expect(await store().passkeys.get('pk_2')).toBeUndefined()
@@ -134,7 +167,12 @@ export function factorsConformance(store: () => PlintoStore): void {
       await createUsers(store(), 'usr_1')
       await store().passkeys.create(passkeyRecord('pk_1', 'usr_1', { counter: 7 }))
       expect(await store().passkeys.recordUse('pk_1', 6, 8, NOW, true)).toBe(false)
-      expect(await race(() => store().passkeys.recordUse('pk_1', 7, 8, NOW + 1, false), (won) => won)).toBe(1)
+      expect(
+        await race(
+          () => store().passkeys.recordUse('pk_1', 7, 8, NOW + 1, false),
+          (won) => won,
+        ),
+      ).toBe(1)
       expect(await store().passkeys.get('pk_1')).toMatchObject({ counter: 8, last_used_at: NOW + 1, backed_up: false })
       // Counters are unsigned 32-bit values.
       expect(await store().passkeys.recordUse('pk_1', 8, 4_294_967_295, NOW + 2, true)).toBe(true)
@@ -145,15 +183,28 @@ export function factorsConformance(store: () => PlintoStore): void {
   describe('OAuth accounts', () => {
     test('create, get, listByUser in link order; a linked provider account is a UniqueConstraintError', async () => {
       await createUsers(store(), 'usr_1', 'usr_2')
-      const github = { provider: 'github', provider_user_id: '583231', user_id: 'usr_1', email: 'ada@example.com', created_at: NOW }
+      const github = {
+        provider: 'github',
+        provider_user_id: '583231',
+        user_id: 'usr_1',
+        email: 'ada@example.com',
+        created_at: NOW,
+      }
       await store().oauthAccounts.create(github)
       await store().oauthAccounts.create({ ...github, provider: 'dev', provider_user_id: 'dev_1' })
-      await store().oauthAccounts.create({ ...github, provider: 'google', provider_user_id: '583231', user_id: 'usr_2' })
+      await store().oauthAccounts.create({
+        ...github,
+        provider: 'google',
+        provider_user_id: '583231',
+        user_id: 'usr_2',
+      })
       expect(await store().oauthAccounts.get('github', '583231')).toEqual(github)
       expect(await store().oauthAccounts.get('github', 'unknown')).toBeUndefined()
       expect((await store().oauthAccounts.listByUser('usr_1')).map((a) => a.provider)).toEqual(['github', 'dev'])
 
-      const error = await store().oauthAccounts.create({ ...github, user_id: 'usr_2' }).catch((e: unknown) => e)
+      const error = await store()
+        .oauthAccounts.create({ ...github, user_id: 'usr_2' })
+        .catch((e: unknown) => e)
       expect(error).toBeInstanceOf(UniqueConstraintError)
       expect((error as UniqueConstraintError).field).toBe('oauth_account')
     })

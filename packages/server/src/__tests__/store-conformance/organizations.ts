@@ -21,7 +21,11 @@ export function organizationsConformance(store: () => PlintoStore): void {
       expect(await store().organizations.getBySlug('nope')).toBeUndefined()
       expect(await store().memberships.get('org_1', 'usr_1')).toEqual(owner('org_1', 'usr_1'))
 
-      const updated = await store().organizations.update('org_1', { name: 'Acme Inc', description: null, updated_at: NOW + 1 })
+      const updated = await store().organizations.update('org_1', {
+        name: 'Acme Inc',
+        description: null,
+        updated_at: NOW + 1,
+      })
       expect(updated).toEqual({ ...org, name: 'Acme Inc', description: null, updated_at: NOW + 1 })
       expect(await store().organizations.update('org_nobody', { name: 'x' })).toBeUndefined()
 
@@ -42,7 +46,9 @@ export function organizationsConformance(store: () => PlintoStore): void {
       expect(await store().organizations.get('org_3')).toBeUndefined()
       expect(await store().memberships.get('org_3', 'usr_1')).toBeUndefined()
 
-      const updated = await store().organizations.update('org_2', { slug: 'acme' }).catch((e: unknown) => e)
+      const updated = await store()
+        .organizations.update('org_2', { slug: 'acme' })
+        .catch((e: unknown) => e)
       expect((updated as UniqueConstraintError).field).toBe('slug')
       expect(await store().organizations.getBySlug('globex')).toMatchObject({ id: 'org_2' })
       expect(await store().organizations.update('org_1', { slug: 'acme' })).toMatchObject({ slug: 'acme' })
@@ -69,12 +75,23 @@ export function organizationsConformance(store: () => PlintoStore): void {
       const member = { organization_id: 'org_a', user_id: 'usr_3', role: 'member' as const, joined_at: NOW + 1 }
       expect(await store().memberships.add(member)).toBe(true)
       expect(await store().memberships.add({ ...member, role: 'admin' })).toBe(false)
-      expect(await store().memberships.add({ organization_id: 'org_unknown', user_id: 'usr_2', role: 'member', joined_at: NOW })).toBe(false)
+      expect(
+        await store().memberships.add({
+          organization_id: 'org_unknown',
+          user_id: 'usr_2',
+          role: 'member',
+          joined_at: NOW,
+        }),
+      ).toBe(false)
       await store().memberships.add({ organization_id: 'org_a', user_id: 'usr_2', role: 'admin', joined_at: NOW + 2 })
 
       expect(await store().memberships.get('org_a', 'usr_3')).toEqual(member)
       expect(await store().memberships.get('org_a', 'usr_nobody')).toBeUndefined()
-      expect((await store().memberships.listByOrganization('org_a')).map((m) => m.user_id)).toEqual(['usr_1', 'usr_3', 'usr_2'])
+      expect((await store().memberships.listByOrganization('org_a')).map((m) => m.user_id)).toEqual([
+        'usr_1',
+        'usr_3',
+        'usr_2',
+      ])
       expect((await store().memberships.listByUser('usr_3')).map((m) => m.organization_id)).toEqual(['org_b', 'org_a'])
     })
 
@@ -126,18 +143,26 @@ export function organizationsConformance(store: () => PlintoStore): void {
       expect(await store().invitations.getByTokenHash('hash_inv_c')).toEqual(first)
       expect(await store().invitations.getByTokenHash('hash_unknown')).toBeUndefined()
 
-      await store().invitations.create(invitationRecord('inv_b', 'org_1', { email: 'GUEST@example.com', created_at: NOW + 9 }))
+      await store().invitations.create(
+        invitationRecord('inv_b', 'org_1', { email: 'GUEST@example.com', created_at: NOW + 9 }),
+      )
       expect(await store().invitations.get('inv_c')).toMatchObject({ status: 'revoked', decided_at: NOW + 9 })
       expect(await store().invitations.get('inv_a')).toMatchObject({ status: 'pending' })
       expect(await store().invitations.get('inv_elsewhere')).toMatchObject({ status: 'pending' })
-      expect((await store().invitations.listByOrganization('org_1')).map((i) => i.id)).toEqual(['inv_c', 'inv_a', 'inv_b'])
+      expect((await store().invitations.listByOrganization('org_1')).map((i) => i.id)).toEqual([
+        'inv_c',
+        'inv_a',
+        'inv_b',
+      ])
     })
 
     test('decide moves a pending, unexpired invitation once', async () => {
       await createUsers(store(), 'usr_1')
       await store().organizations.create(organizationRecord('org_1'), owner('org_1', 'usr_1'))
       await store().invitations.create(invitationRecord('inv_1', 'org_1', { email: 'a@example.com' }))
-      await store().invitations.create(invitationRecord('inv_2', 'org_1', { email: 'b@example.com', expires_at: NOW + 100 }))
+      await store().invitations.create(
+        invitationRecord('inv_2', 'org_1', { email: 'b@example.com', expires_at: NOW + 100 }),
+      )
       expect(await store().invitations.decide('inv_1', 'accepted', NOW)).toBe(true)
       expect(await store().invitations.decide('inv_1', 'revoked', NOW)).toBe(false)
       expect(await store().invitations.get('inv_1')).toMatchObject({ status: 'accepted', decided_at: NOW })
@@ -149,7 +174,9 @@ export function organizationsConformance(store: () => PlintoStore): void {
     test('20 concurrent invitations to one address: exactly one stays pending', async () => {
       await createUsers(store(), 'usr_1')
       await store().organizations.create(organizationRecord('org_1'), owner('org_1', 'usr_1'))
-      await Promise.all(Array.from({ length: 20 }, (_, i) => store().invitations.create(invitationRecord(`inv_${i}`, 'org_1'))))
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store().invitations.create(invitationRecord(`inv_${i}`, 'org_1'))),
+      )
       const statuses = (await store().invitations.listByOrganization('org_1')).map((i) => i.status)
       expect(statuses.filter((status) => status === 'pending')).toHaveLength(1)
       expect(statuses.filter((status) => status === 'revoked')).toHaveLength(19)
@@ -159,7 +186,12 @@ export function organizationsConformance(store: () => PlintoStore): void {
       await createUsers(store(), 'usr_1')
       await store().organizations.create(organizationRecord('org_1'), owner('org_1', 'usr_1'))
       await store().invitations.create(invitationRecord('inv_1', 'org_1'))
-      expect(await race(() => store().invitations.decide('inv_1', 'accepted', NOW), (won) => won)).toBe(1)
+      expect(
+        await race(
+          () => store().invitations.decide('inv_1', 'accepted', NOW),
+          (won) => won,
+        ),
+      ).toBe(1)
     })
   })
 }

@@ -54,7 +54,11 @@ export function sessionRecord(id: string, userId: string, overrides: Partial<Ses
   }
 }
 
-export function refreshTokenRecord(hash: string, session: SessionRecord, overrides: Partial<RefreshTokenRecord> = {}): RefreshTokenRecord {
+export function refreshTokenRecord(
+  hash: string,
+  session: SessionRecord,
+  overrides: Partial<RefreshTokenRecord> = {},
+): RefreshTokenRecord {
   return {
     token_hash: hash,
     session_id: session.id,
@@ -67,7 +71,11 @@ export function refreshTokenRecord(hash: string, session: SessionRecord, overrid
   }
 }
 
-export function emailTokenRecord(hash: string, userId: string, overrides: Partial<EmailTokenRecord> = {}): EmailTokenRecord {
+export function emailTokenRecord(
+  hash: string,
+  userId: string,
+  overrides: Partial<EmailTokenRecord> = {},
+): EmailTokenRecord {
   return {
     token_hash: hash,
     purpose: 'verify_email',
@@ -80,10 +88,22 @@ export function emailTokenRecord(hash: string, userId: string, overrides: Partia
 }
 
 export function organizationRecord(id: string, overrides: Partial<OrganizationRecord> = {}): OrganizationRecord {
-  return { id, name: `Org ${id}`, slug: id.replace(/_/g, '-'), description: null, created_at: NOW, updated_at: NOW, ...overrides }
+  return {
+    id,
+    name: `Org ${id}`,
+    slug: id.replace(/_/g, '-'),
+    description: null,
+    created_at: NOW,
+    updated_at: NOW,
+    ...overrides,
+  }
 }
 
-export function invitationRecord(id: string, organizationId: string, overrides: Partial<InvitationRecord> = {}): InvitationRecord {
+export function invitationRecord(
+  id: string,
+  organizationId: string,
+  overrides: Partial<InvitationRecord> = {},
+): InvitationRecord {
   const email = overrides.email ?? 'guest@example.com'
   return {
     id,

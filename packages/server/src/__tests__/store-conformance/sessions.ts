@@ -26,8 +26,17 @@ export function sessionsConformance(store: () => PlintoStore): void {
       expect(await store().sessions.listByUser('usr_nobody')).toEqual([])
       expect(await store().sessions.get('sess_a')).toEqual(sessionRecord('sess_a', 'usr_1'))
 
-      const updated = await store().sessions.update('sess_a', { last_active_at: NOW + 60_000, ip: '10.0.0.1', user_agent: null })
-      expect(updated).toEqual({ ...sessionRecord('sess_a', 'usr_1'), last_active_at: NOW + 60_000, ip: '10.0.0.1', user_agent: null })
+      const updated = await store().sessions.update('sess_a', {
+        last_active_at: NOW + 60_000,
+        ip: '10.0.0.1',
+        user_agent: null,
+      })
+      expect(updated).toEqual({
+        ...sessionRecord('sess_a', 'usr_1'),
+        last_active_at: NOW + 60_000,
+        ip: '10.0.0.1',
+        user_agent: null,
+      })
       expect(await store().sessions.get('sess_a')).toEqual(updated)
       // Updating does not move a session in the list.
       expect((await store().sessions.listByUser('usr_1')).map((s) => s.id)).toEqual(['sess_c', 'sess_a', 'sess_b'])
@@ -39,7 +48,9 @@ export function sessionsConformance(store: () => PlintoStore): void {
       await createUsers(store(), 'usr_1')
       const session = sessionRecord('sess_1', 'usr_1')
       await store().sessions.create(session)
-      await store().refreshTokens.create(refreshTokenRecord('rt_old', session, { rotated_at: NOW, successor_box: 'sealed' }))
+      await store().refreshTokens.create(
+        refreshTokenRecord('rt_old', session, { rotated_at: NOW, successor_box: 'sealed' }),
+      )
       await store().refreshTokens.create(refreshTokenRecord('rt_current', session))
 
       expect(await store().sessions.revoke('sess_1', 'signout', NOW + 5)).toBe(true)
@@ -54,10 +65,14 @@ export function sessionsConformance(store: () => PlintoStore): void {
     test('revokeByUser ends the user’s active sessions but the excepted one, and counts them', async () => {
       await createUsers(store(), 'usr_1', 'usr_2')
       for (const id of ['sess_1', 'sess_2', 'sess_3']) await store().sessions.create(sessionRecord(id, 'usr_1'))
-      await store().sessions.create(sessionRecord('sess_ended', 'usr_1', { revoked_at: NOW - 1, revoked_reason: 'signout' }))
+      await store().sessions.create(
+        sessionRecord('sess_ended', 'usr_1', { revoked_at: NOW - 1, revoked_reason: 'signout' }),
+      )
       await store().sessions.create(sessionRecord('sess_other', 'usr_2'))
       const current = sessionRecord('sess_1', 'usr_1')
-      await store().refreshTokens.create(refreshTokenRecord('rt_2', sessionRecord('sess_2', 'usr_1'), { rotated_at: NOW, successor_box: 'sealed' }))
+      await store().refreshTokens.create(
+        refreshTokenRecord('rt_2', sessionRecord('sess_2', 'usr_1'), { rotated_at: NOW, successor_box: 'sealed' }),
+      )
 
       expect(await store().sessions.revokeByUser('usr_1', 'password_change', NOW + 1, current.id)).toBe(2)
       const byId = Object.fromEntries((await store().sessions.listByUser('usr_1')).map((s) => [s.id, s]))
@@ -93,7 +108,10 @@ export function sessionsConformance(store: () => PlintoStore): void {
       expect(await store().refreshTokens.markRotated('rt_1', NOW + 10, 'box_1')).toBe(true)
       expect(await store().refreshTokens.markRotated('rt_1', NOW + 11, 'box_2')).toBe(false)
       expect(await store().refreshTokens.markRotated('rt_unknown', NOW, 'box')).toBe(false)
-      expect(await store().refreshTokens.getByHash('rt_1')).toMatchObject({ rotated_at: NOW + 10, successor_box: 'box_1' })
+      expect(await store().refreshTokens.getByHash('rt_1')).toMatchObject({
+        rotated_at: NOW + 10,
+        successor_box: 'box_1',
+      })
     })
 
     test('20 concurrent rotations of one token: exactly one wins', async () => {
@@ -102,21 +120,35 @@ export function sessionsConformance(store: () => PlintoStore): void {
       await store().sessions.create(session)
       await store().refreshTokens.create(refreshTokenRecord('rt_1', session))
       let n = 0
-      expect(await race(() => store().refreshTokens.markRotated('rt_1', NOW, `box_${n++}`), (won) => won)).toBe(1)
+      expect(
+        await race(
+          () => store().refreshTokens.markRotated('rt_1', NOW, `box_${n++}`),
+          (won) => won,
+        ),
+      ).toBe(1)
     })
 
     test('wipeSuccessors forgets successors rotated at or before the boundary; deleteExpired drops expired tokens', async () => {
       await createUsers(store(), 'usr_1')
       const session = sessionRecord('sess_1', 'usr_1')
       await store().sessions.create(session)
-      await store().refreshTokens.create(refreshTokenRecord('rt_early', session, { rotated_at: NOW - 20_000, successor_box: 'a' }))
-      await store().refreshTokens.create(refreshTokenRecord('rt_edge', session, { rotated_at: NOW - 10_000, successor_box: 'b' }))
-      await store().refreshTokens.create(refreshTokenRecord('rt_recent', session, { rotated_at: NOW - 5_000, successor_box: 'c' }))
+      await store().refreshTokens.create(
+        refreshTokenRecord('rt_early', session, { rotated_at: NOW - 20_000, successor_box: 'a' }),
+      )
+      await store().refreshTokens.create(
+        refreshTokenRecord('rt_edge', session, { rotated_at: NOW - 10_000, successor_box: 'b' }),
+      )
+      await store().refreshTokens.create(
+        refreshTokenRecord('rt_recent', session, { rotated_at: NOW - 5_000, successor_box: 'c' }),
+      )
       await store().refreshTokens.create(refreshTokenRecord('rt_expired', session, { expires_at: NOW }))
       await store().refreshTokens.create(refreshTokenRecord('rt_live', session, { expires_at: NOW + 1 }))
 
       await store().refreshTokens.wipeSuccessors(NOW - 10_000)
-      expect(await store().refreshTokens.getByHash('rt_early')).toMatchObject({ successor_box: null, rotated_at: NOW - 20_000 })
+      expect(await store().refreshTokens.getByHash('rt_early')).toMatchObject({
+        successor_box: null,
+        rotated_at: NOW - 20_000,
+      })
       expect(await store().refreshTokens.getByHash('rt_edge')).toMatchObject({ successor_box: null })
       expect(await store().refreshTokens.getByHash('rt_recent')).toMatchObject({ successor_box: 'c' })
 
@@ -138,9 +170,20 @@ export function sessionsConformance(store: () => PlintoStore): void {
         await store().mfa.put(mfaRecord(userId))
         await store().challenges.create(challengeRecord(`ch_${userId}`, { user_id: userId }))
         await store().passkeys.create(passkeyRecord(`pk_${userId}`, userId))
-        await store().oauthAccounts.create({ provider: 'github', provider_user_id: userId, user_id: userId, email: `${userId}@example.com`, created_at: now })
+        await store().oauthAccounts.create({
+          provider: 'github',
+          provider_user_id: userId,
+          user_id: userId,
+          email: `${userId}@example.com`,
+          created_at: now,
+        })
       }
-      await store().organizations.create(organizationRecord('org_1'), { organization_id: 'org_1', user_id: 'usr_kept', role: 'owner', joined_at: now })
+      await store().organizations.create(organizationRecord('org_1'), {
+        organization_id: 'org_1',
+        user_id: 'usr_kept',
+        role: 'owner',
+        joined_at: now,
+      })
       await store().memberships.add({ organization_id: 'org_1', user_id: 'usr_gone', role: 'admin', joined_at: now })
       await store().invitations.create(invitationRecord('inv_1', 'org_1', { invited_by: 'usr_gone' }))
 

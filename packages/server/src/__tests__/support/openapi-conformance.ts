@@ -38,7 +38,9 @@ export function instrumentApp(app: PlintoApp): PlintoApp {
   const key = `${config.apiBasePath}|${config.mode}`
   let checker = checkers.get(key)
   if (!checker) {
-    checker = createChecker(createOpenApiDocument({ apiBasePath: config.apiBasePath, includeDevEndpoints: config.mode !== 'production' }))
+    checker = createChecker(
+      createOpenApiDocument({ apiBasePath: config.apiBasePath, includeDevEndpoints: config.mode !== 'production' }),
+    )
     checkers.set(key, checker)
   }
   const fetch = app.fetch
@@ -62,8 +64,17 @@ function createChecker(document: OpenApiDocument): Checker {
   const routes: Route[] = []
   for (const [template, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      const source = template.split(/\{\w+\}/).map(escapeRegExp).join('[^/]+')
-      routes.push({ method: method.toUpperCase(), template, pattern: new RegExp(`^${source}$`), literal: !template.includes('{'), operation: operation as Route['operation'] })
+      const source = template
+        .split(/\{\w+\}/)
+        .map(escapeRegExp)
+        .join('[^/]+')
+      routes.push({
+        method: method.toUpperCase(),
+        template,
+        pattern: new RegExp(`^${source}$`),
+        literal: !template.includes('{'),
+        operation: operation as Route['operation'],
+      })
     }
   }
   // A literal path wins over a template that also matches it (`/sessions/current` over `/sessions/{id}`).
@@ -71,7 +82,13 @@ function createChecker(document: OpenApiDocument): Checker {
   return { document, routes, ajv, validators: new Map() }
 }
 
-async function checkResponse(checker: Checker, method: string, path: string, preflight: boolean, response: Response): Promise<string | undefined> {
+async function checkResponse(
+  checker: Checker,
+  method: string,
+  path: string,
+  preflight: boolean,
+  response: Response,
+): Promise<string | undefined> {
   const unlisted = checker.document['x-plinto-unlisted-responses'] as { notFound: string; corsPreflight: string }
   const lookup = method === 'HEAD' ? 'GET' : method
   const route = preflight ? undefined : checker.routes.find((r) => r.method === lookup && r.pattern.test(path))
@@ -88,14 +105,17 @@ async function checkResponse(checker: Checker, method: string, path: string, pre
   } else {
     conformance.operations.add(route.operation.operationId)
     const listed = route.operation.responses[String(response.status)]
-    if (!listed) return `status ${response.status} is not documented for ${route.operation.operationId} (${method} ${route.template})`
-    pointer = listed.$ref ?? `#/paths/${escapePointer(route.template)}/${lookup.toLowerCase()}/responses/${response.status}`
+    if (!listed)
+      return `status ${response.status} is not documented for ${route.operation.operationId} (${method} ${route.template})`
+    pointer =
+      listed.$ref ?? `#/paths/${escapePointer(route.template)}/${lookup.toLowerCase()}/responses/${response.status}`
     spec = listed.$ref ? resolve(checker.document, listed.$ref) : listed
   }
   if (!spec) return `unresolvable response ${pointer}`
   const text = await response.text()
   if (method === 'HEAD') return undefined
-  if (!spec.content) return text === '' ? undefined : `the document describes no body, got ${JSON.stringify(text.slice(0, 80))}`
+  if (!spec.content)
+    return text === '' ? undefined : `the document describes no body, got ${JSON.stringify(text.slice(0, 80))}`
   const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
   const media = spec.content[type]
   if (!media) return `content type ${JSON.stringify(type)} is not one of ${Object.keys(spec.content).join(', ')}`

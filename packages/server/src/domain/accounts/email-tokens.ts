@@ -9,7 +9,11 @@ import type { EmailTokenPurpose, EmailTokenRecord, UserRecord } from '../../stor
  * purpose (verification 24 h, reset and magic link 15 min). A new token replaces the user's unused ones
  * of the same purpose, so only the latest link works.
  */
-export async function issueEmailToken(context: ServerContext, user: UserRecord, purpose: EmailTokenPurpose): Promise<string> {
+export async function issueEmailToken(
+  context: ServerContext,
+  user: UserRecord,
+  purpose: EmailTokenPurpose,
+): Promise<string> {
   const token = randomToken(32)
   const now = context.clock.now()
   await context.store.emailTokens.create({

@@ -16,6 +16,7 @@ export function assertPasswordAcceptable(password: string, field: string, contex
   if (length < PASSWORD_MIN_LENGTH) message = `Password must be at least ${PASSWORD_MIN_LENGTH} characters`
   else if (length > PASSWORD_MAX_LENGTH) message = `Password must be at most ${PASSWORD_MAX_LENGTH} characters`
   else if (COMMON_PASSWORDS.has(password.toLowerCase())) message = 'This password is too common; choose another'
-  else if (context.email && password.toLowerCase() === context.email.toLowerCase()) message = 'Password must not be your email address'
+  else if (context.email && password.toLowerCase() === context.email.toLowerCase())
+    message = 'Password must not be your email address'
   if (message) throw new ApiError(400, 'WEAK_PASSWORD', message, { errors: [{ field, message }] })
 }

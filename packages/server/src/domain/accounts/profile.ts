@@ -8,7 +8,11 @@ import { uniqueToApiError } from './users'
  * Applies a profile change of the signed-in user and announces it (`user.updated`); answers the user as
  * the wire shows it. A taken username is 422 `VALIDATION_ERROR` on `username`.
  */
-export async function updateProfile(context: ServerContext, user: UserRecord, changes: UpdateUserRequest): Promise<User> {
+export async function updateProfile(
+  context: ServerContext,
+  user: UserRecord,
+  changes: UpdateUserRequest,
+): Promise<User> {
   const patch: Partial<UserRecord> = {}
   // An empty name or image URL clears the field, like null: a profile form sends "" for an emptied input.
   if (changes.first_name !== undefined) patch.first_name = changes.first_name || null

@@ -11,19 +11,28 @@ export type SignInIdentifier = { email: string; account: string } | { username: 
  * The account a sign-in names: the email if present, else the username (422 `VALIDATION_ERROR` if
  * neither). `account` is the per-account rate-limit key.
  */
-export function signInIdentifier(body: { email?: string | undefined; username?: string | undefined }): SignInIdentifier {
+export function signInIdentifier(body: {
+  email?: string | undefined
+  username?: string | undefined
+}): SignInIdentifier {
   const email = body.email?.trim()
   const username = body.username?.trim()
   if (email) return { email: normalizeEmail(email), account: normalizeEmail(email) }
   if (username) return { username: normalizeUsername(username), account: `username:${normalizeUsername(username)}` }
-  throw errors.validation('Email or username is required', [{ field: 'email', message: 'Email or username is required' }])
+  throw errors.validation('Email or username is required', [
+    { field: 'email', message: 'Email or username is required' },
+  ])
 }
 
 /**
  * Checks a password sign-in: the user, or 401 `INVALID_CREDENTIALS` for an unknown account and a wrong
  * password alike. A hash made with fewer iterations than configured is upgraded on success.
  */
-export async function checkPassword(context: ServerContext, identifier: SignInIdentifier, password: string): Promise<UserRecord> {
+export async function checkPassword(
+  context: ServerContext,
+  identifier: SignInIdentifier,
+  password: string,
+): Promise<UserRecord> {
   const user =
     'email' in identifier
       ? await context.store.users.getByEmail(identifier.email)

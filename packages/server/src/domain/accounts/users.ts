@@ -44,7 +44,8 @@ export async function createUser(context: ServerContext, input: CreateUserInput)
     first_name: input.first_name?.trim() || null,
     last_name: input.last_name?.trim() || null,
     profile_image_url: null,
-    password_hash: input.password == null ? null : await hashPassword(input.password, context.config.passwordHashIterations),
+    password_hash:
+      input.password == null ? null : await hashPassword(input.password, context.config.passwordHashIterations),
     mfa_enabled: false,
     created_at: now,
     updated_at: now,

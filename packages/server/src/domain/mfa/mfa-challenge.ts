@@ -46,7 +46,11 @@ export async function sendSignInSms(context: ServerContext, mfaToken: string): P
   const { challenge, tokenKey } = await liveChallenge(context, mfaToken)
   const record = await context.store.mfa.get(challenge.user_id ?? '')
   if (!record?.sms_enabled || !record.sms_phone) {
-    throw errors.validation('SMS is not enabled for this account', [{ field: 'method', message: 'SMS is not enabled' }], 400)
+    throw errors.validation(
+      'SMS is not enabled for this account',
+      [{ field: 'method', message: 'SMS is not enabled' }],
+      400,
+    )
   }
   const code = randomDigits()
   const now = context.clock.now()
@@ -97,7 +101,10 @@ export async function answerMfaChallenge(
   return { user, remember: challenge.data.remember !== false }
 }
 
-async function liveChallenge(context: ServerContext, mfaToken: string): Promise<{ challenge: ChallengeRecord; tokenKey: string }> {
+async function liveChallenge(
+  context: ServerContext,
+  mfaToken: string,
+): Promise<{ challenge: ChallengeRecord; tokenKey: string }> {
   const tokenKey = await sha256(mfaToken)
   const challenge = await context.store.challenges.get(tokenKey, 'mfa_token', context.clock.now())
   if (!challenge) throw new ApiError(400, 'INVALID_TOKEN', 'This sign-in attempt has expired; sign in again')

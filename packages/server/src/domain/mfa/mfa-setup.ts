@@ -7,7 +7,15 @@ import { generateTotpSecret, provisioningUri } from '../../crypto/totp'
 import { errors } from '../../errors'
 import { smsCode } from '../../mail/templates'
 import type { MfaRecord, UserRecord } from '../../store/types'
-import { emptyMfaRecord, generateBackupCodes, invalidMfaCode, randomDigits, requireFactorCode, SMS_CODE_TTL_MS, syncMfaFlag } from './mfa'
+import {
+  emptyMfaRecord,
+  generateBackupCodes,
+  invalidMfaCode,
+  randomDigits,
+  requireFactorCode,
+  SMS_CODE_TTL_MS,
+  syncMfaFlag,
+} from './mfa'
 
 /**
  * Starts (or restarts) TOTP set-up: a new secret, stored sealed but not yet enabled, and the backup codes
@@ -56,7 +64,12 @@ export async function confirmTotp(context: ServerContext, user: UserRecord, code
 }
 
 /** Turns a factor off, proven by a current code of any factor or a backup code. */
-export async function disableFactor(context: ServerContext, user: UserRecord, factor: 'totp' | 'sms', code: string): Promise<void> {
+export async function disableFactor(
+  context: ServerContext,
+  user: UserRecord,
+  factor: 'totp' | 'sms',
+  code: string,
+): Promise<void> {
   const record = await context.store.mfa.get(user.id)
   const enabled = factor === 'totp' ? record?.totp_enabled : record?.sms_enabled
   if (!record || !enabled) throw notSetUp(factor === 'totp' ? 'TOTP is not enabled' : 'SMS is not enabled')
@@ -102,7 +115,8 @@ export async function confirmSms(context: ServerContext, user: UserRecord, code:
   const key = `enable:${user.id}`
   const pending = await context.store.challenges.get(key, 'sms_code', now)
   if (!pending) throw invalidMfaCode()
-  const matches = typeof pending.data.code_hash === 'string' && constantTimeEqual(pending.data.code_hash, await sha256(code))
+  const matches =
+    typeof pending.data.code_hash === 'string' && constantTimeEqual(pending.data.code_hash, await sha256(code))
   if (!matches) {
     // Five wrong codes end the pending set-up; a new /sms/enable sends a new code.
     await context.store.challenges.recordFailure(key, 'sms_code', 5)
@@ -124,14 +138,25 @@ export async function confirmSms(context: ServerContext, user: UserRecord, code:
 function withoutFactor(record: MfaRecord, factor: 'totp' | 'sms', nowMs: number): MfaRecord {
   const next: MfaRecord =
     factor === 'totp'
-      ? { ...record, totp_enabled: false, totp_secret: null, totp_last_step: null, pending_backup_code_hashes: [], updated_at: nowMs }
+      ? {
+          ...record,
+          totp_enabled: false,
+          totp_secret: null,
+          totp_last_step: null,
+          pending_backup_code_hashes: [],
+          updated_at: nowMs,
+        }
       : { ...record, sms_enabled: false, sms_phone: null, updated_at: nowMs }
   if (!next.totp_enabled && !next.sms_enabled) next.backup_code_hashes = []
   return next
 }
 
 function alreadyOn(factor: string) {
-  return errors.validation(`${factor} is already enabled`, [{ field: 'method', message: `${factor} is already enabled; disable it first` }], 400)
+  return errors.validation(
+    `${factor} is already enabled`,
+    [{ field: 'method', message: `${factor} is already enabled; disable it first` }],
+    400,
+  )
 }
 
 function notSetUp(detail: string) {

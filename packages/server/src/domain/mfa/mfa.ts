@@ -99,7 +99,8 @@ export async function acceptFactorCode(
   options: { allowBackup: boolean; totpSecret?: string | null },
 ): Promise<boolean> {
   const trimmed = code.trim()
-  const sealed = options.totpSecret === undefined ? (record.totp_enabled ? record.totp_secret : null) : options.totpSecret
+  const sealed =
+    options.totpSecret === undefined ? (record.totp_enabled ? record.totp_secret : null) : options.totpSecret
   if (sealed && /^\d{6}$/.test(trimmed)) {
     const secret = await openAtRest(context.config.secretKey, sealed)
     const step = secret === undefined ? undefined : await matchTotp(secret, trimmed, context.clock.now())
@@ -135,7 +136,12 @@ export async function requireFactorCode(
  * Sets `mfa_enabled` on the user to match the record and announces a change (`mfa.enabled` /
  * `mfa.disabled`) with the method that caused it.
  */
-export async function syncMfaFlag(context: ServerContext, user: UserRecord, record: MfaRecord, method: 'totp' | 'sms'): Promise<void> {
+export async function syncMfaFlag(
+  context: ServerContext,
+  user: UserRecord,
+  record: MfaRecord,
+  method: 'totp' | 'sms',
+): Promise<void> {
   const enabled = record.totp_enabled || record.sms_enabled
   if (enabled !== user.mfa_enabled) {
     await context.store.users.update(user.id, { mfa_enabled: enabled, updated_at: context.clock.now() })

@@ -18,7 +18,11 @@ interface ProviderDefinition {
   scopes: string[]
   endpoints(credentials: OAuthClientCredentials): Required<NonNullable<OAuthClientCredentials['endpoints']>>
   /** Reads the identity with the provider's access token. */
-  identity(accessToken: string, endpoints: Required<NonNullable<OAuthClientCredentials['endpoints']>>, fetch: typeof globalThis.fetch): Promise<OAuthIdentity>
+  identity(
+    accessToken: string,
+    endpoints: Required<NonNullable<OAuthClientCredentials['endpoints']>>,
+    fetch: typeof globalThis.fetch,
+  ): Promise<OAuthIdentity>
 }
 
 /** Display names of the providers, `dev` included. */
@@ -42,7 +46,11 @@ const PROVIDERS: Record<OAuthProviderId, ProviderDefinition> = {
     async identity(accessToken, endpoints, fetch) {
       const profile = await getJson<{ id: number; name?: string | null }>(fetch, endpoints.userinfo, accessToken)
       // The profile's public email may be unverified or absent; the emails API says which is primary and verified.
-      const emails = await getJson<Array<{ email: string; primary: boolean; verified: boolean }>>(fetch, endpoints.emails, accessToken)
+      const emails = await getJson<Array<{ email: string; primary: boolean; verified: boolean }>>(
+        fetch,
+        endpoints.emails,
+        accessToken,
+      )
       const primary = emails.find((e) => e.primary) ?? emails.find((e) => e.verified)
       const [first = null, ...rest] = (profile.name ?? '').trim().split(/\s+/).filter(Boolean)
       return {
@@ -63,7 +71,8 @@ const PROVIDERS: Record<OAuthProviderId, ProviderDefinition> = {
       userinfo: c.endpoints?.userinfo ?? 'https://openidconnect.googleapis.com/v1/userinfo',
       emails: c.endpoints?.emails ?? '',
     }),
-    identity: async (accessToken, endpoints, fetch) => oidcIdentity(await getJson(fetch, endpoints.userinfo, accessToken), true),
+    identity: async (accessToken, endpoints, fetch) =>
+      oidcIdentity(await getJson(fetch, endpoints.userinfo, accessToken), true),
   },
   microsoft: {
     name: PROVIDER_NAMES.microsoft,
@@ -79,7 +88,8 @@ const PROVIDERS: Record<OAuthProviderId, ProviderDefinition> = {
     },
     // Entra ID does not assert that an account's email address is verified (any tenant can set any
     // address), so Microsoft emails never count as verified: they neither link to nor claim accounts.
-    identity: async (accessToken, endpoints, fetch) => oidcIdentity(await getJson(fetch, endpoints.userinfo, accessToken), false),
+    identity: async (accessToken, endpoints, fetch) =>
+      oidcIdentity(await getJson(fetch, endpoints.userinfo, accessToken), false),
   },
 }
 
@@ -101,7 +111,13 @@ export function providerAuthorizationUrl(
   options: { state: string; codeVerifier: string; callbackUrl: string },
 ): URL {
   const { client, endpoints, definition } = providerClient(config, provider, options.callbackUrl)
-  const url = client.createAuthorizationURLWithPKCE(endpoints.authorization, options.state, CodeChallengeMethod.S256, options.codeVerifier, definition.scopes)
+  const url = client.createAuthorizationURLWithPKCE(
+    endpoints.authorization,
+    options.state,
+    CodeChallengeMethod.S256,
+    options.codeVerifier,
+    definition.scopes,
+  )
   if (provider === 'google') url.searchParams.set('prompt', 'select_account')
   return url
 }

@@ -6,7 +6,12 @@ import { constantTimeEqual, sha256 } from '../../crypto/hash'
 import { randomToken } from '../../crypto/random'
 import { ApiError } from '../../errors'
 import type { ChallengeRecord, UserRecord } from '../../store/types'
-import { availableProviders, fetchProviderIdentity, providerAuthorizationUrl, type OAuthIdentity } from './oauth-providers'
+import {
+  availableProviders,
+  fetchProviderIdentity,
+  providerAuthorizationUrl,
+  type OAuthIdentity,
+} from './oauth-providers'
 import { assertAllowedRedirect } from '../redirects'
 import { endSessionsOfUser } from '../sessions/sessions'
 import { createUser } from '../accounts/users'
@@ -66,7 +71,11 @@ export async function startAuthorization(
   const authorizationUrl =
     provider === 'dev'
       ? `${serverOrigin}${context.config.apiBasePath}/oauth/dev/consent?${new URLSearchParams({ state }).toString()}`
-      : providerAuthorizationUrl(context.config, provider, { state, codeVerifier: providerVerifier, callbackUrl }).toString()
+      : providerAuthorizationUrl(context.config, provider, {
+          state,
+          codeVerifier: providerVerifier,
+          callbackUrl,
+        }).toString()
   return { authorization_url: authorizationUrl, state }
 }
 
@@ -82,7 +91,9 @@ export async function finishAtProvider(
   query: { code?: string; state?: string; error?: string },
 ): Promise<string> {
   const state = query.state ?? ''
-  const record = state ? await context.store.challenges.consume(await sha256(state), 'oauth_state', context.clock.now()) : undefined
+  const record = state
+    ? await context.store.challenges.consume(await sha256(state), 'oauth_state', context.clock.now())
+    : undefined
   if (!record || record.data.provider !== provider) throw oauthError('Unknown or expired OAuth state')
   const redirect = new URL(String(record.data.redirect_uri))
   const fail = (error: string) => {
@@ -97,7 +108,10 @@ export async function finishAtProvider(
   try {
     identity = await providerIdentity(context, provider, query.code, record)
   } catch (error) {
-    context.logger.warn('OAuth code exchange failed', { provider, error: error instanceof Error ? error.name : typeof error })
+    context.logger.warn('OAuth code exchange failed', {
+      provider,
+      error: error instanceof Error ? error.name : typeof error,
+    })
     return fail('server_error')
   }
   const user = await findOrCreateUser(context, provider, identity)
@@ -109,7 +123,12 @@ export async function finishAtProvider(
     key: await sha256(code),
     kind: 'oauth_code',
     user_id: user.id,
-    data: { provider, state_hash: record.key, redirect_uri: redirect.href, code_challenge: String(record.data.code_challenge) },
+    data: {
+      provider,
+      state_hash: record.key,
+      redirect_uri: redirect.href,
+      code_challenge: String(record.data.code_challenge),
+    },
     attempts: 0,
     created_at: now,
     expires_at: now + CODE_TTL_MS,
@@ -131,12 +150,14 @@ export async function redeemCode(
 ): Promise<UserRecord> {
   const record = await context.store.challenges.consume(await sha256(request.code), 'oauth_code', context.clock.now())
   if (!record || record.data.provider !== provider) throw oauthError('Invalid or expired authorization code')
-  if (!constantTimeEqual(String(record.data.state_hash), await sha256(request.state))) throw oauthError('State does not match')
+  if (!constantTimeEqual(String(record.data.state_hash), await sha256(request.state)))
+    throw oauthError('State does not match')
   if (request.redirect_uri !== undefined && !sameUrl(request.redirect_uri, String(record.data.redirect_uri))) {
     throw oauthError('redirect_uri does not match')
   }
   const challenge = toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(request.code_verifier))))
-  if (!constantTimeEqual(challenge, String(record.data.code_challenge))) throw oauthError('code_verifier does not match')
+  if (!constantTimeEqual(challenge, String(record.data.code_challenge)))
+    throw oauthError('code_verifier does not match')
   const user = await context.store.users.get(record.user_id ?? '')
   if (!user) throw oauthError('Invalid or expired authorization code')
   return user
@@ -188,9 +209,18 @@ export async function isLiveDevState(context: ServerContext, state: string): Pro
   return record?.data.provider === 'dev'
 }
 
-async function providerIdentity(context: ServerContext, provider: ProviderId, code: string, state: ChallengeRecord): Promise<OAuthIdentity> {
+async function providerIdentity(
+  context: ServerContext,
+  provider: ProviderId,
+  code: string,
+  state: ChallengeRecord,
+): Promise<OAuthIdentity> {
   if (provider === 'dev') {
-    const record = await context.store.challenges.consume(`dev:${await sha256(code)}`, 'oauth_code', context.clock.now())
+    const record = await context.store.challenges.consume(
+      `dev:${await sha256(code)}`,
+      'oauth_code',
+      context.clock.now(),
+    )
     if (!record) throw new Error('Unknown dev provider code')
     const email = String(record.data.email)
     return {
@@ -218,7 +248,11 @@ async function providerIdentity(context: ServerContext, provider: ProviderId, co
  * provider email never links or creates: `email_not_verified`, and an unverified email that belongs to an
  * existing account is `account_exists` (it would otherwise take the account over).
  */
-async function findOrCreateUser(context: ServerContext, provider: ProviderId, identity: OAuthIdentity): Promise<UserRecord | string> {
+async function findOrCreateUser(
+  context: ServerContext,
+  provider: ProviderId,
+  identity: OAuthIdentity,
+): Promise<UserRecord | string> {
   const { store } = context
   const linked = await store.oauthAccounts.get(provider, identity.providerUserId)
   if (linked) return (await store.users.get(linked.user_id)) ?? 'server_error'
@@ -228,7 +262,12 @@ async function findOrCreateUser(context: ServerContext, provider: ProviderId, id
   const now = context.clock.now()
   let user = existing
   if (!user) {
-    user = await createUser(context, { email: identity.email, first_name: identity.firstName, last_name: identity.lastName, email_verified: true })
+    user = await createUser(context, {
+      email: identity.email,
+      first_name: identity.firstName,
+      last_name: identity.lastName,
+      email_verified: true,
+    })
   } else if (!user.email_verified) {
     // Nobody had proven this address: whoever set the account's password may not own the mailbox (an
     // attacker can pre-register someone's address). The provider proved it now, so the unproven password
@@ -236,7 +275,13 @@ async function findOrCreateUser(context: ServerContext, provider: ProviderId, id
     user = (await store.users.update(user.id, { email_verified: true, password_hash: null, updated_at: now })) ?? user
     await endSessionsOfUser(context, user.id, 'password_reset')
   }
-  await store.oauthAccounts.create({ provider, provider_user_id: identity.providerUserId, user_id: user.id, email: identity.email, created_at: now })
+  await store.oauthAccounts.create({
+    provider,
+    provider_user_id: identity.providerUserId,
+    user_id: user.id,
+    email: identity.email,
+    created_at: now,
+  })
   return user
 }
 

@@ -43,7 +43,9 @@ export async function inviteMember(
     decided_at: null,
   }
   await context.store.invitations.create(invitation)
-  context.send(invitationEmail(input.email, organization.name, appLink(context.config, '/accept-invitation', { token })))
+  context.send(
+    invitationEmail(input.email, organization.name, appLink(context.config, '/accept-invitation', { token })),
+  )
   return toWireInvitation(invitation, now)
 }
 
@@ -56,7 +58,11 @@ export async function listInvitations(context: ServerContext, organization: Orga
 }
 
 /** Revokes a pending invitation of the organization; 404 when there is none with this ID. */
-export async function revokeInvitation(context: ServerContext, organization: OrganizationRecord, invitationId: string): Promise<void> {
+export async function revokeInvitation(
+  context: ServerContext,
+  organization: OrganizationRecord,
+  invitationId: string,
+): Promise<void> {
   const invitation = await context.store.invitations.get(invitationId)
   if (!invitation || invitation.organization_id !== organization.id) throw errors.notFound('Invitation not found')
   if (!(await context.store.invitations.decide(invitation.id, 'revoked', context.clock.now()))) {
@@ -70,21 +76,37 @@ export async function revokeInvitation(context: ServerContext, organization: Org
  * and verified (otherwise anyone could sign up with the invitee's address and take the seat); a refusal
  * for that reason does not spend the invitation.
  */
-export async function acceptInvitation(context: ServerContext, user: UserRecord, token: string): Promise<AcceptInvitationResponse> {
+export async function acceptInvitation(
+  context: ServerContext,
+  user: UserRecord,
+  token: string,
+): Promise<AcceptInvitationResponse> {
   const now = context.clock.now()
   const invitation = await context.store.invitations.getByTokenHash(await sha256(token))
   if (!invitation || invitation.status !== 'pending' || invitation.expires_at <= now) throw errors.invalidToken()
   if (invitation.email_normalized !== user.email_normalized) {
     throw new ApiError(403, 'FORBIDDEN', 'This invitation was sent to a different email address')
   }
-  if (!user.email_verified) throw new ApiError(403, 'FORBIDDEN', 'Verify your email address before accepting an invitation')
+  if (!user.email_verified)
+    throw new ApiError(403, 'FORBIDDEN', 'Verify your email address before accepting an invitation')
   const organization = await context.store.organizations.get(invitation.organization_id)
-  if (!organization || !(await context.store.invitations.decide(invitation.id, 'accepted', now))) throw errors.invalidToken()
-  const added = await context.store.memberships.add({ organization_id: organization.id, user_id: user.id, role: invitation.role, joined_at: now })
+  if (!organization || !(await context.store.invitations.decide(invitation.id, 'accepted', now)))
+    throw errors.invalidToken()
+  const added = await context.store.memberships.add({
+    organization_id: organization.id,
+    user_id: user.id,
+    role: invitation.role,
+    joined_at: now,
+  })
   // Someone who is already a member keeps the role they have.
   const membership = await context.store.memberships.get(organization.id, user.id)
   if (!membership) throw errors.invalidToken()
-  if (added) context.webhooks.emit('organization.member.added', { organization_id: organization.id, user_id: user.id, role: membership.role })
+  if (added)
+    context.webhooks.emit('organization.member.added', {
+      organization_id: organization.id,
+      user_id: user.id,
+      role: membership.role,
+    })
   const count = (await context.store.memberships.listByOrganization(organization.id)).length
   return { organization: toWireOrganization(organization, membership.role, count), role: membership.role }
 }

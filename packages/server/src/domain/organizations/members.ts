@@ -33,7 +33,12 @@ export async function changeMemberRole(
 }
 
 /** Removes a member (or lets `actor` leave), if `actor` may; the last owner cannot go. */
-export async function removeMember(context: ServerContext, organization: OrganizationRecord, actor: MembershipRecord, userId: string): Promise<void> {
+export async function removeMember(
+  context: ServerContext,
+  organization: OrganizationRecord,
+  actor: MembershipRecord,
+  userId: string,
+): Promise<void> {
   const target = await context.store.memberships.get(organization.id, userId)
   if (!target) throw errors.notFound('Member not found')
   assertMayChange(actor, target, null)

@@ -38,10 +38,15 @@ export function requireRole(membership: MembershipRecord, minimum: OrganizationR
  * members manage nothing; nobody raises their own role; only owners grant the owner role or change or
  * remove an owner. Leaving (removing oneself) is always allowed here; the last-owner rule is the store's.
  */
-export function assertMayChange(actor: MembershipRecord, target: MembershipRecord, next: OrganizationRoleName | null): void {
+export function assertMayChange(
+  actor: MembershipRecord,
+  target: MembershipRecord,
+  next: OrganizationRoleName | null,
+): void {
   const self = actor.user_id === target.user_id
   if (self && next === null) return
-  if (self && next !== null && RANK[next] > RANK[actor.role]) throw new ApiError(403, 'FORBIDDEN', 'You cannot raise your own role')
+  if (self && next !== null && RANK[next] > RANK[actor.role])
+    throw new ApiError(403, 'FORBIDDEN', 'You cannot raise your own role')
   if (!self) requireRole(actor, 'admin')
   if (actor.role !== 'owner' && (target.role === 'owner' || next === 'owner')) {
     throw new ApiError(403, 'FORBIDDEN', 'Only an owner can grant, change or remove the owner role')

@@ -1,11 +1,21 @@
 import type { Invitation, Member, Organization } from '@plinto/contract'
 import { toIso } from '../../clock'
-import type { InvitationRecord, MembershipRecord, OrganizationRecord, OrganizationRoleName, UserRecord } from '../../store/types'
+import type {
+  InvitationRecord,
+  MembershipRecord,
+  OrganizationRecord,
+  OrganizationRoleName,
+  UserRecord,
+} from '../../store/types'
 
 /**
  * An organization as one member sees it: with their `role` and the current `member_count`.
  */
-export function toWireOrganization(organization: OrganizationRecord, role: OrganizationRoleName, memberCount: number): Organization {
+export function toWireOrganization(
+  organization: OrganizationRecord,
+  role: OrganizationRoleName,
+  memberCount: number,
+): Organization {
   return {
     id: organization.id,
     name: organization.name,

@@ -9,7 +9,11 @@ import { toWireOrganization } from './organization-wire'
  * Creates an organization with `owner` as its owner and announces it (`organization.created`); answers
  * it as the owner sees it. A taken slug is 409 `SLUG_TAKEN`.
  */
-export async function createOrganization(context: ServerContext, owner: UserRecord, input: CreateOrganizationRequest): Promise<Organization> {
+export async function createOrganization(
+  context: ServerContext,
+  owner: UserRecord,
+  input: CreateOrganizationRequest,
+): Promise<Organization> {
   const now = context.clock.now()
   const organization: OrganizationRecord = {
     id: randomId('org'),
@@ -20,7 +24,12 @@ export async function createOrganization(context: ServerContext, owner: UserReco
     updated_at: now,
   }
   try {
-    await context.store.organizations.create(organization, { organization_id: organization.id, user_id: owner.id, role: 'owner', joined_at: now })
+    await context.store.organizations.create(organization, {
+      organization_id: organization.id,
+      user_id: owner.id,
+      role: 'owner',
+      joined_at: now,
+    })
   } catch (error) {
     throw uniqueToApiError(error)
   }
@@ -41,7 +50,11 @@ export async function listOrganizationsOf(context: ServerContext, user: UserReco
 }
 
 /** An organization as one of its members sees it. */
-export async function showOrganization(context: ServerContext, organization: OrganizationRecord, membership: MembershipRecord): Promise<Organization> {
+export async function showOrganization(
+  context: ServerContext,
+  organization: OrganizationRecord,
+  membership: MembershipRecord,
+): Promise<Organization> {
   return toWireOrganization(organization, membership.role, await memberCount(context, organization.id))
 }
 
@@ -59,7 +72,9 @@ export async function updateOrganization(
   let updated = organization
   if (Object.keys(patch).length > 0) {
     try {
-      updated = (await context.store.organizations.update(organization.id, { ...patch, updated_at: context.clock.now() })) ?? organization
+      updated =
+        (await context.store.organizations.update(organization.id, { ...patch, updated_at: context.clock.now() })) ??
+        organization
     } catch (error) {
       throw uniqueToApiError(error)
     }

@@ -11,7 +11,12 @@ export async function listPasskeys(context: ServerContext, user: UserRecord): Pr
 }
 
 /** Renames one of the user's passkeys (404 for anyone else's). */
-export async function renamePasskey(context: ServerContext, user: UserRecord, passkeyId: string, name: string): Promise<Passkey> {
+export async function renamePasskey(
+  context: ServerContext,
+  user: UserRecord,
+  passkeyId: string,
+  name: string,
+): Promise<Passkey> {
   const passkey = await ownPasskey(context, user, passkeyId)
   const updated = await context.store.passkeys.update(passkey.id, { name })
   return toWirePasskey(updated ?? passkey)

@@ -43,7 +43,10 @@ export function toWirePasskey(passkey: PasskeyRecord): Passkey {
  * alone is a multi-factor sign-in), the user's existing passkeys excluded. The challenge is stored bound
  * to the user.
  */
-export async function registrationOptions(context: ServerContext, user: UserRecord): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function registrationOptions(
+  context: ServerContext,
+  user: UserRecord,
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const { config } = context
   const existing = await context.store.passkeys.listByUser(user.id)
   const displayName = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email
@@ -118,7 +121,10 @@ export async function registerPasskey(
  * `allowCredentials` and the challenge is bound to that account; otherwise the options ask for any
  * discoverable credential of this RP (so an unknown email gets the same shape as no email).
  */
-export async function authenticationOptions(context: ServerContext, email: string | undefined): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function authenticationOptions(
+  context: ServerContext,
+  email: string | undefined,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const user = email ? await context.store.users.getByEmail(normalizeEmail(email)) : undefined
   const passkeys = user ? await context.store.passkeys.listByUser(user.id) : []
   const options = await generateAuthenticationOptions({
@@ -127,7 +133,12 @@ export async function authenticationOptions(context: ServerContext, email: strin
     userVerification: 'required',
     allowCredentials: passkeys.map((p) => ({ id: p.credential_id, transports: p.transports })),
   })
-  await storeChallenge(context, options.challenge, 'webauthn_authentication', passkeys.length > 0 && user ? user.id : null)
+  await storeChallenge(
+    context,
+    options.challenge,
+    'webauthn_authentication',
+    passkeys.length > 0 && user ? user.id : null,
+  )
   return options
 }
 
@@ -137,7 +148,10 @@ export async function authenticationOptions(context: ServerContext, email: strin
  * `userHandle` that is not the credential's user, a wrong origin or RP ID, no user verification, a bad
  * signature, and a signature counter that did not increase (a cloned authenticator).
  */
-export async function authenticateWithPasskey(context: ServerContext, response: AuthenticationResponseJSON): Promise<UserRecord> {
+export async function authenticateWithPasskey(
+  context: ServerContext,
+  response: AuthenticationResponseJSON,
+): Promise<UserRecord> {
   const { config, store } = context
   const passkey = await store.passkeys.getByCredentialId(response.id)
   if (!passkey) {
@@ -169,7 +183,9 @@ export async function authenticateWithPasskey(context: ServerContext, response: 
   }
   if (!verification.verified) throw verificationFailed()
   const { newCounter, credentialBackedUp } = verification.authenticationInfo
-  if (!(await store.passkeys.recordUse(passkey.id, passkey.counter, newCounter, context.clock.now(), credentialBackedUp))) {
+  if (
+    !(await store.passkeys.recordUse(passkey.id, passkey.counter, newCounter, context.clock.now(), credentialBackedUp))
+  ) {
     throw verificationFailed('The passkey was used concurrently; try again')
   }
   const user = await store.users.get(passkey.user_id)
@@ -177,7 +193,12 @@ export async function authenticateWithPasskey(context: ServerContext, response: 
   return user
 }
 
-async function storeChallenge(context: ServerContext, challenge: string, kind: ChallengeKind, userId: string | null): Promise<void> {
+async function storeChallenge(
+  context: ServerContext,
+  challenge: string,
+  kind: ChallengeKind,
+  userId: string | null,
+): Promise<void> {
   const now = context.clock.now()
   await context.store.challenges.deleteExpired(now)
   await context.store.challenges.create({
@@ -195,7 +216,12 @@ async function storeChallenge(context: ServerContext, challenge: string, kind: C
  * Takes a challenge out of the store: true if it existed, was unexpired, and is either unbound or bound
  * to `userId`. Spent in every case, so each challenge is tried once.
  */
-async function spendChallenge(context: ServerContext, challenge: string, kind: ChallengeKind, userId: string | null): Promise<boolean> {
+async function spendChallenge(
+  context: ServerContext,
+  challenge: string,
+  kind: ChallengeKind,
+  userId: string | null,
+): Promise<boolean> {
   if (!challenge) return false
   const record = await context.store.challenges.consume(await sha256(challenge), kind, context.clock.now())
   if (!record) return false
@@ -204,7 +230,9 @@ async function spendChallenge(context: ServerContext, challenge: string, kind: C
 
 function challengeOf(response: AuthenticationResponseJSON): string {
   try {
-    const clientData = JSON.parse(new TextDecoder().decode(fromBase64Url(response.response.clientDataJSON))) as { challenge?: unknown }
+    const clientData = JSON.parse(new TextDecoder().decode(fromBase64Url(response.response.clientDataJSON))) as {
+      challenge?: unknown
+    }
     return typeof clientData.challenge === 'string' ? clientData.challenge : ''
   } catch {
     return ''
@@ -214,6 +242,7 @@ function challengeOf(response: AuthenticationResponseJSON): string {
 function verificationFailed(cause?: unknown): ApiError {
   // @simplewebauthn's messages say what did not match (origin, challenge, counter) without secrets;
   // they help integrators, so they are passed on.
-  const detail = typeof cause === 'string' ? cause : cause instanceof Error ? cause.message : 'Passkey verification failed'
+  const detail =
+    typeof cause === 'string' ? cause : cause instanceof Error ? cause.message : 'Passkey verification failed'
   return new ApiError(400, 'PASSKEY_VERIFICATION_FAILED', detail)
 }

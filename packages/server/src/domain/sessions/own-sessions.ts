@@ -6,7 +6,11 @@ import { isActiveSession, toWireSession } from './session-wire'
 import { endSession } from './sessions'
 
 /** The user's active sessions, most recently used first; `current` is marked as the caller's. */
-export async function listActiveSessions(context: ServerContext, user: UserRecord, current: SessionRecord): Promise<SessionListResponse> {
+export async function listActiveSessions(
+  context: ServerContext,
+  user: UserRecord,
+  current: SessionRecord,
+): Promise<SessionListResponse> {
   const now = context.clock.now()
   const active = (await context.store.sessions.listByUser(user.id))
     .filter((s) => isActiveSession(s, now))

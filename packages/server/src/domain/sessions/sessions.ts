@@ -56,7 +56,11 @@ export async function startSession(
  * Ends one session (its access and refresh tokens stop working) and announces it (`session.revoked`).
  * False if it was unknown or had already ended.
  */
-export async function endSession(context: ServerContext, session: SessionRecord, reason: SessionRevokeReason): Promise<boolean> {
+export async function endSession(
+  context: ServerContext,
+  session: SessionRecord,
+  reason: SessionRevokeReason,
+): Promise<boolean> {
   const ended = await context.store.sessions.revoke(session.id, reason, context.clock.now())
   if (ended) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
   return ended
@@ -77,7 +81,8 @@ export async function endSessionsOfUser(
     (s) => s.revoked_at === null && s.id !== exceptSessionId,
   )
   const count = await context.store.sessions.revokeByUser(userId, reason, now, exceptSessionId)
-  for (const session of active) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: userId, reason })
+  for (const session of active)
+    context.webhooks.emit('session.revoked', { session_id: session.id, user_id: userId, reason })
   return count
 }
 
@@ -127,7 +132,10 @@ export async function rotateRefreshToken(
   }
   // A rotated token presented after its window: someone holds a copy. End the session for everyone.
   await endSession(context, session, 'refresh_token_reuse')
-  context.logger.warn('Refresh token reuse detected; session revoked', { session_id: session.id, user_id: session.user_id })
+  context.logger.warn('Refresh token reuse detected; session revoked', {
+    session_id: session.id,
+    user_id: session.user_id,
+  })
   throw errors.refreshTokenReused()
 }
 
@@ -207,6 +215,8 @@ async function mintPair(
 }
 
 function refreshLifetimeMs(context: ServerContext, remember: boolean): number {
-  const seconds = remember ? context.config.refreshTokenTtl : Math.min(context.config.refreshTokenTtl, SHORT_SESSION_SECONDS)
+  const seconds = remember
+    ? context.config.refreshTokenTtl
+    : Math.min(context.config.refreshTokenTtl, SHORT_SESSION_SECONDS)
   return seconds * 1000
 }

@@ -25,7 +25,11 @@ export function createMemoryStore(): PlintoStore {
  * called after every mutation and awaited before the operation resolves: the file store makes each
  * accepted write durable that way.
  */
-export function createStateStore(state: StoreState, persist: () => Promise<void>, close: () => Promise<void> = persist): PlintoStore {
+export function createStateStore(
+  state: StoreState,
+  persist: () => Promise<void>,
+  close: () => Promise<void> = persist,
+): PlintoStore {
   const context = memoryContext(state, persist)
   return {
     users: memoryUsers(context),

@@ -61,7 +61,11 @@ export function memoryMemberships({ state, copy, mutate }: MemoryContext): Membe
     Object.values(state.memberships).filter((m) => m.organization_id === organizationId && m.role === 'owner').length
 
   // A change that would leave an organization without an owner is refused in the same step that makes it.
-  const changeMembership = (organizationId: string, userId: string, next: MembershipRecord['role'] | null): MembershipChange => {
+  const changeMembership = (
+    organizationId: string,
+    userId: string,
+    next: MembershipRecord['role'] | null,
+  ): MembershipChange => {
     const key = memberKey(organizationId, userId)
     const current = state.memberships[key]
     if (!current) return 'not_found'

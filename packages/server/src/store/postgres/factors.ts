@@ -93,7 +93,12 @@ export function postgresMfa({ db, t }: PostgresContext): MfaRepository {
     },
     async put(record) {
       const replace = MFA_COLUMNS.slice(1).map((column) => `${column} = EXCLUDED.${column}`)
-      const { text, params } = insert(t.mfa, MFA_COLUMNS, record, `ON CONFLICT (user_id) DO UPDATE SET ${replace.join(', ')}`)
+      const { text, params } = insert(
+        t.mfa,
+        MFA_COLUMNS,
+        record,
+        `ON CONFLICT (user_id) DO UPDATE SET ${replace.join(', ')}`,
+      )
       await db.query(text, params)
     },
     async delete(userId) {
@@ -141,12 +146,18 @@ export function postgresChallenges({ db, t }: PostgresContext): ChallengeReposit
       )
     },
     async get(key, kind, nowMs) {
-      const { rows } = await db.query(`SELECT * FROM ${t.challenges} WHERE kind = $1 AND key = $2 AND expires_at > $3`, [kind, key, nowMs])
+      const { rows } = await db.query(
+        `SELECT * FROM ${t.challenges} WHERE kind = $1 AND key = $2 AND expires_at > $3`,
+        [kind, key, nowMs],
+      )
       return rows[0] ? toChallenge(rows[0]) : undefined
     },
     async consume(key, kind, nowMs) {
       // An expired challenge is deleted too: it can never become valid again.
-      const { rows } = await db.query(`DELETE FROM ${t.challenges} WHERE kind = $1 AND key = $2 RETURNING *`, [kind, key])
+      const { rows } = await db.query(`DELETE FROM ${t.challenges} WHERE kind = $1 AND key = $2 RETURNING *`, [
+        kind,
+        key,
+      ])
       const challenge = rows[0] ? toChallenge(rows[0]) : undefined
       return challenge && challenge.expires_at > nowMs ? challenge : undefined
     },
@@ -191,7 +202,10 @@ export function postgresPasskeys({ db, t }: PostgresContext): PasskeyRepository 
     async update(id, patch) {
       const set = assignments(patch, ['name', 'backed_up'], 2)
       if (set.params.length === 0) return get(id)
-      const { rows } = await db.query(`UPDATE ${t.passkeys} SET ${set.sql} WHERE id = $1 RETURNING *`, [id, ...set.params])
+      const { rows } = await db.query(`UPDATE ${t.passkeys} SET ${set.sql} WHERE id = $1 RETURNING *`, [
+        id,
+        ...set.params,
+      ])
       return rows[0] ? toPasskey(rows[0]) : undefined
     },
     async recordUse(id, expectedCounter, nextCounter, nowMs, backedUp) {
@@ -212,11 +226,18 @@ export function postgresPasskeys({ db, t }: PostgresContext): PasskeyRepository 
 export function postgresOAuthAccounts({ db, t }: PostgresContext): OAuthAccountRepository {
   return {
     async create(account) {
-      const { text, params } = insert(t.oauthAccounts, ['provider', 'provider_user_id', 'user_id', 'email', 'created_at'], account)
+      const { text, params } = insert(
+        t.oauthAccounts,
+        ['provider', 'provider_user_id', 'user_id', 'email', 'created_at'],
+        account,
+      )
       await unique(db.query(text, params))
     },
     async get(provider, providerUserId) {
-      const { rows } = await db.query(`SELECT * FROM ${t.oauthAccounts} WHERE provider = $1 AND provider_user_id = $2`, [provider, providerUserId])
+      const { rows } = await db.query(
+        `SELECT * FROM ${t.oauthAccounts} WHERE provider = $1 AND provider_user_id = $2`,
+        [provider, providerUserId],
+      )
       return rows[0] ? toOAuthAccount(rows[0]) : undefined
     },
     async listByUser(userId) {

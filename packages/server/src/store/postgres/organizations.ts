@@ -80,7 +80,9 @@ export function postgresOrganizations({ db, t }: PostgresContext): OrganizationR
     async update(id, patch) {
       const set = assignments(patch, ORGANIZATION_COLUMNS.slice(1), 2)
       if (set.params.length === 0) return one('id', id)
-      const { rows } = await unique(db.query(`UPDATE ${t.organizations} SET ${set.sql} WHERE id = $1 RETURNING *`, [id, ...set.params]))
+      const { rows } = await unique(
+        db.query(`UPDATE ${t.organizations} SET ${set.sql} WHERE id = $1 RETURNING *`, [id, ...set.params]),
+      )
       return rows[0] ? toOrganization(rows[0]) : undefined
     },
     async delete(id) {
@@ -96,7 +98,11 @@ export function postgresOrganizations({ db, t }: PostgresContext): OrganizationR
  * each counts the owners the previous one left.
  */
 export function postgresMemberships({ db, t }: PostgresContext): MembershipRepository {
-  const change = (organizationId: string, userId: string, next: OrganizationRoleName | null): Promise<MembershipChange> =>
+  const change = (
+    organizationId: string,
+    userId: string,
+    next: OrganizationRoleName | null,
+  ): Promise<MembershipChange> =>
     db.transaction(async (tx) => {
       await tx.query(`SELECT id FROM ${t.organizations} WHERE id = $1 FOR NO KEY UPDATE`, [organizationId])
       const { rows } = await tx.query<{ role: string }>(
@@ -113,9 +119,16 @@ export function postgresMemberships({ db, t }: PostgresContext): MembershipRepos
         if (num(owners.rows[0]?.count) <= 1) return 'last_owner'
       }
       if (next === null) {
-        await tx.query(`DELETE FROM ${t.memberships} WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId])
+        await tx.query(`DELETE FROM ${t.memberships} WHERE organization_id = $1 AND user_id = $2`, [
+          organizationId,
+          userId,
+        ])
       } else {
-        await tx.query(`UPDATE ${t.memberships} SET role = $3 WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId, next])
+        await tx.query(`UPDATE ${t.memberships} SET role = $3 WHERE organization_id = $1 AND user_id = $2`, [
+          organizationId,
+          userId,
+          next,
+        ])
       }
       return 'ok'
     })
@@ -131,11 +144,16 @@ export function postgresMemberships({ db, t }: PostgresContext): MembershipRepos
       return rows.length > 0
     },
     async get(organizationId, userId) {
-      const { rows } = await db.query(`SELECT * FROM ${t.memberships} WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId])
+      const { rows } = await db.query(`SELECT * FROM ${t.memberships} WHERE organization_id = $1 AND user_id = $2`, [
+        organizationId,
+        userId,
+      ])
       return rows[0] ? toMembership(rows[0]) : undefined
     },
     async listByOrganization(organizationId) {
-      const { rows } = await db.query(`SELECT * FROM ${t.memberships} WHERE organization_id = $1 ORDER BY seq`, [organizationId])
+      const { rows } = await db.query(`SELECT * FROM ${t.memberships} WHERE organization_id = $1 ORDER BY seq`, [
+        organizationId,
+      ])
       return rows.map(toMembership)
     },
     async listByUser(userId) {
@@ -154,7 +172,9 @@ export function postgresInvitations({ db, t }: PostgresContext): InvitationRepos
       db.transaction(async (tx) => {
         // As for memberships: concurrent invitations to one organization run one after the other, so at most
         // one stays pending per address.
-        await tx.query(`SELECT id FROM ${t.organizations} WHERE id = $1 FOR NO KEY UPDATE`, [invitation.organization_id])
+        await tx.query(`SELECT id FROM ${t.organizations} WHERE id = $1 FOR NO KEY UPDATE`, [
+          invitation.organization_id,
+        ])
         await tx.query(
           `UPDATE ${t.invitations} SET status = 'revoked', decided_at = $3
            WHERE organization_id = $1 AND email_normalized = $2 AND status = 'pending'`,
@@ -168,11 +188,15 @@ export function postgresInvitations({ db, t }: PostgresContext): InvitationRepos
       return rows[0] ? toInvitation(rows[0]) : undefined
     },
     async getByTokenHash(tokenHash) {
-      const { rows } = await db.query(`SELECT * FROM ${t.invitations} WHERE token_hash = $1 ORDER BY seq LIMIT 1`, [tokenHash])
+      const { rows } = await db.query(`SELECT * FROM ${t.invitations} WHERE token_hash = $1 ORDER BY seq LIMIT 1`, [
+        tokenHash,
+      ])
       return rows[0] ? toInvitation(rows[0]) : undefined
     },
     async listByOrganization(organizationId) {
-      const { rows } = await db.query(`SELECT * FROM ${t.invitations} WHERE organization_id = $1 ORDER BY seq`, [organizationId])
+      const { rows } = await db.query(`SELECT * FROM ${t.invitations} WHERE organization_id = $1 ORDER BY seq`, [
+        organizationId,
+      ])
       return rows.map(toInvitation)
     },
     async decide(id, status, nowMs) {

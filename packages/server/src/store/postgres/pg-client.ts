@@ -103,7 +103,8 @@ export function pgPoolClient(pool: PgPoolLike): SqlClient {
     }
 
   return {
-    query: <Row>(text: string, params?: readonly unknown[]) => withConnection((connection) => queryOn(connection)<Row>(text, params)),
+    query: <Row>(text: string, params?: readonly unknown[]) =>
+      withConnection((connection) => queryOn(connection)<Row>(text, params)),
     transaction: (fn) =>
       withConnection(async (connection, markBroken) => {
         await connection.query('BEGIN')
@@ -168,7 +169,10 @@ export class MissingDependencyError extends Error {
   readonly packageName: string
 
   constructor(packageName: string, neededBy: string, options?: { cause?: unknown }) {
-    super(`${neededBy} needs the "${packageName}" package, which is not installed. Install it: npm install ${packageName}`, options)
+    super(
+      `${neededBy} needs the "${packageName}" package, which is not installed. Install it: npm install ${packageName}`,
+      options,
+    )
     this.packageName = packageName
   }
 }
@@ -180,7 +184,8 @@ async function importPg() {
   } catch (error) {
     const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
     // Only `pg` itself: a missing dependency *of* pg names another package and stays as it is.
-    const notFound = (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /['"]pg['"]/.test(String(message))
+    const notFound =
+      (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /['"]pg['"]/.test(String(message))
     if (notFound) throw new MissingDependencyError('pg', 'The PostgreSQL store (connectionString)', { cause: error })
     throw error
   }

@@ -13,7 +13,9 @@ import type { SqlClient, SqlQueryable, SqlResult } from './sql-client'
  */
 export interface PgliteLike {
   query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>
-  transaction<T>(fn: (tx: { query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }> }) => Promise<T>): Promise<T>
+  transaction<T>(
+    fn: (tx: { query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }> }) => Promise<T>,
+  ): Promise<T>
 }
 
 /**

@@ -1,7 +1,13 @@
 // PostgreSQL repositories of sign-in state: sessions, their refresh tokens, and the JWT signing keys.
 import type { SigningKeyRecord } from '../../crypto/signing-keys'
 import { assignments, insert, num, numOrNull, type PostgresContext } from './sql'
-import type { RefreshTokenRecord, RefreshTokenRepository, SessionRecord, SessionRepository, SigningKeyRepository } from '../types'
+import type {
+  RefreshTokenRecord,
+  RefreshTokenRepository,
+  SessionRecord,
+  SessionRepository,
+  SigningKeyRepository,
+} from '../types'
 
 type Row = Record<string, unknown>
 
@@ -77,7 +83,10 @@ export function postgresSessions({ db, t }: PostgresContext): SessionRepository 
     async update(id, patch) {
       const set = assignments(patch, SESSION_PATCHABLE, 2)
       if (set.params.length === 0) return get(id)
-      const { rows } = await db.query(`UPDATE ${t.sessions} SET ${set.sql} WHERE id = $1 RETURNING *`, [id, ...set.params])
+      const { rows } = await db.query(`UPDATE ${t.sessions} SET ${set.sql} WHERE id = $1 RETURNING *`, [
+        id,
+        ...set.params,
+      ])
       return rows[0] ? toSession(rows[0]) : undefined
     },
     revokeByUser: (userId, reason, nowMs, exceptSessionId) =>

@@ -96,7 +96,12 @@ export function assignments(
  * `INSERT INTO table (a, b, …) VALUES ($1, $2, …)` with `record`'s values of `columns` as parameters; `tail`
  * is appended (`ON CONFLICT …`, `RETURNING …`).
  */
-export function insert<R>(table: string, columns: readonly (keyof R & string)[], record: R, tail = ''): { text: string; params: unknown[] } {
+export function insert<R>(
+  table: string,
+  columns: readonly (keyof R & string)[],
+  record: R,
+  tail = '',
+): { text: string; params: unknown[] } {
   const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ')
   return {
     text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders})${tail ? ` ${tail}` : ''}`,

@@ -63,7 +63,9 @@ export function postgresUsers({ db, t }: PostgresContext): UserRepository {
     async update(id, patch) {
       const set = assignments(patch, USER_COLUMNS, 2)
       if (set.params.length === 0) return one('id', id)
-      const { rows } = await unique(db.query(`UPDATE ${t.users} SET ${set.sql} WHERE id = $1 RETURNING *`, [id, ...set.params]))
+      const { rows } = await unique(
+        db.query(`UPDATE ${t.users} SET ${set.sql} WHERE id = $1 RETURNING *`, [id, ...set.params]),
+      )
       return rows[0] ? toUser(rows[0]) : undefined
     },
     async delete(id) {
@@ -81,13 +83,23 @@ export function postgresEmailTokens({ db, t }: PostgresContext): EmailTokenRepos
         // Locking the user makes concurrent requests for a new link run one after the other, so only the
         // last link survives, as it would one at a time.
         await tx.query(`SELECT id FROM ${t.users} WHERE id = $1 FOR NO KEY UPDATE`, [token.user_id])
-        await tx.query(`DELETE FROM ${t.emailTokens} WHERE user_id = $1 AND purpose = $2`, [token.user_id, token.purpose])
-        const { text, params } = insert(t.emailTokens, ['token_hash', 'purpose', 'user_id', 'email', 'created_at', 'expires_at'], token)
+        await tx.query(`DELETE FROM ${t.emailTokens} WHERE user_id = $1 AND purpose = $2`, [
+          token.user_id,
+          token.purpose,
+        ])
+        const { text, params } = insert(
+          t.emailTokens,
+          ['token_hash', 'purpose', 'user_id', 'email', 'created_at', 'expires_at'],
+          token,
+        )
         await tx.query(text, params)
       }),
     async consume(tokenHash, purpose, nowMs) {
       // Expired tokens go too: they can never become valid again.
-      const { rows } = await db.query(`DELETE FROM ${t.emailTokens} WHERE token_hash = $1 AND purpose = $2 RETURNING *`, [tokenHash, purpose])
+      const { rows } = await db.query(
+        `DELETE FROM ${t.emailTokens} WHERE token_hash = $1 AND purpose = $2 RETURNING *`,
+        [tokenHash, purpose],
+      )
       const token = rows[0] ? toEmailToken(rows[0]) : undefined
       return token && token.expires_at > nowMs ? token : undefined
     },
