@@ -1,3 +1,6 @@
+// About 300 lines: createPlintoHandlers and the handle it returns (seed, outbox, clock, faults, requests)
+// are one public object, documented together.
+
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
 import {
   createPlintoApp,

@@ -1,3 +1,6 @@
+// About 300 lines: one authenticator's state and both WebAuthn ceremonies over it (registration and
+// assertion share the credential store and the signature counter); the byte helpers live apart.
+
 import { encodeCbor, type CborValue } from './cbor'
 import { concat, fromBase64Url, rawSignatureToDer, toBase64Url, uint16, uint32 } from './webauthn-bytes'
 

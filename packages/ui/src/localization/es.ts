@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: one language's every string, a table for translators to read top to bottom
+// in the order of localization.ts, not logic to split.
+
 import type { PlintoLocalization } from './localization'
 
 function retryIn(seconds: number | undefined): string {

@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the PlintoLocalization type is the documented list of every string @plinto/ui
+// shows, grouped by component; translators read it as one page.
+
 /**
  * Every piece of text `@plinto/ui` shows. Strings that embed a value are functions, so a translation can
  * reorder words and choose plural forms. Pass a partial override (deep) as the `localization` prop of the
