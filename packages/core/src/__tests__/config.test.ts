@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { PlintoClient, PlintoError, isPlintoError } from '../index'
+import { PlintoClient, type PlintoError, isPlintoError } from '../index'
 
 const clients: PlintoClient[] = []
 const make = (options: ConstructorParameters<typeof PlintoClient>[0]) => {

@@ -1,4 +1,4 @@
-import { type MouseEvent, type ReactNode } from 'react'
+import type { MouseEvent, ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
 import { MenuAction } from '../elements/menu-action'
 import { Popover } from '../elements/popover'
