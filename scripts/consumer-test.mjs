@@ -62,7 +62,7 @@ function run(command, args, cwd, env = {}) {
 function quickStart(packageDir, lang) {
   const readme = readFileSync(join(root, 'packages', packageDir, 'README.md'), 'utf8')
   const section = readme.slice(readme.indexOf('## Quick start'))
-  const match = section.match(new RegExp('```' + lang + '\\n([\\s\\S]*?)```'))
+  const match = section.match(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``))
   if (!match) throw new Error(`packages/${packageDir}/README.md: no \`\`\`${lang} block under "## Quick start"`)
   return match[1]
 }
@@ -70,7 +70,7 @@ function quickStart(packageDir, lang) {
 /** Every fenced block of `lang` in a README, in order. */
 function blocks(packageDir, lang) {
   const readme = readFileSync(join(root, 'packages', packageDir, 'README.md'), 'utf8')
-  return [...readme.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1])
+  return [...readme.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1])
 }
 
 function writeFiles(dir, files) {

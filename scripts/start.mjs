@@ -184,7 +184,9 @@ async function stop(exitCode, message) {
     child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((done) => child.once('exit', done)),
   )
   for (const { child } of running) signalGroup(child, 'SIGTERM')
-  const force = setTimeout(() => running.forEach(({ child }) => signalGroup(child, 'SIGKILL')), 10_000)
+  const force = setTimeout(() => {
+    for (const { child } of running) signalGroup(child, 'SIGKILL')
+  }, 10_000)
   await Promise.all(exited)
   clearTimeout(force)
   // Whatever a child started and left behind in its group goes too.

@@ -76,7 +76,10 @@ export function createWebhookReceiver({ secret, onEvent, log }: WebhookReceiverO
     }
     await onEvent(payload)
     seen.add(id)
-    if (seen.size > REMEMBERED_DELIVERIES) seen.delete(seen.values().next().value!)
+    if (seen.size > REMEMBERED_DELIVERIES) {
+      const oldest = seen.values().next().value
+      if (oldest !== undefined) seen.delete(oldest)
+    }
     res.writeHead(204).end()
   }
 }

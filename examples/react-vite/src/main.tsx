@@ -10,7 +10,10 @@ import { router } from './routes'
 // The components change page through the router after a sign-in, a sign-out, a created organization…
 const navigate = (to: string) => void router.navigate(to)
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element')
+
+createRoot(root).render(
   <StrictMode>
     <PlintoProvider client={plinto} navigate={navigate}>
       <RouterProvider router={router} />

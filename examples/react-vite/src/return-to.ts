@@ -10,7 +10,7 @@ const KEY = 'plinto-example:return-to'
  * `//host`: an open redirect would let a crafted sign-in link send users to another site.
  */
 export function safePath(value: string | null | undefined): string | undefined {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined
   return value
 }
 

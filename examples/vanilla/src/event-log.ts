@@ -36,5 +36,7 @@ export function logClientEvents(plinto: PlintoClient): () => void {
     plinto.on('signedOut', ({ reason }) => logEvent('signedOut', `reason: ${reason}`)),
     plinto.on('error', (error) => logEvent('error', `${error.code}: ${error.message}`)),
   ]
-  return () => offs.forEach((off) => off())
+  return () => {
+    for (const off of offs) off()
+  }
 }

@@ -114,6 +114,7 @@ export class PlintoClient {
     const http = createHttp(
       config,
       {
+        // biome-ignore lint/style/noNonNullAssertion: assigned just below, before any request can ask for a token; `?.` would cost main-chunk bytes
         token: async (rejected) => session!.validToken(SEND_MARGIN_S, rejected),
       },
       log,

@@ -2,8 +2,6 @@ import { isKnownErrorCode, PlintoError, type PlintoErrorCode } from './errors'
 import { isObject } from './internal/guards'
 import type { FieldError } from '@plinto/contract'
 
-type Json = Record<string, unknown>
-
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined)
 
 // Codes for statuses whose body names none we know. 409 and unlisted 4xx become `VALIDATION_ERROR`

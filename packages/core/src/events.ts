@@ -100,6 +100,7 @@ export function createEmitter(): Emitter {
     on(event, listener) {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function')
       let set = listeners.get(event)
+      // biome-ignore lint/suspicious/noAssignInExpressions: the assignment inside the call minifies 4 bytes smaller than two statements (main-chunk budget)
       if (!set) listeners.set(event, (set = new Set()))
       return addListener(set, listener as (payload: never) => void)
     },

@@ -51,6 +51,7 @@ export function replaceEqualDeep<T>(previous: unknown, next: T): T {
     Object.keys(before).length === Object.keys(next).length
   for (const key in next) {
     copy[key] = replaceEqualDeep(before?.[key], next[key])
+    // biome-ignore lint/style/noNonNullAssertion: `same` starts false unless `before` is an object, and `&&=` then skips the read; `?.` would cost main-chunk bytes
     same &&= copy[key] === before![key]
   }
   return (same ? previous : Object.freeze(copy)) as T

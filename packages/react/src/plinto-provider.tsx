@@ -67,9 +67,9 @@ function clientFor(config: PlintoClientOptions): PlintoClient {
  * ```
  */
 export function PlintoProvider(props: PlintoProviderProps): ReactNode {
-  const { client: external, config, children } = props
+  const { client: external, children } = props
   const [owned, setOwned] = useState<{ client: PlintoClient; config: PlintoClientOptions } | null>(() =>
-    external ? null : { client: clientFor(config!), config: config! },
+    props.client ? null : { client: clientFor(props.config), config: props.config },
   )
   // Incremented on every mount and unmount of the effect below: a dispose scheduled by an unmount only
   // runs if no mount followed it in the same tick.

@@ -37,6 +37,7 @@ export function useOrganizationInvitations(organizationId?: string): UseOrganiza
   const query = useQuery(
     'useOrganizationInvitations',
     keys.userId && id ? `invitations:${keys.userId}:${id}` : null,
+    // biome-ignore lint/style/noNonNullAssertion: useQuery only fetches with a non-null key, which requires an id
     async () => (await client.organizations.listInvitations(id!)).invitations,
   )
   const actions = useMemo(() => {

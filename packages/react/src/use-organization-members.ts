@@ -37,6 +37,7 @@ export function useOrganizationMembers(organizationId?: string): UseOrganization
   const query = useQuery(
     'useOrganizationMembers',
     keys.userId && id ? `members:${keys.userId}:${id}` : null,
+    // biome-ignore lint/style/noNonNullAssertion: useQuery only fetches with a non-null key, which requires an id
     async () => (await client.organizations.listMembers(id!)).members,
   )
   const actions = useMemo(() => {

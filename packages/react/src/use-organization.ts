@@ -45,6 +45,7 @@ export function useOrganization(): UseOrganizationResult {
   const query = useQuery<Organization | null>(
     'useOrganization',
     active ? `organization:${userId}:${organizationId}` : null,
+    // biome-ignore lint/style/noNonNullAssertion: useQuery only fetches with a non-null key, which requires an organization id
     () => client.organizations.getOrganization(organizationId!),
   )
   const actions = useMemo(() => {

@@ -40,7 +40,7 @@ export function useQuery<T>(hookName: string, key: string | null, fetcher: () =>
   fetcherRef.current = fetcher
   const subscribe = useCallback(
     (listener: () => void) => (key === null ? noop() : cache.subscribe(key, () => fetcherRef.current(), listener)),
-    [cache, key, fetcherRef],
+    [cache, key],
   )
   const getSnapshot = useCallback(() => (key === null ? IDLE_STATE : cache.getState<T>(key)), [cache, key])
   const state: QueryState<T> = useSyncExternalStore(subscribe, getSnapshot, () => LOADING_STATE)

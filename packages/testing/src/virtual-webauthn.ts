@@ -219,6 +219,7 @@ function virtualCredentials(authenticator: VirtualAuthenticator, behaviour: Virt
       const json = await authenticator.createCredential({
         ...(publicKey as unknown as CreationOptionsInput),
         challenge: b64(publicKey.challenge),
+        // biome-ignore lint/style/noNonNullAssertion: create() options always carry the user (PublicKeyInput also types get())
         user: { ...publicKey.user!, id: b64(publicKey.user!.id) },
         excludeCredentials: descriptorsJSON(publicKey.excludeCredentials),
       })

@@ -60,8 +60,8 @@ describe('examples/react-vite: OAuth with the dev provider', () => {
       async (route) => {
         if (route.request().method() !== 'POST') return route.continue()
         const approved = await route.fetch({ maxRedirects: 0 })
-        const atProvider = await page.request.get(approved.headers()['location']!, { maxRedirects: 0 })
-        const callback = new URL(atProvider.headers()['location']!)
+        const atProvider = await page.request.get(approved.headers().location!, { maxRedirects: 0 })
+        const callback = new URL(atProvider.headers().location!)
         callback.searchParams.set('state', randomBytes(32).toString('base64url'))
         tampered = callback
         await route.fulfill({ status: 302, headers: { location: callback.href } })

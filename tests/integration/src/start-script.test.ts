@@ -38,7 +38,7 @@ function start(env: Record<string, string>): StartRun {
   const listeners = new Set<() => void>()
   const append = (chunk: Buffer) => {
     text += chunk.toString()
-    listeners.forEach((listener) => listener())
+    for (const listener of listeners) listener()
   }
   child.stdout.on('data', append)
   child.stderr.on('data', append)

@@ -42,6 +42,7 @@ export function DevInboxPage() {
         ) : (
           <ol className="message-list" aria-label={`Messages to ${address}`}>
             {result.messages.map((message, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: messages have no id; created_at plus the position counted from the end of the list identifies one
               <li key={`${message.created_at}-${result.messages.length - index}`}>
                 <OutboxMessage message={message} />
               </li>

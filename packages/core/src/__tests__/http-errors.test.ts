@@ -244,10 +244,10 @@ describe('retries', () => {
           ? HttpResponse.json({ detail: 'busy', error_code: 'INTERNAL_ERROR' }, { status: 503 })
           : HttpResponse.json(makeUser()),
       ),
-      http.post(
-        `${BASE}/auth/password/change`,
-        () => (++posts, HttpResponse.json({ detail: 'down', error_code: 'INTERNAL_ERROR' }, { status: 502 })),
-      ),
+      http.post(`${BASE}/auth/password/change`, () => {
+        ++posts
+        return HttpResponse.json({ detail: 'down', error_code: 'INTERNAL_ERROR' }, { status: 502 })
+      }),
     )
     const plinto = await signedIn()
     const user = plinto.auth.getCurrentUser()
@@ -285,7 +285,12 @@ describe('retries', () => {
 
     times.length = 0
     answer = () => errorResponse('3600')
-    server.use(http.get(`${BASE}/auth/me`, () => (times.push(Date.now()), errorResponse('3600'))))
+    server.use(
+      http.get(`${BASE}/auth/me`, () => {
+        times.push(Date.now())
+        return errorResponse('3600')
+      }),
+    )
     const limited = failure(plinto.auth.getCurrentUser())
     await vi.advanceTimersByTimeAsync(1_000)
     expect(await limited).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 3600 })
@@ -305,13 +310,15 @@ describe('retry budget', () => {
           tokens: { access_token: 'at_1', refresh_token: 'rt_1', token_type: 'bearer', expires_in: 3600 },
         }),
       ),
-      http.post(
-        `${BASE}/auth/refresh`,
-        () => (
-          refreshes++,
-          HttpResponse.json({ access_token: 'at_2', refresh_token: 'rt_2', token_type: 'bearer', expires_in: 3600 })
-        ),
-      ),
+      http.post(`${BASE}/auth/refresh`, () => {
+        refreshes++
+        return HttpResponse.json({
+          access_token: 'at_2',
+          refresh_token: 'rt_2',
+          token_type: 'bearer',
+          expires_in: 3600,
+        })
+      }),
       http.get(`${BASE}/auth/me`, ({ request }) => {
         attempts++
         if (attempts <= 2) return HttpResponse.error()
@@ -330,10 +337,10 @@ describe('retry budget', () => {
 
     attempts = 0
     server.use(
-      http.get(
-        `${BASE}/auth/me`,
-        () => (attempts++, HttpResponse.json({ detail: 'down', error_code: 'INTERNAL_ERROR' }, { status: 503 })),
-      ),
+      http.get(`${BASE}/auth/me`, () => {
+        attempts++
+        return HttpResponse.json({ detail: 'down', error_code: 'INTERNAL_ERROR' }, { status: 503 })
+      }),
     )
     const failing = failure(plinto.auth.getCurrentUser())
     await vi.advanceTimersByTimeAsync(20_000)

@@ -189,7 +189,7 @@ describe('tabs that share a session, with Web Locks', () => {
   })
 
   it('refresh once for three 401s (the reactive path), and every tab retries with the new token', async () => {
-    const locks = installLocks()
+    installLocks()
     const key = freshKey()
     const exchanges = exchangeTracker()
     const tabs = await threeTabs(key, { autoRefresh: false, fetch: exchanges.fetch })
@@ -292,7 +292,7 @@ describe('tabs that share a session, with Web Locks', () => {
     expect(tab.getSnapshot().status).toBe('signed_in')
   })
   it('in cookie mode, refresh once for three 401s: the tabs that waited take up the holder\u2019s message', async () => {
-    const locks = installLocks()
+    installLocks()
     await seedAda()
     const key = freshKey()
     const exchanges = exchangeTracker()

@@ -201,7 +201,18 @@ describe('SSR / Node', () => {
 
   it('imports without touching browser globals', async () => {
     const spy = vi.fn()
-    vi.stubGlobal('localStorage', new Proxy({}, { get: (_t, prop) => (spy(prop), undefined) }))
+    vi.stubGlobal(
+      'localStorage',
+      new Proxy(
+        {},
+        {
+          get: (_t, prop) => {
+            spy(prop)
+            return undefined
+          },
+        },
+      ),
+    )
     vi.resetModules()
     await import('../index')
     expect(spy).not.toHaveBeenCalled()

@@ -258,6 +258,7 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
     sendMfaChallenge: mfa.sendChallenge,
     setupMFA: ((type: 'totp' | 'sms', phone?: string) => {
       pendingFactor = type
+      // biome-ignore lint/style/noNonNullAssertion: the overloads of AuthModule['setupMFA'] require a phone with 'sms'
       return type === 'sms' ? mfa.enableSms(phone!) : mfa.enableTotp()
     }) as AuthModule['setupMFA'],
     async verifyMFA(code) {

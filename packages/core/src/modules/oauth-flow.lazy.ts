@@ -75,7 +75,7 @@ export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOA
   return {
     async initiateOAuth(
       provider,
-      { redirectUri = location() && `${location()!.origin}/auth/callback`, navigate = true } = {},
+      { redirectUri = location() && `${location()?.origin}/auth/callback`, navigate = true } = {},
     ) {
       if (!redirectUri) throw new PlintoError('CONFIG_ERROR', 'initiateOAuth needs a redirectUri outside a browser')
       const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)))

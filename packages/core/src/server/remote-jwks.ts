@@ -43,7 +43,10 @@ export function remoteJwks(url: URL, fetchImpl: typeof fetch | undefined): Remot
   cache.set(href, entry)
   if (cache.size > MAX_CACHED_URLS) cache.delete(cache.keys().next().value as string)
 
-  if (fetchImpl === undefined) return (entry.global ??= create(url, undefined))
+  if (fetchImpl === undefined) {
+    entry.global ??= create(url, undefined)
+    return entry.global
+  }
   let jwks = entry.custom.get(fetchImpl)
   if (!jwks) {
     jwks = create(url, fetchImpl)

@@ -161,6 +161,7 @@ export function createRefreshEngine(
       if (!('next' in outcome)) {
         // Another tab's tokens (a no-op when they are already ours, taken up from its message).
         crossTab.adopt(outcome)
+        // biome-ignore lint/style/noNonNullAssertion: adopt() has just taken up the other tab's session; `?.` would cost main-chunk bytes
         return visible(cookie, tokensOf(state.session!))
       }
       void state.transition(outcome.next, announce ? 'refresh' : 'restore')
@@ -180,6 +181,7 @@ export function createRefreshEngine(
     if (!state.session && !cookie) return Promise.reject(unauthorized('Not signed in'))
     if (lastError && Date.now() < cooldownUntil) return Promise.reject(lastError)
     inflightEpoch = epoch
+    // biome-ignore lint/suspicious/noAssignInExpressions: minifies 2 bytes smaller than an assignment then a return (main-chunk budget)
     return (inflight = run(epoch, background, announce))
   }
 

@@ -109,6 +109,7 @@ export function createSessionState(
       const emit = () => {
         if (cause === 'restore' && !previous) return
         const expired = ended && cause.error && TERMINAL[cause.error.code]
+        // biome-ignore lint/style/noNonNullAssertion: `expired` is only truthy when cause.error is set; `?.` or a re-check would cost main-chunk bytes
         if (expired) events.emit('sessionExpired', { reason: expired, error: cause.error! })
         if (previous && next && !newAccount) {
           if (tokensChanged)

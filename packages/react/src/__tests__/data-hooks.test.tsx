@@ -305,12 +305,15 @@ describe('organizations', () => {
     await client.auth.signIn({ email: EMAIL, password: PASSWORD })
     render(
       <PlintoProvider client={client}>
+        {/* biome-ignore lint/a11y/useValidAriaRole: Protect's role is an organization role, not an ARIA role */}
         <Protect role="member" fallback={<p>not a member</p>}>
           <p>member area</p>
         </Protect>
+        {/* biome-ignore lint/a11y/useValidAriaRole: Protect's role is an organization role, not an ARIA role */}
         <Protect role="admin" fallback={<p>not an admin</p>}>
           <p>admin area</p>
         </Protect>
+        {/* biome-ignore lint/a11y/useValidAriaRole: Protect's role is an organization role, not an ARIA role */}
         <Protect role="owner" fallback={<p>not the owner</p>}>
           <p>owner area</p>
         </Protect>

@@ -6,6 +6,7 @@ export function testApp(options: PlintoAppOptions = {}): PlintoApp {
 }
 
 /** A parsed response: status, headers and JSON body (or null for an empty body). */
+// biome-ignore lint/suspicious/noExplicitAny: tests read any JSON body without declaring its type
 export interface Reply<T = any> {
   status: number
   headers: Headers
@@ -13,6 +14,7 @@ export interface Reply<T = any> {
 }
 
 /** Calls the app like a client would: JSON in, JSON out. Paths are relative to the server root. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read any JSON body without declaring its type
 export async function call<T = any>(
   app: PlintoApp,
   method: string,

@@ -114,8 +114,14 @@ describe('POST /auth/password/forgot', () => {
       const store = app.plinto.store
       const originalCreate = store.emailTokens.create
       const originalFlush = store.flush
-      store.emailTokens.create = (t) => (counts[kind]++, originalCreate(t))
-      store.flush = () => (counts[kind]++, originalFlush())
+      store.emailTokens.create = (t) => {
+        counts[kind]++
+        return originalCreate(t)
+      }
+      store.flush = () => {
+        counts[kind]++
+        return originalFlush()
+      }
       await call(app, 'POST', '/api/v1/auth/password/forgot', {
         body: { email: kind === 'known' ? 'ada@example.com' : 'nobody@example.com' },
       })

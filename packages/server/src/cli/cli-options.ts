@@ -29,6 +29,7 @@ export interface CliOptions {
 const OAUTH_PROVIDERS: OAuthProviderId[] = ['github', 'google', 'microsoft']
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the parseArgs() assignment below (control-flow typing); spelling out parseArgs' result type for these 30 options would duplicate them
   let values
   try {
     ;({ values } = parseArgs({

@@ -8,6 +8,7 @@ import { readJson, type Schema } from '../http/read-body'
  * content type and valid JSON (400), the schema (422 with one `errors[]` entry per field).
  */
 // `E` is inferred from the route it is used on, as for Hono's own `validator()`.
+// biome-ignore lint/suspicious/noExplicitAny: the same default as Hono's validator(), so that E is inferred from the route
 export function jsonBody<T, E extends Env = any>(
   schema: Schema<T>,
 ): MiddlewareHandler<E, string, { in: { json: T }; out: { json: T } }> {

@@ -12,6 +12,7 @@ export function useFormErrors<F extends string>(fields: readonly F[], initialFor
   for (const field of fields) refs.current[field] ??= { current: null }
   const focusNext = useRef<F | undefined>(undefined)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each render of new errors, once the field's message is in the DOM
   useEffect(() => {
     const field = focusNext.current
     focusNext.current = undefined

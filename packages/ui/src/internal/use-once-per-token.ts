@@ -7,11 +7,10 @@ import { useEffect, useRef } from 'react'
  */
 export function useOncePerToken(token: string | undefined, effect: (token: string) => void): void {
   const done = useRef<string | undefined>(undefined)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `effect` is re-created by every render; only the token decides
   useEffect(() => {
     if (!token || done.current === token) return
     done.current = token
     effect(token)
-    // `effect` is re-created by every render; only the token decides.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token])
 }

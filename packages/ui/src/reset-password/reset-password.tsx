@@ -76,6 +76,7 @@ export function ResetPassword(props: ResetPasswordProps): ReactNode {
     if (Object.keys(invalid).length) return show({ fields: invalid })
     show({ fields: {} })
     try {
+      // biome-ignore lint/style/noNonNullAssertion: the form only calls submit() when there is a token
       await resetPassword(token!, password)
       setOutcome('done')
     } catch (error) {

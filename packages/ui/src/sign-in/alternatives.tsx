@@ -67,6 +67,7 @@ export function Alternatives({ ui, passkey, oauth, oauthRedirectUrl, withDivider
   return (
     <>
       {withDivider ? (
+        // biome-ignore lint/a11y/useSemanticElements: a separator with a visible label ("or"), which an <hr> cannot hold
         <div className={ui.cx('divider')} role="separator">
           <span>{t.signIn.or}</span>
         </div>

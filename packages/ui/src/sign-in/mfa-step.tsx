@@ -44,6 +44,7 @@ export function MfaStep({ ui, mfaToken, modes, mode, onModeChange, onSignedIn, o
   const sendButton = useRef<HTMLButtonElement>(null)
 
   // Focus the code field (or the SMS send button) when the step appears and whenever the kind of code changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `mode` is read by no code here but is the trigger: focus again when the kind of code changes
   useEffect(() => {
     ;(asksCode ? refs.code.current : sendButton.current)?.focus()
   }, [mode, asksCode, refs])

@@ -40,10 +40,9 @@ export function PasswordStep(props: PasswordStepProps) {
   const { signIn } = useAuth()
   const { errors, show, refs } = useFormErrors(FIELDS, initialError)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the step appears, not when focusPassword changes
   useEffect(() => {
     if (props.focusPassword) refs.password.current?.focus()
-    // Only when the step appears.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   const [submit, pending] = useGuardedAction(async () => {
@@ -103,6 +102,7 @@ export function PasswordStep(props: PasswordStepProps) {
       </Form>
       {props.onMagicLink ? (
         <>
+          {/* biome-ignore lint/a11y/useSemanticElements: a separator with a visible label ("or"), which an <hr> cannot hold */}
           <div className={ui.cx('divider')} role="separator">
             <span>{t.signIn.or}</span>
           </div>

@@ -37,8 +37,9 @@ export function useMfaStep(ui: Ui, { onSignedIn, onExpired, onBack }: UseMfaStep
   const start = (error: unknown): 'started' | 'unsupported' | undefined => {
     if (!isPlintoError(error) || error.code !== 'MFA_REQUIRED') return undefined
     const modes = SUPPORTED_MFA.filter((mode) => error.methods?.includes(mode))
-    if (!error.mfaToken || modes.length === 0) return 'unsupported'
-    setChallenge({ mfaToken: error.mfaToken, modes, mode: modes[0]! })
+    const [first] = modes
+    if (!error.mfaToken || first === undefined) return 'unsupported'
+    setChallenge({ mfaToken: error.mfaToken, modes, mode: first })
     return 'started'
   }
 

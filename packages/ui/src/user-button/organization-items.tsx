@@ -17,10 +17,9 @@ export function OrganizationItems({ ui, onSwitched }: OrganizationItemsProps) {
   const { t } = ui
   const { data, refetch } = useOrganizations()
   const { organizationId, setActive } = useOrganization()
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on opening, not each time the list or refetch changes
   useEffect(() => {
     if (data) void refetch() // cached from an earlier opening: refresh in the background
-    // Only on opening.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   if (!data || data.length === 0) return null
   const item = (id: string | null, label: string) => (
@@ -40,6 +39,7 @@ export function OrganizationItems({ ui, onSwitched }: OrganizationItemsProps) {
     </button>
   )
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of menu items, not form controls; a <fieldset> would bring its own border, padding and form semantics
     <div role="group" aria-label={t.userButton.organizations}>
       <div className={ui.cx('userButtonMenuGroup')} aria-hidden="true">
         {t.userButton.organizations}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { UseMfaResult } from '@plinto/react'
 import { CodeForm } from '../elements/code-form'
 import { Field } from '../elements/field'
@@ -40,7 +40,7 @@ export function SmsPart({ ui, mfa, enabled, onBackupCodes, onStatus }: SmsPartPr
     }
   })
 
-  let body
+  let body: ReactNode
   if (enabled) {
     body = disabling ? (
       <CodeForm

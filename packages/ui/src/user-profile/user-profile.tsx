@@ -70,6 +70,8 @@ export function UserProfile(props: UserProfileProps): ReactNode {
             return <PasskeysSection key="passkeys" ui={ui} />
           case 'sessions':
             return <SessionsSection key="sessions" ui={ui} />
+          default:
+            return null
         }
       })}
     </Card>

@@ -62,6 +62,7 @@ export function VerifyEmail(props: VerifyEmailProps): ReactNode {
       if (isSignedIn) await refreshUser().catch(() => undefined)
     } catch (error) {
       if (!isPlintoError(error) || error.code !== 'INVALID_TOKEN')
+        // biome-ignore lint/style/noNonNullAssertion: with no field names, describeError puts every message in `form`
         return setOutcome({ kind: 'failed', message: describeError(error, t, {}).form! })
       // A used link is usually a second click on it: if the signed-in user is verified, that is success.
       const user = isSignedIn ? await refreshUser().catch(() => null) : null

@@ -26,7 +26,8 @@ export function useNextExample({ tokenStorage, accessTokenTtl }: NextFixtureOpti
     // The first fixture of a file builds the app.
     startTimeout: 300_000,
     async start() {
-      await (build ??= buildNextExample())
+      build ??= buildNextExample()
+      await build
       const [appPort, apiPort] = [await freePort(), await freePort()]
       const origin = `http://localhost:${appPort}`
       const server = await startPlintoServer({

@@ -105,13 +105,12 @@ export async function openStorybookPreview(
           (window as unknown as { __plintoFinishedStories: Record<string, string> }).__plintoFinishedStories[storyId],
         id,
       )
-      const rendered = await page
-        .locator('#storybook-root')
-        .evaluate(
-          (root) =>
-            (root as HTMLElement).innerText.trim() !== '' ||
-            root.querySelector('button, a[href], input, select, textarea, img, svg, [role]') !== null,
-        )
+      const rendered = await page.locator('#storybook-root').evaluate(
+        (root) =>
+          // biome-ignore lint/performance/useDomNodeTextContent: innerText leaves out hidden text, which must not count as rendered content
+          (root as HTMLElement).innerText.trim() !== '' ||
+          root.querySelector('button, a[href], input, select, textarea, img, svg, [role]') !== null,
+      )
       return {
         status: (await status.jsonValue()) === 'success' ? 'success' : 'error',
         errors: [...errors],

@@ -173,7 +173,7 @@ export async function approveDevConsent(
   identity: { email: string; first_name: string; last_name: string },
 ): Promise<string> {
   const record = await context.store.challenges.get(await sha256(state), 'oauth_state', context.clock.now())
-  if (!record || record.data.provider !== 'dev') throw oauthError('Unknown or expired OAuth state')
+  if (record?.data.provider !== 'dev') throw oauthError('Unknown or expired OAuth state')
   const callback = new URL(String(record.data.callback_url))
   const code = randomToken(32)
   const now = context.clock.now()
@@ -196,7 +196,7 @@ export async function approveDevConsent(
  */
 export async function denyDevConsent(context: ServerContext, state: string): Promise<string> {
   const record = await context.store.challenges.get(await sha256(state), 'oauth_state', context.clock.now())
-  if (!record || record.data.provider !== 'dev') throw oauthError('Unknown or expired OAuth state')
+  if (record?.data.provider !== 'dev') throw oauthError('Unknown or expired OAuth state')
   const callback = new URL(String(record.data.callback_url))
   callback.searchParams.set('error', 'access_denied')
   callback.searchParams.set('state', state)

@@ -83,7 +83,7 @@ export async function acceptInvitation(
 ): Promise<AcceptInvitationResponse> {
   const now = context.clock.now()
   const invitation = await context.store.invitations.getByTokenHash(await sha256(token))
-  if (!invitation || invitation.status !== 'pending' || invitation.expires_at <= now) throw errors.invalidToken()
+  if (invitation?.status !== 'pending' || invitation.expires_at <= now) throw errors.invalidToken()
   if (invitation.email_normalized !== user.email_normalized) {
     throw new ApiError(403, 'FORBIDDEN', 'This invitation was sent to a different email address')
   }

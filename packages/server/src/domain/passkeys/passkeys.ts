@@ -8,6 +8,8 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
+  type VerifiedAuthenticationResponse,
+  type VerifiedRegistrationResponse,
 } from '@simplewebauthn/server'
 import type { Passkey } from '@plinto/contract'
 import { toIso } from '../../clock'
@@ -78,7 +80,7 @@ export async function registerPasskey(
   name: string | undefined,
 ): Promise<PasskeyRecord> {
   const { config } = context
-  let verification
+  let verification: VerifiedRegistrationResponse
   try {
     verification = await verifyRegistrationResponse({
       response,
@@ -162,7 +164,7 @@ export async function authenticateWithPasskey(
   if (response.response.userHandle && response.response.userHandle !== toBase64Url(utf8(passkey.user_id))) {
     throw verificationFailed('The passkey does not belong to this account')
   }
-  let verification
+  let verification: VerifiedAuthenticationResponse
   try {
     verification = await verifyAuthenticationResponse({
       response,

@@ -115,7 +115,7 @@ export function memoryInvitations({ state, copy, mutate }: MemoryContext): Invit
     decide: (id, status, nowMs) =>
       mutate(() => {
         const invitation = state.invitations[id]
-        if (!invitation || invitation.status !== 'pending' || invitation.expires_at <= nowMs) return false
+        if (invitation?.status !== 'pending' || invitation.expires_at <= nowMs) return false
         invitation.status = status
         invitation.decided_at = nowMs
         return true
