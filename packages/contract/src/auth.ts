@@ -130,6 +130,12 @@ export const ResetPasswordRequestSchema = /* @__PURE__ */ z.object({
   token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
   new_password: password,
 })
+/**
+ * Body of `POST /auth/password/reset`: the token from the reset email and the new password. On success every
+ * session of the account ends.
+ *
+ * @example `await plinto.auth.resetPassword(new URL(location.href).searchParams.get('token')!, newPassword)`
+ */
 export type ResetPasswordRequest = z.input<typeof ResetPasswordRequestSchema>
 
 /** The `{ token }` body of `POST /auth/email/verify`, `POST /auth/magic-link/verify` and `POST /invitations/accept`; {@link TokenRequest} is its type. */
