@@ -7,17 +7,27 @@ import { UserSchema } from './user'
 
 // ---- Responses ----
 
-/** The response of every call that signs a user in (`POST /auth/signup`, `/auth/signin`, `/auth/magic-link/verify`, `/mfa/challenge`, `/passkeys/authenticate/verify`, `/oauth/{provider}/callback`): `{ user, tokens }`; {@link AuthResponse} is its type. */
+/**
+ * The response of every call that signs a user in (`POST /auth/signup`, `/auth/signin`, `/auth/magic-link/verify`,
+ * `/mfa/challenge`, `/passkeys/authenticate/verify`, `/oauth/{provider}/callback`): `{ user, tokens }`;
+ * {@link AuthResponse} is its type.
+ */
 export const AuthResponseSchema = /* @__PURE__ */ z.object({ user: UserSchema, tokens: TokenResponseSchema })
 /** `{ user, tokens }`: the result of every call that signs a user in. */
 export type AuthResponse = z.infer<typeof AuthResponseSchema>
 
-/** One of `'totp' | 'sms' | 'backup_code' | 'passkey'`, as listed in `methods` of {@link MfaRequiredResponseSchema} and {@link MfaStatusSchema}; {@link MfaMethod} is its type. */
+/**
+ * One of `'totp' | 'sms' | 'backup_code' | 'passkey'`, as listed in `methods` of {@link MfaRequiredResponseSchema} and
+ * {@link MfaStatusSchema}; {@link MfaMethod} is its type.
+ */
 export const MfaMethodSchema = /* @__PURE__ */ z.enum(['totp', 'sms', 'backup_code', 'passkey'])
 /** A second factor a user can answer a sign-in challenge with. */
 export type MfaMethod = z.infer<typeof MfaMethodSchema>
 
-/** The `{ mfa_required: true, mfa_token, methods }` answer of `POST /auth/signin` and `POST /oauth/{provider}/callback` when the account has a second factor; {@link MfaRequiredResponse} is its type. */
+/**
+ * The `{ mfa_required: true, mfa_token, methods }` answer of `POST /auth/signin` and `POST /oauth/{provider}/callback`
+ * when the account has a second factor; {@link MfaRequiredResponse} is its type.
+ */
 export const MfaRequiredResponseSchema = /* @__PURE__ */ z.object({
   mfa_required: /* @__PURE__ */ z.literal(true),
   mfa_token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
@@ -26,10 +36,16 @@ export const MfaRequiredResponseSchema = /* @__PURE__ */ z.object({
 /** What `POST /auth/signin` answers when the account has MFA on; the SDK turns it into `MFA_REQUIRED`. */
 export type MfaRequiredResponse = z.infer<typeof MfaRequiredResponseSchema>
 
-/** The response of `POST /auth/signin`: either {@link AuthResponseSchema} or, when the account has MFA on, {@link MfaRequiredResponseSchema}. */
+/**
+ * The response of `POST /auth/signin`: either {@link AuthResponseSchema} or, when the account has MFA on,
+ * {@link MfaRequiredResponseSchema}.
+ */
 export const SignInResponseSchema = /* @__PURE__ */ z.union([AuthResponseSchema, MfaRequiredResponseSchema])
 
-/** The `{ message }` response of endpoints that only acknowledge (password forgot/reset/change, magic-link send, email verification, `POST /mfa/sms/enable`); {@link MessageResponse} is its type. */
+/**
+ * The `{ message }` response of endpoints that only acknowledge (password forgot/reset/change, magic-link send, email
+ * verification, `POST /mfa/sms/enable`); {@link MessageResponse} is its type.
+ */
 export const MessageResponseSchema = /* @__PURE__ */ z.object({ message: /* @__PURE__ */ z.string() })
 /** `{ message }`: the body of endpoints that only acknowledge. */
 export type MessageResponse = z.infer<typeof MessageResponseSchema>
@@ -51,7 +67,9 @@ const password = /* @__PURE__ */ z
   .check(/* @__PURE__ */ z.minLength(1, 'Password is required'), /* @__PURE__ */ z.maxLength(1024))
 const name = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(100))
 
-/** The body of `POST /auth/signup` (email, password, optional names and username); {@link SignUpRequest} is its type. */
+/**
+ * The body of `POST /auth/signup` (email, password, optional names and username); {@link SignUpRequest} is its type.
+ */
 export const SignUpRequestSchema = /* @__PURE__ */ z.object({
   email,
   password,
@@ -78,7 +96,9 @@ export const SignUpRequestSchema = /* @__PURE__ */ z.object({
  */
 export type SignUpRequest = z.input<typeof SignUpRequestSchema>
 
-/** The body of `POST /auth/signin` (`email` or `username`, `password`, `remember`); {@link SignInRequest} is its type. */
+/**
+ * The body of `POST /auth/signin` (`email` or `username`, `password`, `remember`); {@link SignInRequest} is its type.
+ */
 export const SignInRequestSchema = /* @__PURE__ */ z.object({
   email: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z
@@ -103,7 +123,10 @@ export const SignInRequestSchema = /* @__PURE__ */ z.object({
  */
 export type SignInRequest = z.input<typeof SignInRequestSchema>
 
-/** The body of `POST /auth/refresh` (`refresh_token`, omitted in cookie transport); {@link RefreshTokenRequest} is its type. */
+/**
+ * The body of `POST /auth/refresh` (`refresh_token`, omitted in cookie transport); {@link RefreshTokenRequest} is its
+ * type.
+ */
 export const RefreshRequestSchema = /* @__PURE__ */ z.object({
   refresh_token: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(4096)),
@@ -125,7 +148,10 @@ export const ForgotPasswordRequestSchema = /* @__PURE__ */ z.object({ email })
 /** @example `await plinto.auth.forgotPassword({ email: 'ada@example.com' })` */
 export type ForgotPasswordRequest = z.input<typeof ForgotPasswordRequestSchema>
 
-/** The body of `POST /auth/password/reset` (the emailed `token` and `new_password`); {@link ResetPasswordRequest} is its type. */
+/**
+ * The body of `POST /auth/password/reset` (the emailed `token` and `new_password`); {@link ResetPasswordRequest} is its
+ * type.
+ */
 export const ResetPasswordRequestSchema = /* @__PURE__ */ z.object({
   token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
   new_password: password,
@@ -138,7 +164,10 @@ export const ResetPasswordRequestSchema = /* @__PURE__ */ z.object({
  */
 export type ResetPasswordRequest = z.input<typeof ResetPasswordRequestSchema>
 
-/** The `{ token }` body of `POST /auth/email/verify`, `POST /auth/magic-link/verify` and `POST /invitations/accept`; {@link TokenRequest} is its type. */
+/**
+ * The `{ token }` body of `POST /auth/email/verify`, `POST /auth/magic-link/verify` and `POST /invitations/accept`;
+ * {@link TokenRequest} is its type.
+ */
 export const TokenRequestSchema = /* @__PURE__ */ z.object({
   token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
 })
@@ -153,7 +182,9 @@ export const MagicLinkRequestSchema = /* @__PURE__ */ z.object({
 /** @example `await plinto.auth.sendMagicLink({ email, redirect_url: 'https://app.example.com/auth/callback' })` */
 export type MagicLinkRequest = z.input<typeof MagicLinkRequestSchema>
 
-/** The body of `POST /mfa/challenge` (the `mfa_token` from sign-in and a code); {@link MfaChallengeRequest} is its type. */
+/**
+ * The body of `POST /mfa/challenge` (the `mfa_token` from sign-in and a code); {@link MfaChallengeRequest} is its type.
+ */
 export const MfaChallengeRequestSchema = /* @__PURE__ */ z.object({
   mfa_token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048)),
   code: /* @__PURE__ */ z

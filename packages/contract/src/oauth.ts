@@ -41,7 +41,10 @@ const pkceValue = /* @__PURE__ */ z
     /* @__PURE__ */ z.regex(/^[A-Za-z0-9._~-]+$/, 'Use the PKCE alphabet'),
   )
 
-/** The body of `POST /oauth/{provider}/authorize` (`redirect_uri` and the PKCE challenge); {@link OAuthAuthorizeRequest} is its type. */
+/**
+ * The body of `POST /oauth/{provider}/authorize` (`redirect_uri` and the PKCE challenge); {@link OAuthAuthorizeRequest}
+ * is its type.
+ */
 export const OAuthAuthorizeRequestSchema = /* @__PURE__ */ z.object({
   redirect_uri: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048)),
   code_challenge: pkceValue,
@@ -58,7 +61,10 @@ export const OAuthAuthorizeRequestSchema = /* @__PURE__ */ z.object({
  */
 export type OAuthAuthorizeRequest = z.input<typeof OAuthAuthorizeRequestSchema>
 
-/** The response of `POST /oauth/{provider}/authorize` (`authorization_url`, `state`); {@link OAuthAuthorizeResponse} is its type. */
+/**
+ * The response of `POST /oauth/{provider}/authorize` (`authorization_url`, `state`); {@link OAuthAuthorizeResponse} is
+ * its type.
+ */
 export const OAuthAuthorizeResponseSchema = /* @__PURE__ */ z.object({
   authorization_url: /* @__PURE__ */ z.string(),
   state: /* @__PURE__ */ z.string(),
@@ -74,7 +80,10 @@ export const OAuthAuthorizeResponseSchema = /* @__PURE__ */ z.object({
  */
 export type OAuthAuthorizeResponse = z.infer<typeof OAuthAuthorizeResponseSchema>
 
-/** The body of `POST /oauth/{provider}/callback` (`code`, `state`, PKCE `code_verifier`); {@link OAuthCallbackRequest} is its type. */
+/**
+ * The body of `POST /oauth/{provider}/callback` (`code`, `state`, PKCE `code_verifier`); {@link OAuthCallbackRequest}
+ * is its type.
+ */
 export const OAuthCallbackRequestSchema = /* @__PURE__ */ z.object({
   code: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
   state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),

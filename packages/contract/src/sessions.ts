@@ -36,7 +36,9 @@ export const SessionLocationSchema = /* @__PURE__ */ z.object({
  */
 export type SessionLocation = z.infer<typeof SessionLocationSchema>
 
-/** One session: an entry of `GET /sessions` and the response of `GET /sessions/current`; {@link Session} is its type. */
+/**
+ * One session: an entry of `GET /sessions` and the response of `GET /sessions/current`; {@link Session} is its type.
+ */
 export const SessionSchema = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.string(),
   device: SessionDeviceSchema,

@@ -45,7 +45,10 @@ export const UpdateUserRequestSchema = /* @__PURE__ */ z.object({
  */
 export type UpdateUserRequest = z.input<typeof UpdateUserRequestSchema>
 
-/** The body of `DELETE /users/me` (`{ password }`, or `{}` for password-less accounts); {@link DeleteUserRequest} is its type. */
+/**
+ * The body of `DELETE /users/me` (`{ password }`, or `{}` for password-less accounts); {@link DeleteUserRequest} is its
+ * type.
+ */
 export const DeleteUserRequestSchema = /* @__PURE__ */ z.object({
   password: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1024))),
 })

@@ -97,7 +97,10 @@ export interface ChallengeRecord {
 export interface ChallengeRepository {
   /** Stores a challenge, replacing one with the same key and kind. */
   create(challenge: ChallengeRecord): Promise<void>
-  /** The challenge with this key and kind, without consuming it; undefined if unknown or expired (`expires_at <= nowMs`). */
+  /**
+   * The challenge with this key and kind, without consuming it; undefined if unknown or expired
+   * (`expires_at <= nowMs`).
+   */
   get(key: string, kind: ChallengeKind, nowMs: number): Promise<ChallengeRecord | undefined>
   /** Takes a challenge out of the store, atomically; undefined if unknown or expired. */
   consume(key: string, kind: ChallengeKind, nowMs: number): Promise<ChallengeRecord | undefined>
@@ -147,7 +150,10 @@ export interface PasskeyRepository {
   create(passkey: PasskeyRecord): Promise<void>
   /** The passkey with this id, or undefined. Routes also check `user_id`, since ids come from the client. */
   get(id: string): Promise<PasskeyRecord | undefined>
-  /** The passkey with this base64url credential ID (the `id` of a WebAuthn assertion), or undefined if none is registered. */
+  /**
+   * The passkey with this base64url credential ID (the `id` of a WebAuthn assertion), or undefined if none is
+   * registered.
+   */
   getByCredentialId(credentialId: string): Promise<PasskeyRecord | undefined>
   /** The user's passkeys, in no guaranteed order (routes sort them); empty if none. */
   listByUser(userId: string): Promise<PasskeyRecord[]>
@@ -193,7 +199,10 @@ export interface OAuthAccountRecord {
  * ```
  */
 export interface OAuthAccountRepository {
-  /** Links a provider account to a user; rejects with {@link UniqueConstraintError} `oauth_account` when that provider account is already linked. */
+  /**
+   * Links a provider account to a user; rejects with {@link UniqueConstraintError} `oauth_account` when that provider
+   * account is already linked.
+   */
   create(account: OAuthAccountRecord): Promise<void>
   /** The link for this provider and provider-side user id, or undefined if that provider account is not linked. */
   get(provider: string, providerUserId: string): Promise<OAuthAccountRecord | undefined>

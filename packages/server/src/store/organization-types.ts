@@ -137,7 +137,10 @@ export interface InvitationRepository {
   create(invitation: InvitationRecord): Promise<void>
   /** The invitation with this id, whatever its status, or undefined. */
   get(id: string): Promise<InvitationRecord | undefined>
-  /** The invitation whose emailed token hashes to `tokenHash`, whatever its status or expiry (the caller checks both), or undefined. */
+  /**
+   * The invitation whose emailed token hashes to `tokenHash`, whatever its status or expiry (the caller checks both),
+   * or undefined.
+   */
   getByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>
   /** Every invitation of the organization, all statuses, in no guaranteed order; empty if none. */
   listByOrganization(organizationId: string): Promise<InvitationRecord[]>

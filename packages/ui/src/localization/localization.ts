@@ -41,7 +41,10 @@ export interface PlintoLocalization {
     newPassword: (minLength: number) => string
     mfaCode: string
     backupCode: string
-    /** Under the SMS code field: where the code was sent; `phone` is the number the code went to, or undefined when it is not known (en: `We texted a 6-digit code to ${phone}.`). */
+    /**
+     * Under the SMS code field: where the code was sent; `phone` is the number the code went to, or undefined when it
+     * is not known (en: `We texted a 6-digit code to ${phone}.`).
+     */
     smsCode: (phone: string | undefined) => string
     phone: string
     slug: string
@@ -111,7 +114,10 @@ export interface PlintoLocalization {
     magicLinkSubmit: string
     magicLinkSubmitting: string
     magicLinkSentTitle: string
-    /** Body of the "check your email" screen after a magic link was requested; `email` is the address typed. Must not confirm the account exists. */
+    /**
+     * Body of the "check your email" screen after a magic link was requested; `email` is the address typed. Must not
+     * confirm the account exists.
+     */
     magicLinkSentBody: (email: string) => string
     useAnotherEmail: string
     mfaTitle: string
@@ -126,11 +132,20 @@ export interface PlintoLocalization {
     passkeySigningIn: string
     /** The browser has no passkeys (or this page cannot use them). */
     passkeyUnavailable: string
-    /** Label of an OAuth provider's button; `provider` is its display name, e.g. `GitHub` (en: `Continue with ${provider}`). */
+    /**
+     * Label of an OAuth provider's button; `provider` is its display name, e.g. `GitHub` (en:
+     * `Continue with ${provider}`).
+     */
     continueWith: (provider: string) => string
-    /** The same button while the browser is being sent to the provider; `provider` is its display name (en: `Redirecting to ${provider}…`). */
+    /**
+     * The same button while the browser is being sent to the provider; `provider` is its display name (en:
+     * `Redirecting to ${provider}…`).
+     */
     redirecting: (provider: string) => string
-    /** Subtitle of the MFA step when answering with an SMS code; `phone` is the number the code went to, or undefined when it is not known. */
+    /**
+     * Subtitle of the MFA step when answering with an SMS code; `phone` is the number the code went to, or undefined
+     * when it is not known.
+     */
     mfaSmsSubtitle: (phone: string | undefined) => string
     useSms: string
     sendSms: string
@@ -171,7 +186,10 @@ export interface PlintoLocalization {
     submit: string
     submitting: string
     sentTitle: string
-    /** Body of the screen shown after a reset link was requested; `email` is the address typed. Must not confirm the account exists. */
+    /**
+     * Body of the screen shown after a reset link was requested; `email` is the address typed. Must not confirm the
+     * account exists.
+     */
     sentBody: (email: string) => string
     backToSignIn: string
   }
@@ -269,7 +287,10 @@ export interface PlintoLocalization {
     passkeyUnsupported: string
     /** When a passkey was registered; `date` is already formatted for the locale (en: `Added ${date}`). */
     passkeyCreated: (date: string) => string
-    /** When a passkey last signed in, shown after `passkeyCreated`; `date` is formatted for the locale (en: `last used ${date}`). */
+    /**
+     * When a passkey last signed in, shown after `passkeyCreated`; `date` is formatted for the locale (en:
+     * `last used ${date}`).
+     */
     passkeyLastUsed: (date: string) => string
     passkeyNeverUsed: string
     rename: string
