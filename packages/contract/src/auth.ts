@@ -7,14 +7,27 @@ import { UserSchema } from './user'
 
 // ---- Responses ----
 
+/**
+ * The response of every call that signs a user in (`POST /auth/signup`, `/auth/signin`, `/auth/magic-link/verify`,
+ * `/mfa/challenge`, `/passkeys/authenticate/verify`, `/oauth/{provider}/callback`): `{ user, tokens }`;
+ * {@link AuthResponse} is its type.
+ */
 export const AuthResponseSchema = /* @__PURE__ */ z.object({ user: UserSchema, tokens: TokenResponseSchema })
 /** `{ user, tokens }`: the result of every call that signs a user in. */
 export type AuthResponse = z.infer<typeof AuthResponseSchema>
 
+/**
+ * One of `'totp' | 'sms' | 'backup_code' | 'passkey'`, as listed in `methods` of {@link MfaRequiredResponseSchema} and
+ * {@link MfaStatusSchema}; {@link MfaMethod} is its type.
+ */
 export const MfaMethodSchema = /* @__PURE__ */ z.enum(['totp', 'sms', 'backup_code', 'passkey'])
 /** A second factor a user can answer a sign-in challenge with. */
 export type MfaMethod = z.infer<typeof MfaMethodSchema>
 
+/**
+ * The `{ mfa_required: true, mfa_token, methods }` answer of `POST /auth/signin` and `POST /oauth/{provider}/callback`
+ * when the account has a second factor; {@link MfaRequiredResponse} is its type.
+ */
 export const MfaRequiredResponseSchema = /* @__PURE__ */ z.object({
   mfa_required: /* @__PURE__ */ z.literal(true),
   mfa_token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
@@ -23,8 +36,16 @@ export const MfaRequiredResponseSchema = /* @__PURE__ */ z.object({
 /** What `POST /auth/signin` answers when the account has MFA on; the SDK turns it into `MFA_REQUIRED`. */
 export type MfaRequiredResponse = z.infer<typeof MfaRequiredResponseSchema>
 
+/**
+ * The response of `POST /auth/signin`: either {@link AuthResponseSchema} or, when the account has MFA on,
+ * {@link MfaRequiredResponseSchema}.
+ */
 export const SignInResponseSchema = /* @__PURE__ */ z.union([AuthResponseSchema, MfaRequiredResponseSchema])
 
+/**
+ * The `{ message }` response of endpoints that only acknowledge (password forgot/reset/change, magic-link send, email
+ * verification, `POST /mfa/sms/enable`); {@link MessageResponse} is its type.
+ */
 export const MessageResponseSchema = /* @__PURE__ */ z.object({ message: /* @__PURE__ */ z.string() })
 /** `{ message }`: the body of endpoints that only acknowledge. */
 export type MessageResponse = z.infer<typeof MessageResponseSchema>
@@ -46,6 +67,9 @@ const password = /* @__PURE__ */ z
   .check(/* @__PURE__ */ z.minLength(1, 'Password is required'), /* @__PURE__ */ z.maxLength(1024))
 const name = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(100))
 
+/**
+ * The body of `POST /auth/signup` (email, password, optional names and username); {@link SignUpRequest} is its type.
+ */
 export const SignUpRequestSchema = /* @__PURE__ */ z.object({
   email,
   password,
@@ -72,6 +96,9 @@ export const SignUpRequestSchema = /* @__PURE__ */ z.object({
  */
 export type SignUpRequest = z.input<typeof SignUpRequestSchema>
 
+/**
+ * The body of `POST /auth/signin` (`email` or `username`, `password`, `remember`); {@link SignInRequest} is its type.
+ */
 export const SignInRequestSchema = /* @__PURE__ */ z.object({
   email: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z
@@ -96,6 +123,10 @@ export const SignInRequestSchema = /* @__PURE__ */ z.object({
  */
 export type SignInRequest = z.input<typeof SignInRequestSchema>
 
+/**
+ * The body of `POST /auth/refresh` (`refresh_token`, omitted in cookie transport); {@link RefreshTokenRequest} is its
+ * type.
+ */
 export const RefreshRequestSchema = /* @__PURE__ */ z.object({
   refresh_token: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(4096)),
@@ -104,6 +135,7 @@ export const RefreshRequestSchema = /* @__PURE__ */ z.object({
 /** Body of `POST /auth/refresh`; empty in cookie transport. */
 export type RefreshTokenRequest = z.input<typeof RefreshRequestSchema>
 
+/** The body of `POST /auth/password/change` (current and new password); {@link ChangePasswordRequest} is its type. */
 export const ChangePasswordRequestSchema = /* @__PURE__ */ z.object({
   current_password: password,
   new_password: password,
@@ -111,22 +143,38 @@ export const ChangePasswordRequestSchema = /* @__PURE__ */ z.object({
 /** @example `await plinto.auth.changePassword({ current_password, new_password })` */
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequestSchema>
 
+/** The body of `POST /auth/password/forgot` (`{ email }`); {@link ForgotPasswordRequest} is its type. */
 export const ForgotPasswordRequestSchema = /* @__PURE__ */ z.object({ email })
 /** @example `await plinto.auth.forgotPassword({ email: 'ada@example.com' })` */
 export type ForgotPasswordRequest = z.input<typeof ForgotPasswordRequestSchema>
 
+/**
+ * The body of `POST /auth/password/reset` (the emailed `token` and `new_password`); {@link ResetPasswordRequest} is its
+ * type.
+ */
 export const ResetPasswordRequestSchema = /* @__PURE__ */ z.object({
   token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
   new_password: password,
 })
+/**
+ * Body of `POST /auth/password/reset`: the token from the reset email and the new password. On success every
+ * session of the account ends.
+ *
+ * @example `await plinto.auth.resetPassword(new URL(location.href).searchParams.get('token')!, newPassword)`
+ */
 export type ResetPasswordRequest = z.input<typeof ResetPasswordRequestSchema>
 
+/**
+ * The `{ token }` body of `POST /auth/email/verify`, `POST /auth/magic-link/verify` and `POST /invitations/accept`;
+ * {@link TokenRequest} is its type.
+ */
 export const TokenRequestSchema = /* @__PURE__ */ z.object({
   token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
 })
 /** `{ token }`: email verification, magic-link verification. */
 export type TokenRequest = z.input<typeof TokenRequestSchema>
 
+/** The body of `POST /auth/magic-link` (`email`, optional `redirect_url`); {@link MagicLinkRequest} is its type. */
 export const MagicLinkRequestSchema = /* @__PURE__ */ z.object({
   email,
   redirect_url: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(2048))),
@@ -134,6 +182,9 @@ export const MagicLinkRequestSchema = /* @__PURE__ */ z.object({
 /** @example `await plinto.auth.sendMagicLink({ email, redirect_url: 'https://app.example.com/auth/callback' })` */
 export type MagicLinkRequest = z.input<typeof MagicLinkRequestSchema>
 
+/**
+ * The body of `POST /mfa/challenge` (the `mfa_token` from sign-in and a code); {@link MfaChallengeRequest} is its type.
+ */
 export const MfaChallengeRequestSchema = /* @__PURE__ */ z.object({
   mfa_token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048)),
   code: /* @__PURE__ */ z

@@ -31,6 +31,10 @@ export const SERVER_ERROR_CODES = [
 /** A code the server can send in `error_code`. */
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number]
 
+/**
+ * One `{ field, message }` entry of the `details` of a 400/422 {@link ErrorBodySchema} error body; {@link FieldError}
+ * is its type.
+ */
 export const FieldErrorSchema = /* @__PURE__ */ z.object({
   field: /* @__PURE__ */ z.string(),
   message: /* @__PURE__ */ z.string(),

@@ -4,6 +4,7 @@ import { MfaMethodSchema } from './auth'
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps the core entry inside its size budget.
 
+/** The response of `GET /mfa/status`; {@link MfaStatus} is its type. */
 export const MfaStatusSchema = /* @__PURE__ */ z.object({
   enabled: /* @__PURE__ */ z.boolean(),
   methods: /* @__PURE__ */ z.array(MfaMethodSchema),
@@ -20,6 +21,10 @@ export const MfaStatusSchema = /* @__PURE__ */ z.object({
  */
 export type MfaStatus = z.infer<typeof MfaStatusSchema>
 
+/**
+ * The response of `POST /mfa/totp/enable` (secret, QR code, otpauth URI, backup codes); {@link TotpSetupResponse} is
+ * its type.
+ */
 export const TotpSetupResponseSchema = /* @__PURE__ */ z.object({
   secret: /* @__PURE__ */ z.string(),
   qr_code: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.startsWith('data:')),
@@ -38,6 +43,10 @@ export const TotpSetupResponseSchema = /* @__PURE__ */ z.object({
  */
 export type TotpSetupResponse = z.infer<typeof TotpSetupResponseSchema>
 
+/**
+ * The `{ enabled }` response of `POST /mfa/{totp,sms}/verify` and `POST /mfa/{totp,sms}/disable`;
+ * {@link MfaEnabledResponse} is its type.
+ */
 export const MfaEnabledResponseSchema = /* @__PURE__ */ z.object({
   enabled: /* @__PURE__ */ z.boolean(),
   backup_codes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
@@ -53,6 +62,9 @@ export const MfaEnabledResponseSchema = /* @__PURE__ */ z.object({
  */
 export type MfaEnabledResponse = z.infer<typeof MfaEnabledResponseSchema>
 
+/**
+ * The response of `POST /mfa/backup-codes/regenerate` (`{ backup_codes }`); {@link BackupCodesResponse} is its type.
+ */
 export const BackupCodesResponseSchema = /* @__PURE__ */ z.object({
   backup_codes: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
 })
@@ -72,6 +84,10 @@ const code = /* @__PURE__ */ z
   .string()
   .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(4), /* @__PURE__ */ z.maxLength(64))
 
+/**
+ * The `{ code }` body of `POST /mfa/totp/verify`, `/mfa/totp/disable`, `/mfa/sms/verify`, `/mfa/sms/disable` and
+ * `/mfa/backup-codes/regenerate`; {@link MfaCodeRequest} is its type.
+ */
 export const MfaCodeRequestSchema = /* @__PURE__ */ z.object({ code })
 /**
  * `{ code }`: a TOTP, SMS or backup code (verify, disable, regenerate).
@@ -83,6 +99,7 @@ export const MfaCodeRequestSchema = /* @__PURE__ */ z.object({ code })
  */
 export type MfaCodeRequest = z.input<typeof MfaCodeRequestSchema>
 
+/** The body of `POST /mfa/sms/enable` (`{ phone }`, E.164); {@link SmsEnableRequest} is its type. */
 export const SmsEnableRequestSchema = /* @__PURE__ */ z.object({
   phone: /* @__PURE__ */ z
     .string()
@@ -101,6 +118,10 @@ export const SmsEnableRequestSchema = /* @__PURE__ */ z.object({
  */
 export type SmsEnableRequest = z.input<typeof SmsEnableRequestSchema>
 
+/**
+ * The body of `POST /mfa/challenge/send` (the `mfa_token` from sign-in and the method); {@link MfaChallengeSendRequest}
+ * is its type.
+ */
 export const MfaChallengeSendRequestSchema = /* @__PURE__ */ z.object({
   mfa_token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048)),
   method: /* @__PURE__ */ z.literal('sms'),

@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps the core entry inside its size budget.
 
+/** One entry of `providers` in the response of `GET /oauth/providers`; {@link OAuthProvider} is its type. */
 export const OAuthProviderSchema = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.string(),
   name: /* @__PURE__ */ z.string(),
@@ -18,6 +19,7 @@ export const OAuthProviderSchema = /* @__PURE__ */ z.object({
  */
 export type OAuthProvider = z.infer<typeof OAuthProviderSchema>
 
+/** The response of `GET /oauth/providers` (`{ providers }`); {@link OAuthProvidersResponse} is its type. */
 export const OAuthProvidersResponseSchema = /* @__PURE__ */ z.object({
   providers: /* @__PURE__ */ z.array(OAuthProviderSchema),
 })
@@ -39,6 +41,10 @@ const pkceValue = /* @__PURE__ */ z
     /* @__PURE__ */ z.regex(/^[A-Za-z0-9._~-]+$/, 'Use the PKCE alphabet'),
   )
 
+/**
+ * The body of `POST /oauth/{provider}/authorize` (`redirect_uri` and the PKCE challenge); {@link OAuthAuthorizeRequest}
+ * is its type.
+ */
 export const OAuthAuthorizeRequestSchema = /* @__PURE__ */ z.object({
   redirect_uri: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(2048)),
   code_challenge: pkceValue,
@@ -55,6 +61,10 @@ export const OAuthAuthorizeRequestSchema = /* @__PURE__ */ z.object({
  */
 export type OAuthAuthorizeRequest = z.input<typeof OAuthAuthorizeRequestSchema>
 
+/**
+ * The response of `POST /oauth/{provider}/authorize` (`authorization_url`, `state`); {@link OAuthAuthorizeResponse} is
+ * its type.
+ */
 export const OAuthAuthorizeResponseSchema = /* @__PURE__ */ z.object({
   authorization_url: /* @__PURE__ */ z.string(),
   state: /* @__PURE__ */ z.string(),
@@ -70,6 +80,10 @@ export const OAuthAuthorizeResponseSchema = /* @__PURE__ */ z.object({
  */
 export type OAuthAuthorizeResponse = z.infer<typeof OAuthAuthorizeResponseSchema>
 
+/**
+ * The body of `POST /oauth/{provider}/callback` (`code`, `state`, PKCE `code_verifier`); {@link OAuthCallbackRequest}
+ * is its type.
+ */
 export const OAuthCallbackRequestSchema = /* @__PURE__ */ z.object({
   code: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),
   state: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(512)),

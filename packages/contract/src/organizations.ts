@@ -3,6 +3,10 @@ import * as z from 'zod/mini'
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps the core entry inside its size budget.
 
+/**
+ * One of `'owner' | 'admin' | 'member'`: the `role` of members and invitations and the body of a role change;
+ * {@link OrganizationRole} is its type.
+ */
 export const OrganizationRoleSchema = /* @__PURE__ */ z.enum(['owner', 'admin', 'member'])
 /**
  * A member's role; `owner` > `admin` > `member`.
@@ -14,6 +18,10 @@ export const OrganizationRoleSchema = /* @__PURE__ */ z.enum(['owner', 'admin', 
  */
 export type OrganizationRole = z.infer<typeof OrganizationRoleSchema>
 
+/**
+ * One organization: the response of `POST /organizations`, `GET /organizations/{id}` and `PUT /organizations/{id}`;
+ * {@link Organization} is its type.
+ */
 export const OrganizationSchema = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.string(),
   name: /* @__PURE__ */ z.string(),
@@ -35,6 +43,10 @@ export const OrganizationSchema = /* @__PURE__ */ z.object({
  */
 export type Organization = z.infer<typeof OrganizationSchema>
 
+/**
+ * The response of `GET /organizations` (the caller's organizations, by name); {@link OrganizationListResponse} is its
+ * type.
+ */
 export const OrganizationListResponseSchema = /* @__PURE__ */ z.object({
   organizations: /* @__PURE__ */ z.array(OrganizationSchema),
   total: /* @__PURE__ */ z.number(),
@@ -49,6 +61,10 @@ export const OrganizationListResponseSchema = /* @__PURE__ */ z.object({
  */
 export type OrganizationListResponse = z.infer<typeof OrganizationListResponseSchema>
 
+/**
+ * One member of an organization, and the response of `PUT /organizations/{id}/members/{userId}/role`; {@link Member} is
+ * its type.
+ */
 export const MemberSchema = /* @__PURE__ */ z.object({
   user_id: /* @__PURE__ */ z.string(),
   email: /* @__PURE__ */ z.string(),
@@ -68,6 +84,7 @@ export const MemberSchema = /* @__PURE__ */ z.object({
  */
 export type Member = z.infer<typeof MemberSchema>
 
+/** The response of `GET /organizations/{id}/members`; {@link MemberListResponse} is its type. */
 export const MemberListResponseSchema = /* @__PURE__ */ z.object({
   members: /* @__PURE__ */ z.array(MemberSchema),
   total: /* @__PURE__ */ z.number(),
@@ -82,8 +99,13 @@ export const MemberListResponseSchema = /* @__PURE__ */ z.object({
  */
 export type MemberListResponse = z.infer<typeof MemberListResponseSchema>
 
+/** One of `'pending' | 'accepted' | 'revoked' | 'expired'`: the `status` of an {@link InvitationSchema}. */
 export const InvitationStatusSchema = /* @__PURE__ */ z.enum(['pending', 'accepted', 'revoked', 'expired'])
 
+/**
+ * One invitation: the response of `POST /organizations/{id}/members/invite` and an entry of
+ * `GET /organizations/{id}/invitations`; {@link Invitation} is its type.
+ */
 export const InvitationSchema = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.string(),
   organization_id: /* @__PURE__ */ z.string(),
@@ -104,6 +126,10 @@ export const InvitationSchema = /* @__PURE__ */ z.object({
  */
 export type Invitation = z.infer<typeof InvitationSchema>
 
+/**
+ * The response of `GET /organizations/{id}/invitations` (owners and admins only); {@link InvitationListResponse} is its
+ * type.
+ */
 export const InvitationListResponseSchema = /* @__PURE__ */ z.object({
   invitations: /* @__PURE__ */ z.array(InvitationSchema),
 })
@@ -117,6 +143,10 @@ export const InvitationListResponseSchema = /* @__PURE__ */ z.object({
  */
 export type InvitationListResponse = z.infer<typeof InvitationListResponseSchema>
 
+/**
+ * The response of `POST /invitations/accept`: the joined organization and the role in it;
+ * {@link AcceptInvitationResponse} is its type.
+ */
 export const AcceptInvitationResponseSchema = /* @__PURE__ */ z.object({
   organization: OrganizationSchema,
   role: OrganizationRoleSchema,
@@ -148,6 +178,10 @@ const description = /* @__PURE__ */ z.nullable(
   /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(1000)),
 )
 
+/**
+ * The body of `POST /organizations` (`name`, `slug`, optional `description`); {@link CreateOrganizationRequest} is its
+ * type.
+ */
 export const CreateOrganizationRequestSchema = /* @__PURE__ */ z.object({
   name: orgName,
   slug,
@@ -163,6 +197,7 @@ export const CreateOrganizationRequestSchema = /* @__PURE__ */ z.object({
  */
 export type CreateOrganizationRequest = z.input<typeof CreateOrganizationRequestSchema>
 
+/** The body of `PUT /organizations/{id}`, a partial update; {@link UpdateOrganizationRequest} is its type. */
 export const UpdateOrganizationRequestSchema = /* @__PURE__ */ z.object({
   name: /* @__PURE__ */ z.optional(orgName),
   slug: /* @__PURE__ */ z.optional(slug),
@@ -178,6 +213,7 @@ export const UpdateOrganizationRequestSchema = /* @__PURE__ */ z.object({
  */
 export type UpdateOrganizationRequest = z.input<typeof UpdateOrganizationRequestSchema>
 
+/** The body of `POST /organizations/{id}/members/invite` (`email`, `role`); {@link InviteMemberRequest} is its type. */
 export const InviteMemberRequestSchema = /* @__PURE__ */ z.object({
   email: /* @__PURE__ */ z
     .string()
@@ -199,6 +235,9 @@ export const InviteMemberRequestSchema = /* @__PURE__ */ z.object({
  */
 export type InviteMemberRequest = z.input<typeof InviteMemberRequestSchema>
 
+/**
+ * The `{ role }` body of `PUT /organizations/{id}/members/{userId}/role`; {@link UpdateMemberRoleRequest} is its type.
+ */
 export const UpdateMemberRoleRequestSchema = /* @__PURE__ */ z.object({ role: OrganizationRoleSchema })
 /**
  * `PUT /organizations/{id}/members/{user_id}/role`.

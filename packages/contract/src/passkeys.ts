@@ -5,6 +5,10 @@ import * as z from 'zod/mini'
 // WebAuthn option and credential objects are checked loosely here: their contents are defined by the
 // WebAuthn spec and verified by @simplewebauthn on the server, and browsers add fields over time.
 
+/**
+ * One registered passkey: the response of `POST /passkeys/register/verify` and `PATCH /passkeys/{id}`, and an entry of
+ * `GET /passkeys`; {@link Passkey} is its type.
+ */
 export const PasskeySchema = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.string(),
   name: /* @__PURE__ */ z.string(),
@@ -24,6 +28,7 @@ export const PasskeySchema = /* @__PURE__ */ z.object({
  */
 export type Passkey = z.infer<typeof PasskeySchema>
 
+/** The response of `GET /passkeys` (`{ passkeys }`); {@link PasskeyListResponse} is its type. */
 export const PasskeyListResponseSchema = /* @__PURE__ */ z.object({ passkeys: /* @__PURE__ */ z.array(PasskeySchema) })
 /**
  * `GET /passkeys`.
@@ -37,6 +42,10 @@ export type PasskeyListResponse = z.infer<typeof PasskeyListResponseSchema>
 
 const base64url = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]*$/, 'Must be base64url'))
 
+/**
+ * The response of `POST /passkeys/register/options`: WebAuthn creation options (JSON form) for
+ * `navigator.credentials.create`; {@link PasskeyCreationOptions} is its type.
+ */
 export const PasskeyCreationOptionsSchema = /* @__PURE__ */ z.looseObject({
   challenge: base64url,
   rp: /* @__PURE__ */ z.looseObject({
@@ -64,6 +73,10 @@ export const PasskeyCreationOptionsSchema = /* @__PURE__ */ z.looseObject({
  */
 export type PasskeyCreationOptions = z.infer<typeof PasskeyCreationOptionsSchema>
 
+/**
+ * The response of `POST /passkeys/authenticate/options`: WebAuthn request options (JSON form) for
+ * `navigator.credentials.get`; {@link PasskeyRequestOptions} is its type.
+ */
 export const PasskeyRequestOptionsSchema = /* @__PURE__ */ z.looseObject({
   challenge: base64url,
   rpId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
@@ -92,6 +105,10 @@ const credential = /* @__PURE__ */ z.looseObject({
   response: /* @__PURE__ */ z.looseObject({ clientDataJSON: base64url }),
 })
 
+/**
+ * The body of `POST /passkeys/register/verify` (the attestation `credential`, optional `name`);
+ * {@link PasskeyRegisterVerifyRequest} is its type.
+ */
 export const PasskeyRegisterVerifyRequestSchema = /* @__PURE__ */ z.object({
   credential,
   name: /* @__PURE__ */ z.optional(
@@ -110,6 +127,10 @@ export const PasskeyRegisterVerifyRequestSchema = /* @__PURE__ */ z.object({
  */
 export type PasskeyRegisterVerifyRequest = z.input<typeof PasskeyRegisterVerifyRequestSchema>
 
+/**
+ * The body of `POST /passkeys/authenticate/options` (optional `email`); {@link PasskeyAuthenticateOptionsRequest} is
+ * its type.
+ */
 export const PasskeyAuthenticateOptionsRequestSchema = /* @__PURE__ */ z.object({
   email: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(320)),
@@ -126,6 +147,10 @@ export const PasskeyAuthenticateOptionsRequestSchema = /* @__PURE__ */ z.object(
  */
 export type PasskeyAuthenticateOptionsRequest = z.input<typeof PasskeyAuthenticateOptionsRequestSchema>
 
+/**
+ * The body of `POST /passkeys/authenticate/verify` (the assertion `credential`);
+ * {@link PasskeyAuthenticateVerifyRequest} is its type.
+ */
 export const PasskeyAuthenticateVerifyRequestSchema = /* @__PURE__ */ z.object({ credential })
 /**
  * `POST /passkeys/authenticate/verify`: the AuthenticationResponseJSON from `startAuthentication`.
@@ -137,6 +162,7 @@ export const PasskeyAuthenticateVerifyRequestSchema = /* @__PURE__ */ z.object({
  */
 export type PasskeyAuthenticateVerifyRequest = z.input<typeof PasskeyAuthenticateVerifyRequestSchema>
 
+/** The body of `PATCH /passkeys/{id}` (`{ name }`); {@link UpdatePasskeyRequest} is its type. */
 export const UpdatePasskeyRequestSchema = /* @__PURE__ */ z.object({
   name: /* @__PURE__ */ z
     .string()

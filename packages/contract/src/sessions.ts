@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps them out of the core entry (~0.9 KB gzip).
 
+/** The `device` of a {@link SessionSchema}; {@link SessionDevice} is its type. */
 export const SessionDeviceSchema = /* @__PURE__ */ z.object({
   type: /* @__PURE__ */ z.enum(['desktop', 'mobile', 'tablet', 'unknown']),
   name: /* @__PURE__ */ z.string(),
@@ -19,6 +20,7 @@ export const SessionDeviceSchema = /* @__PURE__ */ z.object({
  */
 export type SessionDevice = z.infer<typeof SessionDeviceSchema>
 
+/** The `location` of a {@link SessionSchema}; {@link SessionLocation} is its type. */
 export const SessionLocationSchema = /* @__PURE__ */ z.object({
   city: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   country: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
@@ -34,6 +36,9 @@ export const SessionLocationSchema = /* @__PURE__ */ z.object({
  */
 export type SessionLocation = z.infer<typeof SessionLocationSchema>
 
+/**
+ * One session: an entry of `GET /sessions` and the response of `GET /sessions/current`; {@link Session} is its type.
+ */
 export const SessionSchema = /* @__PURE__ */ z.object({
   id: /* @__PURE__ */ z.string(),
   device: SessionDeviceSchema,
@@ -54,6 +59,7 @@ export const SessionSchema = /* @__PURE__ */ z.object({
  */
 export type Session = z.infer<typeof SessionSchema>
 
+/** The response of `GET /sessions` (`{ sessions, total }`); {@link SessionListResponse} is its type. */
 export const SessionListResponseSchema = /* @__PURE__ */ z.object({
   sessions: /* @__PURE__ */ z.array(SessionSchema),
   total: /* @__PURE__ */ z.number(),
@@ -68,6 +74,7 @@ export const SessionListResponseSchema = /* @__PURE__ */ z.object({
  */
 export type SessionListResponse = z.infer<typeof SessionListResponseSchema>
 
+/** The response of `POST /sessions/revoke-all` (`{ revoked_count }`); {@link RevokeAllSessionsResponse} is its type. */
 export const RevokeAllSessionsResponseSchema = /* @__PURE__ */ z.object({ revoked_count: /* @__PURE__ */ z.number() })
 /**
  * `POST /sessions/revoke-all`: how many sessions (all but the current one) were ended.

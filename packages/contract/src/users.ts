@@ -7,6 +7,7 @@ const name = /* @__PURE__ */ z.nullable(
   /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(100)),
 )
 
+/** The body of `PATCH /users/me` (omitted fields stay, `null` clears); {@link UpdateUserRequest} is its type. */
 export const UpdateUserRequestSchema = /* @__PURE__ */ z.object({
   first_name: /* @__PURE__ */ z.optional(name),
   last_name: /* @__PURE__ */ z.optional(name),
@@ -44,6 +45,10 @@ export const UpdateUserRequestSchema = /* @__PURE__ */ z.object({
  */
 export type UpdateUserRequest = z.input<typeof UpdateUserRequestSchema>
 
+/**
+ * The body of `DELETE /users/me` (`{ password }`, or `{}` for password-less accounts); {@link DeleteUserRequest} is its
+ * type.
+ */
 export const DeleteUserRequestSchema = /* @__PURE__ */ z.object({
   password: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1024))),
 })

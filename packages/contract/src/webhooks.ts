@@ -21,6 +21,13 @@ const encoder = new TextEncoder()
 /**
  * The signature of `payload` keyed with `secret`: lower-case hex HMAC-SHA256 of the raw body bytes. The
  * secret's UTF-8 bytes are the key (no base64 decoding of `whsec_…`).
+ *
+ * @example
+ * ```ts
+ * import { WEBHOOK_SIGNATURE_HEADER, webhookSignature } from '@plinto/contract/webhooks'
+ * const body = JSON.stringify(event)
+ * headers.set(WEBHOOK_SIGNATURE_HEADER, await webhookSignature(body, 'whsec_…'))
+ * ```
  */
 export async function webhookSignature(payload: string | Uint8Array<ArrayBuffer>, secret: string): Promise<string> {
   return toHex(await webhookHmac(payload, secret))
@@ -29,6 +36,13 @@ export async function webhookSignature(payload: string | Uint8Array<ArrayBuffer>
 /**
  * Whether `signature` (hex, either letter case) is the signature of `payload`, compared in constant time
  * whatever the candidate's length or content.
+ *
+ * @example
+ * ```ts
+ * import { isWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '@plinto/contract/webhooks'
+ * const body = await request.text() // the raw bytes, before any JSON parsing
+ * const ok = await isWebhookSignature(body, request.headers.get(WEBHOOK_SIGNATURE_HEADER) ?? '', secret)
+ * ```
  */
 export async function isWebhookSignature(
   payload: string | Uint8Array<ArrayBuffer>,

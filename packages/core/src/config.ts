@@ -71,6 +71,10 @@ export interface ResolvedConfig {
   refreshThreshold: number
   credentials: RequestCredentials | undefined
   debug: boolean
+  /**
+   * The `fetch` passed in the config, or `undefined` to use `globalThis.fetch` (looked up at call time, so later
+   * polyfills apply).
+   */
   fetch: typeof fetch | undefined
   timeout: number
   clientId: string | undefined

@@ -16,7 +16,12 @@ import { useRequiredClient } from './use-required-client'
 export interface UsePasskeysResult extends QueryResult<Passkey[]> {
   /** Runs the browser's passkey prompt and saves the new passkey (`PASSKEY_NOT_SUPPORTED`, `PASSKEY_CANCELLED` …). */
   register: (request?: PasskeyRegisterRequest) => Promise<Passkey>
+  /**
+   * Renames the passkey with `id` (`PATCH /passkeys/{id}`) and resolves with the updated passkey once the list is
+   * refreshed.
+   */
   rename: (id: string, name: string) => Promise<Passkey>
+  /** Deletes the passkey with `id`; it can no longer sign in. Resolves once the list is refreshed. */
   remove: (id: string) => Promise<void>
 }
 

@@ -9,8 +9,17 @@
  * ```
  */
 export interface Logger {
+  /** Routine operational events; `fields` are structured context such as `request_id`. */
   info(message: string, fields?: Record<string, unknown>): void
+  /**
+   * Something needs attention but the server carries on: a webhook delivery or OAuth code exchange failed, refresh
+   * token reuse was detected, no mailer or `secretKey` is configured.
+   */
   warn(message: string, fields?: Record<string, unknown>): void
+  /**
+   * An unexpected failure: an unhandled error behind a 500 `INTERNAL_ERROR`, a mailer that rejected, a lost PostgreSQL
+   * connection.
+   */
   error(message: string, fields?: Record<string, unknown>): void
 }
 

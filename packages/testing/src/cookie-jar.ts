@@ -47,6 +47,7 @@ export interface CookieJar {
   get(name: string): StoredCookie | undefined
   /** All live cookies. */
   list(): StoredCookie[]
+  /** Forgets every cookie, as if the browser's cookies were cleared (the next request is signed out). */
   clear(): void
 }
 

@@ -139,7 +139,15 @@ export interface AuthModule {
    * ```
    */
   setupMFA(type: 'totp'): Promise<TotpSetupResponse>
+  /**
+   * Texts a set-up code to `phone` (E.164) and resolves with the server's acknowledgement; finish with
+   * {@link AuthModule.verifyMFA}.
+   */
   setupMFA(type: 'sms', phone: string): Promise<MessageResponse>
+  /**
+   * Either factor, chosen at run time: resolves with a {@link TotpSetupResponse} for `'totp'` or a
+   * {@link MessageResponse} for `'sms'` (which needs `phone`).
+   */
   setupMFA(type: 'totp' | 'sms', phone?: string): Promise<MFASetupResponse>
   /**
    * Finishes the set-up started by the last {@link AuthModule.setupMFA} of this client (TOTP if none):

@@ -24,8 +24,17 @@ export interface InitiateOAuthOptions {
 
 /** The OAuth part of `plinto.auth` (typed there). */
 export interface OAuthFlows {
+  /**
+   * Starts a PKCE sign-in with `provider` and resolves with its authorization URL; see
+   * {@link AuthModule.initiateOAuth}.
+   */
   initiateOAuth(provider: string, options?: InitiateOAuthOptions): Promise<{ url: string }>
+  /**
+   * Finishes the sign-in on the redirect page (`url` defaults to `location.href`); see
+   * {@link AuthModule.handleOAuthCallback}.
+   */
   handleOAuthCallback(url?: string): Promise<AuthResponse>
+  /** The providers the server offers (`GET /oauth/providers`); see {@link AuthModule.getOAuthProviders}. */
   getOAuthProviders(): Promise<OAuthProvidersResponse>
 }
 

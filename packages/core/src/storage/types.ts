@@ -18,8 +18,14 @@ export interface StorageAdapter {
    * Not `key`: Web Storage objects, which are valid adapters as they are, have a `key()` method.
    */
   readonly storageKey?: string
+  /**
+   * The stored value (the serialized session) under `key`, or `null`/`undefined` when nothing is stored; may return a
+   * promise.
+   */
   getItem(key: string): string | null | undefined | Promise<string | null | undefined>
+  /** Stores `value` under `key`, replacing any earlier value; called after sign-in and after every token refresh. */
   setItem(key: string, value: string): void | Promise<void>
+  /** Deletes the value under `key` (sign-out, revoked session); must not fail when nothing is stored. */
   removeItem(key: string): void | Promise<void>
 }
 

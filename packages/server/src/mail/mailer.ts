@@ -29,5 +29,9 @@ export interface OutgoingMessage {
  * ```
  */
 export interface Mailer {
+  /**
+   * Delivers one email or SMS (`message.channel`); resolve once it is handed over, reject on failure (the server logs
+   * the rejection, the client never sees it).
+   */
   send(message: OutgoingMessage): Promise<void>
 }

@@ -37,8 +37,11 @@ export interface MfaRecord {
  * ```
  */
 export interface MfaRepository {
+  /** The user's MFA settings, or undefined if the user has never set up a second factor (or they were deleted). */
   get(userId: string): Promise<MfaRecord | undefined>
+  /** Stores the user's MFA settings, replacing any earlier record for `record.user_id` as a whole. */
   put(record: MfaRecord): Promise<void>
+  /** Removes the user's MFA settings (last factor disabled); a no-op if there are none. */
   delete(userId: string): Promise<void>
   /** Records `step` as used if it is later than the last used step, atomically; false otherwise. */
   claimTotpStep(userId: string, step: number): Promise<boolean>
@@ -94,6 +97,10 @@ export interface ChallengeRecord {
 export interface ChallengeRepository {
   /** Stores a challenge, replacing one with the same key and kind. */
   create(challenge: ChallengeRecord): Promise<void>
+  /**
+   * The challenge with this key and kind, without consuming it; undefined if unknown or expired
+   * (`expires_at <= nowMs`).
+   */
   get(key: string, kind: ChallengeKind, nowMs: number): Promise<ChallengeRecord | undefined>
   /** Takes a challenge out of the store, atomically; undefined if unknown or expired. */
   consume(key: string, kind: ChallengeKind, nowMs: number): Promise<ChallengeRecord | undefined>
@@ -102,6 +109,7 @@ export interface ChallengeRepository {
    * left (0 when it was deleted or did not exist).
    */
   recordFailure(key: string, kind: ChallengeKind, maxAttempts: number): Promise<number>
+  /** Deletes every challenge whose `expires_at` is at or before `nowMs` (periodic clean-up). */
   deleteExpired(nowMs: number): Promise<void>
 }
 
@@ -140,9 +148,16 @@ export interface PasskeyRecord {
 export interface PasskeyRepository {
   /** {@link UniqueConstraintError} `credential_id` when that credential is already registered. */
   create(passkey: PasskeyRecord): Promise<void>
+  /** The passkey with this id, or undefined. Routes also check `user_id`, since ids come from the client. */
   get(id: string): Promise<PasskeyRecord | undefined>
+  /**
+   * The passkey with this base64url credential ID (the `id` of a WebAuthn assertion), or undefined if none is
+   * registered.
+   */
   getByCredentialId(credentialId: string): Promise<PasskeyRecord | undefined>
+  /** The user's passkeys, in no guaranteed order (routes sort them); empty if none. */
   listByUser(userId: string): Promise<PasskeyRecord[]>
+  /** Renames a passkey or updates `backed_up`; returns the updated passkey, or undefined if it does not exist. */
   update(id: string, patch: Partial<Pick<PasskeyRecord, 'name' | 'backed_up'>>): Promise<PasskeyRecord | undefined>
   /**
    * Records a verified use: sets `counter` and `last_used_at` only if the stored counter is still
@@ -155,6 +170,7 @@ export interface PasskeyRepository {
     nowMs: number,
     backedUp: boolean,
   ): Promise<boolean>
+  /** Deletes a passkey; false if it did not exist. */
   delete(id: string): Promise<boolean>
 }
 
@@ -183,7 +199,13 @@ export interface OAuthAccountRecord {
  * ```
  */
 export interface OAuthAccountRepository {
+  /**
+   * Links a provider account to a user; rejects with {@link UniqueConstraintError} `oauth_account` when that provider
+   * account is already linked.
+   */
   create(account: OAuthAccountRecord): Promise<void>
+  /** The link for this provider and provider-side user id, or undefined if that provider account is not linked. */
   get(provider: string, providerUserId: string): Promise<OAuthAccountRecord | undefined>
+  /** Every provider account linked to the user, in no guaranteed order; empty if none. */
   listByUser(userId: string): Promise<OAuthAccountRecord[]>
 }

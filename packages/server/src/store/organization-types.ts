@@ -90,7 +90,9 @@ export type MembershipChange = 'ok' | 'not_found' | 'last_owner'
 export interface OrganizationRepository {
   /** Inserts an organization and its first member in one write; {@link UniqueConstraintError} `slug` when taken. */
   create(organization: OrganizationRecord, owner: MembershipRecord): Promise<void>
+  /** The organization with this id, or undefined. */
   get(id: string): Promise<OrganizationRecord | undefined>
+  /** The organization with this slug (slugs are stored lower-case and unique), or undefined. */
   getBySlug(slug: string): Promise<OrganizationRecord | undefined>
   /** Applies `patch` (same slug rule as create); undefined if the organization does not exist. */
   update(id: string, patch: Partial<Omit<OrganizationRecord, 'id'>>): Promise<OrganizationRecord | undefined>
@@ -110,8 +112,11 @@ export interface OrganizationRepository {
 export interface MembershipRepository {
   /** Adds a member; false (and no change) if the user already is one. */
   add(membership: MembershipRecord): Promise<boolean>
+  /** The user's membership of the organization (with its role), or undefined if the user is not a member. */
   get(organizationId: string, userId: string): Promise<MembershipRecord | undefined>
+  /** Every member of the organization, in no guaranteed order; empty if none or if the organization does not exist. */
   listByOrganization(organizationId: string): Promise<MembershipRecord[]>
+  /** Every membership of the user, one per organization, in no guaranteed order; empty if none. */
   listByUser(userId: string): Promise<MembershipRecord[]>
   /** Changes a role unless that would leave the organization without an owner. */
   setRole(organizationId: string, userId: string, role: OrganizationRoleName): Promise<MembershipChange>
@@ -130,8 +135,14 @@ export interface MembershipRepository {
 export interface InvitationRepository {
   /** Stores an invitation; the organization's other pending invitations to the same address are revoked. */
   create(invitation: InvitationRecord): Promise<void>
+  /** The invitation with this id, whatever its status, or undefined. */
   get(id: string): Promise<InvitationRecord | undefined>
+  /**
+   * The invitation whose emailed token hashes to `tokenHash`, whatever its status or expiry (the caller checks both),
+   * or undefined.
+   */
   getByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>
+  /** Every invitation of the organization, all statuses, in no guaranteed order; empty if none. */
   listByOrganization(organizationId: string): Promise<InvitationRecord[]>
   /**
    * Moves a pending, unexpired invitation to `accepted` or `revoked`, atomically: true only for the one

@@ -41,6 +41,10 @@ export interface PlintoLocalization {
     newPassword: (minLength: number) => string
     mfaCode: string
     backupCode: string
+    /**
+     * Under the SMS code field: where the code was sent; `phone` is the number the code went to, or undefined when it
+     * is not known (en: `We texted a 6-digit code to ${phone}.`).
+     */
     smsCode: (phone: string | undefined) => string
     phone: string
     slug: string
@@ -52,7 +56,9 @@ export interface PlintoLocalization {
     emailInvalid: string
     identifierRequired: string
     passwordRequired: string
+    /** The password is shorter than allowed; `minLength` is the minimum (en: `Use at least ${min} characters.`). */
     passwordTooShort: (minLength: number) => string
+    /** The password is longer than allowed; `maxLength` is the maximum (en: `Use at most ${max} characters.`). */
     passwordTooLong: (maxLength: number) => string
     codeRequired: string
     nameRequired: string
@@ -108,6 +114,10 @@ export interface PlintoLocalization {
     magicLinkSubmit: string
     magicLinkSubmitting: string
     magicLinkSentTitle: string
+    /**
+     * Body of the "check your email" screen after a magic link was requested; `email` is the address typed. Must not
+     * confirm the account exists.
+     */
     magicLinkSentBody: (email: string) => string
     useAnotherEmail: string
     mfaTitle: string
@@ -122,8 +132,20 @@ export interface PlintoLocalization {
     passkeySigningIn: string
     /** The browser has no passkeys (or this page cannot use them). */
     passkeyUnavailable: string
+    /**
+     * Label of an OAuth provider's button; `provider` is its display name, e.g. `GitHub` (en:
+     * `Continue with ${provider}`).
+     */
     continueWith: (provider: string) => string
+    /**
+     * The same button while the browser is being sent to the provider; `provider` is its display name (en:
+     * `Redirecting to ${provider}…`).
+     */
     redirecting: (provider: string) => string
+    /**
+     * Subtitle of the MFA step when answering with an SMS code; `phone` is the number the code went to, or undefined
+     * when it is not known.
+     */
     mfaSmsSubtitle: (phone: string | undefined) => string
     useSms: string
     sendSms: string
@@ -139,6 +161,7 @@ export interface PlintoLocalization {
     haveAccount: string
     signIn: string
     verifyTitle: string
+    /** Body of the "verify your email" screen after sign-up; `email` is the new account's address. */
     verifyBody: (email: string) => string
     continue: string
     resend: string
@@ -163,6 +186,10 @@ export interface PlintoLocalization {
     submit: string
     submitting: string
     sentTitle: string
+    /**
+     * Body of the screen shown after a reset link was requested; `email` is the address typed. Must not confirm the
+     * account exists.
+     */
     sentBody: (email: string) => string
     backToSignIn: string
   }
@@ -231,6 +258,7 @@ export interface PlintoLocalization {
     cancel: string
     backupCodesTitle: string
     backupCodesBody: string
+    /** How many unused backup codes are left; `count` is that number (pluralise on it). */
     backupCodesRemaining: (count: number) => string
     backupCodesDone: string
     regenerate: string
@@ -244,6 +272,7 @@ export interface PlintoLocalization {
     smsOn: string
     smsStart: string
     smsStarting: string
+    /** Shown while setting up SMS, after the code was sent; `phone` is the number being verified. */
     smsSentTo: (phone: string) => string
     smsVerify: string
     smsVerifying: string
@@ -256,7 +285,12 @@ export interface PlintoLocalization {
     passkeyAdding: string
     passkeyAdded: string
     passkeyUnsupported: string
+    /** When a passkey was registered; `date` is already formatted for the locale (en: `Added ${date}`). */
     passkeyCreated: (date: string) => string
+    /**
+     * When a passkey last signed in, shown after `passkeyCreated`; `date` is formatted for the locale (en:
+     * `last used ${date}`).
+     */
     passkeyLastUsed: (date: string) => string
     passkeyNeverUsed: string
     rename: string
@@ -267,11 +301,13 @@ export interface PlintoLocalization {
     passkeyDeleted: string
     sessionsTitle: string
     thisDevice: string
+    /** When a session was last used; `date` is formatted for the locale (en: `Last active ${date}`). */
     lastActive: (date: string) => string
     revoke: string
     revoking: string
     revokeAll: string
     revokingAll: string
+    /** Confirmation after "sign out other devices"; `count` is how many sessions ended (pluralise on it). */
     revokedAll: (count: number) => string
     revoked: string
     unknownDevice: string
@@ -299,6 +335,7 @@ export interface PlintoLocalization {
     readOnly: string
     membersTitle: string
     you: string
+    /** Accessible name of a member's role picker; `name` is the member's full name or email (en: `Role of ${name}`). */
     changeRole: (name: string) => string
     remove: string
     removing: string
@@ -308,8 +345,10 @@ export interface PlintoLocalization {
     invitationsTitle: string
     invite: string
     inviting: string
+    /** Confirmation after an invitation was sent; `email` is the invitee's address. */
     invited: (email: string) => string
     invitationsEmpty: string
+    /** When a pending invitation expires; `date` is formatted for the locale (en: `expires ${date}`). */
     invitationExpires: (date: string) => string
     revoke: string
     revoking: string

@@ -13,7 +13,9 @@ import type { SqlClient, SqlResult } from './sql-client'
  * ```
  */
 export interface PgPoolLike {
+  /** Checks a connection out of the pool (waits if all are busy); the adapter always releases it. */
   connect(): Promise<PgPoolConnectionLike>
+  /** Closes every connection of the pool; call it on shutdown, after `store.close()`. */
   end(): Promise<void>
 }
 
@@ -27,10 +29,13 @@ export interface PgPoolLike {
  * ```
  */
 export interface PgPoolConnectionLike {
+  /** Runs one statement with `$1…` parameters on this connection; resolves with its rows. */
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>
   /** With an error (or `true`) the pool destroys the connection instead of reusing it. */
   release(destroy?: Error | boolean): void
+  /** Adds a listener for errors of this connection (e.g. the server ended it) while it is checked out. */
   on(event: 'error', listener: (error: Error) => void): unknown
+  /** Removes a listener added with `on`, before the connection goes back to the pool. */
   off(event: 'error', listener: (error: Error) => void): unknown
 }
 

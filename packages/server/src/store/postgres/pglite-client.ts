@@ -12,7 +12,9 @@ import type { SqlClient, SqlQueryable, SqlResult } from './sql-client'
  * ```
  */
 export interface PgliteLike {
+  /** Runs one statement with `$1…` parameters; resolves with its rows. */
   query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>
+  /** Runs `fn` in a transaction: commits if it resolves, rolls back if it throws. */
   transaction<T>(
     fn: (tx: { query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }> }) => Promise<T>,
   ): Promise<T>

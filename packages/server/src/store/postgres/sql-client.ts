@@ -23,6 +23,10 @@ export interface SqlResult<Row> {
  * ```
  */
 export interface SqlQueryable {
+  /**
+   * Runs one statement with `$1…` parameters (never spliced into `text`); resolves with its rows, rejects on any
+   * database error.
+   */
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<Row>>
 }
 
@@ -38,5 +42,9 @@ export interface SqlQueryable {
  * ```
  */
 export interface SqlClient extends SqlQueryable {
+  /**
+   * Runs `fn` on one connection inside `BEGIN`…`COMMIT`; rolls back and rethrows if `fn` throws. Resolves with what
+   * `fn` resolved with.
+   */
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>
 }
