@@ -1,6 +1,9 @@
 import 'server-only'
 
-/** How the browser keeps the Plinto session: `localStorage`, or `cookie` (the refresh token in the API's HttpOnly cookie). */
+/**
+ * How the browser keeps the Plinto session: `localStorage`, or `cookie` (the refresh token in the API's HttpOnly
+ * cookie).
+ */
 export type TokenStorageMode = 'localStorage' | 'cookie'
 
 /** The Plinto settings of this app, from its environment. */

@@ -200,7 +200,8 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
               cause: result?.error,
             })
           }
-          // Stage 3: 401 → refresh → one retry. A failed refresh rejects with its own error, which is this call's answer too.
+          // Stage 3: 401 → refresh → one retry. A failed refresh rejects with its own error, which is this call's
+          // answer too.
           if (status === 401 && withAuth && token && !recovered && isTokenProblem(parsed)) {
             recovered = true
             const next = await auth.token(token)

@@ -43,7 +43,8 @@ export const IDLE_STATE: QueryState<never> = Object.freeze({
  * string, one request per key at a time whatever the number of mounted hooks, invalidation by key prefix
  * (actions invalidate what they changed), and reactions to the client's events — a sign-out or sign-in
  * drops every entry (the data belonged to that session), `userUpdated` refetches what depends on
- * the user's factors. Keys name the user (and the active organization), so switching either reads other entries. React state lives here, not in components.
+ * the user's factors. Keys name the user (and the active organization), so switching either reads other entries. React
+ * state lives here, not in components.
  */
 export class QueryCache {
   readonly #entries = new Map<string, Entry>()

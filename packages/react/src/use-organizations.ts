@@ -14,7 +14,10 @@ import { useRequiredClient } from './use-required-client'
  * ```
  */
 export interface UseOrganizationsResult extends QueryResult<Organization[]> {
-  /** Creates an organization (the user becomes its owner); the list is fresh when it resolves. `SLUG_TAKEN` if the slug is used. */
+  /**
+   * Creates an organization (the user becomes its owner); the list is fresh when it resolves. `SLUG_TAKEN` if the slug
+   * is used.
+   */
   createOrganization: (request: CreateOrganizationRequest) => Promise<Organization>
   /**
    * Joins an organization with the token of an invitation email (`?token=` of its link); the list is fresh

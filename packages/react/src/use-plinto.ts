@@ -28,7 +28,8 @@ export interface UsePlintoResult {
   isLoading: boolean
   /**
    * `isSignedIn`.
-   * @deprecated Use `isSignedIn` (the name `useUser` and `useSession` use); `isAuthenticated` goes in the next minor version.
+   * @deprecated Use `isSignedIn` (the name `useUser` and `useSession` use); `isAuthenticated` goes in the next minor
+   * version.
    * @example `const { isSignedIn } = usePlinto() // was: const { isAuthenticated } = usePlinto()`
    */
   isAuthenticated: boolean

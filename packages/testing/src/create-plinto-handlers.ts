@@ -122,7 +122,8 @@ export interface PlintoHandlers {
   /** Creates a user directly in the server's store (no email sent). */
   seedUser(input: SeedUserInput): Promise<User>
   /**
-   * Creates an organization as `POST /organizations` does, then adds the members directly (no invitations, no email); answers
+   * Creates an organization as `POST /organizations` does, then adds the members directly (no invitations, no email);
+   * answers
    * the organization as its owner sees it.
    */
   seedOrganization(input: SeedOrganizationInput): Promise<Organization>

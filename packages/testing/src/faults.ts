@@ -7,7 +7,10 @@
  * ```
  */
 export interface FaultTarget {
-  /** Path relative to the API base path (`/auth/refresh`), or a root path (`/.well-known/jwks.json`), or a RegExp tested against either. */
+  /**
+   * Path relative to the API base path (`/auth/refresh`), or a root path (`/.well-known/jwks.json`), or a RegExp tested
+   * against either.
+   */
   path: string | RegExp
   /** HTTP method; any method when omitted. */
   method?: string

@@ -21,7 +21,9 @@ interface RefreshExchange {
 
 describe('examples/vanilla: three tabs share one session', () => {
   const exchanges: RefreshExchange[] = []
-  /** Each tab's `tokenRefreshed` log lines (`here|by another tab, valid until …`), oldest first, before the sign-out. */
+  /**
+   * Each tab's `tokenRefreshed` log lines (`here|by another tab, valid until …`), oldest first, before the sign-out.
+   */
   const refreshedLines: string[][] = []
 
   test('they stay signed in across several refreshes with one rotation per token, and a sign-out in one signs out all', async () => {

@@ -119,7 +119,8 @@ export interface AuthModule {
   /**
    * Signs in with the token of a magic link (the `magic_token` query parameter of the link). Throws
    * `MFA_REQUIRED` like `signIn` when the account has a second factor.
-   * @example `const { user } = await plinto.auth.verifyMagicLink(new URL(location.href).searchParams.get('magic_token')!)`
+   * @example `const { user } = await plinto.auth.verifyMagicLink(new
+   * URL(location.href).searchParams.get('magic_token')!)`
    */
   verifyMagicLink(token: string): Promise<AuthResponse>
   /**

@@ -1,7 +1,9 @@
 import { createRemoteJWKSet, customFetch } from 'jose'
 import { PlintoError } from '../errors'
 
-/** The key resolver `jwtVerify` takes: jose's remote JWKS, with its key cache, cooldown and refetch on an unknown `kid`. */
+/**
+ * The key resolver `jwtVerify` takes: jose's remote JWKS, with its key cache, cooldown and refetch on an unknown `kid`.
+ */
 export type RemoteJwks = ReturnType<typeof createRemoteJWKSet>
 
 /**

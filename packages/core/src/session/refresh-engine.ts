@@ -8,7 +8,10 @@ import type { SessionData } from './persisted-record'
 import type { SessionManagerDeps } from './session-manager'
 import { assertEpoch, TERMINAL, type SessionState } from './session-state'
 
-/** Refreshes the session: one request in flight for every caller, a timer before expiry, backoff and cooldown after failures. */
+/**
+ * Refreshes the session: one request in flight for every caller, a timer before expiry, backoff and cooldown after
+ * failures.
+ */
 export interface RefreshEngine {
   /** Single-flight refresh of the current session (in cookie mode also restores one from the cookie). */
   refresh(background?: boolean, announce?: boolean): Promise<TokenResponse>

@@ -18,7 +18,10 @@ import { UserMenu } from '../user-button/user-menu'
 export interface OrganizationSwitcherProps extends PresentationProps, RootAttributes {
   /** Adds "Create organization" to the menu, linking here. */
   createOrganizationUrl?: string
-  /** Adds "Create organization" to the menu as a button calling this (e.g. to open `<CreateOrganization />` in a dialog). */
+  /**
+   * Adds "Create organization" to the menu as a button calling this (e.g. to open `<CreateOrganization />` in a
+   * dialog).
+   */
   onCreateOrganization?: () => void
   /** Leave "Personal account" (no active organization) out of the list. */
   hidePersonal?: boolean

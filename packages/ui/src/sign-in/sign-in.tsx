@@ -57,8 +57,8 @@ type Step =
  * The sign-in form: email (or username) and password, the two-step verification step when the account
  * has MFA (authenticator code, a code texted on request, or a backup code), an optional magic link,
  * "Sign in with a passkey" (where the browser supports passkeys), "Continue with …" for the server's OAuth
- * providers, and links to password recovery and sign-up. Errors appear next to the field they concern or at the top, in words; the button shows
- * progress and a second submit while one is running is ignored.
+ * providers, and links to password recovery and sign-up. Errors appear next to the field they concern or at
+ * the top, in words; the button shows progress and a second submit while one is running is ignored.
  *
  * @example
  * ```tsx

@@ -6,7 +6,10 @@ import { SCREENSHOT_DIR } from './paths'
 /** Debian's Chromium; `PLINTO_E2E_CHROMIUM` points elsewhere. Never a Playwright download. */
 export const CHROMIUM_PATH = process.env.PLINTO_E2E_CHROMIUM || '/usr/bin/chromium'
 
-/** `PLINTO_E2E_HEADED=1` shows the browser (needs a display, e.g. `xvfb-run`); `PLINTO_E2E_SLOWMO=250` slows every action. */
+/**
+ * `PLINTO_E2E_HEADED=1` shows the browser (needs a display, e.g. `xvfb-run`); `PLINTO_E2E_SLOWMO=250` slows every
+ * action.
+ */
 const headed = process.env.PLINTO_E2E_HEADED === '1'
 const slowMo = Number(process.env.PLINTO_E2E_SLOWMO ?? 0) || 0
 

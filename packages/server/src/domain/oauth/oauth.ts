@@ -244,7 +244,8 @@ async function providerIdentity(
  * Linking rules: (1) an account already linked to this provider account signs in; (2) else a verified
  * provider email that matches an existing user links to that user (the address is proven on both sides);
  * (3) else a verified email creates a new, verified, password-less user. Linking to an account whose
- * address was not verified yet removes its password and ends its sessions (pre-registration hijacking). An unverified (or missing)
+ * address was not verified yet removes its password and ends its sessions (pre-registration hijacking). An unverified
+ * (or missing)
  * provider email never links or creates: `email_not_verified`, and an unverified email that belongs to an
  * existing account is `account_exists` (it would otherwise take the account over).
  */

@@ -52,7 +52,10 @@ export interface PostgresPoolOptions {
   max?: number
   /** An idle connection is closed after this many ms. Default 30 000. */
   idleTimeoutMillis?: number
-  /** Opening a connection fails after this many ms (so a request cannot wait forever on a dead database). Default 10 000. */
+  /**
+   * Opening a connection fails after this many ms (so a request cannot wait forever on a dead database). Default 10
+   * 000.
+   */
   connectionTimeoutMillis?: number
   /** Server-side limit of one statement, ms (`statement_timeout`). Default none. */
   statementTimeoutMillis?: number
