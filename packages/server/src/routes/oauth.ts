@@ -13,6 +13,7 @@ import { availableProviders, PROVIDER_NAMES } from '../domain/oauth/oauth-provid
 import { errors } from '../errors'
 import type { PlintoEnv } from '../env'
 import { readBodyText } from '../http/read-body'
+import { refuseUnstorable, unstorableFields } from '../http/storable-text'
 import { jsonBody } from '../middleware/json-body'
 import { knownProvider } from '../middleware/oauth-provider'
 import { devConsentPage } from './dev-oauth-page'
@@ -55,6 +56,7 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     const { server } = c.var
     resolveProvider(server, 'dev')
     const form = new URLSearchParams(await readBodyText(c.req.raw, server.config.bodyLimitBytes))
+    refuseUnstorable(unstorableFields(Object.fromEntries(form)), 'Invalid form')
     const state = form.get('state') ?? ''
     if (form.get('decision') !== 'approve') return c.redirect(await denyDevConsent(server, state), 302)
     const email = (form.get('email') ?? '').trim()
