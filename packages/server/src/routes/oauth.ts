@@ -14,6 +14,7 @@ import { errors } from '../errors'
 import type { PlintoEnv } from '../env'
 import { readBodyText } from '../http/read-body'
 import { refuseUnstorable, unstorableFields } from '../http/storable-text'
+import { noStore } from '../middleware/no-store'
 import { jsonBody } from '../middleware/json-body'
 import { knownProvider } from '../middleware/oauth-provider'
 import { devConsentPage } from './dev-oauth-page'
@@ -32,13 +33,12 @@ export function oauthRoutes(): Hono<PlintoEnv> {
   })
 
   // The dev provider's own pages come before the `/:provider/...` routes.
-  oauth.get('/dev/consent', async (c) => {
+  oauth.get('/dev/consent', noStore(), async (c) => {
     const { server } = c.var
     resolveProvider(server, 'dev')
     const state = c.req.query('state') ?? ''
     if (!(await isLiveDevState(server, state)))
       throw errors.validation('Unknown or expired state', [{ field: 'state', message: 'Start the sign-in again' }], 400)
-    c.header('Cache-Control', 'no-store')
     // Browsers apply `form-action` to the redirects after the submission too (here: the server's own
     // callback, then the app's redirect_uri), so the origins of the allowed redirect URLs are listed.
     const appOrigins = [...new Set(server.config.allowedRedirectUrls.map((url) => new URL(url).origin))]
@@ -75,17 +75,16 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     return c.json(await startAuthorization(server, provider, c.req.valid('json'), new URL(c.req.url).origin), 200)
   })
 
-  oauth.get('/:provider/callback', knownProvider(), async (c) => {
+  oauth.get('/:provider/callback', noStore(), knownProvider(), async (c) => {
     const location = await finishAtProvider(c.var.server, c.var.provider, {
       code: c.req.query('code'),
       state: c.req.query('state'),
       error: c.req.query('error'),
     })
-    c.header('Cache-Control', 'no-store')
     return c.redirect(location, 302)
   })
 
-  oauth.post('/:provider/callback', knownProvider(), jsonBody(OAuthCallbackRequestSchema), async (c) => {
+  oauth.post('/:provider/callback', noStore(), knownProvider(), jsonBody(OAuthCallbackRequestSchema), async (c) => {
     const user = await redeemCode(c.var.server, c.var.provider, c.req.valid('json'))
     // The provider proved the first factor; an account with MFA still answers the second step.
     return firstFactorPassed(c, user, { remember: true, status: 200 })
