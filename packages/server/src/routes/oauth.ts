@@ -42,10 +42,21 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     // Browsers apply `form-action` to the redirects after the submission too (here: the server's own
     // callback, then the app's redirect_uri), so the origins of the allowed redirect URLs are listed.
     const appOrigins = [...new Set(server.config.allowedRedirectUrls.map((url) => new URL(url).origin))]
+    // It cannot be framed either: a framing page could overlay the Approve button (clickjacking). `X-Frame-Options` is for browsers that predate `frame-ancestors`.
     c.header(
       'Content-Security-Policy',
-      `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${appOrigins.join(' ')}`,
+      [
+        "default-src 'none'",
+        "style-src 'unsafe-inline'",
+        `form-action 'self' ${appOrigins.join(' ')}`,
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+      ].join('; '),
     )
+    c.header('X-Frame-Options', 'DENY')
+    c.header('X-Content-Type-Options', 'nosniff')
+    // The page's URL holds the OAuth state: no Referer carries it elsewhere.
+    c.header('Referrer-Policy', 'no-referrer')
     return c.html(
       devConsentPage({ state, action: c.req.path, email: 'dev.user@example.com', firstName: 'Dev', lastName: 'User' }),
       200,
