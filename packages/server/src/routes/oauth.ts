@@ -83,7 +83,9 @@ export function oauthRoutes(): Hono<PlintoEnv> {
 
   oauth.post('/:provider/authorize', knownProvider(), jsonBody(OAuthAuthorizeRequestSchema), async (c) => {
     const { server, provider } = c.var
-    return c.json(await startAuthorization(server, provider, c.req.valid('json'), new URL(c.req.url).origin), 200)
+    // Behind a TLS-terminating proxy the request's own origin is the proxy's hop, not the public address.
+    const serverUrl = server.config.publicUrl ?? new URL(c.req.url).origin
+    return c.json(await startAuthorization(server, provider, c.req.valid('json'), serverUrl), 200)
   })
 
   oauth.get('/:provider/callback', noStore(), knownProvider(), async (c) => {
