@@ -3,7 +3,7 @@
 // may not list yet.
 import { afterAll, describe, expect, inject, test } from 'vitest'
 import { createMemoryStore, type PlintoApp, type PlintoStore, silentLogger } from '../index'
-import { createPostgresStore } from '../node'
+import { createPostgresStore, startServer } from '../node'
 import { call, testApp } from './helpers'
 
 const INSTANCES = 5
@@ -21,6 +21,18 @@ test(`${INSTANCES} apps on one memory store create one key and all publish it`, 
   const stored = await store.signingKeys.list()
   expect(stored).toHaveLength(1)
   expect(kids).toEqual(apps.map(() => [stored[0]!.kid]))
+})
+
+test(`${INSTANCES} servers started at once on one store have one key before the first request`, async () => {
+  const store = createMemoryStore()
+  const servers = await Promise.all(
+    Array.from({ length: INSTANCES }, () => startServer({ port: 0, mode: 'test', logger: silentLogger, store })),
+  )
+  try {
+    expect(await store.signingKeys.list()).toHaveLength(1)
+  } finally {
+    await Promise.all(servers.map((server) => server.close()))
+  }
 })
 
 // PLINTO_TEST_DATABASE_URL, or the throwaway cluster of src/__tests__/postgres-cluster.ts.
