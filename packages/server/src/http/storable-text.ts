@@ -8,6 +8,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const MESSAGE = 'Contains a character that cannot be stored (U+0000 or a lone surrogate)'
 
+/** The `errors[]` entry for a field that holds such a character. */
+export function unstorableField(field: string): FieldError {
+  return { field, message: MESSAGE }
+}
+
 /** True when `text` holds a character no store can keep. */
 export function isUnstorable(text: string): boolean {
   return text.includes('\u0000') || LONE_SURROGATE.test(text)
@@ -18,12 +23,12 @@ export function isUnstorable(text: string): boolean {
  * uses the dotted path of `toFieldError` (`credential.response.clientDataJSON`), `body` at the top.
  */
 export function unstorableFields(value: unknown, path = ''): FieldError[] {
-  if (typeof value === 'string') return isUnstorable(value) ? [{ field: path || 'body', message: MESSAGE }] : []
+  if (typeof value === 'string') return isUnstorable(value) ? [unstorableField(path || 'body')] : []
   if (value === null || typeof value !== 'object') return []
   const found: FieldError[] = []
   for (const [key, item] of Object.entries(value)) {
     // A key that cannot be stored is reported as its parent: echoing it back would carry the character along.
-    if (isUnstorable(key)) found.push({ field: path || 'body', message: MESSAGE })
+    if (isUnstorable(key)) found.push(unstorableField(path || 'body'))
     else found.push(...unstorableFields(item, path ? `${path}.${key}` : key))
   }
   return found

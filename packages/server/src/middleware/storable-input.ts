@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
 import type { FieldError } from '@plinto/contract'
 import type { PlintoEnv } from '../env'
-import { isUnstorable, refuseUnstorable } from '../http/storable-text'
+import { isUnstorable, refuseUnstorable, unstorableField } from '../http/storable-text'
 
 /**
  * App-wide: path parameters and query parameters that no store can keep (U+0000, a lone surrogate) are refused
@@ -18,16 +18,11 @@ export function storableInput(): MiddlewareHandler<PlintoEnv> {
     const segments = url.pathname.split('/')
     if (pattern.length === segments.length) {
       pattern.forEach((part, i) => {
-        if (part.startsWith(':') && isUnstorable(decode(segments[i] ?? '')))
-          found.push({ field: part.slice(1), message: 'Contains a character that cannot be stored' })
+        if (part.startsWith(':') && isUnstorable(decode(segments[i] ?? ''))) found.push(unstorableField(part.slice(1)))
       })
     }
     for (const [name, value] of url.searchParams) {
-      if (isUnstorable(value) || isUnstorable(name))
-        found.push({
-          field: isUnstorable(name) ? 'query' : name,
-          message: 'Contains a character that cannot be stored',
-        })
+      if (isUnstorable(value) || isUnstorable(name)) found.push(unstorableField(isUnstorable(name) ? 'query' : name))
     }
     refuseUnstorable(found, 'Invalid request parameters')
     await next()
