@@ -3,6 +3,7 @@ import { createServerContext, type PlintoAppOptions, type ServerContext } from '
 import { ApiError, errorBody, errors } from './errors'
 import type { PlintoEnv } from './env'
 import { cors } from './middleware/cors'
+import { storableInput } from './middleware/storable-input'
 import { rateLimitGeneral } from './middleware/rate-limit'
 import { requestContext } from './middleware/request-context'
 import { authRoutes } from './routes/auth'
@@ -56,6 +57,7 @@ export function createPlintoApp(options: PlintoAppOptions & { context?: ServerCo
   app.use('*', requestContext(server))
   app.use('*', cors(config.allowedOrigins))
   app.use('*', rateLimitGeneral())
+  app.use('*', storableInput())
 
   app.route('/', healthRoutes())
   app.route('/', jwksRoutes())

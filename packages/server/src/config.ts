@@ -50,6 +50,13 @@ export interface PlintoConfigOverrides {
   appUrl?: string
   /** Read the client IP from the last `X-Forwarded-For` entry (one trusted proxy in front). Default false. */
   trustProxy?: boolean
+  /**
+   * This server's own base URL as browsers and OAuth providers reach it (e.g. `https://auth.example.com`, or
+   * `https://example.com/auth` under a path prefix). The OAuth callback URL registered at providers and the
+   * dev consent page's URL are built from it. Default: the origin of each request, which behind a
+   * TLS-terminating proxy is the proxy's plain-HTTP hop (`http://127.0.0.1:8000`), not the public address.
+   */
+  publicUrl?: string
   /** Reported by `GET /health`, default the package version. */
   version?: string
   /**
@@ -144,6 +151,8 @@ export interface PlintoConfig {
   bodyLimitBytes: number
   appUrl: string
   trustProxy: boolean
+  /** Without a trailing slash; undefined: the origin of each request. */
+  publicUrl: string | undefined
   version: string
   /** Lifetimes of single-use email tokens, seconds. */
   emailTokenTtl: { verifyEmail: number; resetPassword: number; magicLink: number }
@@ -201,6 +210,7 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
     bodyLimitBytes: overrides.bodyLimitBytes ?? 100 * 1024,
     appUrl,
     trustProxy: overrides.trustProxy ?? false,
+    publicUrl: overrides.publicUrl === undefined ? undefined : publicBaseUrl(overrides.publicUrl),
     version: overrides.version ?? SERVER_VERSION,
     emailTokenTtl: { verifyEmail: 24 * 3600, resetPassword: 15 * 60, magicLink: 15 * 60 },
     allowedRedirectUrls: overrides.allowedRedirectUrls ?? [`${appUrl}/auth/callback`],
@@ -286,4 +296,17 @@ function assertHttpUrl(name: string, text: string): void {
 function assertPositiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value <= 0)
     throw new TypeError(`${name} must be a positive integer, got ${String(value)}`)
+}
+
+// An http(s) URL without query, fragment or trailing slash: paths are appended to it.
+function publicBaseUrl(text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new TypeError(`publicUrl must be an http(s) URL, got "${text}"`)
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username)
+    throw new TypeError(`publicUrl must be an http(s) URL without query, fragment or credentials, got "${text}"`)
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }

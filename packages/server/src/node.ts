@@ -72,6 +72,9 @@ export interface CloseOptions {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const { port = 8000, host = '127.0.0.1', ...appOptions } = options
   const app = createPlintoApp(appOptions)
+  // The signing key is loaded (or created, atomically, once for all instances on one store) before listening:
+  // a store that cannot be read fails the start rather than the first sign-in.
+  await app.plinto.keys()
   let server: ServerType | undefined
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server = serve(

@@ -126,9 +126,8 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
     if (options.keys) return loadKeyRing(options.keys)
     const stored = await store.signingKeys.list()
     if (stored.length > 0) return loadKeyRing(stored)
-    const key = await generateSigningKey(clock.now())
-    await store.signingKeys.add(key)
-    return loadKeyRing([key])
+    // Atomic in the store: instances starting at once on an empty store all end up with the same first key.
+    return loadKeyRing(await store.signingKeys.addIfNone(await generateSigningKey(clock.now())))
   }
 
   const context: ServerContext = {

@@ -210,6 +210,8 @@ function renderOperation(op: ContractOperation, operationId: string): Record<str
 function errorStatuses(op: ContractOperation): ErrorStatusCode[] {
   const statuses = new Set<ErrorStatusCode>(op.errors)
   if (op.body) for (const status of [400, 413, 422] as const) statuses.add(status)
+  // Path and query parameters a store cannot keep (U+0000, a lone surrogate) are refused like a body field.
+  if (op.query || op.path.includes('{')) statuses.add(422)
   if (op.auth) statuses.add(401)
   statuses.add(429)
   statuses.add(500)

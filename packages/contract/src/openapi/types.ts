@@ -74,7 +74,10 @@ export interface SuccessResponseSpec {
 export interface ContractOperation {
   operationId: string
   method: HttpMethod
-  /** OpenAPI path template relative to the mount, e.g. `/sessions/{id}`. Path parameters are strings. */
+  /**
+   * OpenAPI path template relative to the mount, e.g. `/sessions/{id}`. Path parameters are strings; an
+   * operation with path or query parameters adds 422 (a parameter a store cannot keep, such as U+0000).
+   */
   path: string
   mount: OperationMount
   tag: string

@@ -133,6 +133,23 @@ describe('dev provider flow', () => {
     expect(csp).toContain("default-src 'none'")
   })
 
+  test('the consent page cannot be framed (clickjacking on Approve) and leaks no Referer', async () => {
+    const app = testApp()
+    const { challenge } = await pkce()
+    const start = await call(app, 'POST', '/api/v1/oauth/dev/authorize', {
+      body: { redirect_uri: CALLBACK, code_challenge: challenge, code_challenge_method: 'S256' },
+    })
+    const consentUrl = new URL(start.body.authorization_url)
+    const page = await app.request(consentUrl.pathname + consentUrl.search)
+    expect(page.status).toBe(200)
+    const directives = (page.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim())
+    expect(directives).toContain("frame-ancestors 'none'")
+    expect(directives).toContain("base-uri 'none'")
+    expect(page.headers.get('x-frame-options')).toBe('DENY')
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer')
+  })
+
   test('Deny sends the browser back with error=access_denied and the state', async () => {
     const app = testApp()
     const { final, state } = await devRoundTrip(app, undefined, 'deny')

@@ -48,6 +48,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         'rate-limit': { type: 'string' },
         'allowed-origin': { type: 'string', multiple: true },
         'app-url': { type: 'string' },
+        'public-url': { type: 'string' },
         'allowed-redirect-url': { type: 'string', multiple: true },
         'webhook-url': { type: 'string', multiple: true },
         'webhook-secret': { type: 'string', multiple: true },
@@ -93,6 +94,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
   if (redirects) extra.allowedRedirectUrls = redirects.map((url) => toUrl(url, '--allowed-redirect-url').href)
   const webhooks = webhookPairs(values['webhook-url'], values['webhook-secret'], env)
   if (webhooks) extra.webhooks = webhooks
+  const publicUrl = values['public-url'] ?? env.PLINTO_PUBLIC_URL
+  if (publicUrl) {
+    const url = toUrl(publicUrl, '--public-url')
+    if (url.search || url.hash) throw new UsageError(`--public-url must have no query or fragment, got "${publicUrl}"`)
+    extra.publicUrl = publicUrl
+  }
   const rpId = values['rp-id'] ?? env.PLINTO_RP_ID
   if (rpId) extra.rpId = rpId
   const rpName = values['rp-name'] ?? env.PLINTO_RP_NAME

@@ -19,6 +19,8 @@ Options (environment variable in brackets; flags win):
   --allowed-origin URL      CORS origin allowed with credentials; repeat for more
                                                                        [PLINTO_ALLOWED_ORIGINS, comma-separated]
   --app-url URL             Base URL of the app that email links open  [PLINTO_APP_URL] default http://localhost:5173
+  --public-url URL          This server's public base URL (behind a TLS-terminating proxy); OAuth callback
+                            URLs are built from it                     [PLINTO_PUBLIC_URL] default the request origin
   --allowed-redirect-url URL
                             Exact URL OAuth redirect_uri and magic-link redirect_url may name; repeat for more
                                                                        [PLINTO_ALLOWED_REDIRECT_URLS, comma-separated]

@@ -1,5 +1,6 @@
 import type { FieldError } from '@plinto/contract'
 import { ApiError, errors } from '../errors'
+import { refuseUnstorable, unstorableFields } from './storable-text'
 
 /** The zod (or zod/mini) schema surface this module needs. */
 export interface Schema<T> {
@@ -22,6 +23,8 @@ interface Issue {
  *   a lying `Content-Length` or a chunked body cannot get past it.
  * - A non-empty body that is not `application/json`, or not valid JSON → 400 `VALIDATION_ERROR`.
  * - An empty body is read as `{}` (endpoints whose fields are all optional, such as cookie refresh).
+ * - A string (or key) no store can keep, U+0000 or a lone surrogate → 422 `VALIDATION_ERROR` naming each such
+ *   field, before the schema, so that it never reaches a store.
  * - Fails the schema → 422 `VALIDATION_ERROR` with one `errors[]` entry per field.
  *
  * Routes use it through the `jsonBody(schema)` middleware.
@@ -44,6 +47,7 @@ export async function readJson<T>(request: Request, limit: number, schema: Schem
       throw errors.validation('Request body is not valid JSON', [{ field: 'body', message: 'Malformed JSON' }], 400)
     }
   }
+  refuseUnstorable(unstorableFields(value))
   const result = schema.safeParse(value)
   if (!result.success)
     throw errors.validation(

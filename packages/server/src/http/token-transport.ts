@@ -20,7 +20,8 @@ export function readRefreshCookie<E extends PlintoEnv>(c: Context<E>): string | 
 
 /**
  * Shapes a token pair for the response. In cookie transport the refresh token goes into the
- * `HttpOnly; Secure; SameSite=Lax` cookie scoped to `{apiBasePath}/auth` and is left out of the body, so
+ * `HttpOnly; Secure; SameSite=Lax` cookie scoped to `{apiBasePath}/auth` (below the path of `publicUrl`, if
+ * any) and is left out of the body, so
  * page scripts never see it. A `remember: false` session gets a browser-session cookie (no Max-Age).
  */
 export function deliverTokens<E extends PlintoEnv>(
@@ -47,6 +48,10 @@ export function clearRefreshCookie<E extends PlintoEnv>(c: Context<E>): void {
   deleteCookie(c, REFRESH_COOKIE, { path: cookiePath(c), secure: true, httpOnly: true, sameSite: 'Lax' })
 }
 
+// Under a proxy that mounts the server below a path (`publicUrl` https://example.com/auth), the browser sees
+// that prefix in front of the API: the cookie must be scoped to the path it actually requests.
 function cookiePath<E extends PlintoEnv>(c: Context<E>): string {
-  return `${c.var.server.config.apiBasePath}/auth`
+  const { publicUrl, apiBasePath } = c.var.server.config
+  const prefix = publicUrl === undefined ? '' : new URL(publicUrl).pathname.replace(/\/+$/, '')
+  return `${prefix}${apiBasePath}/auth`
 }

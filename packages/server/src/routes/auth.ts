@@ -21,6 +21,7 @@ import { ApiError, errors } from '../errors'
 import type { PlintoEnv } from '../env'
 import { firstFactorPassed, signedIn } from '../http/sign-in-response'
 import { clearRefreshCookie, deliverTokens, readRefreshCookie, wantsCookieTransport } from '../http/token-transport'
+import { noStore } from '../middleware/no-store'
 import { jsonBody } from '../middleware/json-body'
 import { limitAccount, rateLimit } from '../middleware/rate-limit'
 import { requireSession } from '../middleware/session'
@@ -35,7 +36,7 @@ const MAGIC_LINK_MESSAGE = 'If an account exists for this email, a sign-in link 
 export function authRoutes(): Hono<PlintoEnv> {
   const auth = new Hono<PlintoEnv>()
 
-  auth.post('/signup', rateLimit('signup'), jsonBody(SignUpRequestSchema), async (c) => {
+  auth.post('/signup', noStore(), rateLimit('signup'), jsonBody(SignUpRequestSchema), async (c) => {
     const body = c.req.valid('json')
     limitAccount(c, normalizeEmail(body.email))
     const user = await createUser(c.var.server, { ...body, email_verified: false })
@@ -43,7 +44,7 @@ export function authRoutes(): Hono<PlintoEnv> {
     return signedIn(c, user, { remember: true, status: 201 })
   })
 
-  auth.post('/signin', rateLimit('signin'), jsonBody(SignInRequestSchema), async (c) => {
+  auth.post('/signin', noStore(), rateLimit('signin'), jsonBody(SignInRequestSchema), async (c) => {
     const body = c.req.valid('json')
     const identifier = signInIdentifier(body)
     limitAccount(c, identifier.account)
@@ -65,7 +66,7 @@ export function authRoutes(): Hono<PlintoEnv> {
     return c.body(null, 204)
   })
 
-  auth.post('/refresh', jsonBody(RefreshRequestSchema), async (c) => {
+  auth.post('/refresh', noStore(), jsonBody(RefreshRequestSchema), async (c) => {
     const body = c.req.valid('json')
     const fromCookie = body.refresh_token === undefined
     const presented = body.refresh_token ?? readRefreshCookie(c)
@@ -125,7 +126,7 @@ export function authRoutes(): Hono<PlintoEnv> {
     return c.json<MessageResponse>({ message: MAGIC_LINK_MESSAGE }, 202)
   })
 
-  auth.post('/magic-link/verify', rateLimit('magicLink'), jsonBody(TokenRequestSchema), async (c) => {
+  auth.post('/magic-link/verify', noStore(), rateLimit('magicLink'), jsonBody(TokenRequestSchema), async (c) => {
     const user = await redeemMagicLink(c.var.server, c.req.valid('json').token)
     // The mailbox is one factor: an account with MFA still answers the second step.
     return firstFactorPassed(c, user, { remember: true, status: 200 })

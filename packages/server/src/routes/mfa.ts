@@ -20,6 +20,7 @@ import {
 } from '../domain/mfa/mfa-setup'
 import type { PlintoEnv } from '../env'
 import { signedIn } from '../http/sign-in-response'
+import { noStore } from '../middleware/no-store'
 import { jsonBody } from '../middleware/json-body'
 import { rateLimit } from '../middleware/rate-limit'
 import { requireSession } from '../middleware/session'
@@ -35,19 +36,21 @@ export function mfaRoutes(): Hono<PlintoEnv> {
     return c.json(mfaStatus(await c.var.server.store.mfa.get(c.var.user.id)), 200)
   })
 
-  mfa.post('/totp/enable', requireSession(), async (c) => c.json(await startTotpSetup(c.var.server, c.var.user), 200))
+  mfa.post('/totp/enable', noStore(), requireSession(), async (c) =>
+    c.json(await startTotpSetup(c.var.server, c.var.user), 200),
+  )
 
-  mfa.post('/totp/verify', requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
+  mfa.post('/totp/verify', noStore(), requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
     await confirmTotp(c.var.server, c.var.user, c.req.valid('json').code)
     return c.json<MfaEnabledResponse>({ enabled: true }, 200)
   })
 
-  mfa.post('/totp/disable', requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
+  mfa.post('/totp/disable', noStore(), requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
     await disableFactor(c.var.server, c.var.user, 'totp', c.req.valid('json').code)
     return c.json<MfaEnabledResponse>({ enabled: false }, 200)
   })
 
-  mfa.post('/backup-codes/regenerate', requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
+  mfa.post('/backup-codes/regenerate', noStore(), requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
     const codes = await regenerateBackupCodes(c.var.server, c.var.user, c.req.valid('json').code)
     return c.json<BackupCodesResponse>({ backup_codes: codes }, 200)
   })
@@ -57,11 +60,11 @@ export function mfaRoutes(): Hono<PlintoEnv> {
     return c.json<MessageResponse>({ message: 'A verification code has been sent by SMS.' }, 202)
   })
 
-  mfa.post('/sms/verify', requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
+  mfa.post('/sms/verify', noStore(), requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
     return c.json<MfaEnabledResponse>(await confirmSms(c.var.server, c.var.user, c.req.valid('json').code), 200)
   })
 
-  mfa.post('/sms/disable', requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
+  mfa.post('/sms/disable', noStore(), requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
     await disableFactor(c.var.server, c.var.user, 'sms', c.req.valid('json').code)
     return c.json<MfaEnabledResponse>({ enabled: false }, 200)
   })
@@ -72,7 +75,7 @@ export function mfaRoutes(): Hono<PlintoEnv> {
     return c.json<MessageResponse>({ message: 'A sign-in code has been sent by SMS.' }, 202)
   })
 
-  mfa.post('/challenge', rateLimit('signin'), jsonBody(MfaChallengeRequestSchema), async (c) => {
+  mfa.post('/challenge', noStore(), rateLimit('signin'), jsonBody(MfaChallengeRequestSchema), async (c) => {
     const body = c.req.valid('json')
     const { user, remember } = await answerMfaChallenge(c.var.server, body.mfa_token, body.code)
     return signedIn(c, user, { remember, status: 200 })

@@ -13,6 +13,8 @@ import { availableProviders, PROVIDER_NAMES } from '../domain/oauth/oauth-provid
 import { errors } from '../errors'
 import type { PlintoEnv } from '../env'
 import { readBodyText } from '../http/read-body'
+import { refuseUnstorable, unstorableFields } from '../http/storable-text'
+import { noStore } from '../middleware/no-store'
 import { jsonBody } from '../middleware/json-body'
 import { knownProvider } from '../middleware/oauth-provider'
 import { devConsentPage } from './dev-oauth-page'
@@ -31,20 +33,30 @@ export function oauthRoutes(): Hono<PlintoEnv> {
   })
 
   // The dev provider's own pages come before the `/:provider/...` routes.
-  oauth.get('/dev/consent', async (c) => {
+  oauth.get('/dev/consent', noStore(), async (c) => {
     const { server } = c.var
     resolveProvider(server, 'dev')
     const state = c.req.query('state') ?? ''
     if (!(await isLiveDevState(server, state)))
       throw errors.validation('Unknown or expired state', [{ field: 'state', message: 'Start the sign-in again' }], 400)
-    c.header('Cache-Control', 'no-store')
     // Browsers apply `form-action` to the redirects after the submission too (here: the server's own
     // callback, then the app's redirect_uri), so the origins of the allowed redirect URLs are listed.
     const appOrigins = [...new Set(server.config.allowedRedirectUrls.map((url) => new URL(url).origin))]
+    // It cannot be framed either: a framing page could overlay the Approve button (clickjacking). `X-Frame-Options` is for browsers that predate `frame-ancestors`.
     c.header(
       'Content-Security-Policy',
-      `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${appOrigins.join(' ')}`,
+      [
+        "default-src 'none'",
+        "style-src 'unsafe-inline'",
+        `form-action 'self' ${appOrigins.join(' ')}`,
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+      ].join('; '),
     )
+    c.header('X-Frame-Options', 'DENY')
+    c.header('X-Content-Type-Options', 'nosniff')
+    // The page's URL holds the OAuth state: no Referer carries it elsewhere.
+    c.header('Referrer-Policy', 'no-referrer')
     return c.html(
       devConsentPage({ state, action: c.req.path, email: 'dev.user@example.com', firstName: 'Dev', lastName: 'User' }),
       200,
@@ -55,6 +67,7 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     const { server } = c.var
     resolveProvider(server, 'dev')
     const form = new URLSearchParams(await readBodyText(c.req.raw, server.config.bodyLimitBytes))
+    refuseUnstorable(unstorableFields(Object.fromEntries(form)), 'Invalid form')
     const state = form.get('state') ?? ''
     if (form.get('decision') !== 'approve') return c.redirect(await denyDevConsent(server, state), 302)
     const email = (form.get('email') ?? '').trim()
@@ -70,20 +83,21 @@ export function oauthRoutes(): Hono<PlintoEnv> {
 
   oauth.post('/:provider/authorize', knownProvider(), jsonBody(OAuthAuthorizeRequestSchema), async (c) => {
     const { server, provider } = c.var
-    return c.json(await startAuthorization(server, provider, c.req.valid('json'), new URL(c.req.url).origin), 200)
+    // Behind a TLS-terminating proxy the request's own origin is the proxy's hop, not the public address.
+    const serverUrl = server.config.publicUrl ?? new URL(c.req.url).origin
+    return c.json(await startAuthorization(server, provider, c.req.valid('json'), serverUrl), 200)
   })
 
-  oauth.get('/:provider/callback', knownProvider(), async (c) => {
+  oauth.get('/:provider/callback', noStore(), knownProvider(), async (c) => {
     const location = await finishAtProvider(c.var.server, c.var.provider, {
       code: c.req.query('code'),
       state: c.req.query('state'),
       error: c.req.query('error'),
     })
-    c.header('Cache-Control', 'no-store')
     return c.redirect(location, 302)
   })
 
-  oauth.post('/:provider/callback', knownProvider(), jsonBody(OAuthCallbackRequestSchema), async (c) => {
+  oauth.post('/:provider/callback', noStore(), knownProvider(), jsonBody(OAuthCallbackRequestSchema), async (c) => {
     const user = await redeemCode(c.var.server, c.var.provider, c.req.valid('json'))
     // The provider proved the first factor; an account with MFA still answers the second step.
     return firstFactorPassed(c, user, { remember: true, status: 200 })

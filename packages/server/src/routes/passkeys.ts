@@ -17,6 +17,7 @@ import {
 } from '../domain/passkeys/passkeys'
 import type { PlintoEnv } from '../env'
 import { signedIn } from '../http/sign-in-response'
+import { noStore } from '../middleware/no-store'
 import { jsonBody } from '../middleware/json-body'
 import { rateLimit } from '../middleware/rate-limit'
 import { requireSession } from '../middleware/session'
@@ -49,6 +50,7 @@ export function passkeyRoutes(): Hono<PlintoEnv> {
   // A passkey sign-in counts as a sign-in attempt.
   passkeys.post(
     '/authenticate/verify',
+    noStore(),
     rateLimit('signin'),
     jsonBody(PasskeyAuthenticateVerifyRequestSchema),
     async (c) => {

@@ -238,6 +238,7 @@ export interface EmailTokenRepository {
  * @example
  * ```ts
  * const [current] = await store.signingKeys.list()
+ * const [first] = await store.signingKeys.addIfNone(await generateSigningKey(Date.now())) // the one every instance uses
  * ```
  */
 export interface SigningKeyRepository {
@@ -248,6 +249,12 @@ export interface SigningKeyRepository {
   list(): Promise<SigningKeyRecord[]>
   /** Stores a new key in front of the list, so it becomes the signing key; older keys stay for verification. */
   add(key: SigningKeyRecord): Promise<void>
+  /**
+   * Stores `key` only if there is no key yet, in one atomic step, and answers the stored keys (newest first):
+   * `[key]` when it was added, the existing ones otherwise. Server instances starting at once on one empty
+   * store thus agree on one first key.
+   */
+  addIfNone(key: SigningKeyRecord): Promise<SigningKeyRecord[]>
 }
 
 /**

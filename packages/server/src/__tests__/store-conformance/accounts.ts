@@ -162,5 +162,16 @@ export function accountsConformance(store: () => PlintoStore): void {
       await store().signingKeys.add(second)
       expect(await store().signingKeys.list()).toEqual([second, first])
     })
+
+    test('addIfNone: of five concurrent callers on an empty store one key is stored, and all five get it', async () => {
+      const keys = await Promise.all(Array.from({ length: 5 }, (_, i) => generateSigningKey(NOW + i)))
+      const answers = await Promise.all(keys.map((key) => store().signingKeys.addIfNone(key)))
+      const stored = await store().signingKeys.list()
+      expect(stored).toHaveLength(1)
+      expect(keys.map((key) => key.kid)).toContain(stored[0]!.kid)
+      for (const answer of answers) expect(answer).toEqual(stored)
+      // With a key present it adds nothing and answers what is there.
+      expect(await store().signingKeys.addIfNone(await generateSigningKey(NOW + 9))).toEqual(stored)
+    })
   })
 }

@@ -45,12 +45,12 @@ export async function startAuthorization(
   context: ServerContext,
   provider: ProviderId,
   request: { redirect_uri: string; code_challenge: string },
-  serverOrigin: string,
+  serverUrl: string,
 ): Promise<OAuthAuthorizeResponse> {
   const redirect = assertAllowedRedirect(context.config, request.redirect_uri, 'redirect_uri')
   const state = randomToken(32)
   const providerVerifier = randomToken(32)
-  const callbackUrl = `${serverOrigin}${context.config.apiBasePath}/oauth/${provider}/callback`
+  const callbackUrl = `${serverUrl}${context.config.apiBasePath}/oauth/${provider}/callback`
   const now = context.clock.now()
   await context.store.challenges.deleteExpired(now)
   await context.store.challenges.create({
@@ -70,7 +70,7 @@ export async function startAuthorization(
   })
   const authorizationUrl =
     provider === 'dev'
-      ? `${serverOrigin}${context.config.apiBasePath}/oauth/dev/consent?${new URLSearchParams({ state }).toString()}`
+      ? `${serverUrl}${context.config.apiBasePath}/oauth/dev/consent?${new URLSearchParams({ state }).toString()}`
       : providerAuthorizationUrl(context.config, provider, {
           state,
           codeVerifier: providerVerifier,

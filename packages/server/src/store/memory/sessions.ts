@@ -87,13 +87,23 @@ export function memoryRefreshTokens({ state, copy, mutate, sweep }: MemoryContex
   }
 }
 
-export function memorySigningKeys({ state, copy, mutate }: MemoryContext): SigningKeyRepository {
+export function memorySigningKeys({ state, copy, mutate, sweep }: MemoryContext): SigningKeyRepository {
   return {
     list: async () => copy(state.signingKeys),
     add: (key) =>
       mutate(() => {
         state.signingKeys.unshift(copy(key))
       }),
+    // Checked and added in one synchronous step (no await in between), so concurrent callers cannot interleave;
+    // persisted only when it added the key.
+    addIfNone: async (key) => {
+      await sweep(() => {
+        if (state.signingKeys.length > 0) return false
+        state.signingKeys.unshift(copy(key))
+        return true
+      })
+      return copy(state.signingKeys)
+    },
   }
 }
 

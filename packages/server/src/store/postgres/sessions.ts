@@ -131,24 +131,38 @@ export function postgresRefreshTokens({ db, t }: PostgresContext): RefreshTokenR
 
 /** Signing keys over PostgreSQL, newest first. */
 export function postgresSigningKeys({ db, t }: PostgresContext): SigningKeyRepository {
+  const list = async (): Promise<SigningKeyRecord[]> => {
+    const { rows } = await db.query(`SELECT * FROM ${t.signingKeys} ORDER BY seq DESC`)
+    return rows.map(
+      (row): SigningKeyRecord => ({
+        kid: row.kid as string,
+        alg: row.alg as SigningKeyRecord['alg'],
+        private_jwk: row.private_jwk as SigningKeyRecord['private_jwk'],
+        public_jwk: row.public_jwk as SigningKeyRecord['public_jwk'],
+        created_at: num(row.created_at),
+      }),
+    )
+  }
   return {
-    async list() {
-      const { rows } = await db.query(`SELECT * FROM ${t.signingKeys} ORDER BY seq DESC`)
-      return rows.map(
-        (row): SigningKeyRecord => ({
-          kid: row.kid as string,
-          alg: row.alg as SigningKeyRecord['alg'],
-          private_jwk: row.private_jwk as SigningKeyRecord['private_jwk'],
-          public_jwk: row.public_jwk as SigningKeyRecord['public_jwk'],
-          created_at: num(row.created_at),
-        }),
-      )
-    },
+    list,
     async add(key) {
       await db.query(
         `INSERT INTO ${t.signingKeys} (kid, alg, private_jwk, public_jwk, created_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)`,
         [key.kid, key.alg, JSON.stringify(key.private_jwk), JSON.stringify(key.public_jwk), key.created_at],
       )
+    },
+    async addIfNone(key) {
+      // `WHERE NOT EXISTS` alone lets two transactions that started together both insert; the advisory lock
+      // (per schema, released at commit) makes the second wait, and its INSERT then sees the first one's key.
+      await db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plinto_signing_keys:${t.schema}`])
+        await tx.query(
+          `INSERT INTO ${t.signingKeys} (kid, alg, private_jwk, public_jwk, created_at)
+           SELECT $1, $2, $3::jsonb, $4::jsonb, $5 WHERE NOT EXISTS (SELECT 1 FROM ${t.signingKeys})`,
+          [key.kid, key.alg, JSON.stringify(key.private_jwk), JSON.stringify(key.public_jwk), key.created_at],
+        )
+      })
+      return list()
     },
   }
 }
