@@ -64,6 +64,8 @@ export type ChallengeKind =
   | 'webauthn_authentication'
   | 'oauth_state'
   | 'oauth_code'
+  /** Not a challenge but a budget: a user's attempts at the MFA management endpoints in the window ending at `expires_at`. */
+  | 'mfa_failures'
 
 /**
  * Short-lived, single-use server state: an MFA sign-in token, an SMS code, a WebAuthn challenge, an OAuth
@@ -109,6 +111,55 @@ export interface ChallengeRepository {
    * left (0 when it was deleted or did not exist).
    */
   recordFailure(key: string, kind: ChallengeKind, maxAttempts: number): Promise<number>
+  /**
+   * Counts one attempt at answering a live challenge BEFORE the answer is checked, in one atomic step:
+   * `attempts` goes up by one only while it is below `maxAttempts`. Returns the challenge as it is after
+   * the increment (its `attempts` is this attempt's number, 1 to `maxAttempts`), or undefined when the
+   * challenge is unknown, expired (`expires_at <= nowMs`) or its attempts are used up — then the answer
+   * must not be checked. N concurrent callers get at most `maxAttempts` records, across processes too.
+   *
+   * @example
+   * ```ts
+   * const challenge = await store.challenges.claimAttempt(key, 'mfa_token', 5, Date.now())
+   * if (!challenge) throw errors.invalidToken() // unknown, expired or out of attempts: do not check the code
+   * if (!(await codeIsRight())) {
+   *   if (challenge.attempts >= 5) await store.challenges.consume(key, 'mfa_token', Date.now()) // the last one
+   *   throw invalidMfaCode()
+   * }
+   * ```
+   */
+  claimAttempt(
+    key: string,
+    kind: ChallengeKind,
+    maxAttempts: number,
+    nowMs: number,
+  ): Promise<ChallengeRecord | undefined>
+  /**
+   * Counts one attempt against a budget that renews every window, BEFORE the answer is checked, in one atomic
+   * step: with no live record under `budget.key` and `budget.kind`, stores `budget` with `attempts: 1` (its
+   * `expires_at` ends the window); with a live one below `maxAttempts`, increments its attempts; at the limit,
+   * changes nothing and refuses. N concurrent callers get at most `maxAttempts` grants, across processes too.
+   * Returns whether this attempt may be checked, and the window's attempts and end.
+   *
+   * @example
+   * ```ts
+   * const now = Date.now()
+   * const budget = { key: `mfa-failures:${userId}`, kind: 'mfa_failures', user_id: userId, data: {}, attempts: 0, created_at: now, expires_at: now + 900_000 } as const
+   * const { allowed, expires_at } = await store.challenges.claimWindowAttempt(budget, 10, now)
+   * if (!allowed) throw tooManyCodes(expires_at - now)
+   * if (await codeIsRight()) await store.challenges.releaseAttempt(budget.key, budget.kind, expires_at) // only wrong codes count
+   * ```
+   */
+  claimWindowAttempt(
+    budget: ChallengeRecord,
+    maxAttempts: number,
+    nowMs: number,
+  ): Promise<{ allowed: boolean; attempts: number; expires_at: number }>
+  /**
+   * Gives back one attempt counted by {@link ChallengeRepository.claimWindowAttempt} (the answer was right), if
+   * the window ending at `expiresAt` is still the stored one and its attempts are above 0; else a no-op.
+   */
+  releaseAttempt(key: string, kind: ChallengeKind, expiresAt: number): Promise<void>
   /** Deletes every challenge whose `expires_at` is at or before `nowMs` (periodic clean-up). */
   deleteExpired(nowMs: number): Promise<void>
 }

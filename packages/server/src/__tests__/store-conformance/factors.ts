@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest'
 import { UniqueConstraintError, type PlintoStore } from '../../index'
 import { challengeRecord, createUsers, mfaRecord, NOW, passkeyRecord, race } from './records'
 
+const MINUTE = 60_000
+
 export function factorsConformance(store: () => PlintoStore): void {
   describe('MFA settings', () => {
     test('put, get, replace, delete', async () => {
@@ -120,6 +122,80 @@ export function factorsConformance(store: () => PlintoStore): void {
       )
       expect(left.sort()).toEqual([0, 1, 2, 3, 4])
       expect(await store().challenges.get('k2', 'mfa_token', NOW)).toBeUndefined()
+    })
+
+    test('claimAttempt counts an attempt before it is checked, up to the limit, on live challenges only', async () => {
+      await store().challenges.create(challengeRecord('k1'))
+      const first = await store().challenges.claimAttempt('k1', 'mfa_token', 3, NOW)
+      expect(first).toEqual({ ...challengeRecord('k1'), attempts: 1 })
+      expect((await store().challenges.claimAttempt('k1', 'mfa_token', 3, NOW))?.attempts).toBe(2)
+      expect((await store().challenges.claimAttempt('k1', 'mfa_token', 3, NOW))?.attempts).toBe(3)
+      expect(await store().challenges.claimAttempt('k1', 'mfa_token', 3, NOW)).toBeUndefined()
+      expect(await store().challenges.get('k1', 'mfa_token', NOW)).toMatchObject({ attempts: 3 })
+
+      expect(await store().challenges.claimAttempt('nope', 'mfa_token', 3, NOW)).toBeUndefined()
+      await store().challenges.create(challengeRecord('k2', { expires_at: NOW }))
+      expect(await store().challenges.claimAttempt('k2', 'mfa_token', 3, NOW)).toBeUndefined()
+      // The kind is part of the key.
+      await store().challenges.create(challengeRecord('k3', { kind: 'sms_code' }))
+      expect(await store().challenges.claimAttempt('k3', 'mfa_token', 3, NOW)).toBeUndefined()
+      expect((await store().challenges.claimAttempt('k3', 'sms_code', 3, NOW))?.attempts).toBe(1)
+    })
+
+    test('30 concurrent attempts on a five-attempt challenge: exactly 5 may be checked', async () => {
+      await store().challenges.create(challengeRecord('k1'))
+      const claimed = await Promise.all(
+        Array.from({ length: 30 }, () => store().challenges.claimAttempt('k1', 'mfa_token', 5, NOW)),
+      )
+      const granted = claimed.filter((c) => c !== undefined)
+      expect(granted.map((c) => c.attempts).sort()).toEqual([1, 2, 3, 4, 5])
+      expect(await store().challenges.get('k1', 'mfa_token', NOW)).toMatchObject({ attempts: 5 })
+    })
+
+    test('claimWindowAttempt counts attempts in a window up to the limit; a new window starts at 1', async () => {
+      const budget = challengeRecord('w1', { kind: 'mfa_failures', data: {}, expires_at: NOW + MINUTE })
+      expect(await store().challenges.claimWindowAttempt(budget, 2, NOW)).toEqual({
+        allowed: true,
+        attempts: 1,
+        expires_at: NOW + MINUTE,
+      })
+      // A later call's own window end does not move the live window.
+      const later = { ...budget, expires_at: NOW + 2 * MINUTE }
+      expect(await store().challenges.claimWindowAttempt(later, 2, NOW + 1)).toEqual({
+        allowed: true,
+        attempts: 2,
+        expires_at: NOW + MINUTE,
+      })
+      expect(await store().challenges.claimWindowAttempt(later, 2, NOW + 2)).toEqual({
+        allowed: false,
+        attempts: 2,
+        expires_at: NOW + MINUTE,
+      })
+      // releaseAttempt gives one back, only for the same window.
+      await store().challenges.releaseAttempt('w1', 'mfa_failures', NOW + MINUTE + 1)
+      expect(await store().challenges.get('w1', 'mfa_failures', NOW)).toMatchObject({ attempts: 2 })
+      await store().challenges.releaseAttempt('w1', 'mfa_failures', NOW + MINUTE)
+      expect(await store().challenges.get('w1', 'mfa_failures', NOW)).toMatchObject({ attempts: 1 })
+      await store().challenges.releaseAttempt('nope', 'mfa_failures', NOW + MINUTE)
+      // Once the window has ended, the next attempt opens a new one.
+      const next = { ...budget, expires_at: NOW + 3 * MINUTE }
+      expect(await store().challenges.claimWindowAttempt(next, 2, NOW + MINUTE)).toEqual({
+        allowed: true,
+        attempts: 1,
+        expires_at: NOW + 3 * MINUTE,
+      })
+    })
+
+    test('30 concurrent attempts on a ten-attempt window (none stored yet): exactly 10 are allowed', async () => {
+      const budget = challengeRecord('w2', { kind: 'mfa_failures', data: {}, expires_at: NOW + MINUTE })
+      const claims = await Promise.all(
+        Array.from({ length: 30 }, () => store().challenges.claimWindowAttempt(budget, 10, NOW)),
+      )
+      const allowed = claims.filter((c) => c.allowed)
+      expect(allowed.map((c) => c.attempts).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+      expect(claims.filter((c) => !c.allowed).every((c) => c.attempts === 10 && c.expires_at === NOW + MINUTE)).toBe(
+        true,
+      )
     })
 
     test('deleteExpired drops challenges whose expiry has come', async () => {

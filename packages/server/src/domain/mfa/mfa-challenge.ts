@@ -77,7 +77,16 @@ export async function answerMfaChallenge(
   mfaToken: string,
   code: string,
 ): Promise<{ user: UserRecord; remember: boolean }> {
-  const { challenge, tokenKey } = await liveChallenge(context, mfaToken)
+  const tokenKey = await sha256(mfaToken)
+  // The attempt is counted before the code is checked, atomically in the store: N concurrent codes on one
+  // token get at most MFA_MAX_ATTEMPTS checks (a check-then-count would let them all through).
+  const challenge = await context.store.challenges.claimAttempt(
+    tokenKey,
+    'mfa_token',
+    MFA_MAX_ATTEMPTS,
+    context.clock.now(),
+  )
+  if (!challenge) throw expiredSignIn()
   const userId = challenge.user_id ?? ''
   const [user, record] = await Promise.all([context.store.users.get(userId), context.store.mfa.get(userId)])
   if (!user || !record) throw errors.invalidToken()
@@ -92,8 +101,11 @@ export async function answerMfaChallenge(
     }
   }
   if (!accepted) {
-    const left = await context.store.challenges.recordFailure(tokenKey, 'mfa_token', MFA_MAX_ATTEMPTS)
-    if (left === 0) throw new ApiError(400, 'INVALID_MFA_CODE', 'Too many wrong codes; sign in again')
+    if (challenge.attempts >= MFA_MAX_ATTEMPTS) {
+      // The last attempt was wrong: the token ends here.
+      await context.store.challenges.consume(tokenKey, 'mfa_token', context.clock.now())
+      throw new ApiError(400, 'INVALID_MFA_CODE', 'Too many wrong codes; sign in again')
+    }
     throw invalidMfaCode()
   }
   // Spend the token; if a concurrent request spent it first, this one does not sign in.
@@ -107,6 +119,10 @@ async function liveChallenge(
 ): Promise<{ challenge: ChallengeRecord; tokenKey: string }> {
   const tokenKey = await sha256(mfaToken)
   const challenge = await context.store.challenges.get(tokenKey, 'mfa_token', context.clock.now())
-  if (!challenge) throw new ApiError(400, 'INVALID_TOKEN', 'This sign-in attempt has expired; sign in again')
+  if (!challenge) throw expiredSignIn()
   return { challenge, tokenKey }
+}
+
+function expiredSignIn(): ApiError {
+  return new ApiError(400, 'INVALID_TOKEN', 'This sign-in attempt has expired; sign in again')
 }

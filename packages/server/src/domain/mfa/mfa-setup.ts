@@ -17,6 +17,9 @@ import {
   syncMfaFlag,
 } from './mfa'
 
+/** Wrong codes a pending SMS set-up survives. */
+const SMS_ENABLE_MAX_ATTEMPTS = 5
+
 /**
  * Starts (or restarts) TOTP set-up: a new secret, stored sealed but not yet enabled, and the backup codes
  * that become active when the first code is confirmed.
@@ -113,13 +116,14 @@ export async function startSmsSetup(context: ServerContext, user: UserRecord, ph
 export async function confirmSms(context: ServerContext, user: UserRecord, code: string): Promise<MfaEnabledResponse> {
   const now = context.clock.now()
   const key = `enable:${user.id}`
-  const pending = await context.store.challenges.get(key, 'sms_code', now)
+  // Counted before the check, atomically: concurrent codes get at most five checks.
+  const pending = await context.store.challenges.claimAttempt(key, 'sms_code', SMS_ENABLE_MAX_ATTEMPTS, now)
   if (!pending) throw invalidMfaCode()
   const matches =
     typeof pending.data.code_hash === 'string' && constantTimeEqual(pending.data.code_hash, await sha256(code))
   if (!matches) {
     // Five wrong codes end the pending set-up; a new /sms/enable sends a new code.
-    await context.store.challenges.recordFailure(key, 'sms_code', 5)
+    if (pending.attempts >= SMS_ENABLE_MAX_ATTEMPTS) await context.store.challenges.consume(key, 'sms_code', now)
     throw invalidMfaCode()
   }
   if (!(await context.store.challenges.consume(key, 'sms_code', now))) throw invalidMfaCode()

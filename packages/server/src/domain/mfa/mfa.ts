@@ -124,11 +124,28 @@ export async function requireFactorCode(
   code: string,
   options: { allowBackup: boolean; totpSecret?: string | null },
 ): Promise<void> {
+  // The attempt is counted in the store before the code is checked, atomically (N concurrent codes get at most
+  // the limit of checks, on every instance sharing the store); a right code gives its attempt back.
+  const now = context.clock.now()
   const key = `mfa-failures:${user.id}`
-  const peek = context.rateLimiter.peek(key, MANAGEMENT_FAILURES, context.clock.now())
-  if (peek.remaining <= 0) throw tooManyCodes(Math.max(1, Math.ceil((peek.resetAt - context.clock.now()) / 1000)))
-  if (await acceptFactorCode(context, record, code, options)) return
-  context.rateLimiter.hit(key, MANAGEMENT_FAILURES, context.clock.now())
+  const claim = await context.store.challenges.claimWindowAttempt(
+    {
+      key,
+      kind: 'mfa_failures',
+      user_id: user.id,
+      data: {},
+      attempts: 0,
+      created_at: now,
+      expires_at: now + MANAGEMENT_FAILURES.windowSeconds * 1000,
+    },
+    MANAGEMENT_FAILURES.limit,
+    now,
+  )
+  if (!claim.allowed) throw tooManyCodes(Math.max(1, Math.ceil((claim.expires_at - now) / 1000)))
+  if (await acceptFactorCode(context, record, code, options)) {
+    await context.store.challenges.releaseAttempt(key, 'mfa_failures', claim.expires_at)
+    return
+  }
   throw invalidMfaCode()
 }
 

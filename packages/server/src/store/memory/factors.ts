@@ -65,6 +65,35 @@ export function memoryChallenges({ state, copy, mutate, sweep }: MemoryContext):
         if (left === 0) delete state.challenges[challengeKey(kind, key)]
         return left
       }),
+    // Check and increment in one synchronous step: no other request runs in between.
+    claimAttempt: (key, kind, maxAttempts, nowMs) =>
+      mutate(() => {
+        const challenge = state.challenges[challengeKey(kind, key)]
+        if (!challenge || challenge.expires_at <= nowMs || challenge.attempts >= maxAttempts) return undefined
+        challenge.attempts++
+        return copy(challenge)
+      }),
+    claimWindowAttempt: (budget, maxAttempts, nowMs) =>
+      mutate(() => {
+        const id = challengeKey(budget.kind, budget.key)
+        const current = state.challenges[id]
+        if (!current || current.expires_at <= nowMs) {
+          state.challenges[id] = { ...copy(budget), attempts: 1 }
+          return { allowed: true, attempts: 1, expires_at: budget.expires_at }
+        }
+        if (current.attempts >= maxAttempts) {
+          return { allowed: false, attempts: current.attempts, expires_at: current.expires_at }
+        }
+        current.attempts++
+        return { allowed: true, attempts: current.attempts, expires_at: current.expires_at }
+      }),
+    releaseAttempt: (key, kind, expiresAt) =>
+      sweep(() => {
+        const current = state.challenges[challengeKey(kind, key)]
+        if (!current || current.expires_at !== expiresAt || current.attempts <= 0) return false
+        current.attempts--
+        return true
+      }),
     deleteExpired: (nowMs) =>
       sweep(() => {
         let changed = false

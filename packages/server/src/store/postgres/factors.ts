@@ -173,6 +173,53 @@ export function postgresChallenges({ db, t }: PostgresContext): ChallengeReposit
         if (left === 0) await tx.query(`DELETE FROM ${t.challenges} WHERE kind = $1 AND key = $2`, [kind, key])
         return left
       }),
+    async claimAttempt(key, kind, maxAttempts, nowMs) {
+      // One conditional UPDATE: the row lock serializes concurrent attempts, across processes too.
+      const { rows } = await db.query(
+        `UPDATE ${t.challenges} SET attempts = attempts + 1
+         WHERE kind = $1 AND key = $2 AND expires_at > $3 AND attempts < $4 RETURNING *`,
+        [kind, key, nowMs, maxAttempts],
+      )
+      return rows[0] ? toChallenge(rows[0]) : undefined
+    },
+    async claimWindowAttempt(budget, maxAttempts, nowMs) {
+      // One upsert: a new or finished window starts at 1, a live one counts up only below the limit. The
+      // conflicting row is locked and the WHERE re-checked on its latest version, so concurrent callers serialize.
+      const { rows } = await db.query<{ attempts: number; expires_at: number }>(
+        `INSERT INTO ${t.challenges} AS c (kind, key, user_id, data, attempts, created_at, expires_at)
+         VALUES ($1, $2, $3, $4::jsonb, 1, $5, $6)
+         ON CONFLICT (kind, key) DO UPDATE SET
+           attempts = CASE WHEN c.expires_at <= $7 THEN 1 ELSE c.attempts + 1 END,
+           created_at = CASE WHEN c.expires_at <= $7 THEN EXCLUDED.created_at ELSE c.created_at END,
+           expires_at = CASE WHEN c.expires_at <= $7 THEN EXCLUDED.expires_at ELSE c.expires_at END
+         WHERE c.expires_at <= $7 OR c.attempts < $8
+         RETURNING attempts, expires_at`,
+        [
+          budget.kind,
+          budget.key,
+          budget.user_id,
+          JSON.stringify(budget.data),
+          budget.created_at,
+          budget.expires_at,
+          nowMs,
+          maxAttempts,
+        ],
+      )
+      if (rows[0]) return { allowed: true, attempts: num(rows[0].attempts), expires_at: num(rows[0].expires_at) }
+      const refused = await db.query<{ attempts: number; expires_at: number }>(
+        `SELECT attempts, expires_at FROM ${t.challenges} WHERE kind = $1 AND key = $2`,
+        [budget.kind, budget.key],
+      )
+      const row = refused.rows[0]
+      return { allowed: false, attempts: num(row?.attempts ?? maxAttempts), expires_at: num(row?.expires_at ?? nowMs) }
+    },
+    async releaseAttempt(key, kind, expiresAt) {
+      await db.query(
+        `UPDATE ${t.challenges} SET attempts = attempts - 1
+         WHERE kind = $1 AND key = $2 AND expires_at = $3 AND attempts > 0`,
+        [kind, key, expiresAt],
+      )
+    },
     async deleteExpired(nowMs) {
       await db.query(`DELETE FROM ${t.challenges} WHERE expires_at <= $1`, [nowMs])
     },
