@@ -11,6 +11,7 @@ import { createFileStore, createPostgresStore, pgliteClient } from '../node'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, truncatePlintoTables } from './postgres-helpers'
 import { accountsConformance } from './store-conformance/accounts'
 import { factorsConformance } from './store-conformance/factors'
+import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
 import { sessionsConformance } from './store-conformance/sessions'
 
@@ -19,6 +20,7 @@ function conformance(store: () => PlintoStore) {
   sessionsConformance(store)
   organizationsConformance(store)
   factorsConformance(store)
+  lookupsConformance(store)
 }
 
 describe('memory store', () => {

@@ -8,43 +8,74 @@ import {
   type OrganizationRecord,
   type OrganizationRepository,
 } from '../types'
+import {
+  indexInvitation,
+  indexMembership,
+  indexOrganization,
+  indexed,
+  members,
+  unindexInvitation,
+  unindexMembership,
+  unindexOrganization,
+} from './indexes'
 import type { MemoryContext } from './state'
 
 const memberKey = (organizationId: string, userId: string) => `${organizationId}:${userId}`
 
-export function memoryOrganizations({ state, copy, mutate }: MemoryContext): OrganizationRepository {
+export function memoryOrganizations({ state, indexes, copy, mutate }: MemoryContext): OrganizationRepository {
   const assertSlugUnique = (organization: OrganizationRecord) => {
-    for (const other of Object.values(state.organizations)) {
-      if (other.id !== organization.id && other.slug === organization.slug) throw new UniqueConstraintError('slug')
-    }
+    const other = indexes.organizationBySlug.get(organization.slug)
+    if (other !== undefined && other !== organization.id) throw new UniqueConstraintError('slug')
+  }
+
+  // Replaces (or adds) an organization and its index entry; called only after assertSlugUnique passed.
+  const store = (organization: OrganizationRecord) => {
+    const previous = state.organizations[organization.id]
+    if (previous) unindexOrganization(indexes, previous)
+    state.organizations[organization.id] = organization
+    indexOrganization(indexes, organization)
   }
 
   const deleteOrganization = (id: string) => {
+    unindexOrganization(indexes, indexed(state.organizations, id))
     delete state.organizations[id]
-    for (const [key, membership] of Object.entries(state.memberships)) {
-      if (membership.organization_id === id) delete state.memberships[key]
+    for (const key of members(indexes.membershipsByOrganization, id)) {
+      unindexMembership(indexes, key, indexed(state.memberships, key))
+      delete state.memberships[key]
     }
-    for (const [key, invitation] of Object.entries(state.invitations)) {
-      if (invitation.organization_id === id) delete state.invitations[key]
+    for (const invitationId of members(indexes.invitationsByOrganization, id)) {
+      unindexInvitation(indexes, indexed(state.invitations, invitationId))
+      delete state.invitations[invitationId]
     }
+  }
+
+  const putMembership = (membership: MembershipRecord) => {
+    const key = memberKey(membership.organization_id, membership.user_id)
+    const previous = state.memberships[key]
+    if (previous) unindexMembership(indexes, key, previous)
+    state.memberships[key] = copy(membership)
+    indexMembership(indexes, key, membership)
   }
 
   return {
     create: (organization, owner) =>
       mutate(() => {
         assertSlugUnique(organization)
-        state.organizations[organization.id] = copy(organization)
-        state.memberships[memberKey(organization.id, owner.user_id)] = copy(owner)
+        store(copy(organization))
+        putMembership(owner)
       }),
     get: async (id) => copy(state.organizations[id]),
-    getBySlug: async (slug) => copy(Object.values(state.organizations).find((o) => o.slug === slug)),
+    getBySlug: async (slug) => {
+      const id = indexes.organizationBySlug.get(slug)
+      return id === undefined ? undefined : copy(state.organizations[id])
+    },
     update: (id, patch) =>
       mutate(() => {
         const current = state.organizations[id]
         if (!current) return undefined
         const next = { ...current, ...copy(patch), id }
         assertSlugUnique(next)
-        state.organizations[id] = next
+        store(next)
         return copy(next)
       }),
     delete: (id) =>
@@ -56,9 +87,11 @@ export function memoryOrganizations({ state, copy, mutate }: MemoryContext): Org
   }
 }
 
-export function memoryMemberships({ state, copy, mutate }: MemoryContext): MembershipRepository {
+export function memoryMemberships({ state, indexes, copy, mutate }: MemoryContext): MembershipRepository {
+  const membershipsOf = (index: Map<string, Set<string>>, id: string) =>
+    members(index, id).map((key) => indexed(state.memberships, key))
   const owners = (organizationId: string) =>
-    Object.values(state.memberships).filter((m) => m.organization_id === organizationId && m.role === 'owner').length
+    membershipsOf(indexes.membershipsByOrganization, organizationId).filter((m) => m.role === 'owner').length
 
   // A change that would leave an organization without an owner is refused in the same step that makes it.
   const changeMembership = (
@@ -70,8 +103,10 @@ export function memoryMemberships({ state, copy, mutate }: MemoryContext): Membe
     const current = state.memberships[key]
     if (!current) return 'not_found'
     if (current.role === 'owner' && next !== 'owner' && owners(organizationId) === 1) return 'last_owner'
-    if (next === null) delete state.memberships[key]
-    else current.role = next
+    if (next === null) {
+      unindexMembership(indexes, key, current)
+      delete state.memberships[key]
+    } else current.role = next
     return 'ok'
   }
 
@@ -81,37 +116,42 @@ export function memoryMemberships({ state, copy, mutate }: MemoryContext): Membe
         const key = memberKey(membership.organization_id, membership.user_id)
         if (state.memberships[key] || !state.organizations[membership.organization_id]) return false
         state.memberships[key] = copy(membership)
+        indexMembership(indexes, key, membership)
         return true
       }),
     get: async (organizationId, userId) => copy(state.memberships[memberKey(organizationId, userId)]),
     listByOrganization: async (organizationId) =>
-      copy(Object.values(state.memberships).filter((m) => m.organization_id === organizationId)),
-    listByUser: async (userId) => copy(Object.values(state.memberships).filter((m) => m.user_id === userId)),
+      copy(membershipsOf(indexes.membershipsByOrganization, organizationId)),
+    listByUser: async (userId) => copy(membershipsOf(indexes.membershipsByUser, userId)),
     setRole: (organizationId, userId, role) => mutate(() => changeMembership(organizationId, userId, role)),
     remove: (organizationId, userId) => mutate(() => changeMembership(organizationId, userId, null)),
   }
 }
 
-export function memoryInvitations({ state, copy, mutate }: MemoryContext): InvitationRepository {
+export function memoryInvitations({ state, indexes, copy, mutate }: MemoryContext): InvitationRepository {
+  const invitationsOf = (organizationId: string) =>
+    members(indexes.invitationsByOrganization, organizationId).map((id) => indexed(state.invitations, id))
+
   return {
     create: (invitation) =>
       mutate(() => {
-        for (const other of Object.values(state.invitations)) {
-          if (
-            other.organization_id === invitation.organization_id &&
-            other.email_normalized === invitation.email_normalized &&
-            other.status === 'pending'
-          ) {
+        for (const other of invitationsOf(invitation.organization_id)) {
+          if (other.email_normalized === invitation.email_normalized && other.status === 'pending') {
             other.status = 'revoked'
             other.decided_at = invitation.created_at
           }
         }
+        const previous = state.invitations[invitation.id]
+        if (previous) unindexInvitation(indexes, previous)
         state.invitations[invitation.id] = copy(invitation)
+        indexInvitation(indexes, invitation)
       }),
     get: async (id) => copy(state.invitations[id]),
-    getByTokenHash: async (hash) => copy(Object.values(state.invitations).find((i) => i.token_hash === hash)),
-    listByOrganization: async (organizationId) =>
-      copy(Object.values(state.invitations).filter((i) => i.organization_id === organizationId)),
+    getByTokenHash: async (hash) => {
+      const id = indexes.invitationByTokenHash.get(hash)
+      return id === undefined ? undefined : copy(state.invitations[id])
+    },
+    listByOrganization: async (organizationId) => copy(invitationsOf(organizationId)),
     decide: (id, status, nowMs) =>
       mutate(() => {
         const invitation = state.invitations[id]

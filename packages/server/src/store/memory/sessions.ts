@@ -1,30 +1,53 @@
 // In-memory repositories of sessions: sessions, their refresh tokens, and the signing keys.
 import type { RefreshTokenRepository, SessionRecord, SessionRepository, SigningKeyRepository } from '../types'
+import {
+  indexRefreshToken,
+  indexSession,
+  indexed,
+  members,
+  removeFrom,
+  type StoreIndexes,
+  unindexRefreshToken,
+  unindexSession,
+} from './indexes'
 import type { MemoryContext, StoreState } from './state'
 
-export function memorySessions({ state, copy, mutate }: MemoryContext): SessionRepository {
+export function memorySessions({ state, indexes, copy, mutate }: MemoryContext): SessionRepository {
   // Refresh tokens of an ended session stay until they expire (so presenting one answers SESSION_REVOKED
   // rather than "unknown"), but any sealed successor pair is wiped at once.
   const revokeSession = (session: SessionRecord, reason: SessionRecord['revoked_reason'], nowMs: number) => {
     session.revoked_at = nowMs
     session.revoked_reason = reason
-    for (const token of Object.values(state.refreshTokens)) {
-      if (token.session_id === session.id) token.successor_box = null
+    for (const hash of members(indexes.refreshTokensBySession, session.id)) {
+      indexed(state.refreshTokens, hash).successor_box = null
+      indexes.refreshTokensWithSuccessor.delete(hash)
     }
   }
+
+  const sessionsOf = (userId: string) =>
+    members(indexes.sessionsByUser, userId).map((id) => indexed(state.sessions, id))
 
   return {
     create: (session) =>
       mutate(() => {
+        const previous = state.sessions[session.id]
+        if (previous) unindexSession(indexes, previous)
         state.sessions[session.id] = copy(session)
+        indexSession(indexes, session)
       }),
     get: async (id) => copy(state.sessions[id]),
-    listByUser: async (userId) => copy(Object.values(state.sessions).filter((s) => s.user_id === userId)),
+    listByUser: async (userId) => copy(sessionsOf(userId)),
     update: (id, patch) =>
       mutate(() => {
         const current = state.sessions[id]
         if (!current) return undefined
+        const userId = current.user_id
         Object.assign(current, copy(patch))
+        // Re-indexed only when it moved to another user: updating keeps its place in the user's list.
+        if (current.user_id !== userId) {
+          removeFrom(indexes.sessionsByUser, userId, current.id)
+          indexSession(indexes, current)
+        }
         return copy(current)
       }),
     revoke: (id, reason, nowMs) =>
@@ -37,8 +60,8 @@ export function memorySessions({ state, copy, mutate }: MemoryContext): SessionR
     revokeByUser: (userId, reason, nowMs, exceptSessionId) =>
       mutate(() => {
         let count = 0
-        for (const session of Object.values(state.sessions)) {
-          if (session.user_id !== userId || session.id === exceptSessionId || session.revoked_at !== null) continue
+        for (const session of sessionsOf(userId)) {
+          if (session.id === exceptSessionId || session.revoked_at !== null) continue
           revokeSession(session, reason, nowMs)
           count++
         }
@@ -47,11 +70,14 @@ export function memorySessions({ state, copy, mutate }: MemoryContext): SessionR
   }
 }
 
-export function memoryRefreshTokens({ state, copy, mutate, sweep }: MemoryContext): RefreshTokenRepository {
+export function memoryRefreshTokens({ state, indexes, copy, mutate, sweep }: MemoryContext): RefreshTokenRepository {
   return {
     create: (token) =>
       mutate(() => {
+        const previous = state.refreshTokens[token.token_hash]
+        if (previous) unindexRefreshToken(indexes, previous)
         state.refreshTokens[token.token_hash] = copy(token)
+        indexRefreshToken(indexes, token)
       }),
     getByHash: async (hash) => copy(state.refreshTokens[hash]),
     markRotated: (hash, nowMs, successorBox) =>
@@ -60,27 +86,34 @@ export function memoryRefreshTokens({ state, copy, mutate, sweep }: MemoryContex
         if (!token || token.rotated_at !== null) return false
         token.rotated_at = nowMs
         token.successor_box = successorBox
+        if (successorBox !== null) indexes.refreshTokensWithSuccessor.add(hash)
         return true
       }),
+    // Only the tokens still holding a successor (rotated within the grace window) are looked at.
     wipeSuccessors: (rotatedBeforeMs) =>
       sweep(() => {
         let changed = false
-        for (const token of Object.values(state.refreshTokens)) {
-          if (token.successor_box !== null && token.rotated_at !== null && token.rotated_at <= rotatedBeforeMs) {
+        for (const hash of [...indexes.refreshTokensWithSuccessor]) {
+          const token = indexed(state.refreshTokens, hash)
+          if (token.rotated_at !== null && token.rotated_at <= rotatedBeforeMs) {
             token.successor_box = null
+            indexes.refreshTokensWithSuccessor.delete(hash)
             changed = true
           }
         }
         return changed
       }),
+    // Only the tokens that have expired are looked at (earliest first, from the expiry heap).
     deleteExpired: (nowMs) =>
       sweep(() => {
         let changed = false
-        for (const [hash, token] of Object.entries(state.refreshTokens)) {
-          if (token.expires_at <= nowMs) {
-            delete state.refreshTokens[hash]
-            changed = true
-          }
+        for (const [, hash] of indexes.refreshTokenExpiry.popUntil(nowMs)) {
+          const token = state.refreshTokens[hash]
+          // An entry of a token deleted since (or replaced by a later-expiring one under the same hash) is stale.
+          if (!token || token.expires_at > nowMs) continue
+          unindexRefreshToken(indexes, token)
+          delete state.refreshTokens[hash]
+          changed = true
         }
         return changed
       }),
@@ -108,8 +141,9 @@ export function memorySigningKeys({ state, copy, mutate, sweep }: MemoryContext)
 }
 
 /** Deletes every refresh token of a session (when the session itself goes). */
-export function deleteRefreshTokensOfSession(state: StoreState, sessionId: string): void {
-  for (const [hash, token] of Object.entries(state.refreshTokens)) {
-    if (token.session_id === sessionId) delete state.refreshTokens[hash]
+export function deleteRefreshTokensOfSession(state: StoreState, indexes: StoreIndexes, sessionId: string): void {
+  for (const hash of members(indexes.refreshTokensBySession, sessionId)) {
+    unindexRefreshToken(indexes, indexed(state.refreshTokens, hash))
+    delete state.refreshTokens[hash]
   }
 }

@@ -13,6 +13,7 @@ import type {
   SessionRecord,
   UserRecord,
 } from '../types'
+import { buildIndexes, type StoreIndexes } from './indexes'
 
 /** The whole state of a store as plain JSON-serialisable data; the file store writes exactly this. */
 export interface StoreState {
@@ -57,6 +58,8 @@ export function emptyState(): StoreState {
 /** What the repositories of a state store work with (see {@link createStateStore}). */
 export interface MemoryContext {
   state: StoreState
+  /** Lookups over `state`, derived from it (never persisted); whoever changes an indexed record updates them. */
+  indexes: StoreIndexes
   /** Records are copied in and out so callers can never mutate stored state by accident. */
   copy: <T>(value: T) => T
   /** Runs a change, then persists it; resolves once persisted. */
@@ -65,10 +68,14 @@ export interface MemoryContext {
   sweep: (change: () => boolean) => Promise<void>
 }
 
-/** The toolkit over `state`: `mutate` persists after every change, `sweep` only after one that changed something. */
+/**
+ * The toolkit over `state`: `mutate` persists after every change, `sweep` only after one that changed something.
+ * The indexes are built here from `state` as it is (so a state loaded from disk gets them too).
+ */
 export function memoryContext(state: StoreState, persist: () => Promise<void>): MemoryContext {
   return {
     state,
+    indexes: buildIndexes(state),
     copy: (value) => structuredClone(value),
     mutate: async (change) => {
       const result = change()

@@ -1,52 +1,82 @@
 // In-memory repositories of accounts: users and their single-use email tokens.
-import { UniqueConstraintError, type EmailTokenRepository, type UserRecord, type UserRepository } from '../types'
+import {
+  UniqueConstraintError,
+  type EmailTokenRecord,
+  type EmailTokenRepository,
+  type UserRecord,
+  type UserRepository,
+} from '../types'
+import {
+  indexEmailToken,
+  indexUser,
+  indexed,
+  members,
+  unindexEmailToken,
+  unindexMembership,
+  unindexSession,
+  unindexUser,
+} from './indexes'
 import { deleteRefreshTokensOfSession } from './sessions'
 import type { MemoryContext } from './state'
 
-export function memoryUsers({ state, copy, mutate }: MemoryContext): UserRepository {
+export function memoryUsers({ state, indexes, copy, mutate }: MemoryContext): UserRepository {
+  // Index lookups, not scans: the email and username indexes hold exactly the stored users' values.
   const assertUnique = (user: UserRecord) => {
-    for (const other of Object.values(state.users)) {
-      if (other.id === user.id) continue
-      if (other.email_normalized === user.email_normalized) throw new UniqueConstraintError('email')
-      if (user.username_normalized !== null && other.username_normalized === user.username_normalized) {
-        throw new UniqueConstraintError('username')
-      }
+    const byEmail = indexes.userByEmail.get(user.email_normalized)
+    if (byEmail !== undefined && byEmail !== user.id) throw new UniqueConstraintError('email')
+    if (user.username_normalized !== null) {
+      const byUsername = indexes.userByUsername.get(user.username_normalized)
+      if (byUsername !== undefined && byUsername !== user.id) throw new UniqueConstraintError('username')
     }
   }
+
+  // Replaces (or adds) a user and its index entries; called only after assertUnique passed.
+  const store = (user: UserRecord) => {
+    const previous = state.users[user.id]
+    if (previous) unindexUser(indexes, previous)
+    state.users[user.id] = user
+    indexUser(indexes, user)
+  }
+
+  const byIndex = (id: string | undefined) => (id === undefined ? undefined : copy(state.users[id]))
 
   return {
     create: (user) =>
       mutate(() => {
         assertUnique(user)
-        state.users[user.id] = copy(user)
+        store(copy(user))
       }),
     get: async (id) => copy(state.users[id]),
-    getByEmail: async (email) => copy(Object.values(state.users).find((u) => u.email_normalized === email)),
-    getByUsername: async (username) => copy(Object.values(state.users).find((u) => u.username_normalized === username)),
+    getByEmail: async (email) => byIndex(indexes.userByEmail.get(email)),
+    getByUsername: async (username) => byIndex(indexes.userByUsername.get(username)),
     update: (id, patch) =>
       mutate(() => {
         const current = state.users[id]
         if (!current) return undefined
         const next = { ...current, ...copy(patch), id }
         assertUnique(next)
-        state.users[id] = next
+        store(next)
         return copy(next)
       }),
     delete: (id) =>
       mutate(() => {
-        if (!state.users[id]) return false
+        const user = state.users[id]
+        if (!user) return false
+        unindexUser(indexes, user)
         delete state.users[id]
-        for (const session of Object.values(state.sessions)) {
-          if (session.user_id === id) {
-            deleteRefreshTokensOfSession(state, session.id)
-            delete state.sessions[session.id]
-          }
+        for (const sessionId of members(indexes.sessionsByUser, id)) {
+          const session = indexed(state.sessions, sessionId)
+          deleteRefreshTokensOfSession(state, indexes, sessionId)
+          unindexSession(indexes, session)
+          delete state.sessions[sessionId]
         }
-        for (const [hash, token] of Object.entries(state.emailTokens)) {
-          if (token.user_id === id) delete state.emailTokens[hash]
+        for (const hash of members(indexes.emailTokensByUser, id)) {
+          unindexEmailToken(indexes, indexed(state.emailTokens, hash))
+          delete state.emailTokens[hash]
         }
-        for (const [key, membership] of Object.entries(state.memberships)) {
-          if (membership.user_id === id) delete state.memberships[key]
+        for (const key of members(indexes.membershipsByUser, id)) {
+          unindexMembership(indexes, key, indexed(state.memberships, key))
+          delete state.memberships[key]
         }
         delete state.mfa[id]
         for (const [key, challenge] of Object.entries(state.challenges)) {
@@ -63,28 +93,35 @@ export function memoryUsers({ state, copy, mutate }: MemoryContext): UserReposit
   }
 }
 
-export function memoryEmailTokens({ state, copy, mutate }: MemoryContext): EmailTokenRepository {
+export function memoryEmailTokens({ state, indexes, copy, mutate }: MemoryContext): EmailTokenRepository {
+  const remove = (hash: string) => {
+    const token = state.emailTokens[hash]
+    if (!token) return
+    unindexEmailToken(indexes, token)
+    delete state.emailTokens[hash]
+  }
+  const removeOfUser = (userId: string, purpose: EmailTokenRecord['purpose']) => {
+    for (const hash of members(indexes.emailTokensByUser, userId)) {
+      if (indexed(state.emailTokens, hash).purpose === purpose) remove(hash)
+    }
+  }
+
   return {
     create: (token) =>
       mutate(() => {
-        for (const [hash, other] of Object.entries(state.emailTokens)) {
-          if (other.user_id === token.user_id && other.purpose === token.purpose) delete state.emailTokens[hash]
-        }
+        removeOfUser(token.user_id, token.purpose)
+        remove(token.token_hash)
         state.emailTokens[token.token_hash] = copy(token)
+        indexEmailToken(indexes, token)
       }),
     consume: (hash, purpose, nowMs) =>
       mutate(() => {
         const token = state.emailTokens[hash]
         if (!token || token.purpose !== purpose) return undefined
         // Expired tokens go too: they can never become valid again.
-        delete state.emailTokens[hash]
+        remove(hash)
         return token.expires_at > nowMs ? token : undefined
       }),
-    deleteByUser: (userId, purpose) =>
-      mutate(() => {
-        for (const [hash, token] of Object.entries(state.emailTokens)) {
-          if (token.user_id === userId && token.purpose === purpose) delete state.emailTokens[hash]
-        }
-      }),
+    deleteByUser: (userId, purpose) => mutate(() => removeOfUser(userId, purpose)),
   }
 }

@@ -1,0 +1,179 @@
+// The memory store answers its request-path lookups from indexes: the work of a sign-in or a refresh does
+// not grow with the number of stored accounts. Measured deterministically: the store runs over a state whose
+// collections are proxies counting every property access, so a scan shows up as thousands of accesses; no
+// timing is involved.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, test } from 'vitest'
+import { createFileStore, STATE_FILE } from '../node'
+import { createStateStore } from '../store/memory/memory-store'
+import { emptyState, type StoreState } from '../store/memory/state'
+import type { PlintoStore } from '../store/types'
+import {
+  invitationRecord,
+  NOW,
+  organizationRecord,
+  refreshTokenRecord,
+  sessionRecord,
+  userRecord,
+} from './store-conformance/records'
+
+const MINUTE = 60_000
+const COUNTED = [
+  'users',
+  'sessions',
+  'refreshTokens',
+  'emailTokens',
+  'organizations',
+  'memberships',
+  'invitations',
+] as const
+
+/** Seeds `accounts` users, each with a session, a refresh token and an organization they own, through the store API. */
+async function seeded(accounts: number): Promise<{ state: StoreState; store: PlintoStore }> {
+  const state = emptyState()
+  const store = createStateStore(state, () => Promise.resolve())
+  for (let i = 0; i < accounts; i++) {
+    const id = `usr_${i}`
+    await store.users.create(userRecord(id, { username: `user${i}`, username_normalized: `user${i}` }))
+    const session = sessionRecord(`sess_${i}`, id)
+    await store.sessions.create(session)
+    await store.refreshTokens.create(refreshTokenRecord(`rt_${i}`, session, { expires_at: NOW + (i + 1) * MINUTE }))
+    await store.organizations.create(organizationRecord(`org_${i}`), {
+      organization_id: `org_${i}`,
+      user_id: id,
+      role: 'owner',
+      joined_at: NOW,
+    })
+    await store.invitations.create(invitationRecord(`inv_${i}`, `org_${i}`, { token_hash: `ih_${i}` }))
+  }
+  return { state, store }
+}
+
+/** Replaces the state's collections by proxies that count every access; returns the running count. */
+function countAccesses(state: StoreState): { readonly count: number } {
+  const counter = { count: 0 }
+  const traps: ProxyHandler<object> = {
+    get: (target, key, receiver) => {
+      counter.count++
+      return Reflect.get(target, key, receiver)
+    },
+    ownKeys: (target) => {
+      const keys = Reflect.ownKeys(target)
+      counter.count += keys.length
+      return keys
+    },
+    getOwnPropertyDescriptor: (target, key) => {
+      counter.count++
+      return Reflect.getOwnPropertyDescriptor(target, key)
+    },
+  }
+  for (const name of COUNTED) (state as unknown as Record<string, object>)[name] = new Proxy(state[name], traps)
+  return counter
+}
+
+/** What a sign-in and a refresh ask of the store (as the domain does), plus the other indexed lookups. */
+async function signInAndRefresh(store: PlintoStore, i: number): Promise<void> {
+  const now = NOW + 30 * MINUTE
+  const user = await store.users.getByEmail(`usr_${i}@example.com`)
+  expect(user?.id).toBe(`usr_${i}`)
+  const session = sessionRecord(`sess_new_${i}`, `usr_${i}`, { created_at: now })
+  await store.sessions.create(session)
+  await store.refreshTokens.create(refreshTokenRecord(`rt_new_${i}`, session))
+  expect(await store.users.update(`usr_${i}`, { last_sign_in_at: now })).toMatchObject({ last_sign_in_at: now })
+
+  expect(await store.refreshTokens.getByHash(`rt_new_${i}`)).toMatchObject({ session_id: `sess_new_${i}` })
+  expect(await store.sessions.get(`sess_new_${i}`)).toMatchObject({ user_id: `usr_${i}` })
+  await store.refreshTokens.wipeSuccessors(now - MINUTE)
+  await store.refreshTokens.deleteExpired(now)
+  expect(await store.refreshTokens.markRotated(`rt_new_${i}`, now, 'box')).toBe(true)
+  await store.refreshTokens.create(refreshTokenRecord(`rt_next_${i}`, session))
+  await store.sessions.update(`sess_new_${i}`, { last_active_at: now })
+
+  expect(await store.users.getByUsername(`user${i}`)).toMatchObject({ id: `usr_${i}` })
+  expect(await store.sessions.listByUser(`usr_${i}`)).toHaveLength(2)
+  expect(await store.memberships.listByUser(`usr_${i}`)).toHaveLength(1)
+  expect(await store.invitations.getByTokenHash(`ih_${i}`)).toMatchObject({ id: `inv_${i}` })
+  expect(await store.organizations.getBySlug(`org-${i}`)).toMatchObject({ id: `org_${i}` })
+}
+
+describe('memory store indexes', () => {
+  test('a sign-in and a refresh touch as many stored entries among 20,000 accounts as among 100', async () => {
+    const accessesAt = async (accounts: number) => {
+      const { state, store } = await seeded(accounts)
+      // The first 30 refresh tokens (rt_0 … rt_29) have expired by the time of the sweep; both sizes have them.
+      const counter = countAccesses(state)
+      await signInAndRefresh(store, 42)
+      const count = counter.count
+      expect(await store.refreshTokens.getByHash('rt_28')).toBeUndefined()
+      expect(await store.refreshTokens.getByHash('rt_30')).toBeDefined()
+      return count
+    }
+    const small = await accessesAt(100)
+    const large = await accessesAt(20_000)
+    expect(large).toBe(small)
+    // A scan of any collection alone would be 20,000 accesses or more.
+    expect(large).toBeLessThan(500)
+  }, 60_000)
+
+  test('a delete cascades through the indexes without scanning the others’ records', async () => {
+    const { state, store } = await seeded(20_000)
+    const counter = countAccesses(state)
+    expect(await store.users.delete('usr_7')).toBe(true)
+    expect(counter.count).toBeLessThan(500)
+    expect(await store.sessions.listByUser('usr_7')).toEqual([])
+    expect(await store.refreshTokens.getByHash('rt_7')).toBeUndefined()
+    expect(await store.memberships.listByUser('usr_7')).toEqual([])
+    expect(await store.users.getByEmail('usr_7@example.com')).toBeUndefined()
+    expect(await store.users.getByUsername('user7')).toBeUndefined()
+  }, 60_000)
+})
+
+describe('file store indexes', () => {
+  let dir: string | undefined
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true })
+  })
+
+  test('are rebuilt from the state on disk, which holds the state alone', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'plinto-indexes-'))
+    const first = await createFileStore(dir)
+    await first.users.create(userRecord('usr_1', { username: 'ada', username_normalized: 'ada' }))
+    await first.users.create(userRecord('usr_2'))
+    await first.users.update('usr_1', { email: 'renamed@example.com', email_normalized: 'renamed@example.com' })
+    const session = sessionRecord('sess_1', 'usr_2')
+    await first.sessions.create(session)
+    await first.refreshTokens.create(refreshTokenRecord('rt_1', session, { expires_at: NOW + MINUTE }))
+    await first.organizations.create(organizationRecord('org_1'), {
+      organization_id: 'org_1',
+      user_id: 'usr_2',
+      role: 'owner',
+      joined_at: NOW,
+    })
+    await first.invitations.create(invitationRecord('inv_1', 'org_1', { token_hash: 'ih_1' }))
+    await first.close()
+
+    const onDisk = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as Record<string, unknown>
+    expect(Object.keys(onDisk).sort()).toEqual(Object.keys(emptyState()).sort())
+
+    const second = await createFileStore(dir)
+    try {
+      expect(await second.users.getByEmail('renamed@example.com')).toMatchObject({ id: 'usr_1' })
+      expect(await second.users.getByEmail('usr_1@example.com')).toBeUndefined()
+      expect(await second.users.getByUsername('ada')).toMatchObject({ id: 'usr_1' })
+      const taken = await second.users.create(userRecord('usr_3', { email: 'renamed@example.com' })).catch((e) => e)
+      expect(taken).toMatchObject({ field: 'email' })
+      expect(await second.sessions.listByUser('usr_2')).toEqual([session])
+      expect(await second.memberships.listByUser('usr_2')).toMatchObject([{ organization_id: 'org_1' }])
+      expect(await second.invitations.getByTokenHash('ih_1')).toMatchObject({ id: 'inv_1' })
+      expect(await second.organizations.getBySlug('org-1')).toMatchObject({ id: 'org_1' })
+      await second.refreshTokens.deleteExpired(NOW + MINUTE)
+      expect(await second.refreshTokens.getByHash('rt_1')).toBeUndefined()
+      expect(await second.users.delete('usr_2')).toBe(true)
+      expect(await second.sessions.listByUser('usr_2')).toEqual([])
+    } finally {
+      await second.close()
+    }
+  })
+})
