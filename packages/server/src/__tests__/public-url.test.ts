@@ -63,7 +63,9 @@ test('the refresh cookie is scoped to the API path the browser sees, prefix incl
   expect(res.headers.get('set-cookie')).toMatch(/; Path=\/auth\/api\/v1\/auth(;|$)/)
 })
 
-/** The origin of the dev provider's authorization URL that a `plinto-server` started with `args` and `env` hands out. */
+/**
+ * The origin of the dev provider's authorization URL that a `plinto-server` started with `args` and `env` hands out.
+ */
 async function consentOriginFromBin(args: string[], env: Record<string, string>): Promise<string> {
   const bin = run(['--port', '0', '--memory', ...args], { PLINTO_MODE: 'test', ...env })
   try {

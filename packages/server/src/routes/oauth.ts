@@ -42,7 +42,8 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     // Browsers apply `form-action` to the redirects after the submission too (here: the server's own
     // callback, then the app's redirect_uri), so the origins of the allowed redirect URLs are listed.
     const appOrigins = [...new Set(server.config.allowedRedirectUrls.map((url) => new URL(url).origin))]
-    // It cannot be framed either: a framing page could overlay the Approve button (clickjacking). `X-Frame-Options` is for browsers that predate `frame-ancestors`.
+    // It cannot be framed either: a framing page could overlay the Approve button (clickjacking). `X-Frame-Options` is
+    // for browsers that predate `frame-ancestors`.
     c.header(
       'Content-Security-Policy',
       [

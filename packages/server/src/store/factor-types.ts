@@ -64,7 +64,10 @@ export type ChallengeKind =
   | 'webauthn_authentication'
   | 'oauth_state'
   | 'oauth_code'
-  /** Not a challenge but a budget: a user's attempts at the MFA management endpoints in the window ending at `expires_at`. */
+  /**
+   * Not a challenge but a budget: a user's attempts at the MFA management endpoints in the window ending at
+   * `expires_at`.
+   */
   | 'mfa_failures'
 
 /**
