@@ -56,7 +56,11 @@ export const OAuthAuthorizeRequestSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * const body: OAuthAuthorizeRequest = { redirect_uri: 'http://localhost:5173/auth/callback', code_challenge, code_challenge_method: 'S256' }
+ * const body: OAuthAuthorizeRequest = {
+ *   redirect_uri: 'http://localhost:5173/auth/callback',
+ *   code_challenge,
+ *   code_challenge_method: 'S256',
+ * }
  * ```
  */
 export type OAuthAuthorizeRequest = z.input<typeof OAuthAuthorizeRequestSchema>
@@ -96,7 +100,8 @@ export const OAuthCallbackRequestSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * const { user, tokens } = await plinto.auth.handleOAuthCallback(location.href) // sends code, state and the stored verifier
+ * // sends the code, the state and the stored verifier
+ * const { user, tokens } = await plinto.auth.handleOAuthCallback(location.href)
  * ```
  */
 export type OAuthCallbackRequest = z.input<typeof OAuthCallbackRequestSchema>

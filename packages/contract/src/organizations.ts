@@ -120,7 +120,10 @@ export const InvitationSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * const invitation: Invitation = await plinto.organizations.inviteMember(orgId, { email: 'bob@example.com', role: 'member' })
+ * const invitation: Invitation = await plinto.organizations.inviteMember(orgId, {
+ *   email: 'bob@example.com',
+ *   role: 'member',
+ * })
  * invitation.status // 'pending'
  * ```
  */

@@ -33,7 +33,12 @@ export interface UseMfaResult
  *   const [setup, setSetup] = useState<TotpSetupResponse>()
  *   if (status?.methods.includes('totp')) return <p>Authenticator app: on</p>
  *   return setup ? (
- *     <form onSubmit={(e) => { e.preventDefault(); void verifyTotp(new FormData(e.currentTarget).get('code') as string) }}>
+ *     <form
+ *       onSubmit={(e) => {
+ *         e.preventDefault()
+ *         void verifyTotp(new FormData(e.currentTarget).get('code') as string)
+ *       }}
+ *     >
  *       <img src={setup.qr_code} alt="QR code for your authenticator app" />
  *       <input name="code" autoComplete="one-time-code" />
  *     </form>

@@ -21,7 +21,11 @@ export interface UseOAuthProvidersResult extends QueryResult<OAuthProvider[]> {}
  * function OAuthButtons() {
  *   const { client } = usePlinto()
  *   const { data: providers } = useOAuthProviders()
- *   return providers?.map((p) => <button key={p.id} onClick={() => client.auth.initiateOAuth(p.id)}>Continue with {p.name}</button>)
+ *   return providers?.map((p) => (
+ *     <button key={p.id} onClick={() => client.auth.initiateOAuth(p.id)}>
+ *       Continue with {p.name}
+ *     </button>
+ *   ))
  * }
  * ```
  */

@@ -35,7 +35,13 @@ export interface UsePasskeysResult extends QueryResult<Passkey[]> {
  *   const { data: passkeys, register, remove } = usePasskeys()
  *   return (
  *     <>
- *       <ul>{passkeys?.map((p) => <li key={p.id}>{p.name} <button onClick={() => remove(p.id)}>Delete</button></li>)}</ul>
+ *       <ul>
+ *         {passkeys?.map((p) => (
+ *           <li key={p.id}>
+ *             {p.name} <button onClick={() => remove(p.id)}>Delete</button>
+ *           </li>
+ *         ))}
+ *       </ul>
  *       <button onClick={() => register({ name: 'This device' })}>Add a passkey</button>
  *     </>
  *   )

@@ -18,7 +18,9 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500
  * @example
  * ```ts
  * throw new ApiError(409, 'EMAIL_TAKEN', 'An account with this email already exists')
- * throw new ApiError(422, 'VALIDATION_ERROR', 'Invalid request body', { errors: [{ field: 'email', message: 'Required' }] })
+ * throw new ApiError(422, 'VALIDATION_ERROR', 'Invalid request body', {
+ *   errors: [{ field: 'email', message: 'Required' }],
+ * })
  * ```
  */
 export class ApiError extends Error {

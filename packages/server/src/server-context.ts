@@ -49,7 +49,11 @@ export interface PlintoAppOptions {
  * @example
  * ```ts
  * const app = createPlintoApp({ mode: 'test' })
- * const user = await app.plinto.createUser({ email: 'ada@example.com', password: 'correct horse battery', email_verified: true })
+ * const user = await app.plinto.createUser({
+ *   email: 'ada@example.com',
+ *   password: 'correct horse battery',
+ *   email_verified: true,
+ * })
  * app.plinto.outbox?.messages('ada@example.com')
  * ```
  */

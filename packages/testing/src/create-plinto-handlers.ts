@@ -84,7 +84,12 @@ export interface SeedUserInput {
  *
  * @example
  * ```ts
- * const input: SeedOrganizationInput = { name: 'Acme', slug: 'acme', owner: 'ada@example.com', members: [{ email: 'bob@example.com', role: 'admin' }] }
+ * const input: SeedOrganizationInput = {
+ *   name: 'Acme',
+ *   slug: 'acme',
+ *   owner: 'ada@example.com',
+ *   members: [{ email: 'bob@example.com', role: 'admin' }],
+ * }
  * ```
  */
 export interface SeedOrganizationInput {

@@ -41,7 +41,12 @@ export interface RespondFault extends FaultTarget {
  * @example
  * ```ts
  * plinto.faults.networkError({ path: '/auth/refresh' })
- * plinto.faults.respond({ path: '/auth/me', status: 503, body: { detail: 'down', error_code: 'INTERNAL_ERROR' }, times: 2 })
+ * plinto.faults.respond({
+ *   path: '/auth/me',
+ *   status: 503,
+ *   body: { detail: 'down', error_code: 'INTERNAL_ERROR' },
+ *   times: 2,
+ * })
  * plinto.faults.delay({ path: '/auth/signin', ms: 5_000 }) // with fake timers, advance to let it through
  * ```
  */

@@ -174,7 +174,9 @@ export interface VirtualAuthenticator {
  * const options = await (await post('/passkeys/register/options', {}, token)).json()
  * await post('/passkeys/register/verify', { credential: await authenticator.createCredential(options) }, token)
  * const request = await (await post('/passkeys/authenticate/options', {})).json()
- * const { user, tokens } = await (await post('/passkeys/authenticate/verify', { credential: await authenticator.getAssertion(request) })).json()
+ * const { user, tokens } = await (
+ *   await post('/passkeys/authenticate/verify', { credential: await authenticator.getAssertion(request) })
+ * ).json()
  * ```
  */
 export function createVirtualAuthenticator(options: VirtualAuthenticatorOptions): VirtualAuthenticator {

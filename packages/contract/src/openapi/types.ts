@@ -36,7 +36,11 @@ export type OperationMount = 'api' | 'root' | 'root-and-api'
  *
  * @example
  * ```ts
- * const created: SuccessResponseSpec = { description: 'Signed up and signed in', schema: 'AuthResponse', setsRefreshCookie: true }
+ * const created: SuccessResponseSpec = {
+ *   description: 'Signed up and signed in',
+ *   schema: 'AuthResponse',
+ *   setsRefreshCookie: true,
+ * }
  * ```
  */
 export interface SuccessResponseSpec {

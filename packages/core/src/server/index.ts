@@ -11,10 +11,15 @@
  * export async function GET(request: Request) {
  *   const token = request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? ''
  *   try {
- *     const { sub } = await verifyAccessToken(token, { apiUrl: process.env.PLINTO_API_URL!, issuer: 'plinto', audience: 'plinto' })
+ *     const { sub } = await verifyAccessToken(token, {
+ *       apiUrl: process.env.PLINTO_API_URL!,
+ *       issuer: 'plinto',
+ *       audience: 'plinto',
+ *     })
  *     return Response.json({ userId: sub })
  *   } catch (err) {
- *     if (isPlintoError(err) && (err.code === 'UNAUTHORIZED' || err.code === 'TOKEN_EXPIRED')) return new Response(null, { status: 401 })
+ *     if (isPlintoError(err) && (err.code === 'UNAUTHORIZED' || err.code === 'TOKEN_EXPIRED'))
+ *       return new Response(null, { status: 401 })
  *     throw err // JWKS unreachable or options wrong: a 5xx, not the caller's fault
  *   }
  * }
@@ -26,7 +31,13 @@
  *
  * export async function POST(request: Request) {
  *   const body = await request.text()
- *   if (!(await verifyWebhookSignature(body, request.headers.get(WEBHOOK_SIGNATURE_HEADER), process.env.PLINTO_WEBHOOK_SECRET!))) {
+ *   if (
+ *     !(await verifyWebhookSignature(
+ *       body,
+ *       request.headers.get(WEBHOOK_SIGNATURE_HEADER),
+ *       process.env.PLINTO_WEBHOOK_SECRET!,
+ *     ))
+ *   ) {
  *     return new Response(null, { status: 401 })
  *   }
  *   const { event, data } = JSON.parse(body)

@@ -103,10 +103,15 @@ const TYP = 'at+jwt'
  * export async function GET(request: Request) {
  *   const token = request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? ''
  *   try {
- *     const claims = await verifyAccessToken(token, { apiUrl: process.env.PLINTO_API_URL!, issuer: 'plinto', audience: 'plinto' })
+ *     const claims = await verifyAccessToken(token, {
+ *       apiUrl: process.env.PLINTO_API_URL!,
+ *       issuer: 'plinto',
+ *       audience: 'plinto',
+ *     })
  *     return Response.json({ userId: claims.sub })
  *   } catch (err) {
- *     if (isPlintoError(err) && (err.code === 'UNAUTHORIZED' || err.code === 'TOKEN_EXPIRED')) return new Response(null, { status: 401 })
+ *     if (isPlintoError(err) && (err.code === 'UNAUTHORIZED' || err.code === 'TOKEN_EXPIRED'))
+ *       return new Response(null, { status: 401 })
  *     throw err // JWKS unreachable or options wrong: a 5xx, not the caller's fault
  *   }
  * }

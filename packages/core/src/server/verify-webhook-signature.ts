@@ -36,7 +36,11 @@ export type WebhookPayload = string | ArrayBuffer | ArrayBufferView
  *
  * export async function POST(request: Request) {
  *   const body = await request.text()
- *   const ok = await verifyWebhookSignature(body, request.headers.get(WEBHOOK_SIGNATURE_HEADER), process.env.PLINTO_WEBHOOK_SECRET!)
+ *   const ok = await verifyWebhookSignature(
+ *     body,
+ *     request.headers.get(WEBHOOK_SIGNATURE_HEADER),
+ *     process.env.PLINTO_WEBHOOK_SECRET!,
+ *   )
  *   if (!ok) return new Response('invalid signature', { status: 401 })
  *   const { event, data } = JSON.parse(body)
  *   // …handle event…
@@ -67,11 +71,18 @@ export async function verifyWebhookSignature(
  * ```ts
  * import { signWebhookPayload } from '@plinto/typescript-sdk/server'
  *
- * const body = JSON.stringify({ event: 'user.created', timestamp: new Date().toISOString(), data: { user: { id: 'usr_1' } } })
+ * const body = JSON.stringify({
+ *   event: 'user.created',
+ *   timestamp: new Date().toISOString(),
+ *   data: { user: { id: 'usr_1' } },
+ * })
  * const response = await app.request('/webhooks/plinto', {
  *   method: 'POST',
  *   body,
- *   headers: { 'content-type': 'application/json', 'x-plinto-signature': await signWebhookPayload(body, 'whsec_test') },
+ *   headers: {
+ *     'content-type': 'application/json',
+ *     'x-plinto-signature': await signWebhookPayload(body, 'whsec_test'),
+ *   },
  * })
  * expect(response.status).toBe(204)
  * ```

@@ -3,7 +3,15 @@
  *
  * @example
  * ```ts
- * const message: OutgoingMessage = { channel: 'email', to: 'ada@example.com', subject: 'Hi', text: 'Hello', html: null, link: null, code: null }
+ * const message: OutgoingMessage = {
+ *   channel: 'email',
+ *   to: 'ada@example.com',
+ *   subject: 'Hi',
+ *   text: 'Hello',
+ *   html: null,
+ *   link: null,
+ *   code: null,
+ * }
  * ```
  */
 export interface OutgoingMessage {
@@ -24,7 +32,11 @@ export interface OutgoingMessage {
  *
  * @example
  * ```ts
- * const smtpMailer: Mailer = { async send(message) { await smtp.sendMail({ to: message.to, subject: message.subject ?? '', text: message.text }) } }
+ * const smtpMailer: Mailer = {
+ *   async send(message) {
+ *     await smtp.sendMail({ to: message.to, subject: message.subject ?? '', text: message.text })
+ *   },
+ * }
  * createPlintoApp({ mode: 'production', mailer: smtpMailer })
  * ```
  */

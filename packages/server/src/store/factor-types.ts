@@ -76,7 +76,15 @@ export type ChallengeKind =
  *
  * @example
  * ```ts
- * await store.challenges.create({ key: await sha256(token), kind: 'mfa_token', user_id, data: { remember: true }, attempts: 0, created_at: now, expires_at: now + 300_000 })
+ * await store.challenges.create({
+ *   key: await sha256(token),
+ *   kind: 'mfa_token',
+ *   user_id,
+ *   data: { remember: true },
+ *   attempts: 0,
+ *   created_at: now,
+ *   expires_at: now + 300_000,
+ * })
  * ```
  */
 export interface ChallengeRecord {
@@ -147,10 +155,19 @@ export interface ChallengeRepository {
    * @example
    * ```ts
    * const now = Date.now()
-   * const budget = { key: `mfa-failures:${userId}`, kind: 'mfa_failures', user_id: userId, data: {}, attempts: 0, created_at: now, expires_at: now + 900_000 } as const
+   * const budget = {
+   *   key: `mfa-failures:${userId}`,
+   *   kind: 'mfa_failures',
+   *   user_id: userId,
+   *   data: {},
+   *   attempts: 0,
+   *   created_at: now,
+   *   expires_at: now + 900_000,
+   * } as const
    * const { allowed, expires_at } = await store.challenges.claimWindowAttempt(budget, 10, now)
    * if (!allowed) throw tooManyCodes(expires_at - now)
-   * if (await codeIsRight()) await store.challenges.releaseAttempt(budget.key, budget.kind, expires_at) // only wrong codes count
+   * // only wrong codes count
+   * if (await codeIsRight()) await store.challenges.releaseAttempt(budget.key, budget.kind, expires_at)
    * ```
    */
   claimWindowAttempt(

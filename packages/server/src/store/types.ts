@@ -238,7 +238,8 @@ export interface EmailTokenRepository {
  * @example
  * ```ts
  * const [current] = await store.signingKeys.list()
- * const [first] = await store.signingKeys.addIfNone(await generateSigningKey(Date.now())) // the one every instance uses
+ * // the one every instance uses
+ * const [first] = await store.signingKeys.addIfNone(await generateSigningKey(Date.now()))
  * ```
  */
 export interface SigningKeyRepository {
@@ -303,7 +304,11 @@ export type UniqueField = 'email' | 'username' | 'slug' | 'credential_id' | 'oau
  *
  * @example
  * ```ts
- * try { await store.users.create(user) } catch (e) { if (e instanceof UniqueConstraintError && e.field === 'email') … }
+ * try {
+ *   await store.users.create(user)
+ * } catch (e) {
+ *   if (e instanceof UniqueConstraintError && e.field === 'email') …
+ * }
  * ```
  */
 export class UniqueConstraintError extends Error {

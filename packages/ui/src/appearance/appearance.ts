@@ -96,7 +96,10 @@ export type AppearanceElement =
  *
  * @example
  * ```tsx
- * <PlintoProvider client={plinto} appearance={{ theme: 'auto', variables: { colorPrimary: '#7c3aed' }, elements: { primaryButton: 'my-button' } }}>
+ * <PlintoProvider
+ *   client={plinto}
+ *   appearance={{ theme: 'auto', variables: { colorPrimary: '#7c3aed' }, elements: { primaryButton: 'my-button' } }}
+ * >
  * ```
  */
 export interface Appearance {

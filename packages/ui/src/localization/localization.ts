@@ -8,7 +8,11 @@
  *
  * @example
  * ```tsx
- * const fr: PlintoLocalization = { ...en, locale: 'fr', signIn: { ...en.signIn, title: 'Connexion', submit: 'Se connecter' } }
+ * const fr: PlintoLocalization = {
+ *   ...en,
+ *   locale: 'fr',
+ *   signIn: { ...en.signIn, title: 'Connexion', submit: 'Se connecter' },
+ * }
  * ```
  */
 export interface PlintoLocalization {

@@ -16,7 +16,11 @@ import { useMfaStep } from './use-mfa-step'
  *
  * @example
  * ```tsx
- * const props: SignInProps = { redirectUrl: '/dashboard', forgotPasswordUrl: '/forgot-password', signUpUrl: '/sign-up' }
+ * const props: SignInProps = {
+ *   redirectUrl: '/dashboard',
+ *   forgotPasswordUrl: '/forgot-password',
+ *   signUpUrl: '/sign-up',
+ * }
  * ```
  */
 export interface SignInProps extends PresentationProps, RootAttributes {

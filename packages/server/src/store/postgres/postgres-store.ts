@@ -15,7 +15,11 @@ import type { PlintoStore } from '../types'
  *
  * @example
  * ```ts
- * const options: PostgresStoreOptions = { connectionString: process.env.DATABASE_URL!, pool: { max: 20 }, schema: 'auth' }
+ * const options: PostgresStoreOptions = {
+ *   connectionString: process.env.DATABASE_URL!,
+ *   pool: { max: 20 },
+ *   schema: 'auth',
+ * }
  * ```
  */
 export type PostgresStoreOptions = PostgresConnectionOptions | PostgresClientOptions
