@@ -59,3 +59,17 @@ export function signIn(
 ) {
   return call(app, 'POST', '/api/v1/auth/signin', { body: { email, password, ...extra } })
 }
+
+/** The app's OAuth and magic-link return URL that `testApp()` allows. */
+export const CALLBACK = 'http://localhost:5173/auth/callback'
+
+/** A fresh PKCE pair (RFC 7636, S256), as a client makes one for each OAuth sign-in. */
+export async function pkce(): Promise<{ verifier: string; challenge: string }> {
+  const verifier = 'v'.repeat(20) + crypto.randomUUID().replace(/-/g, '')
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)))
+  const challenge = btoa(String.fromCharCode(...digest))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
+  return { verifier, challenge }
+}

@@ -3,19 +3,7 @@
 import { createOpenApiDocument } from '@plinto/contract/openapi'
 import { expect, test } from 'vitest'
 import { generateTotp } from '../crypto/totp'
-import { call, PASSWORD, type Reply, signIn, testApp } from './helpers'
-
-const CALLBACK = 'http://localhost:5173/auth/callback'
-
-async function pkce() {
-  const verifier = 'v'.repeat(20) + crypto.randomUUID().replace(/-/g, '')
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)))
-  const challenge = btoa(String.fromCharCode(...digest))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
-  return { verifier, challenge }
-}
+import { CALLBACK, call, PASSWORD, pkce, type Reply, signIn, testApp } from './helpers'
 
 const magicToken = (link: string | null | undefined) =>
   new URL(link ?? 'http://invalid/').searchParams.get('magic_token') ?? ''

@@ -3,19 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
 import { AuthResponseSchema, OAuthAuthorizeResponseSchema, OAuthProvidersResponseSchema } from '@plinto/contract'
 import type { PlintoApp } from '../index'
-import { call, PASSWORD, signIn, testApp } from './helpers'
-
-const CALLBACK = 'http://localhost:5173/auth/callback'
-
-async function pkce() {
-  const verifier = 'v'.repeat(20) + crypto.randomUUID().replace(/-/g, '')
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)))
-  const challenge = btoa(String.fromCharCode(...digest))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
-  return { verifier, challenge }
-}
+import { CALLBACK, call, PASSWORD, pkce, signIn, testApp } from './helpers'
 
 function clockedApp(config: Parameters<typeof testApp>[0] = {}) {
   let now = Date.UTC(2030, 0, 1)

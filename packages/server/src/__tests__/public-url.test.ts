@@ -3,10 +3,9 @@
 // hands out for itself (the OAuth callback registered at providers, the dev consent page) and the refresh
 // cookie's path follow the public address, not the request's.
 import { describe, expect, test } from 'vitest'
-import { call, PASSWORD, testApp } from './helpers'
+import { CALLBACK, call, PASSWORD, testApp } from './helpers'
 import { run } from './bin-runner'
 
-const CALLBACK = 'http://localhost:5173/auth/callback'
 const PKCE = { redirect_uri: CALLBACK, code_challenge: 'c'.repeat(43), code_challenge_method: 'S256' }
 const GITHUB = { github: { clientId: 'id', clientSecret: 'secret' } }
 
