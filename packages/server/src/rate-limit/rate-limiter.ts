@@ -16,8 +16,6 @@ export interface RateLimitResult {
  */
 export interface RateLimiter {
   hit(key: string, rule: RateLimitRule, nowMs: number): RateLimitResult
-  /** The budget left under `key` without counting anything (for counters of failures only). */
-  peek(key: string, rule: RateLimitRule, nowMs: number): RateLimitResult
   reset(): void
 }
 
@@ -45,16 +43,6 @@ export function createRateLimiter(): RateLimiter {
         limit: rule.limit,
         remaining: Math.max(0, rule.limit - window.count),
         resetAt: window.resetAt,
-      }
-    },
-    peek(key, rule, nowMs) {
-      const window = windows.get(key)
-      const live = window && window.resetAt > nowMs ? window : { count: 0, resetAt: nowMs + rule.windowSeconds * 1000 }
-      return {
-        allowed: live.count < rule.limit,
-        limit: rule.limit,
-        remaining: Math.max(0, rule.limit - live.count),
-        resetAt: live.resetAt,
       }
     },
     reset() {
