@@ -1,9 +1,11 @@
 import type { SigningKeyRecord } from '../crypto/signing-keys'
 import type { ChallengeRepository, MfaRepository, OAuthAccountRepository, PasskeyRepository } from './factor-types'
 import type { InvitationRepository, MembershipRepository, OrganizationRepository } from './organization-types'
+import type { RateLimitRepository } from './rate-limit-types'
 
 export type * from './organization-types'
 export type * from './factor-types'
+export type * from './rate-limit-types'
 
 /**
  * A user as the store keeps it. Times are Unix milliseconds; secrets are stored only as hashes. Routes turn
@@ -281,6 +283,8 @@ export interface PlintoStore {
   readonly challenges: ChallengeRepository
   readonly passkeys: PasskeyRepository
   readonly oauthAccounts: OAuthAccountRepository
+  /** The rate-limit counters, so every process on the store counts against one budget. */
+  readonly rateLimits: RateLimitRepository
   /** True when the backing storage can be read and written (GET /health/readiness). */
   ping(): Promise<boolean>
   /** Waits until every accepted write is durable. */
