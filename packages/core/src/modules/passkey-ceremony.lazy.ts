@@ -1,13 +1,13 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 import type { ModuleContext } from '../module-context'
 import { PlintoError } from '../errors'
-import { AuthResponseSchema, type AuthResponse } from '@plinto/contract'
+import { AuthResponseSchema, type AuthResponse } from '@plinto/contract/auth'
 import {
   PasskeyCreationOptionsSchema,
   PasskeyRequestOptionsSchema,
   PasskeySchema,
   type Passkey,
-} from '@plinto/contract'
+} from '@plinto/contract/passkeys'
 
 // The WebAuthn ceremonies. This file is loaded with `import()` by the passkeys module only when a passkey
 // is registered or used, so @simplewebauthn/browser and these schemas stay out of the main entry.

@@ -6,7 +6,7 @@ import {
   type RevokeAllSessionsResponse,
   type Session,
   type SessionListResponse,
-} from '@plinto/contract'
+} from '@plinto/contract/sessions'
 import { jwtClaim } from '../session/expiry'
 import { caller, path } from './shared'
 
