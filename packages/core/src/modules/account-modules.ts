@@ -1,6 +1,6 @@
 import type { ModuleContext } from '../module-context'
 import { PlintoError, unauthorized } from '../errors'
-import { MessageResponseSchema } from '@plinto/contract'
+import { MessageResponseSchema } from '@plinto/contract/auth'
 import { loadOnce, lazyMethods } from './lazy'
 import type { ManagementCalls } from './management.lazy'
 import type { MfaModule } from './mfa'

@@ -18,7 +18,7 @@ import {
   type OrganizationListResponse,
   type OrganizationRole,
   type UpdateOrganizationRequest,
-} from '@plinto/contract'
+} from '@plinto/contract/organizations'
 import { caller, path } from './shared'
 
 /**

@@ -1,7 +1,7 @@
 import { jwtVerify, type JWTPayload } from 'jose'
 import { PlintoError, isPlintoError } from '../errors'
 import { remoteJwks } from './remote-jwks'
-import { REQUIRED_ACCESS_TOKEN_CLAIMS, type AccessTokenClaims } from '@plinto/contract'
+import { REQUIRED_ACCESS_TOKEN_CLAIMS, type AccessTokenClaims } from '@plinto/contract/access-token-claims'
 
 // The claims type is contract knowledge, shared with the reference server that signs them.
 export type { AccessTokenClaims }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps them out of the core entry (~0.9 KB gzip).
-import { UserSchema, type User } from '@plinto/contract'
+import { UserSchema, type User } from '@plinto/contract/user'
 
 /** Version of the stored record; a record of any other version is discarded, never migrated blindly. */
 export const PERSISTED_VERSION = 1

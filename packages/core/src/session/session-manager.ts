@@ -8,7 +8,7 @@ import type { User } from '@plinto/contract'
 import type { RecordStorage } from '../storage/record-storage'
 import { replaceEqualDeep, type Store } from '../store'
 import { createCrossTab } from './cross-tab'
-import { isDue } from './expiry'
+import { isDue, jwtClaim } from './expiry'
 import { decodeSession, type SessionData } from './persisted-record'
 import { createRefreshEngine, sessionOf, visible } from './refresh-engine'
 import { createSessionState } from './session-state'
@@ -21,6 +21,12 @@ export interface SessionManager {
   /** Settles once the stored session has been read (and, if its access token had expired, refreshed). */
   readonly ready: Promise<void>
   current(): SessionData | null
+  /**
+   * The `sid` claim of the current access token: the server's name for this client's session (`null` when signed
+   * out, `undefined` with an opaque token). Here rather than in the sessions module, which is lazily loaded: a
+   * helper both import would be one more chunk in an app's first load.
+   */
+  sessionId(): unknown
   /**
    * An access token with more than `minSeconds` left (half the life of a shorter-lived token), refreshing
    * first when it has less, so a token the client knows to be expired is never sent; the current one if
@@ -97,6 +103,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   return {
     ready,
     current: () => state.session,
+    sessionId: () => state.session && jwtClaim(state.session.accessToken, 'sid'),
     async validToken(minSeconds, rejected) {
       await ready
       const { session } = state
