@@ -169,6 +169,13 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
       `CREATE INDEX plinto_oauth_accounts_user_idx ON ${t.oauthAccounts} (user_id, seq)`,
     ],
   },
+  {
+    version: 5,
+    name: 'active organization of a session',
+    // No foreign key to organizations: the membership is re-checked at every refresh anyway (a deleted
+    // organization has no members), and ON DELETE SET NULL would take a lock on sessions for every deletion.
+    statements: (t) => [`ALTER TABLE ${t.sessions} ADD COLUMN active_organization_id text`],
+  },
 ]
 
 /**
