@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../module-context'
-import { PlintoError, unauthorized } from '../errors'
+import { PlintoError } from '../errors'
 import { MessageResponseSchema } from '@plinto/contract'
 import { loadOnce, lazyMethods } from './lazy'
 import type { ManagementCalls } from './management.lazy'
@@ -67,11 +67,8 @@ export function createAccountModules(context: ModuleContext): AccountModules {
         updateMemberRole: true,
         removeMember: true,
       }),
-      // Client state only (token manager, snapshot, storage, other tabs): no need for the chunk.
-      async setActive(id) {
-        await session.ready
-        if (!session.setOrganization(id) && id !== null) throw unauthorized('Sign in before choosing an organization')
-      },
+      // A refresh with an organization (the session manager runs it): no need for the chunk.
+      setActive: (id) => session.switchOrganization(id),
     },
     mfa: {
       ...lazyMethods(load('mfa'), {

@@ -1,3 +1,5 @@
+import type { OrganizationRole } from '@plinto/contract'
+
 /**
  * A claim of a JWT access token (`exp` in seconds, `sid`…); `undefined` for an opaque token or anything that
  * does not decode. Decoding only, no verification: the server verifies, the client merely schedules its
@@ -56,3 +58,15 @@ export function isDue(accessToken: string, expiresAt: number, thresholdSeconds: 
     expiresAt - Math.min(thresholdSeconds * 1000, typeof iat === 'number' ? (expiresAt - iat * 1000) / 2 : 0)
   )
 }
+
+/**
+ * The active organization an access token carries (`org_id`, `org_role`), `null`s for none. The server chose
+ * it, signed it and sends both or neither; the client shows it as it is (decoding only, like `exp`: what it
+ * grants is decided by the server and by backends that verify the token).
+ */
+export const tokenOrganization = (
+  accessToken: string,
+): { organizationId: string | null; organizationRole: OrganizationRole | null } => ({
+  organizationId: (jwtClaim(accessToken, 'org_id') as string) || null,
+  organizationRole: (jwtClaim(accessToken, 'org_role') as OrganizationRole) || null,
+})

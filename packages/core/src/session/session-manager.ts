@@ -12,6 +12,7 @@ import { isDue } from './expiry'
 import { decodeSession, type SessionData } from './persisted-record'
 import { createRefreshEngine, sessionOf, visible } from './refresh-engine'
 import { createSessionState } from './session-state'
+import { unauthorized } from '../errors'
 
 /**
  * The client's session: sign-in and sign-out, the user and the active organization, tokens and their
@@ -38,8 +39,12 @@ export interface SessionManager {
   /** Ends the local session (no server call). Emits `signedOut` once, if there was a session. */
   end(reason: SignOutReason): void
   setUser(user: User): void
-  /** Sets the session's active organization (persisted, shared with other tabs); `false` when signed out. */
-  setOrganization(id: string | null): boolean
+  /**
+   * Makes `id` the active organization (`null`: none) through the server, which checks the membership and
+   * answers tokens carrying it (a refresh: persisted, shared with other tabs). Nothing is sent when it is
+   * already active. Signed out: `null` does nothing, an ID is `UNAUTHORIZED`.
+   */
+  switchOrganization(id: string | null): Promise<void>
   dispose(): void
 }
 
@@ -116,8 +121,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     refreshWith: engine.refreshWith,
     async start(auth) {
       const { tokens, user } = auth
-      // A sign-in starts without an active organization, even when the same user was signed in.
-      await state.transition(sessionOf(cookie, tokens, user, undefined, null), 'signIn')
+      // A sign-in starts without an active organization (its token carries none), even for the same user.
+      await state.transition(sessionOf(cookie, tokens, user, undefined), 'signIn')
       return { user, tokens: visible(cookie, tokens) }
     },
     end,
@@ -125,11 +130,11 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       if (state.session && replaceEqualDeep(state.session.user, user) !== state.session.user)
         void state.transition({ ...state.session, user }, 'update')
     },
-    setOrganization(organizationId) {
+    async switchOrganization(organizationId) {
+      await ready
       const { session } = state
-      if (!session) return false
-      if (session.organizationId !== organizationId) void state.transition({ ...session, organizationId }, 'update')
-      return true
+      if (!session && organizationId) throw unauthorized('Sign in before choosing an organization')
+      if (session && session.organizationId !== organizationId) await engine.refresh(false, true, organizationId)
     },
     dispose() {
       state.disposed = true

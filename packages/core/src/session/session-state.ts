@@ -39,7 +39,7 @@ export type Cause =
   | 'adopt'
   /** A sign-in here: always announced, even for the user who was signed in. */
   | 'signIn'
-  /** Changed here (the user, the active organization, tokens from `refreshToken({ refresh_token })`). */
+  /** Changed here (the user, tokens from `refreshToken({ refresh_token })`). */
   | 'update'
   /** The session ended (`error`: the refresh answer that ended it). */
   | { reason: SignOutReason; error?: PlintoError }
@@ -99,7 +99,13 @@ export function createSessionState(
       }
       store.set(
         next
-          ? { status: 'signed_in', user: next.user, expiresAt: next.expiresAt, organizationId: next.organizationId }
+          ? {
+              status: 'signed_in',
+              user: next.user,
+              expiresAt: next.expiresAt,
+              organizationId: next.organizationId,
+              organizationRole: next.organizationRole,
+            }
           : SIGNED_OUT,
       )
       log('session:', cause)
