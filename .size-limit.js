@@ -18,7 +18,9 @@ export default [
     name: '@plinto/typescript-sdk — main chunk (zod/mini included; lazily loaded chunks excluded)',
     path: 'packages/core/dist/index.js',
     modifyEsbuildConfig: excludeLazyChunks,
-    limit: '15 KB',
+    // 15 KB until the organization switch (docs/contract.md § Organization claims, size): +0.07 kB for a
+    // server-backed setActive in the refresh slot and the token's org_id/org_role in the snapshot.
+    limit: '15.1 KB',
     gzip: true,
   },
   {

@@ -166,7 +166,10 @@ describe('the active organization', () => {
     const org = await first.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
     await first.organizations.setActive(org.id)
     await Promise.resolve()
-    expect(JSON.parse(storage.values.get('plinto_auth_token')!)).toMatchObject({ v: 1, organization_id: org.id })
+    // Stored as the server's word: the record's access token carries it (the record has no field of its own).
+    const record = JSON.parse(storage.values.get('plinto_auth_token')!) as { v: number; access_token: string }
+    expect(record.v).toBe(1)
+    expect(claimsOf(record.access_token)).toMatchObject({ org_id: org.id, org_role: 'owner' })
     const second = client({ tokenStorage: storage, tabSync: false })
     await second.ready()
     expect(second.getSnapshot()).toMatchObject({ status: 'signed_in', organizationId: org.id })

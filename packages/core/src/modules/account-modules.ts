@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../module-context'
-import { PlintoError } from '../errors'
+import { PlintoError, unauthorized } from '../errors'
 import { MessageResponseSchema } from '@plinto/contract'
 import { loadOnce, lazyMethods } from './lazy'
 import type { ManagementCalls } from './management.lazy'
@@ -67,8 +67,14 @@ export function createAccountModules(context: ModuleContext): AccountModules {
         updateMemberRole: true,
         removeMember: true,
       }),
-      // A refresh with an organization (the session manager runs it): no need for the chunk.
-      setActive: (id) => session.switchOrganization(id),
+      // A refresh that switches (the session's refresh engine runs it): no need for the chunk. Nothing is sent
+      // when `id` is already active; signed out, `null` does nothing and an ID is UNAUTHORIZED.
+      async setActive(id) {
+        await session.ready
+        const current = session.current()
+        if (!current && id) throw unauthorized('Sign in before choosing an organization')
+        if (current && current.organizationId !== id) await session.refresh(false, true, id)
+      },
     },
     mfa: {
       ...lazyMethods(load('mfa'), {

@@ -132,7 +132,7 @@ export function createOrganizationsModule(context: ModuleContext): Organizations
    * the next refresh anyway; switching to none now gives this client tokens without it at once.
    */
   const forget = async (id: string) => {
-    if (session.current()?.organizationId === id) await session.switchOrganization(null)
+    if (session.current()?.organizationId === id) await session.refresh(false, true, null)
   }
   return {
     createOrganization: (request) => call('POST', 'organizations', OrganizationSchema, request),

@@ -1,5 +1,3 @@
-import type { OrganizationRole } from '@plinto/contract'
-
 /**
  * A claim of a JWT access token (`exp` in seconds, `sid`…); `undefined` for an opaque token or anything that
  * does not decode. Decoding only, no verification: the server verifies, the client merely schedules its
@@ -60,13 +58,9 @@ export function isDue(accessToken: string, expiresAt: number, thresholdSeconds: 
 }
 
 /**
- * The active organization an access token carries (`org_id`, `org_role`), `null`s for none. The server chose
- * it, signed it and sends both or neither; the client shows it as it is (decoding only, like `exp`: what it
- * grants is decided by the server and by backends that verify the token).
+ * The active organization an access token carries (`org_id`; `org_role` is read by the same rule for the
+ * snapshot), `null` for none. The server chose it, signed it and sends both or neither; the client shows it as
+ * it is (decoding only, like `exp`: what it grants is decided by the server and by backends that verify it).
  */
-export const tokenOrganization = (
-  accessToken: string,
-): { organizationId: string | null; organizationRole: OrganizationRole | null } => ({
-  organizationId: (jwtClaim(accessToken, 'org_id') as string) || null,
-  organizationRole: (jwtClaim(accessToken, 'org_role') as OrganizationRole) || null,
-})
+export const tokenOrganization = (accessToken: string): string | null =>
+  (jwtClaim(accessToken, 'org_id') as string) || null

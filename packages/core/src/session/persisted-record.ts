@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps them out of the core entry (~0.9 KB gzip).
-import { UserSchema, type OrganizationRole, type User } from '@plinto/contract'
+import { UserSchema, type User } from '@plinto/contract'
 import { tokenOrganization } from './expiry'
 
 /** Version of the stored record; a record of any other version is discarded, never migrated blindly. */
@@ -26,8 +26,6 @@ export interface SessionData {
   user: User
   /** The active organization, from the access token's `org_id`; `null` for none. */
   organizationId: string | null
-  /** The user's role in it, from the access token's `org_role`; `null` when no organization is active. */
-  organizationRole: OrganizationRole | null
 }
 
 /** Serialises a session into the versioned record (JSON leaves out the fields that are `undefined`). */
@@ -38,9 +36,6 @@ export function encodeSession(session: SessionData): string {
     refresh_token: session.refreshToken,
     expires_at: session.expiresAt,
     user: session.user,
-    // Written (within v1) for SDK versions that read the active organization from the record; this one reads it
-    // from the access token, the server's word, and lets zod strip the field.
-    organization_id: session.organizationId || undefined,
   })
 }
 
@@ -61,6 +56,6 @@ export function decodeSession(raw: unknown): SessionData | null {
     refreshToken: refresh_token,
     expiresAt: expires_at,
     user,
-    ...tokenOrganization(access_token),
+    organizationId: tokenOrganization(access_token),
   }
 }

@@ -48,7 +48,7 @@ export const sessionOf = (
   refreshToken: cookie ? undefined : (tokens.refresh_token ?? previousRefresh),
   expiresAt: computeExpiresAt(tokens.access_token, tokens.expires_in),
   user,
-  ...tokenOrganization(tokens.access_token),
+  organizationId: tokenOrganization(tokens.access_token),
 })
 
 const toError = (error: unknown) =>

@@ -10,9 +10,8 @@ import { replaceEqualDeep, type Store } from '../store'
 import { createCrossTab } from './cross-tab'
 import { isDue } from './expiry'
 import { decodeSession, type SessionData } from './persisted-record'
-import { createRefreshEngine, sessionOf, visible } from './refresh-engine'
+import { createRefreshEngine, sessionOf, visible, type RefreshEngine } from './refresh-engine'
 import { createSessionState } from './session-state'
-import { unauthorized } from '../errors'
 
 /**
  * The client's session: sign-in and sign-out, the user and the active organization, tokens and their
@@ -30,8 +29,12 @@ export interface SessionManager {
    * refreshed, otherwise one refresh shared by all callers, whose failure is the caller's answer.
    */
   validToken(minSeconds: number, rejected?: string): Promise<string | null>
-  /** Single-flight refresh of the current session (in cookie mode also restores one from the cookie). */
-  refresh(): Promise<TokenResponse>
+  /**
+   * Single-flight refresh of the current session (in cookie mode also restores one from the cookie). With
+   * `organizationId` it switches the active organization (`null`: none) through the server: see
+   * {@link RefreshEngine.refresh}.
+   */
+  refresh(background?: boolean, announce?: boolean, organizationId?: string | null): Promise<TokenResponse>
   /** Refresh with a refresh token the caller holds (e.g. from a native shell), adopting the result. */
   refreshWith(refreshToken: string): Promise<TokenResponse>
   /** Commits a fresh sign-in and announces it. Resolves once persisted; returns what callers may see. */
@@ -39,12 +42,6 @@ export interface SessionManager {
   /** Ends the local session (no server call). Emits `signedOut` once, if there was a session. */
   end(reason: SignOutReason): void
   setUser(user: User): void
-  /**
-   * Makes `id` the active organization (`null`: none) through the server, which checks the membership and
-   * answers tokens carrying it (a refresh: persisted, shared with other tabs). Nothing is sent when it is
-   * already active. Signed out: `null` does nothing, an ID is `UNAUTHORIZED`.
-   */
-  switchOrganization(id: string | null): Promise<void>
   dispose(): void
 }
 
@@ -129,12 +126,6 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     setUser(user) {
       if (state.session && replaceEqualDeep(state.session.user, user) !== state.session.user)
         void state.transition({ ...state.session, user }, 'update')
-    },
-    async switchOrganization(organizationId) {
-      await ready
-      const { session } = state
-      if (!session && organizationId) throw unauthorized('Sign in before choosing an organization')
-      if (session && session.organizationId !== organizationId) await engine.refresh(false, true, organizationId)
     },
     dispose() {
       state.disposed = true

@@ -1,6 +1,8 @@
 import { unauthorized, type PlintoError } from '../errors'
 import type { SignOutReason } from '../events'
 import { replaceEqualDeep } from '../store'
+import type { OrganizationRole } from '@plinto/contract'
+import { jwtClaim } from './expiry'
 import { encodeSession, type SessionData } from './persisted-record'
 import type { SessionManagerDeps } from './session-manager'
 import type { TabMessage } from './tab-channel'
@@ -104,7 +106,8 @@ export function createSessionState(
               user: next.user,
               expiresAt: next.expiresAt,
               organizationId: next.organizationId,
-              organizationRole: next.organizationRole,
+              // The role is the token's too (`org_role`), read only for the snapshot.
+              organizationRole: (jwtClaim(next.accessToken, 'org_role') as OrganizationRole) || null,
             }
           : SIGNED_OUT,
       )
