@@ -10,7 +10,7 @@ import { replaceEqualDeep, type Store } from '../store'
 import { createCrossTab } from './cross-tab'
 import { isDue, jwtClaim } from './expiry'
 import { decodeSession, type SessionData } from './persisted-record'
-import { createRefreshEngine, sessionOf, visible } from './refresh-engine'
+import { createRefreshEngine, sessionOf, visible, type RefreshEngine } from './refresh-engine'
 import { createSessionState } from './session-state'
 
 /**
@@ -35,8 +35,12 @@ export interface SessionManager {
    * refreshed, otherwise one refresh shared by all callers, whose failure is the caller's answer.
    */
   validToken(minSeconds: number, rejected?: string): Promise<string | null>
-  /** Single-flight refresh of the current session (in cookie mode also restores one from the cookie). */
-  refresh(): Promise<TokenResponse>
+  /**
+   * Single-flight refresh of the current session (in cookie mode also restores one from the cookie). With
+   * `organizationId` it switches the active organization (`null`: none) through the server: see
+   * {@link RefreshEngine.refresh}.
+   */
+  refresh(background?: boolean, announce?: boolean, organizationId?: string | null): Promise<TokenResponse>
   /** Refresh with a refresh token the caller holds (e.g. from a native shell), adopting the result. */
   refreshWith(refreshToken: string): Promise<TokenResponse>
   /** Commits a fresh sign-in and announces it. Resolves once persisted; returns what callers may see. */
@@ -44,8 +48,6 @@ export interface SessionManager {
   /** Ends the local session (no server call). Emits `signedOut` once, if there was a session. */
   end(reason: SignOutReason): void
   setUser(user: User): void
-  /** Sets the session's active organization (persisted, shared with other tabs); `false` when signed out. */
-  setOrganization(id: string | null): boolean
   dispose(): void
 }
 
@@ -123,20 +125,14 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     refreshWith: engine.refreshWith,
     async start(auth) {
       const { tokens, user } = auth
-      // A sign-in starts without an active organization, even when the same user was signed in.
-      await state.transition(sessionOf(cookie, tokens, user, undefined, null), 'signIn')
+      // A sign-in starts without an active organization (its token carries none), even for the same user.
+      await state.transition(sessionOf(cookie, tokens, user, undefined), 'signIn')
       return { user, tokens: visible(cookie, tokens) }
     },
     end,
     setUser(user) {
       if (state.session && replaceEqualDeep(state.session.user, user) !== state.session.user)
         void state.transition({ ...state.session, user }, 'update')
-    },
-    setOrganization(organizationId) {
-      const { session } = state
-      if (!session) return false
-      if (session.organizationId !== organizationId) void state.transition({ ...session, organizationId }, 'update')
-      return true
     },
     dispose() {
       state.disposed = true

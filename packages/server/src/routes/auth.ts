@@ -1,9 +1,10 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import {
   ChangePasswordRequestSchema,
   ForgotPasswordRequestSchema,
   MagicLinkRequestSchema,
   RefreshRequestSchema,
+  SwitchOrganizationRequestSchema,
   ResetPasswordRequestSchema,
   SignInRequestSchema,
   SignUpRequestSchema,
@@ -16,7 +17,7 @@ import { changePassword, requestPasswordReset, resetPassword } from '../domain/a
 import { checkPassword, signInIdentifier } from '../domain/accounts/sign-in'
 import { normalizeEmail, toWireUser } from '../domain/accounts/user-wire'
 import { createUser } from '../domain/accounts/users'
-import { authenticate, endSession, rotateRefreshToken } from '../domain/sessions/sessions'
+import { authenticate, endSession, rotateRefreshToken, type RotationRequest } from '../domain/sessions/sessions'
 import { ApiError, errors } from '../errors'
 import type { PlintoEnv } from '../env'
 import { firstFactorPassed, signedIn } from '../http/sign-in-response'
@@ -67,19 +68,14 @@ export function authRoutes(): Hono<PlintoEnv> {
   })
 
   auth.post('/refresh', noStore(), jsonBody(RefreshRequestSchema), async (c) => {
+    return rotateAndDeliver(c, c.req.valid('json').refresh_token, {})
+  })
+
+  // A refresh that also chooses the session's active organization (docs/contract.md § Organization claims).
+  // Under /auth like /refresh, so the refresh cookie (scoped to {apiBasePath}/auth) reaches it too.
+  auth.post('/organization/switch', noStore(), jsonBody(SwitchOrganizationRequestSchema), async (c) => {
     const body = c.req.valid('json')
-    const fromCookie = body.refresh_token === undefined
-    const presented = body.refresh_token ?? readRefreshCookie(c)
-    // A token that came from the cookie goes back into the cookie, never into a body scripts can read.
-    const cookie = fromCookie || wantsCookieTransport(c)
-    if (!presented) throw errors.invalidRefreshToken()
-    try {
-      const { session, tokens } = await rotateRefreshToken(c.var.server, presented)
-      return c.json(deliverTokens(c, tokens, session, cookie), 200)
-    } catch (error) {
-      if (cookie && error instanceof ApiError) clearRefreshCookie(c)
-      throw error
-    }
+    return rotateAndDeliver(c, body.refresh_token, { organizationId: body.organization_id })
   })
 
   auth.get('/me', requireSession(), (c) => c.json(toWireUser(c.var.user), 200))
@@ -133,4 +129,22 @@ export function authRoutes(): Hono<PlintoEnv> {
   })
 
   return auth
+}
+
+/**
+ * Rotates the refresh token of the body, or (none there) of the cookie, and answers the new pair. A token that
+ * came from the cookie goes back into the cookie, never into a body scripts can read. A refusal of the token
+ * itself (401) also expires the cookie; a refused switch (403) leaves the session as it was.
+ */
+async function rotateAndDeliver(c: Context<PlintoEnv>, fromBody: string | undefined, request: RotationRequest) {
+  const presented = fromBody ?? readRefreshCookie(c)
+  const cookie = fromBody === undefined || wantsCookieTransport(c)
+  if (!presented) throw errors.invalidRefreshToken()
+  try {
+    const { session, tokens } = await rotateRefreshToken(c.var.server, presented, request)
+    return c.json(deliverTokens(c, tokens, session, cookie), 200)
+  } catch (error) {
+    if (cookie && error instanceof ApiError && error.status === 401) clearRefreshCookie(c)
+    throw error
+  }
 }

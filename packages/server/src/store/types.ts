@@ -57,6 +57,12 @@ export interface SessionRecord {
   remember: boolean
   ip: string
   user_agent: string | null
+  /**
+   * The organization the session acts for (`org_id`/`org_role` in its access tokens), chosen with
+   * `POST /auth/organization/switch`; null for none. Re-checked against the memberships at every refresh.
+   * Sessions stored before it existed read as null.
+   */
+  active_organization_id: string | null
 }
 
 /**
