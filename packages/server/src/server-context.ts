@@ -7,6 +7,7 @@ import type { Mailer, OutgoingMessage } from './mail/mailer'
 import { createOutbox, type Outbox } from './mail/outbox'
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter'
 import { createMemoryStore } from './store/memory/memory-store'
+import { sweepStore, type SweepResult } from './store-sweep'
 import type { PlintoStore, UserRecord } from './store/types'
 import type { CreateOrganizationRequest, Organization } from '@plinto/contract'
 import { createUser, type CreateUserInput } from './domain/accounts/users'
@@ -71,6 +72,12 @@ export interface ServerContext {
   readonly fetch: typeof fetch
   /** The loaded signing keys (loaded, or generated and stored, on first use). */
   keys(): Promise<KeyRing>
+  /**
+   * Sweeps the store once as of `nowMs` (default: the clock's now) and answers what went: see
+   * {@link sweepStore}. `startServer` calls it every `config.sweepIntervalSeconds`; call it yourself when you
+   * serve the app another way, or in tests with a chosen time.
+   */
+  sweep(nowMs?: number): Promise<SweepResult>
   /**
    * Hands a message to the mailer without waiting for it: delivery time must not show in response time.
    * A failed delivery is logged with the message kind only.
@@ -174,6 +181,7 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
         logger.warn('Message dropped: no mailer configured', { channel: message.channel, subject: message.subject })
       }
     },
+    sweep: (nowMs) => sweepStore(store, config, nowMs ?? clock.now()),
     createUser: (input) => createUser(context, input),
     createOrganization: (owner, input) => createOrganization(context, owner, input),
   }

@@ -169,6 +169,19 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
       `CREATE INDEX plinto_oauth_accounts_user_idx ON ${t.oauthAccounts} (user_id, seq)`,
     ],
   },
+  {
+    version: 4,
+    name: 'refresh token families and the sweep',
+    statements: (t) => [
+      // SHA-256 of the secret every refresh token of the session carries; null on sessions from before.
+      `ALTER TABLE ${t.sessions} ADD COLUMN refresh_family_hash text`,
+      // What the sweep looks for: expired sessions and email tokens, rotated tokens, ended sessions.
+      `CREATE INDEX plinto_sessions_expires_idx ON ${t.sessions} (expires_at)`,
+      `CREATE INDEX plinto_sessions_ended_idx ON ${t.sessions} (id) WHERE revoked_at IS NOT NULL AND refresh_family_hash IS NOT NULL`,
+      `CREATE INDEX plinto_refresh_tokens_rotated_idx ON ${t.refreshTokens} (rotated_at) WHERE rotated_at IS NOT NULL`,
+      `CREATE INDEX plinto_email_tokens_expires_idx ON ${t.emailTokens} (expires_at)`,
+    ],
+  },
 ]
 
 /**
