@@ -14,6 +14,7 @@ import { factorsConformance } from './store-conformance/factors'
 import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
 import { sessionsConformance } from './store-conformance/sessions'
+import { sweepConformance } from './store-conformance/sweep'
 
 function conformance(store: () => PlintoStore) {
   accountsConformance(store)
@@ -21,6 +22,7 @@ function conformance(store: () => PlintoStore) {
   organizationsConformance(store)
   factorsConformance(store)
   lookupsConformance(store)
+  sweepConformance(store)
 }
 
 describe('memory store', () => {
