@@ -215,6 +215,7 @@ function lookups(indexes: StoreIndexes) {
   return {
     userByEmail: Object.fromEntries(indexes.userByEmail),
     userByUsername: Object.fromEntries(indexes.userByUsername),
+    sessionByRefreshFamily: Object.fromEntries(indexes.sessionByRefreshFamily),
     sessionsByUser: sets(indexes.sessionsByUser),
     refreshTokensBySession: sets(indexes.refreshTokensBySession),
     refreshTokensWithSuccessor: [...indexes.refreshTokensWithSuccessor].sort(),

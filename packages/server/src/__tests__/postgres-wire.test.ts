@@ -6,6 +6,7 @@ import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { silentLogger, UniqueConstraintError, type Logger } from '../index'
 import { createPostgresStore, pgPoolClient, startServer } from '../node'
+import { MIGRATIONS } from '../store/postgres/migrations'
 import { run } from './bin-runner'
 import { PASSWORD } from './helpers'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, type ServedPglite } from './postgres-helpers'
@@ -232,7 +233,7 @@ describe.skipIf(!realDatabase)('concurrent starts on a real PostgreSQL', () => {
     await client.connect()
     try {
       const { rows } = await client.query(`SELECT version FROM "${schema}".plinto_migrations`)
-      expect(rows.map((r: { version: number }) => r.version)).toEqual([1])
+      expect(rows.map((r: { version: number }) => r.version)).toEqual(MIGRATIONS.map((m) => m.version))
     } finally {
       await client.query(`DROP SCHEMA "${schema}" CASCADE`)
       await client.end()

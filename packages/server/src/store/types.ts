@@ -56,9 +56,9 @@ export interface SessionRecord {
   ip: string
   user_agent: string | null
   /**
-   * SHA-256 of the family secret that every refresh token of this session carries (with the session id): it lets
-   * a rotated token be recognised as this session's after the sweep deleted its own record, so reuse is still
-   * detected. Absent (or null) on sessions started before it existed; their rotated tokens are kept until expiry.
+   * SHA-256 of the family that every refresh token of this session starts with: it lets a rotated token be
+   * recognised as this session's after the sweep deleted its own record, so reuse is still detected. Absent (or
+   * null) on sessions started before families existed; their rotated tokens are kept until they expire.
    */
   refresh_family_hash?: string | null
 }
@@ -192,6 +192,8 @@ export interface SessionRepository {
    * if the user does not exist.
    */
   start(session: SessionRecord, firstToken: RefreshTokenRecord): Promise<UserRecord | undefined>
+  /** The session whose `refresh_family_hash` is `familyHash` (ended and expired ones included), or undefined. */
+  getByRefreshFamily(familyHash: string): Promise<SessionRecord | undefined>
   /**
    * The session with this id together with its user, in one read (what every authenticated request needs);
    * undefined if either is unknown. Ended and expired sessions included, as with `get`.
@@ -275,7 +277,7 @@ export interface RefreshTokenRepository {
   rotate(tokenHash: string, rotation: RefreshTokenRotation): Promise<boolean>
   /**
    * Deletes the records that reuse detection no longer needs, of sessions with a `refresh_family_hash` only (their
-   * tokens are recognised by the family secret they carry): tokens rotated before `rotatedBeforeMs` (past
+   * tokens are recognised by the family they carry): tokens rotated before `rotatedBeforeMs` (past
    * their grace window) and every token of an ended session. Tokens of other sessions stay until they expire.
    * Returns how many went. Used by the sweep; a current token of an active session is never touched.
    */

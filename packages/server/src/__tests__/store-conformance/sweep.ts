@@ -45,6 +45,20 @@ export function sweepConformance(store: () => PlintoStore): void {
       expect(await store().sessions.get('sess_plain')).toEqual(sessionRecord('sess_plain', 'usr_1'))
     })
 
+    test('sessions.getByRefreshFamily finds a session by its family hash, ended ones included', async () => {
+      await createUsers(store(), 'usr_1')
+      await store().sessions.create(familySession('sess_1', 'usr_1'))
+      await store().sessions.create(sessionRecord('sess_plain', 'usr_1'))
+      await store().sessions.revoke('sess_1', 'signout', NOW)
+      expect(await store().sessions.getByRefreshFamily('family_sess_1')).toMatchObject({
+        id: 'sess_1',
+        revoked_reason: 'signout',
+      })
+      expect(await store().sessions.getByRefreshFamily('family_nobody')).toBeUndefined()
+      await store().users.delete('usr_1')
+      expect(await store().sessions.getByRefreshFamily('family_sess_1')).toBeUndefined()
+    })
+
     test('sessions.authenticate answers the session with its user in one read', async () => {
       await createUsers(store(), 'usr_1')
       const session = familySession('sess_1', 'usr_1', { revoked_at: NOW, revoked_reason: 'signout' })

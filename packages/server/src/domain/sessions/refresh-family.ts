@@ -1,39 +1,32 @@
-// Refresh tokens that say which session they belong to, so reuse is detected without keeping every rotated one.
+// Refresh tokens that carry their session's family, so reuse is detected without keeping every rotated one.
 //
-// A token is `<session id>.<expiry, base 36>.<family secret>.<random>`. The family secret is drawn once per
-// session and stored only as its SHA-256 (`refresh_family_hash`); every token of the session carries it.
-// The store keeps each rotated token's own record only until its grace window has passed (the sweep deletes
-// it after); a token that is no longer stored but carries its session's family secret can only be one the
-// server issued and rotated away, so presenting it is reuse. Forging one takes the family secret, which only
-// holders of a token of that session (who can end it anyway) and nobody reading the store have.
+// A token of a session started now is 32 bytes like any other (43 base64url characters): the first 20 bytes
+// (27 characters) are the session's family, drawn once when the session starts and stored only as its SHA-256
+// (`refresh_family_hash`, indexed); the last 12 bytes (16 characters) are fresh for every token. The store keeps
+// a rotated token's own record only until its grace window has passed (the sweep deletes it after). A token
+// the store does not hold but whose family is a session's can only be one the server issued for that session
+// and rotated away: presenting it is reuse. Knowing the family takes a token of that session (whose holder can
+// end the session anyway), never a copy of the store; guessing a current token still takes its 96 fresh bits.
 import { randomToken } from '../../crypto/random'
 
-/** What a family token says about itself; trusted only once the secret matches the session's hash. */
-export interface RefreshFamilyClaim {
-  sessionId: string
-  /** The token's `expires_at` (Unix ms). */
-  expiresAt: number
-  /** The session's family secret. */
-  secret: string
+/** Characters of the family at the start of a token (20 bytes, base64url). */
+const FAMILY_CHARACTERS = 27
+const TOKEN = /^[A-Za-z0-9_-]{43}$/
+
+/** A new family (20 random bytes), drawn when a session starts. */
+export function newRefreshFamily(): string {
+  return randomToken(20)
 }
 
-const FAMILY_TOKEN = /^(sess_[A-Za-z0-9_-]{1,64})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})\.[A-Za-z0-9_-]{43}$/
-
-/** A new family secret (16 random bytes), drawn when a session starts. */
-export function newFamilySecret(): string {
-  return randomToken(16)
+/** A new refresh token of `family`: the family and 12 fresh random bytes, 43 characters in all. */
+export function familyToken(family: string): string {
+  return `${family}${randomToken(12)}`
 }
 
-/** A new refresh token of a family: 32 fresh random bytes behind the family's claim. */
-export function familyToken(claim: RefreshFamilyClaim): string {
-  return `${claim.sessionId}.${claim.expiresAt.toString(36)}.${claim.secret}.${randomToken(32)}`
-}
-
-/** The claim of a family token; undefined for anything else (including tokens of sessions without a family). */
-export function parseFamilyToken(token: string): RefreshFamilyClaim | undefined {
-  const match = FAMILY_TOKEN.exec(token)
-  if (!match) return undefined
-  const [, sessionId, expiry, secret] = match as unknown as [string, string, string, string]
-  const expiresAt = Number.parseInt(expiry, 36)
-  return Number.isSafeInteger(expiresAt) ? { sessionId, expiresAt, secret } : undefined
+/**
+ * The family part of a presented token (any 43-character token has one; only a lookup of its hash tells
+ * whether it is a session's). Undefined for anything else.
+ */
+export function familyOf(token: string): string | undefined {
+  return TOKEN.test(token) ? token.slice(0, FAMILY_CHARACTERS) : undefined
 }

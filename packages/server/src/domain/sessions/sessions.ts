@@ -6,7 +6,7 @@ import { randomId, randomToken } from '../../crypto/random'
 import { open, seal } from '../../crypto/sealed-box'
 import { errors } from '../../errors'
 import type { RefreshTokenRecord, SessionRecord, SessionRevokeReason, UserRecord } from '../../store/types'
-import { familyToken, newFamilySecret, parseFamilyToken } from './refresh-family'
+import { familyOf, familyToken, newRefreshFamily } from './refresh-family'
 
 /** A token pair with the refresh token always present (routes drop it from the body in cookie transport). */
 export type IssuedTokens = TokenResponse & { refresh_token: string }
@@ -34,7 +34,7 @@ export async function startSession(
   origin: SessionOrigin,
 ): Promise<{ session: SessionRecord; tokens: IssuedTokens; user: UserRecord }> {
   const now = context.clock.now()
-  const familySecret = newFamilySecret()
+  const family = newRefreshFamily()
   const session: SessionRecord = {
     id: randomId('sess'),
     user_id: user.id,
@@ -46,9 +46,9 @@ export async function startSession(
     remember: origin.remember,
     ip: origin.ip,
     user_agent: origin.userAgent,
-    refresh_family_hash: await sha256(familySecret),
+    refresh_family_hash: await sha256(family),
   }
-  const { pair, record } = await mintPair(context, session, now, familySecret)
+  const { pair, record } = await mintPair(context, session, now, family)
   // The session, its first refresh token and the user's sign-in time in one store write.
   const updated = await context.store.sessions.start(session, record)
   // The account was deleted while this sign-in ran.
@@ -118,7 +118,9 @@ export async function rotateRefreshToken(
 
   if (record.rotated_at === null) {
     const next = { ...session, last_active_at: now, expires_at: now + refreshLifetimeMs(context, session.remember) }
-    const { pair, record: successor } = await mintPair(context, next, now, parseFamilyToken(presented)?.secret)
+    // The presented token matched a stored record of this session, so it carries the session's family.
+    const family = session.refresh_family_hash ? familyOf(presented) : undefined
+    const { pair, record: successor } = await mintPair(context, next, now, family)
     // Claims the old token, stores the successor and moves the session in one atomic store write. If another
     // request claimed it first, nothing is written and that request's pair is answered instead (below).
     const rotated = await store.refreshTokens.rotate(hash, {
@@ -140,19 +142,14 @@ export async function rotateRefreshToken(
 }
 
 /**
- * A token the store does not hold: unknown (`INVALID_REFRESH_TOKEN`), unless it carries its session's family
- * secret, in which case it is one of that session's tokens whose record the sweep deleted after rotation:
- * answered as its record would have been (ended session → `SESSION_REVOKED`, expired → `INVALID_REFRESH_TOKEN`,
- * otherwise reuse).
+ * A token the store does not hold: unknown (`INVALID_REFRESH_TOKEN`), unless its family is a session's, in which
+ * case it is one of that session's tokens whose record the sweep deleted after its rotation: an ended session
+ * answers `SESSION_REVOKED`, an expired one `INVALID_REFRESH_TOKEN`, a live one treats it as reuse.
  */
 async function refuseUnknown(context: ServerContext, presented: string, now: number): Promise<never> {
-  const claim = parseFamilyToken(presented)
-  if (!claim || claim.expiresAt <= now) throw errors.invalidRefreshToken()
-  const session = await context.store.sessions.get(claim.sessionId)
-  const familyHash = session?.refresh_family_hash
-  if (!session || !familyHash || !constantTimeEqual(familyHash, await sha256(claim.secret))) {
-    throw errors.invalidRefreshToken()
-  }
+  const family = familyOf(presented)
+  const session = family && (await context.store.sessions.getByRefreshFamily(await sha256(family)))
+  if (!session) throw errors.invalidRefreshToken()
   if (session.revoked_at !== null) throw errors.sessionRevoked()
   if (session.expires_at <= now) throw errors.invalidRefreshToken()
   return refuseReuse(context, session)
@@ -201,21 +198,18 @@ export async function authenticate(
 
 /**
  * Signs an access token and draws a refresh token for a session, with the refresh token's record; stores
- * nothing (the caller writes the record together with the rest of its step). With the session's family
- * secret the refresh token is a family token (see refresh-family.ts); sessions started before families
- * existed go on with plain random tokens.
+ * nothing (the caller writes the record together with the rest of its step). With the session's family the
+ * refresh token carries it (see refresh-family.ts); sessions started before families existed go on with
+ * plain random tokens.
  */
 async function mintPair(
   context: ServerContext,
   session: SessionRecord,
   now: number,
-  familySecret: string | undefined,
+  family: string | undefined,
 ): Promise<{ pair: IssuedTokens; record: RefreshTokenRecord }> {
   const { config } = context
-  const refreshToken =
-    familySecret === undefined
-      ? randomToken(32)
-      : familyToken({ sessionId: session.id, expiresAt: session.expires_at, secret: familySecret })
+  const refreshToken = family === undefined ? randomToken(32) : familyToken(family)
   const pair: IssuedTokens = {
     access_token: await signAccessToken(await context.keys(), {
       issuer: config.issuer,

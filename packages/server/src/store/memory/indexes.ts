@@ -17,6 +17,8 @@ export interface StoreIndexes {
   userByEmail: Map<string, string>
   /** `username_normalized` → user ID; users without a username are not in it. */
   userByUsername: Map<string, string>
+  /** `refresh_family_hash` → session ID; sessions without a family are not in it. */
+  sessionByRefreshFamily: Map<string, string>
   /** User ID → IDs of their sessions, in the order they were created. */
   sessionsByUser: Map<string, Set<string>>
   /** Session ID → hashes of its refresh tokens. */
@@ -49,6 +51,7 @@ export function emptyIndexes(): StoreIndexes {
   return {
     userByEmail: new Map(),
     userByUsername: new Map(),
+    sessionByRefreshFamily: new Map(),
     sessionsByUser: new Map(),
     refreshTokensBySession: new Map(),
     refreshTokensWithSuccessor: new Set(),
@@ -113,6 +116,7 @@ export function unindexUser(indexes: StoreIndexes, user: UserRecord): void {
 
 export function indexSession(indexes: StoreIndexes, session: SessionRecord): void {
   addTo(indexes.sessionsByUser, session.user_id, session.id)
+  if (session.refresh_family_hash) indexes.sessionByRefreshFamily.set(session.refresh_family_hash, session.id)
   indexes.sessionExpiry.push(session.expires_at, session.id)
   if (session.revoked_at !== null) indexes.endedSessions.add(session.id)
 }
@@ -120,6 +124,7 @@ export function indexSession(indexes: StoreIndexes, session: SessionRecord): voi
 /** Drops a session from the indexes but the expiry heap, whose stale entries are skipped when reached. */
 export function unindexSession(indexes: StoreIndexes, session: SessionRecord): void {
   removeFrom(indexes.sessionsByUser, session.user_id, session.id)
+  removeIfOwner(indexes.sessionByRefreshFamily, session.refresh_family_hash ?? null, session.id)
   indexes.endedSessions.delete(session.id)
 }
 

@@ -81,6 +81,10 @@ export function memorySessions(context: MemoryContext): SessionRepository {
         user.last_sign_in_at = session.created_at
         return copy(user)
       }),
+    getByRefreshFamily: async (familyHash) => {
+      const id = indexes.sessionByRefreshFamily.get(familyHash)
+      return id === undefined ? undefined : copy(state.sessions[id])
+    },
     authenticate: async (id) => {
       const session = state.sessions[id]
       const user = session && state.users[session.user_id]
@@ -111,10 +115,14 @@ export function memorySessions(context: MemoryContext): SessionRepository {
         const current = state.sessions[id]
         if (!current) return undefined
         const userId = current.user_id
+        if (patch.refresh_family_hash !== undefined && current.refresh_family_hash) {
+          indexes.sessionByRefreshFamily.delete(current.refresh_family_hash)
+        }
         const { expires_at: expiresAt, ...rest } = copy(patch)
         Object.assign(current, rest)
         if (expiresAt !== undefined) setSessionExpiry(indexes, current, expiresAt)
         if (current.revoked_at !== null) indexes.endedSessions.add(current.id)
+        if (current.refresh_family_hash) indexes.sessionByRefreshFamily.set(current.refresh_family_hash, current.id)
         // Re-indexed only when it moved to another user: updating keeps its place in the user's list.
         if (current.user_id !== userId) {
           removeFrom(indexes.sessionsByUser, userId, current.id)

@@ -173,8 +173,9 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     version: 4,
     name: 'refresh token families and the sweep',
     statements: (t) => [
-      // SHA-256 of the secret every refresh token of the session carries; null on sessions from before.
+      // SHA-256 of the family every refresh token of the session starts with; null on sessions from before.
       `ALTER TABLE ${t.sessions} ADD COLUMN refresh_family_hash text`,
+      `CREATE INDEX plinto_sessions_refresh_family_idx ON ${t.sessions} (refresh_family_hash)`,
       // What the sweep looks for: expired sessions and email tokens, rotated tokens, ended sessions.
       `CREATE INDEX plinto_sessions_expires_idx ON ${t.sessions} (expires_at)`,
       `CREATE INDEX plinto_sessions_ended_idx ON ${t.sessions} (id) WHERE revoked_at IS NOT NULL AND refresh_family_hash IS NOT NULL`,

@@ -145,6 +145,10 @@ export function postgresSessions({ db, t }: PostgresContext): SessionRepository 
       )
       return rows[0] ? toUser(rows[0]) : undefined
     },
+    async getByRefreshFamily(familyHash) {
+      const { rows } = await db.query(`SELECT * FROM ${t.sessions} WHERE refresh_family_hash = $1`, [familyHash])
+      return rows[0] ? toSession(rows[0]) : undefined
+    },
     async authenticate(id) {
       const { rows } = await db.query<{ session: Row; user: Row }>(
         `SELECT to_jsonb(s) AS session, to_jsonb(u) AS "user" FROM ${t.sessions} s JOIN ${t.users} u ON u.id = s.user_id WHERE s.id = $1`,
