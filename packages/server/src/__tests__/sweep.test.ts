@@ -137,6 +137,10 @@ describe.each(STORES)('sweep on the %s store', (_name, open) => {
     expect(await app.plinto.store.sessions.listByUser(user.id)).toEqual([])
     expect(await stored(tokens.refresh_token)).toBeUndefined()
     expect((await refresh(tokens.refresh_token)).body.error_code).toBe('INVALID_REFRESH_TOKEN')
+    // Signing out with the (long expired) access token of the swept session still succeeds, as for any ended one.
+    const signOut = await call(app, 'POST', '/api/v1/auth/signout', { token: tokens.access_token })
+    expect(signOut.status).toBe(204)
+    expect((await call(app, 'GET', '/api/v1/auth/me', { token: tokens.access_token })).status).toBe(401)
   })
 
   test('sweeps running while 10 sessions refresh at once lose nothing live', async () => {

@@ -186,6 +186,9 @@ export async function authenticate(
   })
   // The session and its user in one store read (one statement on PostgreSQL).
   const found = await context.store.sessions.authenticate(claims.sid)
+  // A genuine token whose session is gone (swept after expiry, or its account deleted) names an ended session:
+  // sign-out (which accepts expired tokens) answers it like one, so signing out keeps working after the sweep.
+  if (!found && options.allowExpired) throw errors.sessionRevoked()
   if (!found || found.session.user_id !== claims.sub) throw errors.unauthorized('Invalid access token')
   let { session } = found
   if (session.revoked_at !== null) throw errors.sessionRevoked()
