@@ -179,7 +179,8 @@ export function memoryRefreshTokens(context: MemoryContext): RefreshTokenReposit
         const token = claim(hash, rotation.rotatedAt, rotation.successorBox)
         if (!token) return false
         putRefreshToken(context, rotation.successor)
-        for (const other of members(indexes.refreshTokensBySession, token.session_id)) {
+        // Only this session's tokens are looked at, and of those only the ones still holding a successor.
+        for (const other of indexes.refreshTokensBySession.get(token.session_id) ?? []) {
           if (other === hash || !indexes.refreshTokensWithSuccessor.has(other)) continue
           const record = indexed(state.refreshTokens, other)
           if (record.rotated_at !== null && record.rotated_at <= rotation.wipeSuccessorsRotatedBefore) {
