@@ -148,8 +148,13 @@ export async function rotateRefreshToken(
  */
 async function refuseUnknown(context: ServerContext, presented: string, now: number): Promise<never> {
   const family = familyOf(presented)
-  const session = family && (await context.store.sessions.getByRefreshFamily(await sha256(family)))
-  if (!session) throw errors.invalidRefreshToken()
+  if (family === undefined) throw errors.invalidRefreshToken()
+  const familyHash = await sha256(family)
+  const session = await context.store.sessions.getByRefreshFamily(familyHash)
+  // Compared again in constant time, as the token hash is above.
+  if (!session?.refresh_family_hash || !constantTimeEqual(session.refresh_family_hash, familyHash)) {
+    throw errors.invalidRefreshToken()
+  }
   if (session.revoked_at !== null) throw errors.sessionRevoked()
   if (session.expires_at <= now) throw errors.invalidRefreshToken()
   return refuseReuse(context, session)
