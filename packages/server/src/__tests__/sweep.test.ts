@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, afterEach, describe, expect, inject, test, vi } from 'vitest'
 import { sha256 } from '../crypto/hash'
+import { randomToken } from '../crypto/random'
 import { createMemoryStore, silentLogger, SWEEP_MARGIN_MS, type PlintoStore } from '../index'
 import { createFileStore, createPostgresStore, pgliteClient, startServer } from '../node'
 import { call, signUp, testApp } from './helpers'
@@ -124,6 +125,42 @@ describe.each(STORES)('sweep on the %s store', (_name, open) => {
     expect(kept.map((record) => record.rotated_at === null)).toEqual([false, true])
     // Every earlier token still ends the session when presented.
     expect((await refresh(issued[3]!)).body.error_code).toBe('REFRESH_TOKEN_REUSED')
+  })
+
+  test('a session from before families keeps its rotated tokens until they expire; reuse is still detected', async () => {
+    const { app, clock, refresh, stored } = setup(await open())
+    const { user } = await signUp(app)
+    const now = app.plinto.clock.now()
+    const legacy = randomToken(32)
+    await app.plinto.store.sessions.create({
+      id: 'sess_legacy',
+      user_id: user.id,
+      created_at: now,
+      last_active_at: now,
+      expires_at: now + 30 * DAY,
+      revoked_at: null,
+      revoked_reason: null,
+      remember: true,
+      ip: '127.0.0.1',
+      user_agent: null,
+    })
+    await app.plinto.store.refreshTokens.create({
+      token_hash: await sha256(legacy),
+      session_id: 'sess_legacy',
+      user_id: user.id,
+      created_at: now,
+      expires_at: now + 30 * DAY,
+      rotated_at: null,
+      successor_box: null,
+    })
+    const next = await refresh(legacy)
+    expect(next.status).toBe(200)
+    expect((await app.plinto.store.sessions.get('sess_legacy'))?.refresh_family_hash ?? null).toBeNull()
+    clock.advance(GRACE + SWEEP_MARGIN_MS + 1)
+    await app.plinto.sweep()
+    expect(await stored(legacy)).toMatchObject({ session_id: 'sess_legacy' })
+    expect((await refresh(legacy)).body.error_code).toBe('REFRESH_TOKEN_REUSED')
+    expect((await refresh(next.body.refresh_token)).body.error_code).toBe('SESSION_REVOKED')
   })
 
   test('expired sessions and their tokens go; an expired token stays refused', async () => {
