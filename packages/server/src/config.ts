@@ -38,6 +38,11 @@ export interface PlintoConfigOverrides {
   refreshTokenTtl?: number
   /** How long an already-rotated refresh token still answers with its successor pair, default 10 s. */
   refreshGraceSeconds?: number
+  /**
+   * How often `startServer` sweeps the store (expired and ended sessions, rotated and expired refresh tokens,
+   * expired email tokens and challenges), in seconds; default 60. See `ServerContext.sweep`.
+   */
+  sweepIntervalSeconds?: number
   /** `false`, or per-class overrides. Default: on, with the contract's limits; off in `test` mode. */
   rateLimit?: RateLimitOption
   /** Origins allowed to call the API with credentials (CORS). Default: the `appUrl` origin. */
@@ -145,6 +150,7 @@ export interface PlintoConfig {
   accessTokenTtl: number
   refreshTokenTtl: number
   refreshGraceSeconds: number
+  sweepIntervalSeconds: number
   rateLimit: false | Record<RateLimitClass, RateLimitRule>
   allowedOrigins: string[]
   passwordHashIterations: number
@@ -203,6 +209,7 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
     accessTokenTtl: overrides.accessTokenTtl ?? 3600,
     refreshTokenTtl: overrides.refreshTokenTtl ?? 30 * 24 * 3600,
     refreshGraceSeconds: overrides.refreshGraceSeconds ?? 10,
+    sweepIntervalSeconds: overrides.sweepIntervalSeconds ?? 60,
     rateLimit: resolveRateLimit(mode, overrides.rateLimit),
     allowedOrigins: overrides.allowedOrigins ?? [new URL(appUrl).origin],
     passwordHashIterations:
@@ -231,6 +238,7 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
   assertPositiveInteger('refreshTokenTtl', config.refreshTokenTtl)
   assertPositiveInteger('passwordHashIterations', config.passwordHashIterations)
   assertPositiveInteger('bodyLimitBytes', config.bodyLimitBytes)
+  assertPositiveInteger('sweepIntervalSeconds', config.sweepIntervalSeconds)
   if (!Number.isInteger(config.refreshGraceSeconds) || config.refreshGraceSeconds < 0) {
     throw new TypeError(`refreshGraceSeconds must be a non-negative integer, got ${String(config.refreshGraceSeconds)}`)
   }

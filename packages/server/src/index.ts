@@ -39,6 +39,7 @@ export { systemClock, type Clock } from './clock'
 export { ApiError, type ErrorStatus } from './errors'
 export { consoleLogger, silentLogger, type Logger } from './logger'
 export { createMemoryStore } from './store/memory/memory-store'
+export { sweepStore, SWEEP_MARGIN_MS, type SweepResult } from './store-sweep'
 export {
   UniqueConstraintError,
   type PlintoStore,
@@ -51,6 +52,7 @@ export {
   type UserRepository,
   type SessionRepository,
   type RefreshTokenRepository,
+  type RefreshTokenRotation,
   type EmailTokenRepository,
   type SigningKeyRepository,
   type OrganizationRoleName,

@@ -88,6 +88,25 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server.once('error', reject)
   })
   const listening = server as ServerType
+  // The store's sweep, off the request path. Unref'd, so it never keeps a process alive; one at a time; a
+  // failed sweep (database away) is logged and tried again at the next tick; close() waits for a running one,
+  // so the caller may close the store right after.
+  let sweeping: Promise<void> | undefined
+  const sweeper = setInterval(() => {
+    sweeping ??= app.plinto
+      .sweep()
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error)
+          app.plinto.logger.error('Store sweep failed', { error: message })
+        },
+      )
+      .finally(() => {
+        sweeping = undefined
+      })
+  }, app.plinto.config.sweepIntervalSeconds * 1000)
+  sweeper.unref()
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
     url: `http://${urlHost}:${address.port}`,
@@ -95,6 +114,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     app,
     close: ({ timeout = 5_000 } = {}) =>
       new Promise<void>((resolve, reject) => {
+        clearInterval(sweeper)
         // `serve()` gives a Node http.Server here (no TLS or HTTP/2 options are passed).
         const http = listening as Server
         // Keep-alive sockets would hold close() open until they time out: the idle ones now, the busy ones
@@ -106,7 +126,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           clearInterval(sweep)
           clearTimeout(cut)
           if (error) reject(error)
-          else resolve()
+          else void (sweeping ?? Promise.resolve()).then(() => resolve())
         })
         http.closeIdleConnections()
       }),

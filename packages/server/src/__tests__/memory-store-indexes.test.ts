@@ -7,10 +7,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createFileStore, STATE_FILE } from '../node'
+import { resolveConfig, sweepStore } from '../index'
+import { memoryChallenges, memoryMfa, memoryOAuthAccounts, memoryPasskeys } from '../store/memory/factors'
+import { buildIndexes, type StoreIndexes } from '../store/memory/indexes'
 import { createStateStore } from '../store/memory/memory-store'
-import { emptyState, type StoreState } from '../store/memory/state'
+import { memoryInvitations, memoryMemberships, memoryOrganizations } from '../store/memory/organizations'
+import { memoryRefreshTokens, memorySessions, memorySigningKeys } from '../store/memory/sessions'
+import { emptyState, memoryContext, type MemoryContext, type StoreState } from '../store/memory/state'
+import { memoryEmailTokens, memoryUsers } from '../store/memory/users'
+import { memoryRateLimits } from '../store/memory/rate-limits'
 import type { PlintoStore } from '../store/types'
 import {
+  emailTokenRecord,
   invitationRecord,
   NOW,
   organizationRecord,
@@ -175,5 +183,111 @@ describe('file store indexes', () => {
     } finally {
       await second.close()
     }
+  })
+})
+
+/** A memory store over `context`, built as createStateStore builds one, so the test can read its indexes. */
+function storeOver(context: MemoryContext): PlintoStore {
+  return {
+    users: memoryUsers(context),
+    sessions: memorySessions(context),
+    refreshTokens: memoryRefreshTokens(context),
+    emailTokens: memoryEmailTokens(context),
+    rateLimits: memoryRateLimits(context),
+    signingKeys: memorySigningKeys(context),
+    organizations: memoryOrganizations(context),
+    memberships: memoryMemberships(context),
+    invitations: memoryInvitations(context),
+    mfa: memoryMfa(context),
+    challenges: memoryChallenges(context),
+    passkeys: memoryPasskeys(context),
+    oauthAccounts: memoryOAuthAccounts(context),
+    ping: async () => true,
+    flush: async () => undefined,
+    close: async () => undefined,
+  }
+}
+
+/** The lookup indexes (not the heaps, which keep stale entries by design) as sorted plain data. */
+function lookups(indexes: StoreIndexes) {
+  const sets = (map: Map<string, Set<string>>) =>
+    Object.fromEntries(
+      [...map].map(([key, set]) => [key, [...set].sort()] as const).sort(([a], [b]) => a.localeCompare(b)),
+    )
+  return {
+    userByEmail: Object.fromEntries(indexes.userByEmail),
+    userByUsername: Object.fromEntries(indexes.userByUsername),
+    sessionByRefreshFamily: Object.fromEntries(indexes.sessionByRefreshFamily),
+    sessionsByUser: sets(indexes.sessionsByUser),
+    refreshTokensBySession: sets(indexes.refreshTokensBySession),
+    refreshTokensWithSuccessor: [...indexes.refreshTokensWithSuccessor].sort(),
+    emailTokensByUser: sets(indexes.emailTokensByUser),
+  }
+}
+
+describe('memory store indexes after sweeps', () => {
+  test('stay what a rebuild from the state gives, through sign-ins, rotations, revocations, deletions and sweeps', async () => {
+    const state = emptyState()
+    const context = memoryContext(state, () => Promise.resolve())
+    const store = storeOver(context)
+    const config = resolveConfig('test')
+    let now = NOW
+    let serial = 0
+    const current = new Map<string, string>()
+    for (let u = 0; u < 6; u++) await store.users.create(userRecord(`usr_${u}`))
+
+    for (let round = 0; round < 40; round++) {
+      now += 5 * MINUTE
+      const userId = `usr_${round % 6}`
+      if (await store.users.get(userId)) {
+        // A sign-in (family session), short-lived every third time so that expiry sweeps find some.
+        const session = sessionRecord(`sess_${round}`, userId, {
+          created_at: now,
+          expires_at: now + (round % 3 === 0 ? 20 * MINUTE : 30 * 24 * 60 * MINUTE),
+          refresh_family_hash: `family_${round}`,
+        })
+        const first = refreshTokenRecord(`rt_${serial++}`, session, { created_at: now, expires_at: session.expires_at })
+        await store.sessions.start(session, first)
+        current.set(session.id, first.token_hash)
+        await store.emailTokens.create(emailTokenRecord(`et_${round}`, userId, { expires_at: now + 10 * MINUTE }))
+      }
+      // Every live session rotates; two concurrent rotations of one token, one of which loses.
+      for (const [sessionId, hash] of current) {
+        const session = await store.sessions.get(sessionId)
+        if (!session || session.revoked_at !== null || session.expires_at <= now) continue
+        const rotation = (n: number) => ({
+          rotatedAt: now,
+          successorBox: 'box',
+          successor: refreshTokenRecord(`rt_${n}`, session, { created_at: now, expires_at: session.expires_at }),
+          session: { last_active_at: now, expires_at: session.expires_at, active_organization_id: null },
+          wipeSuccessorsRotatedBefore: now - config.refreshGraceSeconds * 1000 - 1,
+        })
+        const a = serial++
+        const b = serial++
+        const [wonA] = await Promise.all([
+          store.refreshTokens.rotate(hash, rotation(a)),
+          store.refreshTokens.rotate(hash, rotation(b)),
+        ])
+        current.set(sessionId, `rt_${wonA ? a : b}`)
+      }
+      if (round % 4 === 1) await store.sessions.revoke(`sess_${round - 1}`, 'signout', now)
+      if (round % 7 === 6) await store.sessions.revokeByUser(userId, 'password_change', now)
+      if (round === 20) await store.users.delete('usr_5')
+      if (round % 2 === 0) await sweepStore(store, config, now)
+
+      expect(lookups(context.indexes)).toEqual(lookups(buildIndexes(state)))
+      // Nothing the sweep has to find is missing from its queue: an ended family session still holding tokens is queued.
+      for (const session of Object.values(state.sessions)) {
+        if (session.revoked_at === null || !session.refresh_family_hash) continue
+        if (context.indexes.refreshTokensBySession.has(session.id))
+          expect(context.indexes.endedSessions.has(session.id)).toBe(true)
+      }
+    }
+    // The heaps cover every record: at the end of time one sweep empties the sessions and tokens.
+    await sweepStore(store, config, now + 365 * 24 * 60 * MINUTE)
+    expect(state.sessions).toEqual({})
+    expect(state.refreshTokens).toEqual({})
+    expect(state.emailTokens).toEqual({})
+    expect(lookups(context.indexes)).toEqual(lookups(buildIndexes(state)))
   })
 })

@@ -15,6 +15,7 @@ import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
 import { rateLimitsConformance } from './store-conformance/rate-limits'
 import { sessionsConformance } from './store-conformance/sessions'
+import { sweepConformance } from './store-conformance/sweep'
 
 function conformance(store: () => PlintoStore) {
   accountsConformance(store)
@@ -23,6 +24,7 @@ function conformance(store: () => PlintoStore) {
   factorsConformance(store)
   lookupsConformance(store)
   rateLimitsConformance(store)
+  sweepConformance(store)
 }
 
 describe('memory store', () => {

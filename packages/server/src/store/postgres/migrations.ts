@@ -183,6 +183,20 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     ],
   },
   {
+    version: 4,
+    name: 'refresh token families and the sweep',
+    statements: (t) => [
+      // SHA-256 of the family every refresh token of the session starts with; null on sessions from before.
+      `ALTER TABLE ${t.sessions} ADD COLUMN refresh_family_hash text`,
+      `CREATE INDEX plinto_sessions_refresh_family_idx ON ${t.sessions} (refresh_family_hash)`,
+      // What the sweep looks for: expired sessions and email tokens, rotated tokens, ended sessions.
+      `CREATE INDEX plinto_sessions_expires_idx ON ${t.sessions} (expires_at)`,
+      `CREATE INDEX plinto_sessions_ended_idx ON ${t.sessions} (id) WHERE revoked_at IS NOT NULL AND refresh_family_hash IS NOT NULL`,
+      `CREATE INDEX plinto_refresh_tokens_rotated_idx ON ${t.refreshTokens} (rotated_at) WHERE rotated_at IS NOT NULL`,
+      `CREATE INDEX plinto_email_tokens_expires_idx ON ${t.emailTokens} (expires_at)`,
+    ],
+  },
+  {
     version: 5,
     name: 'active organization of a session',
     // No foreign key to organizations: the membership is re-checked at every refresh anyway (a deleted
