@@ -65,7 +65,10 @@ export interface ServerContext {
   /** The recording outbox; present in development and test mode only. */
   readonly outbox: Outbox | undefined
   readonly rateLimiter: RateLimiter
-  /** Event delivery to the configured webhook endpoints; `await webhooks.idle()` in tests. */
+  /**
+   * Event delivery to the configured webhook endpoints from the store's outbox; `await webhooks.idle()` in
+   * tests, `await webhooks.close()` before closing the store (`startServer`'s `close()` does it).
+   */
   readonly webhooks: WebhookQueue
   /** The `fetch` outgoing calls use (webhooks, OAuth providers). */
   readonly fetch: typeof fetch
@@ -143,7 +146,9 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
     rateLimiter: createRateLimiter(),
     webhooks: createWebhookQueue({
       endpoints: config.webhooks,
+      store,
       retry: config.webhookRetry,
+      delivery: config.webhookDelivery,
       clock,
       logger,
       fetch: outgoingFetch,

@@ -6,6 +6,7 @@ import { randomId, randomToken } from '../../crypto/random'
 import { open, seal } from '../../crypto/sealed-box'
 import { errors } from '../../errors'
 import type { SessionRecord, SessionRevokeReason, UserRecord } from '../../store/types'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
 
 /** A token pair with the refresh token always present (routes drop it from the body in cookie transport). */
 export type IssuedTokens = TokenResponse & { refresh_token: string }
@@ -45,10 +46,12 @@ export async function startSession(
     ip: origin.ip,
     user_agent: origin.userAgent,
   }
-  await context.store.sessions.create(session)
+  await withWebhookEvents(context, async (tx, events) => {
+    await tx.sessions.create(session)
+    events.add('session.created', { session_id: session.id, user_id: user.id, ip: session.ip })
+  })
   const tokens = await mintPair(context, session, now)
   const updated = (await context.store.users.update(user.id, { last_sign_in_at: now })) ?? user
-  context.webhooks.emit('session.created', { session_id: session.id, user_id: user.id, ip: session.ip })
   return { session, tokens, user: updated }
 }
 
@@ -61,9 +64,11 @@ export async function endSession(
   session: SessionRecord,
   reason: SessionRevokeReason,
 ): Promise<boolean> {
-  const ended = await context.store.sessions.revoke(session.id, reason, context.clock.now())
-  if (ended) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
-  return ended
+  return withWebhookEvents(context, async (tx, events) => {
+    const ended = await tx.sessions.revoke(session.id, reason, context.clock.now())
+    if (ended) events.add('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
+    return ended
+  })
 }
 
 /**
@@ -77,13 +82,14 @@ export async function endSessionsOfUser(
   exceptSessionId?: string,
 ): Promise<number> {
   const now = context.clock.now()
-  const active = (await context.store.sessions.listByUser(userId)).filter(
-    (s) => s.revoked_at === null && s.id !== exceptSessionId,
-  )
-  const count = await context.store.sessions.revokeByUser(userId, reason, now, exceptSessionId)
-  for (const session of active)
-    context.webhooks.emit('session.revoked', { session_id: session.id, user_id: userId, reason })
-  return count
+  return withWebhookEvents(context, async (tx, events) => {
+    const active = (await tx.sessions.listByUser(userId)).filter(
+      (s) => s.revoked_at === null && s.id !== exceptSessionId,
+    )
+    const count = await tx.sessions.revokeByUser(userId, reason, now, exceptSessionId)
+    for (const session of active) events.add('session.revoked', { session_id: session.id, user_id: userId, reason })
+    return count
+  })
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   MfaRecord,
   OAuthAccountRecord,
   OrganizationRecord,
+  OutboxRecord,
   PasskeyRecord,
   RefreshTokenRecord,
   SessionRecord,
@@ -34,6 +35,8 @@ export interface StoreState {
   passkeys: Record<string, PasskeyRecord>
   /** Keyed `provider:provider_user_id`. */
   oauthAccounts: Record<string, OAuthAccountRecord>
+  /** Webhook deliveries by id, in the order they were recorded. */
+  outbox: Record<string, OutboxRecord>
 }
 
 /** An empty {@link StoreState}. */
@@ -52,6 +55,7 @@ export function emptyState(): StoreState {
     challenges: {},
     passkeys: {},
     oauthAccounts: {},
+    outbox: {},
   }
 }
 
