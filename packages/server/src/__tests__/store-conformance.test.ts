@@ -13,14 +13,16 @@ import { accountsConformance } from './store-conformance/accounts'
 import { factorsConformance } from './store-conformance/factors'
 import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
+import { outboxConformance } from './store-conformance/outbox'
 import { sessionsConformance } from './store-conformance/sessions'
 
-function conformance(store: () => PlintoStore) {
+function conformance(store: () => PlintoStore, { rollsBack = true } = {}) {
   accountsConformance(store)
   sessionsConformance(store)
   organizationsConformance(store)
   factorsConformance(store)
   lookupsConformance(store)
+  outboxConformance(store, { rollsBack })
 }
 
 describe('memory store', () => {
@@ -28,7 +30,8 @@ describe('memory store', () => {
   beforeEach(() => {
     store = createMemoryStore()
   })
-  conformance(() => store)
+  // The memory and file stores apply each write as it is made (see PlintoStore.transaction).
+  conformance(() => store, { rollsBack: false })
 })
 
 describe('file store', () => {
@@ -42,7 +45,7 @@ describe('file store', () => {
     await store.close()
     await rm(dir, { recursive: true, force: true })
   })
-  conformance(() => store)
+  conformance(() => store, { rollsBack: false })
 })
 
 describe('PostgreSQL store', () => {

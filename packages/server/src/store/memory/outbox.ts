@@ -40,7 +40,7 @@ export function memoryOutbox({ state, copy, mutate, sweep }: MemoryContext): Out
     fail: (id, owner, nowMs, nextAttemptAt, error) =>
       mutate(() => {
         const record = state.outbox[id]
-        if (!record || record.status !== 'pending' || record.lease_owner !== owner) return false
+        if (record?.status !== 'pending' || record.lease_owner !== owner) return false
         record.lease_owner = null
         record.lease_until = null
         record.last_error = error
