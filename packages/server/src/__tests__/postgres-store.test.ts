@@ -7,6 +7,7 @@ import type { PlintoApp, PlintoStore } from '../index'
 import { createPostgresStore, pgliteClient, type SqlClient } from '../node'
 import { call, PASSWORD, signIn, signUp, testApp } from './helpers'
 import { PGLITE_START_TIMEOUT, startPglite } from './postgres-helpers'
+import { MIGRATIONS } from '../store/postgres/migrations'
 
 let db: PGlite
 let client: SqlClient
@@ -23,7 +24,7 @@ const freshSchema = () => `journey_${++schemas}`
 const migrationsOf = async (schema: string) =>
   (
     await client.query<{ version: number; applied_at: string | number }>(
-      `SELECT version, applied_at FROM "${schema}".plinto_migrations`,
+      `SELECT version, applied_at FROM "${schema}".plinto_migrations ORDER BY version`,
     )
   ).rows
 
@@ -161,7 +162,7 @@ describe('the reference app on the PostgreSQL store', () => {
     const { user, tokens } = await signUp(app)
     const jwks = (await call(app, 'GET', '/.well-known/jwks.json')).body
     const migrated = await migrationsOf(schema)
-    expect(migrated.map((m) => Number(m.version))).toEqual([1])
+    expect(migrated.map((m) => Number(m.version))).toEqual(MIGRATIONS.map((m) => m.version))
     await before.close()
 
     const after = await createPostgresStore({ client, schema })
@@ -180,7 +181,7 @@ describe('the reference app on the PostgreSQL store', () => {
   test('concurrent starts on an empty schema: one migrates, all work', async () => {
     const schema = freshSchema()
     const stores = await Promise.all(Array.from({ length: 3 }, () => createPostgresStore({ client, schema })))
-    expect((await migrationsOf(schema)).map((m) => Number(m.version))).toEqual([1])
+    expect((await migrationsOf(schema)).map((m) => Number(m.version))).toEqual(MIGRATIONS.map((m) => m.version))
     expect(await Promise.all(stores.map((store) => store.ping()))).toEqual([true, true, true])
     await Promise.all(stores.map((store) => store.close()))
   })

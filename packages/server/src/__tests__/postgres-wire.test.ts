@@ -10,6 +10,7 @@ import { run } from './bin-runner'
 import { PASSWORD } from './helpers'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, type ServedPglite } from './postgres-helpers'
 import { userRecord } from './store-conformance/records'
+import { MIGRATIONS } from '../store/postgres/migrations'
 
 let db: PGlite
 let served: ServedPglite
@@ -231,8 +232,8 @@ describe.skipIf(!realDatabase)('concurrent starts on a real PostgreSQL', () => {
     const client = new pg.Client({ connectionString: realDatabase })
     await client.connect()
     try {
-      const { rows } = await client.query(`SELECT version FROM "${schema}".plinto_migrations`)
-      expect(rows.map((r: { version: number }) => r.version)).toEqual([1])
+      const { rows } = await client.query(`SELECT version FROM "${schema}".plinto_migrations ORDER BY version`)
+      expect(rows.map((r: { version: number }) => r.version)).toEqual(MIGRATIONS.map((m) => m.version))
     } finally {
       await client.query(`DROP SCHEMA "${schema}" CASCADE`)
       await client.end()
