@@ -59,7 +59,7 @@ export async function deadLetters(
     throw new UsageError('dead-letters requeue takes one dead letter id, or --all')
   }
   // Memory is refused: a fresh process's memory holds no dead letters.
-  const storage = parseStorage(false, values['data-dir'], values['database-url'], env, 'production')
+  const storage = parseStorage(false, values['data-dir'], values['database-url'], env, 'development')
   if (storage.kind === 'memory') throw new UsageError('dead-letters needs --data-dir DIR or --database-url URL')
 
   const store = await openStore(storage)
