@@ -116,7 +116,7 @@ describe('retries', () => {
     const [attempts] = [...byEvent(hook.attempts).values()]
     expect(attempts).toHaveLength(4)
     const gaps = attempts!.slice(1).map((attempt, i) => attempt.at - attempts![i]!.at)
-    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual((80 * 2 ** i) / 2 - 5))
+    for (const [i, gap] of gaps.entries()) expect(gap).toBeGreaterThanOrEqual((80 * 2 ** i) / 2 - 5)
   })
 })
 
@@ -184,7 +184,9 @@ describe('dead letters', () => {
     // The rest through the subcommand's function, in this process (what bin.ts calls).
     const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
       let stdout = ''
-      const code = await deadLetters(args, env, (text) => void (stdout += text))
+      const code = await deadLetters(args, env, (text) => {
+        stdout += text
+      })
       return { code, stdout }
     }
     expect(await cli(['requeue', 'whd_two', '--data-dir', dir])).toEqual({ code: 0, stdout: 'Re-queued 1 delivery.\n' })
