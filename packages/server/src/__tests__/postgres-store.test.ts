@@ -219,6 +219,7 @@ describe('the reference app on the PostgreSQL store', () => {
       'plinto_sessions',
       'plinto_signing_keys',
       'plinto_users',
+      'plinto_webhook_outbox',
     ])
   })
 
