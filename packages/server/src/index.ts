@@ -70,6 +70,8 @@ export {
   type ChallengeRepository,
   type PasskeyRepository,
   type OAuthAccountRepository,
+  type RateLimitHit,
+  type RateLimitRepository,
   type UniqueField,
   type StoreRepositories,
   type OutboxRecord,

@@ -5,7 +5,6 @@ import { generateSigningKey, loadKeyRing, type KeyRing, type SigningKeyRecord } 
 import { consoleLogger, type Logger } from './logger'
 import type { Mailer, OutgoingMessage } from './mail/mailer'
 import { createOutbox, type Outbox } from './mail/outbox'
-import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter'
 import { createMemoryStore } from './store/memory/memory-store'
 import type { PlintoStore, UserRecord } from './store/types'
 import type { CreateOrganizationRequest, Organization } from '@plinto/contract'
@@ -64,7 +63,6 @@ export interface ServerContext {
   readonly logger: Logger
   /** The recording outbox; present in development and test mode only. */
   readonly outbox: Outbox | undefined
-  readonly rateLimiter: RateLimiter
   /**
    * Event delivery to the configured webhook endpoints from the store's outbox; `await webhooks.idle()` in
    * tests, `await webhooks.close()` before closing the store (`startServer`'s `close()` does it).
@@ -143,7 +141,6 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
     clock,
     logger,
     outbox,
-    rateLimiter: createRateLimiter(),
     webhooks: createWebhookQueue({
       endpoints: config.webhooks,
       store,

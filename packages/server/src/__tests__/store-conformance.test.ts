@@ -13,6 +13,7 @@ import { accountsConformance } from './store-conformance/accounts'
 import { factorsConformance } from './store-conformance/factors'
 import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
+import { rateLimitsConformance } from './store-conformance/rate-limits'
 import { outboxConformance } from './store-conformance/outbox'
 import { sessionsConformance } from './store-conformance/sessions'
 
@@ -22,6 +23,7 @@ function conformance(store: () => PlintoStore, { rollsBack = true } = {}) {
   organizationsConformance(store)
   factorsConformance(store)
   lookupsConformance(store)
+  rateLimitsConformance(store)
   outboxConformance(store, { rollsBack })
 }
 

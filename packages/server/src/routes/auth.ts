@@ -38,7 +38,7 @@ export function authRoutes(): Hono<PlintoEnv> {
 
   auth.post('/signup', noStore(), rateLimit('signup'), jsonBody(SignUpRequestSchema), async (c) => {
     const body = c.req.valid('json')
-    limitAccount(c, normalizeEmail(body.email))
+    await limitAccount(c, normalizeEmail(body.email))
     const user = await createUser(c.var.server, { ...body, email_verified: false })
     await sendVerificationEmail(c.var.server, user)
     return signedIn(c, user, { remember: true, status: 201 })
@@ -47,7 +47,7 @@ export function authRoutes(): Hono<PlintoEnv> {
   auth.post('/signin', noStore(), rateLimit('signin'), jsonBody(SignInRequestSchema), async (c) => {
     const body = c.req.valid('json')
     const identifier = signInIdentifier(body)
-    limitAccount(c, identifier.account)
+    await limitAccount(c, identifier.account)
     const user = await checkPassword(c.var.server, identifier, body.password)
     return firstFactorPassed(c, user, { remember: body.remember ?? true, status: 200 })
   })
@@ -91,7 +91,7 @@ export function authRoutes(): Hono<PlintoEnv> {
 
   auth.post('/password/forgot', rateLimit('passwordReset'), jsonBody(ForgotPasswordRequestSchema), async (c) => {
     const { email } = c.req.valid('json')
-    limitAccount(c, normalizeEmail(email))
+    await limitAccount(c, normalizeEmail(email))
     await requestPasswordReset(c.var.server, email)
     return c.json<MessageResponse>({ message: FORGOT_MESSAGE }, 202)
   })
@@ -109,7 +109,7 @@ export function authRoutes(): Hono<PlintoEnv> {
 
   auth.post('/email/resend', rateLimit('emailVerification'), requireSession(), async (c) => {
     const { user } = c.var
-    limitAccount(c, user.email_normalized)
+    await limitAccount(c, user.email_normalized)
     if (!user.email_verified) await sendVerificationEmail(c.var.server, user)
     return c.json<MessageResponse>(
       { message: 'If your email address is not verified yet, a new link has been sent.' },
@@ -121,7 +121,7 @@ export function authRoutes(): Hono<PlintoEnv> {
     const body = c.req.valid('json')
     // Validated before the lookup so that known and unknown emails fail (or pass) alike.
     const target = magicLinkTarget(c.var.server.config, body.redirect_url)
-    limitAccount(c, normalizeEmail(body.email))
+    await limitAccount(c, normalizeEmail(body.email))
     await sendMagicLink(c.var.server, body.email, target)
     return c.json<MessageResponse>({ message: MAGIC_LINK_MESSAGE }, 202)
   })

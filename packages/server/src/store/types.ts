@@ -2,10 +2,12 @@ import type { SigningKeyRecord } from '../crypto/signing-keys'
 import type { ChallengeRepository, MfaRepository, OAuthAccountRepository, PasskeyRepository } from './factor-types'
 import type { InvitationRepository, MembershipRepository, OrganizationRepository } from './organization-types'
 import type { OutboxRepository } from './outbox-types'
+import type { RateLimitRepository } from './rate-limit-types'
 
 export type * from './organization-types'
 export type * from './factor-types'
 export type * from './outbox-types'
+export type * from './rate-limit-types'
 
 /**
  * A user as the store keeps it. Times are Unix milliseconds; secrets are stored only as hashes. Routes turn
@@ -282,6 +284,8 @@ export interface StoreRepositories {
   readonly challenges: ChallengeRepository
   readonly passkeys: PasskeyRepository
   readonly oauthAccounts: OAuthAccountRepository
+  /** The rate-limit counters, so every process on the store counts against one budget. */
+  readonly rateLimits: RateLimitRepository
   /** Webhook deliveries, recorded with the change that caused their event. */
   readonly outbox: OutboxRepository
 }
@@ -302,8 +306,8 @@ export interface PlintoStore extends StoreRepositories {
    * are stored together. On PostgreSQL (and PGlite) that is one `BEGIN … COMMIT`, rolled back if `fn` throws
    * (nested calls are savepoints). The memory and file stores apply each write as it is made (a throwing `fn`
    * does not undo the earlier ones; domain code records its events last) and the file store puts them on disk
-   * together, in the write that follows `fn`. Inside `fn`, use
-   * only `tx`: the store itself may be waiting for the transaction (PGlite has one connection).
+   * together, in the write that follows `fn`. Inside `fn`, use only `tx`: the store itself may be waiting for
+   * the transaction (PGlite has one connection).
    *
    * @example
    * ```ts

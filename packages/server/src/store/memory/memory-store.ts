@@ -1,5 +1,6 @@
 import type { PlintoStore, StoreRepositories } from '../types'
 import { memoryChallenges, memoryMfa, memoryOAuthAccounts, memoryPasskeys } from './factors'
+import { memoryRateLimits } from './rate-limits'
 import { memoryInvitations, memoryMemberships, memoryOrganizations } from './organizations'
 import { memoryOutbox } from './outbox'
 import { memoryRefreshTokens, memorySessions, memorySigningKeys } from './sessions'
@@ -73,6 +74,7 @@ function repositories(context: MemoryContext): StoreRepositories {
     challenges: memoryChallenges(context),
     passkeys: memoryPasskeys(context),
     oauthAccounts: memoryOAuthAccounts(context),
+    rateLimits: memoryRateLimits(context),
     outbox: memoryOutbox(context),
   }
 }

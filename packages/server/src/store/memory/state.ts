@@ -35,8 +35,16 @@ export interface StoreState {
   passkeys: Record<string, PasskeyRecord>
   /** Keyed `provider:provider_user_id`. */
   oauthAccounts: Record<string, OAuthAccountRecord>
+  /** Rate-limit windows, keyed by the caller's key. */
+  rateLimits: Record<string, RateLimitWindow>
   /** Webhook deliveries by id, in the order they were recorded. */
   outbox: Record<string, OutboxRecord>
+}
+
+/** One live (or not yet swept) rate-limit window. */
+export interface RateLimitWindow {
+  count: number
+  reset_at: number
 }
 
 /** An empty {@link StoreState}. */
@@ -55,6 +63,7 @@ export function emptyState(): StoreState {
     challenges: {},
     passkeys: {},
     oauthAccounts: {},
+    rateLimits: {},
     outbox: {},
   }
 }

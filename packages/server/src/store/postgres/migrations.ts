@@ -170,6 +170,19 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     ],
   },
   {
+    version: 2,
+    name: 'rate-limit counters',
+    statements: (t) => [
+      // One row per live window: every server process on the database counts against the same row.
+      `CREATE TABLE ${t.rateLimits} (
+        key text PRIMARY KEY,
+        count integer NOT NULL,
+        reset_at bigint NOT NULL
+      )`,
+      `CREATE INDEX plinto_rate_limits_reset_idx ON ${t.rateLimits} (reset_at)`,
+    ],
+  },
+  {
     version: 3,
     name: 'webhook outbox',
     statements: (t) => [

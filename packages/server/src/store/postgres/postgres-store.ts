@@ -5,6 +5,7 @@ import { migrate } from './migrations'
 import { postgresInvitations, postgresMemberships, postgresOrganizations } from './organizations'
 import { postgresOutbox } from './outbox'
 import { openPgPool, pgPoolClient, type PgPoolLike, type PostgresPoolOptions } from './pg-client'
+import { postgresRateLimits } from './rate-limits'
 import { postgresRefreshTokens, postgresSessions, postgresSigningKeys } from './sessions'
 import { tableNames, type PostgresContext } from './sql'
 import { postgresEmailTokens, postgresUsers } from './users'
@@ -148,6 +149,7 @@ function repositories(context: PostgresContext): StoreRepositories {
     challenges: postgresChallenges(context),
     passkeys: postgresPasskeys(context),
     oauthAccounts: postgresOAuthAccounts(context),
+    rateLimits: postgresRateLimits(context),
     outbox: postgresOutbox(context),
   }
 }

@@ -22,6 +22,7 @@ export interface TableNames {
   challenges: string
   passkeys: string
   oauthAccounts: string
+  rateLimits: string
   webhookOutbox: string
 }
 
@@ -61,6 +62,7 @@ export function tableNames(schema = 'public'): TableNames {
     challenges: table('challenges'),
     passkeys: table('passkeys'),
     oauthAccounts: table('oauth_accounts'),
+    rateLimits: table('rate_limits'),
     webhookOutbox: table('webhook_outbox'),
   }
 }
