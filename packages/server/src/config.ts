@@ -71,8 +71,19 @@ export interface PlintoConfigOverrides {
   allowedRedirectUrls?: string[]
   /** Where events are posted, each signed with its own secret. Default none. */
   webhooks?: WebhookEndpoint[]
-  /** Delivery attempts per event and endpoint, and the first retry delay (doubling each time). Default 5 / 1000 ms. */
+  /**
+   * Delivery attempts per event and endpoint, and the first retry delay (doubling each time, with jitter: each
+   * delay is drawn between half and all of it). Default 5 / 1000 ms. A delivery whose attempts are spent is a
+   * dead letter (`plinto-server dead-letters`).
+   */
   webhookRetry?: { attempts?: number; baseDelayMs?: number }
+  /**
+   * How the webhook outbox is worked: how often each instance looks for due deliveries (`pollIntervalMs`,
+   * default 1000), how long one attempt may take (`timeoutMs`, default 10 s) and how long a claimed delivery
+   * is reserved for the instance trying it (`leaseMs`, default 60 s, more than `timeoutMs`): past it, an
+   * instance that crashed mid-delivery is taken over.
+   */
+  webhookDelivery?: { pollIntervalMs?: number; timeoutMs?: number; leaseMs?: number }
   /** WebAuthn relying-party ID (a registrable domain), default the `appUrl` host name. */
   rpId?: string
   /** WebAuthn relying-party name shown by authenticators, default `Plinto`. */
@@ -165,6 +176,7 @@ export interface PlintoConfig {
   allowedRedirectUrls: string[]
   webhooks: WebhookEndpoint[]
   webhookRetry: { attempts: number; baseDelayMs: number }
+  webhookDelivery: { pollIntervalMs: number; timeoutMs: number; leaseMs: number }
   rpId: string
   rpName: string
   origins: string[]
@@ -226,6 +238,11 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
       attempts: overrides.webhookRetry?.attempts ?? 5,
       baseDelayMs: overrides.webhookRetry?.baseDelayMs ?? 1000,
     },
+    webhookDelivery: {
+      pollIntervalMs: overrides.webhookDelivery?.pollIntervalMs ?? 1000,
+      timeoutMs: overrides.webhookDelivery?.timeoutMs ?? 10_000,
+      leaseMs: overrides.webhookDelivery?.leaseMs ?? 60_000,
+    },
     rpId: overrides.rpId ?? new URL(appUrl).hostname,
     rpName: overrides.rpName ?? 'Plinto',
     origins: overrides.origins ?? [new URL(appUrl).origin],
@@ -258,6 +275,15 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
   if (!Number.isInteger(config.webhookRetry.baseDelayMs) || config.webhookRetry.baseDelayMs < 0) {
     throw new TypeError(
       `webhookRetry.baseDelayMs must be a non-negative integer, got ${String(config.webhookRetry.baseDelayMs)}`,
+    )
+  }
+  assertPositiveInteger('webhookDelivery.pollIntervalMs', config.webhookDelivery.pollIntervalMs)
+  assertPositiveInteger('webhookDelivery.timeoutMs', config.webhookDelivery.timeoutMs)
+  assertPositiveInteger('webhookDelivery.leaseMs', config.webhookDelivery.leaseMs)
+  // A lease that ran out while its attempt is still running would let a second instance send it at once.
+  if (config.webhookDelivery.leaseMs <= config.webhookDelivery.timeoutMs) {
+    throw new TypeError(
+      `webhookDelivery.leaseMs (${config.webhookDelivery.leaseMs}) must be more than webhookDelivery.timeoutMs (${config.webhookDelivery.timeoutMs})`,
     )
   }
   if (config.secretKey !== undefined && config.secretKey.length < 32)

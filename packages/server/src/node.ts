@@ -39,7 +39,8 @@ export interface RunningServer {
    * Stops accepting connections and resolves when every connection is gone: idle keep-alive ones are
    * closed at once, busy ones as soon as their response is sent, and whatever is still open after
    * `timeout` ms (default 5000; 0 cuts everything now) is cut, so a slow request or a browser's
-   * pre-opened socket cannot hold a shutdown for a minute.
+   * pre-opened socket cannot hold a shutdown for a minute. Then the webhook worker stops claiming and the
+   * attempts it has in flight finish (each within its timeout); what is still pending stays in the store.
    */
   close(options?: CloseOptions): Promise<void>
 }
@@ -125,8 +126,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         http.close((error) => {
           clearInterval(sweep)
           clearTimeout(cut)
-          if (error) reject(error)
-          else void (sweeping ?? Promise.resolve()).then(() => resolve())
+          // Then the webhook worker, once a running sweep is done: it stops claiming and lets the attempts in
+          // flight finish, so the store can be closed after this resolves.
+          void (sweeping ?? Promise.resolve())
+            .then(() => app.plinto.webhooks.close())
+            .then(() => (error ? reject(error) : resolve()), reject)
         })
         http.closeIdleConnections()
       }),

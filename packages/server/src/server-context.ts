@@ -64,7 +64,10 @@ export interface ServerContext {
   readonly logger: Logger
   /** The recording outbox; present in development and test mode only. */
   readonly outbox: Outbox | undefined
-  /** Event delivery to the configured webhook endpoints; `await webhooks.idle()` in tests. */
+  /**
+   * Event delivery to the configured webhook endpoints from the store's outbox; `await webhooks.idle()` in
+   * tests, `await webhooks.close()` before closing the store (`startServer`'s `close()` does it).
+   */
   readonly webhooks: WebhookQueue
   /** The `fetch` outgoing calls use (webhooks, OAuth providers). */
   readonly fetch: typeof fetch
@@ -147,7 +150,9 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
     outbox,
     webhooks: createWebhookQueue({
       endpoints: config.webhooks,
+      store,
       retry: config.webhookRetry,
+      delivery: config.webhookDelivery,
       clock,
       logger,
       fetch: outgoingFetch,

@@ -15,6 +15,7 @@ import { memoryInvitations, memoryMemberships, memoryOrganizations } from '../st
 import { memoryRefreshTokens, memorySessions, memorySigningKeys } from '../store/memory/sessions'
 import { emptyState, memoryContext, type MemoryContext, type StoreState } from '../store/memory/state'
 import { memoryEmailTokens, memoryUsers } from '../store/memory/users'
+import { memoryOutbox } from '../store/memory/outbox'
 import { memoryRateLimits } from '../store/memory/rate-limits'
 import type { PlintoStore } from '../store/types'
 import {
@@ -188,7 +189,7 @@ describe('file store indexes', () => {
 
 /** A memory store over `context`, built as createStateStore builds one, so the test can read its indexes. */
 function storeOver(context: MemoryContext): PlintoStore {
-  return {
+  const repositories = {
     users: memoryUsers(context),
     sessions: memorySessions(context),
     refreshTokens: memoryRefreshTokens(context),
@@ -202,6 +203,11 @@ function storeOver(context: MemoryContext): PlintoStore {
     challenges: memoryChallenges(context),
     passkeys: memoryPasskeys(context),
     oauthAccounts: memoryOAuthAccounts(context),
+    outbox: memoryOutbox(context),
+  }
+  return {
+    ...repositories,
+    transaction: (fn) => fn(repositories),
     ping: async () => true,
     flush: async () => undefined,
     close: async () => undefined,

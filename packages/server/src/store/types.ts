@@ -1,10 +1,12 @@
 import type { SigningKeyRecord } from '../crypto/signing-keys'
 import type { ChallengeRepository, MfaRepository, OAuthAccountRepository, PasskeyRepository } from './factor-types'
 import type { InvitationRepository, MembershipRepository, OrganizationRepository } from './organization-types'
+import type { OutboxRepository } from './outbox-types'
 import type { RateLimitRepository } from './rate-limit-types'
 
 export type * from './organization-types'
 export type * from './factor-types'
+export type * from './outbox-types'
 export type * from './rate-limit-types'
 
 /**
@@ -344,16 +346,15 @@ export interface SigningKeyRepository {
 }
 
 /**
- * Everything the server persists. Asynchronous throughout so a database-backed store (PostgreSQL) fits the
- * same interface.
+ * The repositories of a store: what {@link PlintoStore.transaction} hands its function, bound to the
+ * transaction.
  *
  * @example
  * ```ts
- * const store: PlintoStore = createMemoryStore()
- * await store.users.getByEmail('ada@example.com')
+ * const revoke = (tx: StoreRepositories) => tx.sessions.revoke(sessionId, 'signout', Date.now())
  * ```
  */
-export interface PlintoStore {
+export interface StoreRepositories {
   readonly users: UserRepository
   readonly sessions: SessionRepository
   readonly refreshTokens: RefreshTokenRepository
@@ -368,6 +369,37 @@ export interface PlintoStore {
   readonly oauthAccounts: OAuthAccountRepository
   /** The rate-limit counters, so every process on the store counts against one budget. */
   readonly rateLimits: RateLimitRepository
+  /** Webhook deliveries, recorded with the change that caused their event. */
+  readonly outbox: OutboxRepository
+}
+
+/**
+ * Everything the server persists. Asynchronous throughout so a database-backed store (PostgreSQL) fits the
+ * same interface.
+ *
+ * @example
+ * ```ts
+ * const store: PlintoStore = createMemoryStore()
+ * await store.users.getByEmail('ada@example.com')
+ * ```
+ */
+export interface PlintoStore extends StoreRepositories {
+  /**
+   * Runs `fn` over repositories bound to one transaction, so that a change and the webhook deliveries it causes
+   * are stored together. On PostgreSQL (and PGlite) that is one `BEGIN … COMMIT`, rolled back if `fn` throws
+   * (nested calls are savepoints). The memory and file stores apply each write as it is made (a throwing `fn`
+   * does not undo the earlier ones; domain code records its events last) and the file store puts them on disk
+   * together, in the write that follows `fn`. Inside `fn`, use only `tx`: the store itself may be waiting for
+   * the transaction (PGlite has one connection).
+   *
+   * @example
+   * ```ts
+   * await store.transaction(async (tx) => {
+   *   if (await tx.sessions.revoke(sessionId, 'signout', now)) await tx.outbox.enqueue(deliveries)
+   * })
+   * ```
+   */
+  transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T>
   /** True when the backing storage can be read and written (GET /health/readiness). */
   ping(): Promise<boolean>
   /** Waits until every accepted write is durable. */

@@ -6,6 +6,7 @@ import { randomId, randomToken } from '../../crypto/random'
 import { open, seal } from '../../crypto/sealed-box'
 import { ApiError, errors } from '../../errors'
 import type { RefreshTokenRecord, SessionRecord, SessionRevokeReason, UserRecord } from '../../store/types'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
 import { familyOf, familyToken, newRefreshFamily } from './refresh-family'
 
 /** A token pair with the refresh token always present (routes drop it from the body in cookie transport). */
@@ -51,11 +52,15 @@ export async function startSession(
     refresh_family_hash: await sha256(family),
   }
   const { pair, record } = await mintPair(context, session, now, undefined, family)
-  // The session, its first refresh token and the user's sign-in time in one store write.
-  const updated = await context.store.sessions.start(session, record)
+  // The session, its first refresh token and the user's sign-in time in one store write (and, when webhooks
+  // are configured, the session.created delivery in the same transaction).
+  const updated = await withWebhookEvents(context, async (tx, events) => {
+    const signedIn = await tx.sessions.start(session, record)
+    if (signedIn) events.add('session.created', { session_id: session.id, user_id: user.id, ip: session.ip })
+    return signedIn
+  })
   // The account was deleted while this sign-in ran.
   if (!updated) throw errors.invalidCredentials()
-  context.webhooks.emit('session.created', { session_id: session.id, user_id: user.id, ip: session.ip })
   return { session, tokens: pair, user: updated }
 }
 
@@ -68,9 +73,11 @@ export async function endSession(
   session: SessionRecord,
   reason: SessionRevokeReason,
 ): Promise<boolean> {
-  const ended = await context.store.sessions.revoke(session.id, reason, context.clock.now())
-  if (ended) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
-  return ended
+  return withWebhookEvents(context, async (tx, events) => {
+    const ended = await tx.sessions.revoke(session.id, reason, context.clock.now())
+    if (ended) events.add('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
+    return ended
+  })
 }
 
 /**
@@ -84,13 +91,14 @@ export async function endSessionsOfUser(
   exceptSessionId?: string,
 ): Promise<number> {
   const now = context.clock.now()
-  const active = (await context.store.sessions.listByUser(userId)).filter(
-    (s) => s.revoked_at === null && s.id !== exceptSessionId,
-  )
-  const count = await context.store.sessions.revokeByUser(userId, reason, now, exceptSessionId)
-  for (const session of active)
-    context.webhooks.emit('session.revoked', { session_id: session.id, user_id: userId, reason })
-  return count
+  return withWebhookEvents(context, async (tx, events) => {
+    const active = (await tx.sessions.listByUser(userId)).filter(
+      (s) => s.revoked_at === null && s.id !== exceptSessionId,
+    )
+    const count = await tx.sessions.revokeByUser(userId, reason, now, exceptSessionId)
+    for (const session of active) events.add('session.revoked', { session_id: session.id, user_id: userId, reason })
+    return count
+  })
 }
 
 /**

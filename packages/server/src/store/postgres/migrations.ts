@@ -183,6 +183,33 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     ],
   },
   {
+    version: 3,
+    name: 'webhook outbox',
+    statements: (t) => [
+      // `data` is the JSON text as recorded (text, not jsonb, which would reorder its keys); `seq` keeps the
+      // order deliveries were recorded in among those due at the same time.
+      `CREATE TABLE ${t.webhookOutbox} (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        event_id text NOT NULL,
+        event text NOT NULL,
+        data text NOT NULL,
+        endpoint text NOT NULL,
+        status text NOT NULL,
+        attempts integer NOT NULL,
+        next_attempt_at bigint NOT NULL,
+        lease_owner text,
+        lease_until bigint,
+        last_error text,
+        created_at bigint NOT NULL,
+        dead_at bigint
+      )`,
+      // What a claim scans: the pending deliveries, by due time. Dead letters stay out of it.
+      `CREATE INDEX plinto_webhook_outbox_due_idx ON ${t.webhookOutbox} (next_attempt_at, seq) WHERE status = 'pending'`,
+      `CREATE INDEX plinto_webhook_outbox_dead_idx ON ${t.webhookOutbox} (dead_at) WHERE status = 'dead'`,
+    ],
+  },
+  {
     version: 4,
     name: 'refresh token families and the sweep',
     statements: (t) => [
