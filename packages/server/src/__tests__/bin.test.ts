@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { run } from './bin-runner'
+import { PGLITE_START_TIMEOUT } from './postgres-helpers'
 
 describe('plinto-server', { timeout: 20_000 }, () => {
   test('--help prints usage and exits 0', async () => {
@@ -59,7 +60,8 @@ describe('plinto-server', { timeout: 20_000 }, () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
-  })
+    // The data directory's database is created on this first start (PGlite's initdb: seconds).
+  }, PGLITE_START_TIMEOUT)
 
   test('new options from --config, flags and environment reach the app', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plinto-bin-config-'))
