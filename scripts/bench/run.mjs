@@ -93,7 +93,8 @@ async function throughputTable() {
       concurrency,
       seconds,
       expectStatus: 200,
-      step: () => request(load, ceiling.url, { path: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } }),
+      step: () =>
+        request(load, ceiling.url, { path: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } }),
     })
     load.destroy()
     await ceiling.stop()
@@ -171,7 +172,7 @@ async function throughputTable() {
   console.log(
     `Throughput at ${concurrency} connections. × ceiling: GET /auth/me req/s over the bare handler's ` +
       `${ceilingRps.toFixed(0)} req/s (verifying the token is all it does); × memory: req/s over the memory ` +
-      'store\'s for the same operation.\n',
+      "store's for the same operation.\n",
   )
   console.log('| store | operation | req/s | p50 ms | p99 ms | × ceiling | × memory |')
   console.log('|---|---|--:|--:|--:|--:|--:|')
@@ -193,7 +194,9 @@ async function growthTable() {
       'plinto-state.json written by this script, with a cheap password hash (1 PBKDF2 iteration) that only the seeded, ' +
       'never-measured accounts carry; the measured requests sign up, sign in and refresh new accounts at 600,000 iterations.\n',
   )
-  console.log('| existing accounts | seed + start s | sign-up p50 ms | sign-in p50 ms | refresh p50 ms | GET /auth/me p50 ms |')
+  console.log(
+    '| existing accounts | seed + start s | sign-up p50 ms | sign-in p50 ms | refresh p50 ms | GET /auth/me p50 ms |',
+  )
   console.log('|--:|--:|--:|--:|--:|--:|')
   for (const size of sizes) {
     const dir = await mkdtemp(join(tmpdir(), 'plinto-bench-embedded-'))

@@ -43,7 +43,9 @@ describe('embedded store crash safety', () => {
         new RegExp(`in use by another process \\(PID ${first.child.pid} on .+\\)\\..*--database-url`),
       )
 
-      const start = await (await post(url as string, '/auth/signup', { email: 'chain@example.com', password: PASSWORD })).json()
+      const start = await (
+        await post(url as string, '/auth/signup', { email: 'chain@example.com', password: PASSWORD })
+      ).json()
       const signedUp: string[] = []
       let refreshToken: string = start.tokens.refresh_token
       let refreshes = 0

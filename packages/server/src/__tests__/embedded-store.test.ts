@@ -200,9 +200,7 @@ describe('import of an earlier file store data directory', () => {
         expect((await me.json()).email).toBe('ada@example.com')
         const refreshed = await upgraded.post('/auth/refresh', { refresh_token: ada.tokens.refresh_token })
         expect(refreshed.status).toBe(200)
-        expect((await upgraded.post('/auth/signin', { email: 'bob@example.com', password: PASSWORD })).status).toBe(
-          200,
-        )
+        expect((await upgraded.post('/auth/signin', { email: 'bob@example.com', password: PASSWORD })).status).toBe(200)
         const taken = await upgraded.post('/auth/signup', { email: 'ADA@example.com', password: PASSWORD })
         expect(taken.status).toBe(409)
       } finally {
@@ -282,7 +280,9 @@ describe('import of an earlier file store data directory', () => {
         expect(await store.organizations.getBySlug('org-1')).toMatchObject({ id: 'org_1' })
         expect(await store.mfa.get('usr_1')).toEqual(mfaRecord('usr_1', { totp_last_step: 5 }))
         expect(await store.mfa.claimTotpStep('usr_1', 5)).toBe(false)
-        expect(await store.passkeys.getByCredentialId('cred_pk_1')).toEqual(passkeyRecord('pk_1', 'usr_1', { counter: 3 }))
+        expect(await store.passkeys.getByCredentialId('cred_pk_1')).toEqual(
+          passkeyRecord('pk_1', 'usr_1', { counter: 3 }),
+        )
         expect(await store.challenges.get('k', 'mfa_token', NOW)).toEqual(
           challengeRecord('k', { user_id: 'usr_1', attempts: 1, expires_at: NOW + MINUTE }),
         )

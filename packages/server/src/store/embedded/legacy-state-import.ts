@@ -57,11 +57,19 @@ async function insertRows(tx: SqlQueryable, table: string, columns: readonly str
  * Copies `state` into the (empty, migrated) tables of `t` inside the transaction `tx`. Records whose owner is
  * missing from the file are counted as orphans and left out (the foreign keys would refuse them).
  */
-export async function importLegacyState(tx: SqlQueryable, t: TableNames, state: StoreState): Promise<LegacyImportCounts> {
+export async function importLegacyState(
+  tx: SqlQueryable,
+  t: TableNames,
+  state: StoreState,
+): Promise<LegacyImportCounts> {
   const counts: LegacyImportCounts = { imported: {}, orphans: {} }
   const users = new Set(Object.keys(state.users))
   const organizations = new Set(Object.keys(state.organizations))
-  const sessions = new Set(Object.values(state.sessions).filter((s) => users.has(s.user_id)).map((s) => s.id))
+  const sessions = new Set(
+    Object.values(state.sessions)
+      .filter((s) => users.has(s.user_id))
+      .map((s) => s.id),
+  )
   const put = async <R extends object>(
     name: string,
     table: string,
