@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { silentLogger, type Logger } from '../index'
 import { createEmbeddedStore, DataDirInUseError, startServer } from '../node'
 import { LOCK_FILE } from '../store/embedded/data-dir-lock'
+import { openEmbeddedDatabase } from '../store/embedded/embedded-store'
 import { createStateStore } from '../store/memory/memory-store'
 import { emptyState, type StoreState } from '../store/memory/state'
 import { PASSWORD } from './helpers'
@@ -157,6 +158,38 @@ describe('embedded store', () => {
         expect(await readFile(join(dir, LOCK_FILE), 'utf8')).toMatch(new RegExp(`^${process.pid}\\n`))
       } finally {
         await reopened.close()
+      }
+    },
+    PGLITE_TEST_TIMEOUT,
+  )
+})
+
+describe('embedded store maintenance', () => {
+  test(
+    'the tables are vacuumed and analysed on a timer (PGlite runs no autovacuum), and close waits for a run',
+    async () => {
+      const { store, client } = await openEmbeddedDatabase(dir, { logger: silentLogger, maintenanceIntervalMs: 200 })
+      try {
+        await store.users.create(userRecord('usr_1'))
+        for (let i = 0; i < 5; i++) await store.users.update('usr_1', { last_sign_in_at: NOW + i })
+        const vacuumed = async () =>
+          (
+            await client.query<{ vacuums: number; analyses: number }>(
+              `SELECT vacuum_count::integer AS vacuums, analyze_count::integer AS analyses
+               FROM pg_stat_user_tables WHERE relname = 'plinto_users'`,
+            )
+          ).rows[0]
+        await expect.poll(vacuumed, { timeout: 30_000, interval: 200 }).toMatchObject({
+          vacuums: expect.any(Number),
+          analyses: expect.any(Number),
+        })
+        await expect
+          .poll(async () => (await vacuumed())?.vacuums ?? 0, { timeout: 30_000, interval: 200 })
+          .toBeGreaterThan(0)
+        expect((await vacuumed())?.analyses).toBeGreaterThan(0)
+        expect(await store.users.get('usr_1')).toMatchObject({ last_sign_in_at: NOW + 4 })
+      } finally {
+        await store.close()
       }
     },
     PGLITE_TEST_TIMEOUT,

@@ -32,9 +32,15 @@ export const EMBEDDED_DATABASE_DIR = 'pgdata'
  * ```
  */
 export interface EmbeddedStoreOptions {
-  /** Where the one-time import of an earlier `plinto-state.json` is reported. Default: the console logger. */
+  /**
+   * Where the one-time import of an earlier `plinto-state.json` and a failed maintenance run are reported.
+   * Default: the console logger.
+   */
   logger?: Logger
 }
+
+/** How often the tables are vacuumed and analysed (PGlite runs no autovacuum). */
+const MAINTENANCE_INTERVAL_MS = 60 * 60_000
 
 /**
  * The durable store in a directory: the PostgreSQL store, with its very SQL and migrations, running on
@@ -69,7 +75,7 @@ export async function createEmbeddedStore(dir: string, options: EmbeddedStoreOpt
  */
 export async function openEmbeddedDatabase(
   dir: string,
-  options: EmbeddedStoreOptions = {},
+  options: EmbeddedStoreOptions & { maintenanceIntervalMs?: number } = {},
 ): Promise<{ store: PlintoStore; client: SqlClient }> {
   const logger = options.logger ?? consoleLogger
   await mkdir(dir, { recursive: true, mode: 0o700 })
@@ -84,6 +90,29 @@ export async function openEmbeddedDatabase(
     const store = await createPostgresStore({ client })
     const opened = db
     let closed = false
+    // PostgreSQL in single-user mode has no autovacuum: without this, the dead row versions that every update
+    // leaves (a refresh, a sign-in's last_sign_in_at) would pile up in tables and indexes, and the planner
+    // would never get statistics. One table at a time, so requests get their turn in between (PGlite runs
+    // one statement at a time, on this thread).
+    let maintaining: Promise<void> | undefined
+    const maintain = async () => {
+      const { rows } = await client.query<{ name: string }>(
+        `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'plinto\\_%'`,
+      )
+      for (const { name } of rows) {
+        if (closed) return
+        await client.query(`VACUUM (ANALYZE) ${name}`)
+      }
+    }
+    const timer = setInterval(() => {
+      if (maintaining) return
+      maintaining = maintain()
+        .catch((error: unknown) => logger.error('Embedded database maintenance failed', { error: String(error) }))
+        .finally(() => {
+          maintaining = undefined
+        })
+    }, options.maintenanceIntervalMs ?? MAINTENANCE_INTERVAL_MS)
+    timer.unref()
     return {
       client,
       store: {
@@ -94,6 +123,8 @@ export async function openEmbeddedDatabase(
         async close() {
           if (closed) return
           closed = true
+          clearInterval(timer)
+          await maintaining
           await store.close()
           // A clean shutdown: PostgreSQL checkpoints, so the next start has no WAL to replay.
           await opened.close()
@@ -125,6 +156,8 @@ async function createDatabase(dir: string, database: string, logger: Logger): Pr
     await migrate(client, t)
     if (legacy) {
       const counts = await client.transaction((tx) => importLegacyState(tx, t, legacy))
+      // Statistics for the planner from the start, rather than after the first maintenance run.
+      await client.query('ANALYZE')
       logger.info(`Imported ${legacyFile} into the embedded database`, {
         ...counts.imported,
         ...(Object.keys(counts.orphans).length > 0 && { skippedOrphans: counts.orphans }),
