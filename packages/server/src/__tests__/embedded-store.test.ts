@@ -179,10 +179,6 @@ describe('embedded store maintenance', () => {
                FROM pg_stat_user_tables WHERE relname = 'plinto_users'`,
             )
           ).rows[0]
-        await expect.poll(vacuumed, { timeout: 30_000, interval: 200 }).toMatchObject({
-          vacuums: expect.any(Number),
-          analyses: expect.any(Number),
-        })
         await expect
           .poll(async () => (await vacuumed())?.vacuums ?? 0, { timeout: 30_000, interval: 200 })
           .toBeGreaterThan(0)
