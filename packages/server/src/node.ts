@@ -138,7 +138,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 }
 
 export type { PlintoAppOptions } from './server-context'
-export { createFileStore, STATE_FILE } from './store/file-store'
+export {
+  createEmbeddedStore,
+  EMBEDDED_DATABASE_DIR,
+  type EmbeddedStoreOptions,
+} from './store/embedded/embedded-store'
+export { DataDirInUseError } from './store/embedded/data-dir-lock'
 export {
   createPostgresStore,
   type PostgresStoreOptions,

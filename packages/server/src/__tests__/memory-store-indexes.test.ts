@@ -2,11 +2,7 @@
 // not grow with the number of stored accounts. Measured deterministically: the store runs over a state whose
 // collections are proxies counting every property access, so a scan shows up as thousands of accesses; no
 // timing is involved.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, test } from 'vitest'
-import { createFileStore, STATE_FILE } from '../node'
+import { describe, expect, test } from 'vitest'
 import { resolveConfig, sweepStore } from '../index'
 import { memoryChallenges, memoryMfa, memoryOAuthAccounts, memoryPasskeys } from '../store/memory/factors'
 import { buildIndexes, type StoreIndexes } from '../store/memory/indexes'
@@ -137,54 +133,6 @@ describe('memory store indexes', () => {
     expect(await store.users.getByEmail('usr_7@example.com')).toBeUndefined()
     expect(await store.users.getByUsername('user7')).toBeUndefined()
   }, 60_000)
-})
-
-describe('file store indexes', () => {
-  let dir: string | undefined
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true })
-  })
-
-  test('are rebuilt from the state on disk, which holds the state alone', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'plinto-indexes-'))
-    const first = await createFileStore(dir)
-    await first.users.create(userRecord('usr_1', { username: 'ada', username_normalized: 'ada' }))
-    await first.users.create(userRecord('usr_2'))
-    await first.users.update('usr_1', { email: 'renamed@example.com', email_normalized: 'renamed@example.com' })
-    const session = sessionRecord('sess_1', 'usr_2')
-    await first.sessions.create(session)
-    await first.refreshTokens.create(refreshTokenRecord('rt_1', session, { expires_at: NOW + MINUTE }))
-    await first.organizations.create(organizationRecord('org_1'), {
-      organization_id: 'org_1',
-      user_id: 'usr_2',
-      role: 'owner',
-      joined_at: NOW,
-    })
-    await first.invitations.create(invitationRecord('inv_1', 'org_1', { token_hash: 'ih_1' }))
-    await first.close()
-
-    const onDisk = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as Record<string, unknown>
-    expect(Object.keys(onDisk).sort()).toEqual(Object.keys(emptyState()).sort())
-
-    const second = await createFileStore(dir)
-    try {
-      expect(await second.users.getByEmail('renamed@example.com')).toMatchObject({ id: 'usr_1' })
-      expect(await second.users.getByEmail('usr_1@example.com')).toBeUndefined()
-      expect(await second.users.getByUsername('ada')).toMatchObject({ id: 'usr_1' })
-      const taken = await second.users.create(userRecord('usr_3', { email: 'renamed@example.com' })).catch((e) => e)
-      expect(taken).toMatchObject({ field: 'email' })
-      expect(await second.sessions.listByUser('usr_2')).toEqual([session])
-      expect(await second.memberships.listByUser('usr_2')).toMatchObject([{ organization_id: 'org_1' }])
-      expect(await second.invitations.getByTokenHash('ih_1')).toMatchObject({ id: 'inv_1' })
-      expect(await second.organizations.getBySlug('org-1')).toMatchObject({ id: 'org_1' })
-      await second.refreshTokens.deleteExpired(NOW + MINUTE)
-      expect(await second.refreshTokens.getByHash('rt_1')).toBeUndefined()
-      expect(await second.users.delete('usr_2')).toBe(true)
-      expect(await second.sessions.listByUser('usr_2')).toEqual([])
-    } finally {
-      await second.close()
-    }
-  })
 })
 
 /** A memory store over `context`, built as createStateStore builds one, so the test can read its indexes. */

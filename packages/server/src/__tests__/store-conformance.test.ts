@@ -1,13 +1,16 @@
-// One behavioural suite, every store: the memory store (the reference semantics), the file store, and the
-// PostgreSQL store over PGlite in-process and over node-postgres on the wire. The PostgreSQL store also
+// One behavioural suite, every store: the memory store (the reference semantics), the embedded store (the
+// PostgreSQL store on PGlite in a data directory, as --data-dir runs it), and the PostgreSQL store over PGlite
+// in-process and over node-postgres on the wire. The PostgreSQL store also
 // runs against a real server when PLINTO_TEST_DATABASE_URL is set (its own schema, emptied per test).
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest'
 import { createMemoryStore, silentLogger, type PlintoStore } from '../index'
-import { createFileStore, createPostgresStore, pgliteClient } from '../node'
+import { createPostgresStore, pgliteClient } from '../node'
+import { openEmbeddedDatabase } from '../store/embedded/embedded-store'
+import type { SqlClient } from '../store/postgres/sql-client'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, truncatePlintoTables } from './postgres-helpers'
 import { accountsConformance } from './store-conformance/accounts'
 import { factorsConformance } from './store-conformance/factors'
@@ -38,18 +41,22 @@ describe('memory store', () => {
   conformance(() => store, { rollsBack: false })
 })
 
-describe('file store', () => {
+describe('embedded store', () => {
   let store: PlintoStore
+  let client: SqlClient
   let dir: string
-  beforeEach(async () => {
+  // One database for the suite (creating one costs seconds), emptied before each case.
+  beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'plinto-conformance-'))
-    store = await createFileStore(dir)
-  })
-  afterEach(async () => {
-    await store.close()
+    ;({ store, client } = await openEmbeddedDatabase(dir, { logger: silentLogger }))
+  }, PGLITE_START_TIMEOUT * 2)
+  // Closing checkpoints the database (and fsyncs it): seconds too.
+  afterAll(async () => {
+    await store?.close()
     await rm(dir, { recursive: true, force: true })
-  })
-  conformance(() => store, { rollsBack: false })
+  }, PGLITE_START_TIMEOUT)
+  beforeEach(() => truncatePlintoTables(client))
+  conformance(() => store)
 })
 
 describe('PostgreSQL store', () => {

@@ -1,15 +1,9 @@
-// The store sweep through the server, on every store: what it deletes, that reuse of a rotated token is still
-// detected after its record is gone, that it loses nothing live while refreshes run, and the timer of
-// startServer (interval, unref'd, stopped by close()).
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, afterEach, describe, expect, inject, test, vi } from 'vitest'
 import { sha256 } from '../crypto/hash'
 import { randomToken } from '../crypto/random'
 import { createMemoryStore, silentLogger, SWEEP_MARGIN_MS, type PlintoStore } from '../index'
-import { createFileStore, createPostgresStore, pgliteClient, startServer } from '../node'
+import { createPostgresStore, pgliteClient, startServer } from '../node'
 import { call, signUp, testApp } from './helpers'
 import { PGLITE_START_TIMEOUT, startPglite } from './postgres-helpers'
 
@@ -27,18 +21,6 @@ let schemas = 0
 const realDatabase = inject('postgresUrl')
 const STORES: Array<[string, () => Promise<PlintoStore>]> = [
   ['memory', async () => createMemoryStore()],
-  [
-    'file',
-    async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'plinto-sweep-'))
-      const store = await createFileStore(dir)
-      cleanups.push(async () => {
-        await store.close()
-        await rm(dir, { recursive: true, force: true })
-      })
-      return store
-    },
-  ],
   [
     'PGlite',
     async () => {

@@ -1,13 +1,13 @@
 // The durable webhook outbox through the running server: one event id on every retry, jittered exponential
 // backoff, dead letters and their re-queue (also through `plinto-server dead-letters`), a restart that
-// delivers what was pending (file store, PostgreSQL), a crashed instance's lease taken over, a graceful
+// delivers what was pending (embedded store, PostgreSQL), a crashed instance's lease taken over, a graceful
 // close, and two instances on one PostgreSQL delivering each event once.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, inject, test } from 'vitest'
 import { createMemoryStore, type PlintoConfigOverrides, type PlintoStore, retryDelay, silentLogger } from '../index'
-import { createFileStore, createPostgresStore, type RunningServer, startServer } from '../node'
+import { createEmbeddedStore, createPostgresStore, type RunningServer, startServer } from '../node'
 import { verifyWebhookPayload } from '../webhooks/signature'
 import { deadLetters } from '../cli/dead-letters'
 import { UsageError } from '../cli/values'
@@ -145,7 +145,7 @@ describe('dead letters', () => {
   test('plinto-server dead-letters lists them and re-queues one or all', { timeout: 20_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plinto-dead-'))
     cleanups.push(() => rm(dir, { recursive: true, force: true }))
-    const store = await createFileStore(dir)
+    const store = await createEmbeddedStore(dir)
     await store.outbox.enqueue([outboxRecord('whd_one'), outboxRecord('whd_two', { event: 'user.deleted' })])
     await store.outbox.claim({ owner: 'whw_1', nowMs: Date.now(), leaseMs: 1000, limit: 2 })
     await store.outbox.fail('whd_one', 'whw_1', Date.now(), null, 'HTTP 410')
@@ -198,7 +198,7 @@ describe('dead letters', () => {
     expect(JSON.parse(json.stdout).map((r: { id: string }) => r.id)).toEqual(['whd_one'])
     expect(await cli(['requeue', '--all', '--data-dir', dir])).toEqual({ code: 0, stdout: 'Re-queued 1 delivery.\n' })
     expect(await cli(['--data-dir', dir])).toEqual({ code: 0, stdout: 'No dead letters.\n' })
-    const reopened = await createFileStore(dir)
+    const reopened = await createEmbeddedStore(dir)
     expect(await reopened.outbox.countPending()).toBe(2)
     await reopened.close()
 
@@ -228,14 +228,14 @@ describe('crashes, restarts and shutdown', () => {
     expect(hook.accepted[0]!.at).toBeGreaterThanOrEqual(leaseUntil)
   })
 
-  test('restart on the file store: what was pending is delivered, with the same ids', async () => {
+  test('restart on the embedded store: what was pending is delivered, with the same ids', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plinto-outbox-'))
     cleanups.push(() => rm(dir, { recursive: true, force: true }))
     let up = false
     const hook = await receiver(() => ({ status: up ? 204 : 503 }))
     const retry = { webhookRetry: { attempts: 5, baseDelayMs: 60_000 } }
 
-    const first = await createFileStore(dir)
+    const first = await createEmbeddedStore(dir)
     const before = await serve(hook.url, { store: first, ...retry })
     expect((await signUp(before)).status).toBe(201)
     await eventually(() => hook.attempts.length === 2)
@@ -244,7 +244,7 @@ describe('crashes, restarts and shutdown', () => {
     const ids = hook.attempts.map((attempt) => attempt.event.id).sort()
 
     up = true
-    const second = await createFileStore(dir)
+    const second = await createEmbeddedStore(dir)
     cleanups.push(() => second.close())
     // The retries are due in a minute: a restart does not make them due sooner; move them to now.
     expect(await second.outbox.countPending()).toBe(2)

@@ -9,7 +9,7 @@ import { memoryEmailTokens, memoryUsers } from './users'
 
 /**
  * An in-memory store: the default of `createPlintoApp`, and what `@plinto/testing` uses. Nothing survives
- * the process; use `createFileStore` from `@plinto/server/node` for that.
+ * the process; use `createEmbeddedStore` (a data directory) or `createPostgresStore` from `@plinto/server/node` for that.
  *
  * @example
  * ```ts
