@@ -1,7 +1,7 @@
 import { isPlintoError, PlintoError, unauthorized } from '../errors'
 import { backoffDelay } from '../internal/backoff'
-import { TokenResponseSchema, type TokenResponse } from '@plinto/contract/tokens'
-import { UserSchema, type User } from '@plinto/contract/user'
+import type { TokenResponse } from '@plinto/contract/tokens'
+import type { User } from '@plinto/contract/user'
 import type { CrossTab, Exchanged } from './cross-tab'
 import { computeExpiresAt, refreshDelay } from './expiry'
 import type { SessionData } from './persisted-record'
@@ -116,11 +116,11 @@ export function createRefreshEngine(
     const tokens = await http.request('auth/refresh', {
       method: 'POST',
       ...(refreshToken === undefined ? {} : { json: { refresh_token: refreshToken } }),
-      schema: TokenResponseSchema,
+      schema: (v) => v.tokens,
       auth: false,
     })
     assertEpoch(state, startEpoch)
-    user ??= await http.request('auth/me', { schema: UserSchema, auth: false, bearer: tokens.access_token })
+    user ??= await http.request('auth/me', { schema: (v) => v.user, auth: false, bearer: tokens.access_token })
     assertEpoch(state, startEpoch)
     const { session } = state
     // A refresh keeps the active organization; a refresh into another account starts without one.
