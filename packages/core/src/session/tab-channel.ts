@@ -35,7 +35,12 @@ export function createTabChannel(
       })
   }
   const receive = (encoded: unknown) =>
-    deliver(decodeSession(encoded).then((session) => session ?? undefined, () => undefined))
+    deliver(
+      decodeSession(encoded).then(
+        (session) => session ?? undefined,
+        () => undefined,
+      ),
+    )
 
   if (typeof BroadcastChannel === 'function') {
     const channel = new BroadcastChannel(key)
