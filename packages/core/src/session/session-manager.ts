@@ -98,7 +98,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       data = await decodeSession(raw)
     } catch (error) {
       // The chunk could not be downloaded: the record was not judged, so it stays for the next page load.
-      // Until then this client is signed out, and says why.
+      // Until then this client is signed out (unless something else settled it meanwhile), and says why.
+      if (overtaken()) return
       end('expired')
       deps.events.emit('error', error as PlintoError)
       return
