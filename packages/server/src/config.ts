@@ -73,7 +73,8 @@ export interface PlintoConfigOverrides {
   webhooks?: WebhookEndpoint[]
   /**
    * Delivery attempts per event and endpoint, and the first retry delay (doubling each time, with jitter: each
-   * delay is drawn between half and all of it). Default 5 / 1000 ms. A delivery whose attempts are spent is a
+   * delay is drawn between half and all of it). Default 10 / 30 s in production (about 4 h of retries), 5 / 1000 ms
+   * in development and test. A delivery whose attempts are spent is a
    * dead letter (`plinto-server dead-letters`).
    */
   webhookRetry?: { attempts?: number; baseDelayMs?: number }
@@ -235,8 +236,10 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
     allowedRedirectUrls: overrides.allowedRedirectUrls ?? [`${appUrl}/auth/callback`],
     webhooks: overrides.webhooks ?? [],
     webhookRetry: {
-      attempts: overrides.webhookRetry?.attempts ?? 5,
-      baseDelayMs: overrides.webhookRetry?.baseDelayMs ?? 1000,
+      // Production rides out a receiver's outage of hours (30 s, 1 min, … ~2 h apart: about 4 h in all) before a
+      // delivery is a dead letter; development and tests retry within seconds so a failure shows at once.
+      attempts: overrides.webhookRetry?.attempts ?? (mode === 'production' ? 10 : 5),
+      baseDelayMs: overrides.webhookRetry?.baseDelayMs ?? (mode === 'production' ? 30_000 : 1000),
     },
     webhookDelivery: {
       pollIntervalMs: overrides.webhookDelivery?.pollIntervalMs ?? 1000,
