@@ -71,6 +71,16 @@ export function plintoMiddleware(options: PlintoMiddlewareOptions = {}): (reques
       const token = request.cookies.get(SESSION_COOKIE)?.value
       const claims = await verifySessionToken(token, config)
       if (!claims) {
+        // A page fetched by the router (a prefetch of a <Link>, or a client-side navigation), not loaded as a
+        // document. Next hides its own prefetch headers from the gate, and caches where a prefetched route leads,
+        // redirects included, for minutes: after signing in, the router would still send the user to the
+        // sign-in page. So these get a 401 without a redirect: a prefetch caches nothing, and a navigation falls
+        // back to loading the page as a document, which the redirect below answers. (`Sec-Fetch-Dest` comes from
+        // browsers on HTTPS and localhost; elsewhere the redirect is all there is.)
+        const fetchDest = request.headers.get('sec-fetch-dest')
+        if (fetchDest !== null && fetchDest !== 'document' && !isApi(request)) {
+          return new NextResponse(null, { status: 401, headers: NO_STORE })
+        }
         const response = isApi(request)
           ? NextResponse.json(
               { error_code: 'UNAUTHORIZED', detail: 'Sign in to use this route' },
