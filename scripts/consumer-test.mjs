@@ -349,7 +349,11 @@ async function nextApp(tarballs) {
   if (!(await install('next app', dir))) return
   const build = await run('npx', ['next', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' })
   const ok = build.code === 0 && existsSync(join(dir, '.next/BUILD_ID'))
-  report('next app: next build on @plinto/nextjs (type-check with bundler resolution, App Router, proxy, route handlers)', ok, build.output)
+  report(
+    'next app: next build on @plinto/nextjs (type-check with bundler resolution, App Router, proxy, route handlers)',
+    ok,
+    build.output,
+  )
 }
 
 async function nodeProject(tarballs) {

@@ -1,6 +1,7 @@
 import { PlintoClientProvider, type PlintoClientProviderProps, type TokenStorageMode } from '@plinto/nextjs/client'
 import { auth, currentUser } from '@plinto/nextjs/server'
 import type { ReactNode } from 'react'
+import { environment } from './server/config'
 import { viewOfClaims } from './session-view'
 
 /**
@@ -67,7 +68,7 @@ export async function PlintoProvider({
   const { claims } = await auth()
   // A token whose session ended on the server renders signed out, as every page below would.
   const user = claims ? await currentUser() : null
-  const env = typeof process === 'undefined' ? {} : process.env
+  const env = environment()
   const resolvedApiUrl = (apiUrl ?? env.PLINTO_API_URL ?? '').replace(/\/+$/, '')
   const storage = tokenStorage ?? (env.PLINTO_TOKEN_STORAGE === 'cookie' ? 'cookie' : 'localStorage')
   return (

@@ -114,9 +114,11 @@ export function PlintoProvider(props: PlintoProviderProps): ReactNode {
       '<PlintoProvider> needs a `client` or a `config` prop; it cannot switch from `client` to `config` after mounting.',
     )
   // Keyed by the values, not the object: a server component passes a new object on every render.
+  const given = initialState !== undefined
+  const { user = null, expiresAt, organizationId } = initialState ?? {}
   const initial = useMemo(
-    () => initialSnapshot(initialState),
-    [initialState?.user, initialState?.expiresAt, initialState?.organizationId, initialState === undefined],
+    () => initialSnapshot(given ? { user, expiresAt, organizationId } : undefined),
+    [given, user, expiresAt, organizationId],
   )
   return (
     <PlintoContext.Provider value={client}>

@@ -56,7 +56,9 @@ describe('auth()', () => {
 
   it('protect() redirects a signed-out request to the sign-in page with the path the gate saw', async () => {
     const auth = await authFor(null, '/reports?year=2026')
-    expect(interrupt(() => auth.protect())).toMatch(/^NEXT_REDIRECT;replace;\/sign-in\?redirect_url=\/reports%3Fyear%3D2026;307;/)
+    expect(interrupt(() => auth.protect())).toMatch(
+      /^NEXT_REDIRECT;replace;\/sign-in\?redirect_url=\/reports%3Fyear%3D2026;307;/,
+    )
     // Without the gate there is no path to come back to: the sign-in page's own default applies.
     const withoutGate = await authFor(null, null)
     expect(interrupt(() => withoutGate.protect())).toMatch(/^NEXT_REDIRECT;replace;\/sign-in;307;/)
@@ -71,7 +73,12 @@ describe('auth()', () => {
     const owner = await withRole('owner')
     const admin = await withRole('admin')
     const member = await withRole('member')
-    expect([owner.orgId, owner.orgRole, admin.orgRole, member.orgRole]).toEqual(['org_acme', 'owner', 'admin', 'member'])
+    expect([owner.orgId, owner.orgRole, admin.orgRole, member.orgRole]).toEqual([
+      'org_acme',
+      'owner',
+      'admin',
+      'member',
+    ])
     expect([owner, admin, member].map((auth) => auth.has({ role: 'admin' }))).toEqual([true, true, false])
     expect([owner, admin, member].map((auth) => auth.has({ role: 'owner' }))).toEqual([true, false, false])
     expect([owner, admin, member].map((auth) => auth.has({ role: 'member' }))).toEqual([true, true, true])
@@ -91,9 +98,7 @@ describe('auth()', () => {
 
   it('verifies many requests with one JWKS download', async () => {
     const users = await Promise.all([reference.signUp(), reference.signUp()])
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => authFor(users[i % 2]!.tokens.access_token)),
-    )
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => authFor(users[i % 2]!.tokens.access_token)))
     expect(results.map((auth) => auth.userId)).toEqual(Array.from({ length: 20 }, (_, i) => users[i % 2]!.user.id))
     expect(counter.jwksFetches()).toBe(1)
   })

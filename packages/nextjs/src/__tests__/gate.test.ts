@@ -21,8 +21,7 @@ function gate(overrides: Partial<PlintoMiddlewareOptions> = {}) {
 
 /** Whether the gate let the request through (Next's `NextResponse.next()`), and what it told the page. */
 const passed = (response: Response) => response.headers.get('x-middleware-next') === '1'
-const forwardedReturnPath = (response: Response) =>
-  response.headers.get('x-middleware-request-x-plinto-return-path')
+const forwardedReturnPath = (response: Response) => response.headers.get('x-middleware-request-x-plinto-return-path')
 
 describe('the gate: route matching', () => {
   it('lets signed-out visitors through public routes, and stops them on protected ones', async () => {

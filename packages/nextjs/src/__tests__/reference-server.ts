@@ -72,7 +72,11 @@ export function countingFetch(): { fetch: typeof fetch; jwksFetches: () => numbe
 }
 
 /** A request to the app at `path`, with the session cookie when a token is given. */
-export function appRequest(path: string, token?: string, init: { method?: string; headers?: Record<string, string> } = {}) {
+export function appRequest(
+  path: string,
+  token?: string,
+  init: { method?: string; headers?: Record<string, string> } = {},
+) {
   const headers = new Headers(init.headers)
   if (token !== undefined) headers.set('cookie', `plinto_session=${token}`)
   return new NextRequest(new URL(path, 'http://app.test'), { method: init.method ?? 'GET', headers })

@@ -90,13 +90,15 @@ describe('the session route', () => {
   })
 
   it('DELETE removes the cookie, from a page of the app only', async () => {
-      const remove = (origin: string) =>
-      route().DELETE(new NextRequest(`${ORIGIN}/api/session`, { method: 'DELETE', headers: { host: 'app.test', origin } }))
+    const remove = (origin: string) =>
+      route().DELETE(
+        new NextRequest(`${ORIGIN}/api/session`, { method: 'DELETE', headers: { host: 'app.test', origin } }),
+      )
     const crossSite = await remove('http://evil.example')
     expect(crossSite.status).toBe(403)
     expect(crossSite.headers.get('set-cookie')).toBeNull()
     const own = await remove(ORIGIN)
     expect(own.status).toBe(204)
-    expect(own.headers.get("set-cookie")).toMatch(/^plinto_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=lax$/i)
+    expect(own.headers.get('set-cookie')).toMatch(/^plinto_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=lax$/i)
   })
 })

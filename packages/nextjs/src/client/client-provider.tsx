@@ -1,7 +1,7 @@
 import type { User } from '@plinto/typescript-sdk'
 import { PlintoProvider, type PlintoProviderProps } from '@plinto/ui'
 import { useRouter } from 'next/navigation'
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { browserPlintoClient, type TokenStorageMode } from './browser-client'
 import { startSessionSync, type SessionSync } from './session-cookie-sync'
 
@@ -83,21 +83,35 @@ export function PlintoClientProvider({
   const [sync, setSync] = useState<SessionSync | null>(null)
   // The server's view when the page was loaded; later changes are tracked by the sync itself.
   const [viewAtLoad] = useState(serverView)
+  // A re-render of the server components, put off by a task: when the change came from this tab's sign-in or
+  // sign-out, the component's navigation (below) follows at once and renders the next page for the new
+  // session; refreshing the page being left too could send a signed-out user to the sign-in page instead.
+  const pendingRefresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   useEffect(() => {
     const started = startSessionSync(client, {
       route: sessionRoute,
       serverView: viewAtLoad,
-      onServerViewChange: () => router.refresh(),
+      onServerViewChange: () => {
+        clearTimeout(pendingRefresh.current)
+        pendingRefresh.current = setTimeout(() => router.refresh(), 0)
+      },
     })
     setSync(started)
-    return () => started.stop()
+    return () => {
+      started.stop()
+      clearTimeout(pendingRefresh.current)
+    }
   }, [client, router, sessionRoute, viewAtLoad])
 
   // After signing in or out, the components navigate (`redirectUrl`, `afterSignOutUrl`). Let the cookie catch
   // up first, so that the next server-rendered page already knows.
   const navigate = useCallback(
-    (to: string) => void (sync?.settled() ?? Promise.resolve()).then(() => router.push(to)),
+    (to: string) =>
+      void (sync?.settled() ?? Promise.resolve()).then(() => {
+        clearTimeout(pendingRefresh.current)
+        router.push(to)
+      }),
     [router, sync],
   )
 

@@ -45,13 +45,18 @@ export interface ResolvedConfig {
   fetch: typeof fetch | undefined
 }
 
+/** The server's environment variables; none where there is no `process` (then options must say everything). */
+export function environment(): Record<string, string | undefined> {
+  return typeof process === 'undefined' ? {} : process.env
+}
+
 /**
  * `options` over the environment, read on every call (at request time): one build runs against any Plinto
  * server. Throws a `CONFIG_ERROR` when no API URL is known, on the first request, rather than verifying tokens
  * against a default that is wrong in production.
  */
 export function resolveConfig(options: PlintoNextOptions = {}): ResolvedConfig {
-  const env = typeof process === 'undefined' ? {} : process.env
+  const env = environment()
   const apiUrl = (options.apiUrl ?? env.PLINTO_API_URL ?? '').replace(/\/+$/, '')
   if (apiUrl === '') {
     throw new PlintoError(

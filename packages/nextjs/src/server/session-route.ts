@@ -25,6 +25,21 @@ const cookieOptions = (secure: boolean, maxAge: number) =>
   ({ httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge }) as const
 
 /**
+ * The route handlers {@link sessionRoute} returns: export them from `app/api/session/route.ts`.
+ *
+ * @example
+ * ```ts
+ * const { POST, DELETE }: SessionRouteHandlers = sessionRoute()
+ * ```
+ */
+export interface SessionRouteHandlers {
+  /** Verifies the posted `{ access_token }` and stores it as the `plinto_session` cookie (204), or answers an error. */
+  POST(request: NextRequest): Promise<Response>
+  /** Removes the `plinto_session` cookie (204). */
+  DELETE(request: NextRequest): Promise<Response>
+}
+
+/**
  * The handlers of the route that keeps the app's `plinto_session` cookie in step with the browser's session
  * (the provider calls it on sign-in, every token refresh, organization switch and sign-out):
  *
@@ -46,10 +61,7 @@ const cookieOptions = (secure: boolean, maxAge: number) =>
  * export const { POST, DELETE } = sessionRoute()
  * ```
  */
-export function sessionRoute(options: PlintoNextOptions = {}): {
-  POST: (request: NextRequest) => Promise<Response>
-  DELETE: (request: NextRequest) => Promise<Response>
-} {
+export function sessionRoute(options: PlintoNextOptions = {}): SessionRouteHandlers {
   return {
     async POST(request) {
       if (!isSameOrigin(request)) return refuse(403, 'FORBIDDEN', 'Cross-site requests are not accepted')
@@ -67,8 +79,7 @@ export function sessionRoute(options: PlintoNextOptions = {}): {
       } catch {
         // answered below as a missing access_token
       }
-      const token =
-        typeof body === 'object' && body !== null && 'access_token' in body ? body.access_token : undefined
+      const token = typeof body === 'object' && body !== null && 'access_token' in body ? body.access_token : undefined
       if (typeof token !== 'string' || token === '') return refuse(400, 'VALIDATION_ERROR', 'access_token is required')
 
       const config = resolveConfig(options)

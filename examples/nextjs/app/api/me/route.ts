@@ -6,6 +6,7 @@ const NO_STORE = { 'cache-control': 'no-store' }
 export async function GET() {
   const { claims } = await auth()
   const user = await currentUser()
-  if (!user) return Response.json({ error_code: 'UNAUTHORIZED', detail: 'Not signed in' }, { status: 401, headers: NO_STORE })
+  if (!user)
+    return Response.json({ error_code: 'UNAUTHORIZED', detail: 'Not signed in' }, { status: 401, headers: NO_STORE })
   return Response.json({ claims, user }, { headers: NO_STORE })
 }
