@@ -35,6 +35,8 @@ const VERSIONS = {
   vite: '^8.3.8',
   '@vitejs/plugin-react': '^6.3.0',
   next: '~16.4.6', // as examples/nextjs
+  // The oldest major @plinto/nextjs supports: its gate is middleware.ts, on the edge runtime.
+  next15: '~15.5.29',
 }
 
 let passed = 0
@@ -304,11 +306,13 @@ export async function GET(request: Request) {
 `,
 }
 
-async function nextApp(tarballs) {
-  const dir = join(scratch, 'next-app')
+/** The Next.js app on `next` (a version range); Next 15 names the gate's file middleware.ts, 16 proxy.ts. */
+async function nextApp(tarballs, { label, next, gateFile }) {
+  const dir = join(scratch, label.replaceAll(' ', '-'))
+  const { 'proxy.ts': gate, ...files } = NEXT_FILES
   writeFiles(dir, {
     'package.json': {
-      name: 'consumer-next-app',
+      name: `consumer-${label.replaceAll(' ', '-')}`,
       private: true,
       dependencies: {
         '@plinto/contract': `file:${tarballs['@plinto/contract']}`,
@@ -316,7 +320,7 @@ async function nextApp(tarballs) {
         '@plinto/react': `file:${tarballs['@plinto/react']}`,
         '@plinto/ui': `file:${tarballs['@plinto/ui']}`,
         '@plinto/nextjs': `file:${tarballs['@plinto/nextjs']}`,
-        next: VERSIONS.next,
+        next,
         react: VERSIONS.react,
         'react-dom': VERSIONS['react-dom'],
       },
@@ -341,16 +345,17 @@ async function nextApp(tarballs) {
         incremental: false,
         plugins: [{ name: 'next' }],
       },
-      include: ['next-env.d.ts', 'app', 'proxy.ts', 'next.config.ts', '.next/types/**/*.ts', '.next/dev/types/**/*.ts'],
+      include: ['next-env.d.ts', 'app', gateFile, 'next.config.ts', '.next/types/**/*.ts', '.next/dev/types/**/*.ts'],
       exclude: ['node_modules'],
     },
-    ...NEXT_FILES,
+    ...files,
+    [gateFile]: gate,
   })
-  if (!(await install('next app', dir))) return
+  if (!(await install(label, dir))) return
   const build = await run('npx', ['next', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' })
   const ok = build.code === 0 && existsSync(join(dir, '.next/BUILD_ID'))
   report(
-    'next app: next build on @plinto/nextjs (type-check with bundler resolution, App Router, proxy, route handlers)',
+    `${label}: next build on @plinto/nextjs (type-check with bundler resolution, App Router, ${gateFile}, route handlers)`,
     ok,
     build.output,
   )
@@ -426,7 +431,12 @@ try {
   const packed = packPackages(packageDirs, join(scratch, 'tarballs'))
   const tarballs = Object.fromEntries(packed.map(({ name, tarball }) => [name, tarball]))
   console.log(`consumer: packed ${packed.length} packages into ${scratch}`)
-  await Promise.all([viteApp(tarballs), nodeProject(tarballs), nextApp(tarballs)])
+  await Promise.all([
+    viteApp(tarballs),
+    nodeProject(tarballs),
+    nextApp(tarballs, { label: 'next app', next: VERSIONS.next, gateFile: 'proxy.ts' }),
+    nextApp(tarballs, { label: 'next 15 app', next: VERSIONS.next15, gateFile: 'middleware.ts' }),
+  ])
 } catch (error) {
   report('consumer test set-up', false, String(error?.stack ?? error))
 } finally {
