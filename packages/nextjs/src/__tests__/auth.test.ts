@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { authObject } from '../server/auth-object'
 import { resolveConfig } from '../server/config'
+import { fetchUser } from '../server/fetch-user'
 import { verifySessionToken } from '../server/verify-session'
 import { claimsOf, countingFetch, useReferenceServer } from './reference-server'
 
@@ -101,5 +102,24 @@ describe('auth()', () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => authFor(users[i % 2]!.tokens.access_token)))
     expect(results.map((auth) => auth.userId)).toEqual(Array.from({ length: 20 }, (_, i) => users[i % 2]!.user.id))
     expect(counter.jwksFetches()).toBe(1)
+  })
+
+  it("currentUser()'s request: the user for a live session, null once it is signed out, an error when the server is down", async () => {
+    const config = resolveConfig({ apiUrl: reference.server.url })
+    const { user, tokens } = await reference.signUp()
+    expect(await fetchUser(tokens.access_token, config)).toMatchObject({ id: user.id, email: user.email })
+    const signOut = await fetch(`${reference.server.url}/api/v1/auth/signout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ refresh_token: tokens.refresh_token }),
+    })
+    expect(signOut.ok).toBe(true)
+    expect(await fetchUser(tokens.access_token, config)).toBeNull()
+    await expect(fetchUser(tokens.access_token, resolveConfig({ apiUrl: 'http://127.0.0.1:9' }))).rejects.toMatchObject(
+      {
+        code: 'NETWORK_ERROR',
+        retryable: true,
+      },
+    )
   })
 })
