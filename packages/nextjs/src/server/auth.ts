@@ -30,8 +30,10 @@ import { verifySessionToken } from './verify-session'
  * ```
  */
 export const auth: () => Promise<PlintoAuth> = cache(async () => {
-  const config = resolveConfig()
+  // The cookie first: reading it marks the page as rendered per request, so a build (which prerenders what it
+  // can) never gets as far as needing the environment of a server that is not running yet.
   const token = (await cookies()).get(SESSION_COOKIE)?.value ?? null
+  const config = resolveConfig()
   const claims = await verifySessionToken(token ?? undefined, config)
   const returnPath = (await headers()).get(RETURN_PATH_HEADER)
   return authObject(token, claims, { signInUrl: config.signInUrl, returnPath })
