@@ -135,6 +135,21 @@ export const RefreshRequestSchema = /* @__PURE__ */ z.object({
 /** Body of `POST /auth/refresh`; empty in cookie transport. */
 export type RefreshTokenRequest = z.input<typeof RefreshRequestSchema>
 
+/**
+ * The body of `POST /auth/organization/switch`: the organization to make active (`null` for none) and the
+ * refresh token (omitted in cookie transport); {@link SwitchOrganizationRequest} is its type.
+ */
+export const SwitchOrganizationRequestSchema = /* @__PURE__ */ z.object({
+  organization_id: /* @__PURE__ */ z.nullable(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(255)),
+  ),
+  refresh_token: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(4096)),
+  ),
+})
+/** Body of `POST /auth/organization/switch`; `refresh_token` is left out in cookie transport. */
+export type SwitchOrganizationRequest = z.input<typeof SwitchOrganizationRequestSchema>
+
 /** The body of `POST /auth/password/change` (current and new password); {@link ChangePasswordRequest} is its type. */
 export const ChangePasswordRequestSchema = /* @__PURE__ */ z.object({
   current_password: password,

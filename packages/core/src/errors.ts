@@ -1,4 +1,4 @@
-import { SERVER_ERROR_CODES, type FieldError, type ServerErrorCode } from '@plinto/contract'
+import { SERVER_ERROR_CODES, type FieldError, type ServerErrorCode } from '@plinto/contract/errors'
 
 /**
  * Codes the SDK itself produces, for failures that never reached (or never came back from) the server.

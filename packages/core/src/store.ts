@@ -1,5 +1,5 @@
 import { addListener, notify } from './events'
-import type { User } from '@plinto/contract'
+import type { OrganizationRole, User } from '@plinto/contract'
 
 /**
  * The client's public state, for `useSyncExternalStore` and friends. Frozen, and the very same object
@@ -13,15 +13,35 @@ import type { User } from '@plinto/contract'
  * ```
  */
 export type AuthSnapshot =
-  | { readonly status: 'loading'; readonly user: null; readonly expiresAt: null; readonly organizationId?: null }
-  | { readonly status: 'signed_out'; readonly user: null; readonly expiresAt: null; readonly organizationId?: null }
+  | {
+      readonly status: 'loading'
+      readonly user: null
+      readonly expiresAt: null
+      readonly organizationId?: null
+      readonly organizationRole?: null
+    }
+  | {
+      readonly status: 'signed_out'
+      readonly user: null
+      readonly expiresAt: null
+      readonly organizationId?: null
+      readonly organizationRole?: null
+    }
   | {
       readonly status: 'signed_in'
       readonly user: User
       /** When the current access token expires, ms since the epoch. */
       readonly expiresAt: number
-      /** The active organization (`organizations.setActive`), `null` for none. */
+      /**
+       * The active organization (`organizations.setActive`), `null` for none: the access token's `org_id`, so
+       * it is what the server vouches for (and drops at the next refresh when the user left it).
+       */
       readonly organizationId: string | null
+      /**
+       * The user's role in it, the access token's `org_role` (updated at each refresh); `null` for none. Check
+       * it with `createHas(snapshot.organizationRole)({ role: 'admin' })`.
+       */
+      readonly organizationRole: OrganizationRole | null
     }
 
 /** Internal state holder. */

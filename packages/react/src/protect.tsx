@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { OrganizationRole, User } from '@plinto/typescript-sdk'
-import { useOrganization } from './use-organization'
+import { useOrganizationRole } from './use-account-keys'
 import { useStatusAndUser } from './use-status-and-user'
 
 /**
@@ -19,7 +19,8 @@ export interface ProtectProps {
   condition?: (user: User) => boolean
   /**
    * The least role needed in the ACTIVE organization, with owner > admin > member (`role="admin"` lets
-   * admins and owners in). Nobody passes without an active organization.
+   * admins and owners in). Nobody passes without an active organization. The role is the access token's
+   * (`org_role`), the one your backend authorizes by: no request, and a role change shows after the next refresh.
    */
   role?: OrganizationRole
   /** Rendered when nobody is signed in, `condition` fails or the role is too low. Default: nothing. */
@@ -43,9 +44,10 @@ export function hasRole(role: OrganizationRole | null | undefined, required: Org
 
 /**
  * Renders its children only for a signed-in user who passes `condition` and, with `role`, holds at least
- * that role in the active organization; otherwise `fallback`. Renders nothing while the session (or the
- * active organization) loads, so the fallback never flashes for a user who is in fact allowed.
- * This hides UI; it is not access control — your API must check the access token.
+ * that role in the active organization (the access token's `org_role`); otherwise `fallback`. Renders nothing
+ * while the session loads, so the fallback never flashes for a user who is in fact allowed.
+ * This hides UI; it is not access control — your API must check the access token (`verifyAccessToken`, then
+ * `createHas(claims.org_role)({ role })` from `@plinto/typescript-sdk/server`).
  *
  * @example
  * ```tsx
@@ -80,7 +82,6 @@ function ProtectRole({
   fallback: ReactNode
   children?: ReactNode
 }): ReactNode {
-  const organization = useOrganization()
-  if (organization.organizationId && organization.isLoading) return null
-  return hasRole(organization.role, role) ? children : fallback
+  // The token's role: known with the session, so there is nothing to wait for and nothing to fetch.
+  return hasRole(useOrganizationRole('Protect'), role) ? children : fallback
 }

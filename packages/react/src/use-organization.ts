@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { Organization, OrganizationRole, UpdateOrganizationRequest } from '@plinto/typescript-sdk'
 import { queryCacheFor } from './query-cache'
-import { useAccountKeys } from './use-account-keys'
+import { useAccountKeys, useOrganizationRole } from './use-account-keys'
 import { useQuery, type QueryResult } from './use-query'
 import { useRequiredClient } from './use-required-client'
 
@@ -16,7 +16,10 @@ import { useRequiredClient } from './use-required-client'
 export interface UseOrganizationResult extends QueryResult<Organization | null> {
   /** The active organization's ID (from the client's state, known before `data` loads); `null` for none. */
   organizationId: string | null
-  /** The signed-in user's role in it; `null` while loading or when none is active. */
+  /**
+   * The signed-in user's role in it, from the access token (known before `data` loads; the server re-checks it
+   * at every refresh, so a role change shows after the next one); `null` when none is active.
+   */
   role: OrganizationRole | null
   /** Switches the active organization (`null` for none); `organizationChanged` fires and this hook follows. */
   setActive: (id: string | null) => Promise<void>
@@ -41,6 +44,7 @@ export interface UseOrganizationResult extends QueryResult<Organization | null> 
 export function useOrganization(): UseOrganizationResult {
   const client = useRequiredClient('useOrganization')
   const { userId, organizationId } = useAccountKeys('useOrganization')
+  const tokenRole = useOrganizationRole('useOrganization')
   const active = userId && organizationId
   const query = useQuery<Organization | null>(
     'useOrganization',
@@ -67,9 +71,9 @@ export function useOrganization(): UseOrganizationResult {
       // No active organization: `null`, not `undefined` (nothing to wait for).
       data: active ? query.data : userId ? null : undefined,
       organizationId,
-      role: active ? (query.data?.role ?? null) : null,
+      role: active ? tokenRole : null,
       ...actions,
     }),
-    [query, active, userId, organizationId, actions],
+    [query, active, userId, organizationId, tokenRole, actions],
   )
 }

@@ -1,5 +1,5 @@
 import type { RateLimitClass } from './rate-limit/rate-limit-rules'
-import type { RateLimitResult } from './rate-limit/rate-limiter'
+import type { RateLimitResult } from './middleware/rate-limit'
 import type { ServerContext } from './server-context'
 import type { SessionRecord, UserRecord } from './store/types'
 

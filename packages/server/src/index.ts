@@ -70,6 +70,8 @@ export {
   type ChallengeRepository,
   type PasskeyRepository,
   type OAuthAccountRepository,
+  type RateLimitHit,
+  type RateLimitRepository,
   type UniqueField,
 } from './store/types'
 export { createOutbox, type Outbox } from './mail/outbox'

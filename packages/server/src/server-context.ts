@@ -5,7 +5,6 @@ import { generateSigningKey, loadKeyRing, type KeyRing, type SigningKeyRecord } 
 import { consoleLogger, type Logger } from './logger'
 import type { Mailer, OutgoingMessage } from './mail/mailer'
 import { createOutbox, type Outbox } from './mail/outbox'
-import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter'
 import { createMemoryStore } from './store/memory/memory-store'
 import type { PlintoStore, UserRecord } from './store/types'
 import type { CreateOrganizationRequest, Organization } from '@plinto/contract'
@@ -64,7 +63,6 @@ export interface ServerContext {
   readonly logger: Logger
   /** The recording outbox; present in development and test mode only. */
   readonly outbox: Outbox | undefined
-  readonly rateLimiter: RateLimiter
   /** Event delivery to the configured webhook endpoints; `await webhooks.idle()` in tests. */
   readonly webhooks: WebhookQueue
   /** The `fetch` outgoing calls use (webhooks, OAuth providers). */
@@ -140,7 +138,6 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
     clock,
     logger,
     outbox,
-    rateLimiter: createRateLimiter(),
     webhooks: createWebhookQueue({
       endpoints: config.webhooks,
       retry: config.webhookRetry,

@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react'
 import { PlintoProvider as HeadlessProvider, type PlintoProviderProps as HeadlessProviderProps } from '@plinto/react'
 import type { Appearance } from './appearance/appearance'
-import { en } from './localization/en'
+import { enFirstPaint } from './localization/en-first-paint'
 import type { LocalizationOverrides, PlintoLocalization } from './localization/localization'
 import { mergeLocalization } from './localization/merge-localization'
 import { UiContext, type UiOptions } from './ui-context'
@@ -54,7 +54,7 @@ export function PlintoProvider({
   ...headless
 }: PlintoProviderProps): ReactNode {
   const options = useMemo<UiOptions>(
-    () => ({ appearance, localization: mergeLocalization(en, localization), unstyled, navigate }),
+    () => ({ appearance, localization: mergeLocalization(enFirstPaint, localization), unstyled, navigate }),
     [appearance, localization, unstyled, navigate],
   )
   return (

@@ -10,6 +10,7 @@ const CONTRACT_ENDPOINTS = [
   'POST /api/v1/auth/signin',
   'POST /api/v1/auth/signout',
   'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/organization/switch', // not in CONTRACT.md: docs/contract.md § Organization claims
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/password/change',
   'POST /api/v1/auth/password/forgot',
@@ -119,6 +120,12 @@ describe('the OpenAPI document', () => {
     expect(me.responses['401']).toEqual({ $ref: '#/components/responses/Unauthorized' })
     const refresh = document.paths['/api/v1/auth/refresh']?.post as { security: unknown } | undefined
     expect(refresh?.security).toEqual([{}, { refreshCookie: [] }])
+    // The organization switch takes the refresh token like a refresh, and answers 403 to a non-member.
+    const switchOrganization = document.paths['/api/v1/auth/organization/switch']?.post as
+      | { security: unknown; responses: Record<string, unknown> }
+      | undefined
+    expect(switchOrganization?.security).toEqual([{}, { refreshCookie: [] }])
+    expect(switchOrganization?.responses['403']).toBeDefined()
     expect(document.components.securitySchemes).toMatchObject({
       bearerAuth: { type: 'http', scheme: 'bearer' },
       refreshCookie: { type: 'apiKey', in: 'cookie', name: 'plinto_refresh' },

@@ -81,6 +81,28 @@ export const authOperations: ContractOperation[] = [
     errors: [],
   },
   {
+    operationId: 'switchOrganization',
+    method: 'post',
+    path: '/auth/organization/switch',
+    mount: 'api',
+    tag: 'Auth',
+    summary: 'Make an organization active (or none) and get a new token pair carrying it',
+    description:
+      "A refresh that also sets the session's active organization: the refresh token (body, or the `plinto_refresh` cookie when the body has none) is rotated as by `POST /auth/refresh`, with the same grace window and reuse detection, and the new access token carries `org_id` and `org_role` (none for `organization_id: null`). Not a member of the organization (or no such organization) is 403 `FORBIDDEN`, and nothing changes. The server re-checks the membership at every refresh.",
+    auth: 'refresh',
+    tokenTransport: true,
+    body: { schema: 'SwitchOrganizationRequest' },
+    responses: {
+      200: {
+        description: 'The rotated token pair, for the chosen organization',
+        schema: 'TokenResponse',
+        setsRefreshCookie: true,
+        noStore: true,
+      },
+    },
+    errors: [403],
+  },
+  {
     operationId: 'getCurrentUser',
     method: 'get',
     path: '/auth/me',

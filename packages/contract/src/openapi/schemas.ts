@@ -12,6 +12,7 @@ import {
   SignInRequestSchema,
   SignInResponseSchema,
   SignUpRequestSchema,
+  SwitchOrganizationRequestSchema,
   TokenRequestSchema,
 } from '../auth'
 import { ErrorBodySchema } from '../errors'
@@ -147,6 +148,7 @@ export const requestSchemas = {
   SignUpRequest: SignUpRequestSchema,
   SignInRequest: SignInRequestSchema,
   RefreshRequest: RefreshRequestSchema,
+  SwitchOrganizationRequest: SwitchOrganizationRequestSchema,
   ChangePasswordRequest: ChangePasswordRequestSchema,
   ForgotPasswordRequest: ForgotPasswordRequestSchema,
   ResetPasswordRequest: ResetPasswordRequestSchema,

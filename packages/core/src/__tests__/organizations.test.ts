@@ -166,7 +166,10 @@ describe('the active organization', () => {
     const org = await first.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
     await first.organizations.setActive(org.id)
     await Promise.resolve()
-    expect(JSON.parse(storage.values.get('plinto_auth_token')!)).toMatchObject({ v: 1, organization_id: org.id })
+    // Stored as the server's word: the record's access token carries it (the record has no field of its own).
+    const record = JSON.parse(storage.values.get('plinto_auth_token')!) as { v: number; access_token: string }
+    expect(record.v).toBe(1)
+    expect(claimsOf(record.access_token)).toMatchObject({ org_id: org.id, org_role: 'owner' })
     const second = client({ tokenStorage: storage, tabSync: false })
     await second.ready()
     expect(second.getSnapshot()).toMatchObject({ status: 'signed_in', organizationId: org.id })
@@ -234,5 +237,129 @@ describe('the active organization', () => {
     expect((await failure(plinto.organizations.setActive('org_1'))).code).toBe('UNAUTHORIZED')
     await plinto.organizations.setActive(null)
     expect(plinto.getSnapshot().status).toBe('signed_out')
+  })
+})
+
+/** The claims of an access token (decoding only; the server tests verify signatures). */
+const claimsOf = (token: string | null) =>
+  JSON.parse(Buffer.from((token ?? '').split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>
+
+describe('the active organization is the access token’s', () => {
+  it('setActive asks the server: new tokens carrying org_id and org_role, announced through one transition', async () => {
+    const { ada } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    const before = await ada.getAccessToken()
+    const events = recordEvents(ada)
+    await ada.organizations.setActive(org.id)
+    const after = await ada.getAccessToken()
+    expect(after).not.toBe(before)
+    expect(claimsOf(after)).toMatchObject({ org_id: org.id, org_role: 'owner' })
+    expect(ada.getSnapshot()).toMatchObject({ organizationId: org.id, organizationRole: 'owner' })
+    expect(events.tokenRefreshed).toHaveLength(1)
+    expect(events.organizationChanged).toEqual([{ organizationId: org.id }])
+    expect(backend.countRequests('POST', '/auth/organization/switch')).toBe(1)
+    // Already active: nothing is sent. None: the server clears it and the token says so.
+    await ada.organizations.setActive(org.id)
+    expect(backend.countRequests('POST', '/auth/organization/switch')).toBe(1)
+    await ada.organizations.setActive(null)
+    expect(claimsOf(await ada.getAccessToken())).not.toHaveProperty('org_id')
+    expect(ada.getSnapshot()).toMatchObject({ organizationId: null, organizationRole: null })
+  })
+
+  it('an organization one does not belong to is FORBIDDEN and changes nothing; refreshing still works at once', async () => {
+    const { ada, bob } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    const token = await bob.getAccessToken()
+    const events = recordEvents(bob)
+    expect((await failure(bob.organizations.setActive(org.id))).code).toBe('FORBIDDEN')
+    expect(bob.getSnapshot()).toMatchObject({ status: 'signed_in', organizationId: null, organizationRole: null })
+    expect(await bob.getAccessToken()).toBe(token)
+    expect(events.organizationChanged).toEqual([])
+    // No cooldown after the refusal, and the refresh chain is intact (no reuse, no sign-out).
+    await bob.auth.refreshToken()
+    expect(bob.getSnapshot().status).toBe('signed_in')
+    expect(events.signedOut).toEqual([])
+  })
+
+  it('a removed member is back to no organization on the next refresh (organizationChanged fires)', async () => {
+    const { ada, bob } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    await join(ada, bob, org.id, 'admin')
+    await bob.organizations.setActive(org.id)
+    expect(bob.getSnapshot()).toMatchObject({ organizationId: org.id, organizationRole: 'admin' })
+    await ada.organizations.removeMember(org.id, bob.getSnapshot().user!.id)
+    const changed = nextEvent(bob, 'organizationChanged')
+    await bob.auth.refreshToken()
+    expect(await changed).toEqual({ organizationId: null })
+    expect(bob.getSnapshot()).toMatchObject({ organizationId: null, organizationRole: null })
+  })
+
+  it('a demoted member gets the new role on the next refresh', async () => {
+    const { ada, bob } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    await join(ada, bob, org.id, 'admin')
+    await bob.organizations.setActive(org.id)
+    await ada.organizations.updateMemberRole(org.id, bob.getSnapshot().user!.id, 'member')
+    expect(bob.getSnapshot().organizationRole).toBe('admin')
+    await bob.auth.refreshToken()
+    expect(bob.getSnapshot()).toMatchObject({ organizationId: org.id, organizationRole: 'member' })
+  })
+
+  it('setActive and refreshes at once share one refresh chain: the switch wins, no reuse, one client', async () => {
+    const { ada } = await adaAndBob()
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    const events = recordEvents(ada)
+    await Promise.all([
+      ada.auth.refreshToken(),
+      ada.organizations.setActive(org.id),
+      ada.auth.refreshToken(),
+      ada.getAccessToken(),
+    ])
+    expect(ada.getSnapshot()).toMatchObject({ status: 'signed_in', organizationId: org.id, organizationRole: 'owner' })
+    expect(claimsOf(await ada.getAccessToken())).toMatchObject({ org_id: org.id })
+    // The session is intact: another refresh and a call succeed.
+    await ada.auth.refreshToken()
+    expect((await ada.organizations.listOrganizations()).total).toBe(1)
+    expect(events.signedOut).toEqual([])
+  })
+
+  it('another tab of the same storage takes up the organization and role with the tokens', async () => {
+    await backend.seedUser({ email: ADA, password: PASSWORD })
+    const storage = sharedStorage()
+    const tab1 = await signedIn(ADA, { tokenStorage: storage, tabSync: true })
+    const tab2 = client({ tokenStorage: storage, tabSync: true })
+    await tab2.ready()
+    const org = await tab1.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    const changed = nextEvent(tab2, 'organizationChanged')
+    await tab1.organizations.setActive(org.id)
+    expect(await changed).toEqual({ organizationId: org.id })
+    expect(tab2.getSnapshot()).toMatchObject({ organizationId: org.id, organizationRole: 'owner' })
+    expect(await tab2.getAccessToken()).toBe(await tab1.getAccessToken())
+  })
+
+  it('cookie mode: the switch goes with the HttpOnly cookie, and a reload restores the organization from it', async () => {
+    await backend.seedUser({ email: ADA, password: PASSWORD })
+    const ada = await signedIn(ADA, { tokenStorage: { type: 'cookie' } })
+    const org = await ada.organizations.createOrganization({ name: 'Acme', slug: 'acme' })
+    await ada.organizations.setActive(org.id)
+    expect(ada.getSnapshot()).toMatchObject({ organizationId: org.id, organizationRole: 'owner' })
+    const reloaded = client({ tokenStorage: { type: 'cookie' } })
+    await reloaded.ready()
+    expect(reloaded.getSnapshot()).toMatchObject({
+      status: 'signed_in',
+      organizationId: org.id,
+      organizationRole: 'owner',
+    })
+  })
+
+  it('an organization the client cannot vouch for is never taken from storage: the token decides', async () => {
+    await backend.seedUser({ email: ADA, password: PASSWORD })
+    const storage = sharedStorage()
+    await signedIn(ADA, { tokenStorage: storage, tabSync: false })
+    const record = JSON.parse(storage.values.get('plinto_auth_token')!) as Record<string, unknown>
+    storage.values.set('plinto_auth_token', JSON.stringify({ ...record, organization_id: 'org_forged' }))
+    const later = client({ tokenStorage: storage, tabSync: false })
+    await later.ready()
+    expect(later.getSnapshot()).toMatchObject({ status: 'signed_in', organizationId: null, organizationRole: null })
   })
 })

@@ -2,7 +2,14 @@ import { silentLogger } from '@plinto/server'
 import { startServer, type RunningServer } from '@plinto/server/node'
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { verifyAccessToken, type PlintoError, type VerifyAccessTokenOptions } from '../server'
+import type { OrganizationRole } from '@plinto/contract'
+import {
+  createHas,
+  verifyAccessToken,
+  type AccessTokenClaims,
+  type PlintoError,
+  type VerifyAccessTokenOptions,
+} from '../server'
 import { failure } from './integration-setup'
 
 // The real reference server over HTTP on 127.0.0.1: genuine tokens, its real JWKS, real fetches.
@@ -90,8 +97,11 @@ describe('server: verifyAccessToken accepts genuine tokens', () => {
       iat: expect.any(Number),
       exp: expect.any(Number),
       jti: expect.any(String),
+      auth_time: expect.any(Number),
     })
     expect(claims.exp - claims.iat).toBe(TOKEN_TTL)
+    // A fresh sign-up: the session proved who it is when the token was issued.
+    expect(claims.auth_time).toBe(claims.iat)
   })
 
   it('reads the keys from jwksUrl, from apiUrl, and from apiUrl with a trailing slash alike', async () => {
@@ -124,8 +134,68 @@ describe('server: verifyAccessToken accepts genuine tokens', () => {
     })
     expect(signOut.status).toBe(204)
     await expect(verifyAccessToken(tokens.access_token, options())).resolves.toMatchObject({ aud: AUDIENCE })
-    const extra = await signWithServerKey({ ...claimsLike(tokens.access_token), org_id: 'org_1' })
-    await expect(verifyAccessToken(extra, options())).resolves.toMatchObject({ org_id: 'org_1' })
+    const extra = await signWithServerKey({ ...claimsLike(tokens.access_token), tenant: 't_1', scope: ['a', 'b'] })
+    await expect(verifyAccessToken(extra, options())).resolves.toMatchObject({ tenant: 't_1', scope: ['a', 'b'] })
+    const withOrganization = await signWithServerKey({
+      ...claimsLike(tokens.access_token),
+      org_id: 'org_1',
+      org_role: 'admin',
+    })
+    await expect(verifyAccessToken(withOrganization, options())).resolves.toMatchObject({
+      org_id: 'org_1',
+      org_role: 'admin',
+    })
+  })
+})
+
+describe('server: verifyAccessToken and organization claims', () => {
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${server.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
+
+  it('returns org_id and org_role typed after a switch through the server, and has() honours owner > admin > member', async () => {
+    const { tokens } = await signUp()
+    const created = await post('/organizations', { name: 'Acme', slug: `acme-${signups}` }, tokens.access_token)
+    const org = (await created.json()) as { id: string }
+    const switched = await post('/auth/organization/switch', {
+      organization_id: org.id,
+      refresh_token: tokens.refresh_token,
+    })
+    expect(switched.status).toBe(200)
+    const claims: AccessTokenClaims = await verifyAccessToken(
+      ((await switched.json()) as SignedUp['tokens']).access_token,
+      options(),
+    )
+    expect(claims).toMatchObject({ org_id: org.id, org_role: 'owner', auth_time: expect.any(Number) })
+    // Typed: `org_role` is an OrganizationRole, so this compiles only while the claim type says so.
+    const role: OrganizationRole | undefined = claims.org_role
+    const has = createHas(role)
+    expect([has({ role: 'member' }), has({ role: 'admin' }), has({ role: 'owner' })]).toEqual([true, true, true])
+    // Without an active organization nothing passes.
+    const plain = await verifyAccessToken(tokens.access_token, options())
+    expect(plain.org_id).toBeUndefined()
+    expect(createHas(plain.org_role)({ role: 'member' })).toBe(false)
+  })
+
+  it('refuses organization claims of the wrong shape, even under a genuine signature', async () => {
+    const { tokens } = await signUp()
+    const base = claimsLike(tokens.access_token)
+    const cases: [Record<string, unknown>, string][] = [
+      [{ org_id: 'org_1' }, 'come together'],
+      [{ org_role: 'admin' }, 'come together'],
+      [{ org_id: 'org_1', org_role: 'superuser' }, 'org_role'],
+      [{ org_id: '', org_role: 'admin' }, 'org_id'],
+      [{ org_id: 7, org_role: 'admin' }, 'org_id'],
+      [{ auth_time: 'yesterday' }, 'auth_time'],
+    ]
+    for (const [claims, named] of cases) {
+      const error = await failure(verifyAccessToken(await signWithServerKey({ ...base, ...claims }), options()))
+      expect(error.code, JSON.stringify(claims)).toBe('UNAUTHORIZED')
+      expect(error.message).toContain(named)
+    }
   })
 })
 

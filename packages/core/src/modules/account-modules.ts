@@ -1,6 +1,6 @@
 import type { ModuleContext } from '../module-context'
 import { PlintoError, unauthorized } from '../errors'
-import { MessageResponseSchema } from '@plinto/contract'
+import { MessageResponseSchema } from '@plinto/contract/auth'
 import { loadOnce, lazyMethods } from './lazy'
 import type { ManagementCalls } from './management.lazy'
 import type { MfaModule } from './mfa'
@@ -67,10 +67,13 @@ export function createAccountModules(context: ModuleContext): AccountModules {
         updateMemberRole: true,
         removeMember: true,
       }),
-      // Client state only (token manager, snapshot, storage, other tabs): no need for the chunk.
+      // A refresh that switches (the session's refresh engine runs it): no need for the chunk. Nothing is sent
+      // when `id` is already active; signed out, `null` does nothing and an ID is UNAUTHORIZED.
       async setActive(id) {
         await session.ready
-        if (!session.setOrganization(id) && id !== null) throw unauthorized('Sign in before choosing an organization')
+        const current = session.current()
+        if (!current && id) throw unauthorized('Sign in before choosing an organization')
+        if (current && current.organizationId !== id) await session.refresh(false, true, id)
       },
     },
     mfa: {

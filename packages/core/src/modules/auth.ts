@@ -12,9 +12,9 @@ import {
   type RefreshTokenRequest,
   type SignInRequest,
   type SignUpRequest,
-} from '@plinto/contract'
+} from '@plinto/contract/auth'
 import type { TokenResponse } from '@plinto/contract'
-import { UserSchema, type User } from '@plinto/contract'
+import { UserSchema, type User } from '@plinto/contract/user'
 import type { MfaChallengeSendRequest, MfaEnabledResponse, TotpSetupResponse } from '@plinto/contract'
 import type { OAuthProvidersResponse } from '@plinto/contract'
 import type { Passkey } from '@plinto/contract'

@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../module-context'
-import { MessageResponseSchema, type MessageResponse } from '@plinto/contract'
+import { MessageResponseSchema, type MessageResponse } from '@plinto/contract/auth'
 import {
   BackupCodesResponseSchema,
   MfaEnabledResponseSchema,
@@ -10,7 +10,7 @@ import {
   type MfaEnabledResponse,
   type MfaStatus,
   type TotpSetupResponse,
-} from '@plinto/contract'
+} from '@plinto/contract/mfa'
 import { caller, refreshUser } from './shared'
 
 /**

@@ -1,6 +1,6 @@
 import type { ModuleContext } from '../module-context'
 import { PlintoError } from '../errors'
-import { OAuthAuthorizeResponseSchema } from '@plinto/contract'
+import { OAuthAuthorizeResponseSchema } from '@plinto/contract/oauth'
 import { createMemoryStorage } from '../storage/memory-storage'
 import type { StorageAdapter } from '../storage/types'
 import { getWebStorage } from '../storage/web-storage'

@@ -1,6 +1,6 @@
 import type { ModuleContext } from '../module-context'
 import type { AuthResponse } from '@plinto/contract'
-import { OAuthProvidersResponseSchema, type OAuthProvidersResponse } from '@plinto/contract'
+import { OAuthProvidersResponseSchema, type OAuthProvidersResponse } from '@plinto/contract/oauth'
 import { lazyMethods, loadOnce } from './lazy'
 import { caller } from './shared'
 

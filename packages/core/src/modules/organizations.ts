@@ -18,7 +18,7 @@ import {
   type OrganizationListResponse,
   type OrganizationRole,
   type UpdateOrganizationRequest,
-} from '@plinto/contract'
+} from '@plinto/contract/organizations'
 import { caller, path } from './shared'
 
 /**
@@ -97,23 +97,26 @@ export interface OrganizationsModule {
    */
   removeMember(id: string, userId: string): Promise<void>
   /**
-   * Sets the active organization of this client (`null` for none): kept in the snapshot
-   * (`organizationId`), stored with the session, shared with other tabs, cleared on sign-out;
-   * `organizationChanged` fires. It is client state only: the server is not asked, so check membership
-   * first (e.g. with `getOrganization`) when the ID comes from a URL. Signed out, an ID throws
-   * `UNAUTHORIZED` and `null` does nothing.
+   * Makes `id` the active organization (`null`: none). The server checks that the user is a member and answers
+   * new tokens whose access token carries it (`org_id`, `org_role`), so your backend can authorize by it; a
+   * non-member gets `FORBIDDEN` and nothing changes. The snapshot (`organizationId`, `organizationRole`)
+   * follows the token, is stored with the session, shared with other tabs and cleared on sign-out;
+   * `organizationChanged` fires. The server re-checks the membership at every refresh: a user removed from it
+   * is back to none on the next refresh, a new role shows then too. Nothing is sent when `id` is already
+   * active. Signed out, an ID throws `UNAUTHORIZED` and `null` does nothing.
    * @example
    * ```ts
    * await plinto.organizations.setActive(org.id)
    * plinto.getSnapshot().organizationId // org.id
+   * plinto.getSnapshot().organizationRole // 'owner'
    * ```
    */
   setActive(id: string | null): Promise<void>
 }
 
 /**
- * The calls of `plinto.organizations`: everything but `setActive` (client state only, so it stays in the main
- * chunk, in ./account-modules). They load with the `management` chunk.
+ * The calls of `plinto.organizations`: everything but `setActive` (a refresh with an organization, run by the
+ * session manager, so it stays in the main chunk, in ./account-modules). They load with the `management` chunk.
  */
 export type OrganizationsCalls = Omit<OrganizationsModule, 'setActive'>
 
@@ -124,9 +127,12 @@ export type OrganizationsCalls = Omit<OrganizationsModule, 'setActive'>
 export function createOrganizationsModule(context: ModuleContext): OrganizationsCalls {
   const call = caller(context)
   const { session } = context
-  /** After deleting or leaving `id`: it can no longer be the active organization. */
-  const forget = (id: string) => {
-    if (session.current()?.organizationId === id) session.setOrganization(null)
+  /**
+   * After deleting or leaving `id`: it can no longer be the active organization. The server would drop it at
+   * the next refresh anyway; switching to none now gives this client tokens without it at once.
+   */
+  const forget = async (id: string) => {
+    if (session.current()?.organizationId === id) await session.refresh(false, true, null)
   }
   return {
     createOrganization: (request) => call('POST', 'organizations', OrganizationSchema, request),
@@ -135,7 +141,7 @@ export function createOrganizationsModule(context: ModuleContext): Organizations
     updateOrganization: (id, patch) => call('PUT', path`organizations/${id}`, OrganizationSchema, patch),
     async deleteOrganization(id) {
       await call('DELETE', path`organizations/${id}`, null)
-      forget(id)
+      await forget(id)
     },
     listMembers: (id) => call('GET', path`organizations/${id}/members`, MemberListResponseSchema),
     inviteMember: (id, request) => call('POST', path`organizations/${id}/members/invite`, InvitationSchema, request),
@@ -146,7 +152,7 @@ export function createOrganizationsModule(context: ModuleContext): Organizations
       call('PUT', path`organizations/${id}/members/${userId}/role`, MemberSchema, { role }),
     async removeMember(id, userId) {
       await call('DELETE', path`organizations/${id}/members/${userId}`, null)
-      if (session.current()?.user.id === userId) forget(id)
+      if (session.current()?.user.id === userId) await forget(id)
     },
   }
 }

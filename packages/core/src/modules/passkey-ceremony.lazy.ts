@@ -1,13 +1,14 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 import type { ModuleContext } from '../module-context'
 import { PlintoError } from '../errors'
-import { AuthResponseSchema, type AuthResponse } from '@plinto/contract'
+import { AuthResponseSchema, type AuthResponse } from '@plinto/contract/auth'
 import {
   PasskeyCreationOptionsSchema,
   PasskeyRequestOptionsSchema,
   PasskeySchema,
   type Passkey,
-} from '@plinto/contract'
+} from '@plinto/contract/passkeys'
+import { caller } from './shared'
 
 // The WebAuthn ceremonies. This file is loaded with `import()` by the passkeys module only when a passkey
 // is registered or used, so @simplewebauthn/browser and these schemas stay out of the main entry.
@@ -27,41 +28,35 @@ async function ceremony<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** options → `navigator.credentials.create()` (via @simplewebauthn/browser) → verify. */
-export async function register({ http }: ModuleContext, name?: string): Promise<Passkey> {
-  const optionsJSON = await http.request('passkeys/register/options', {
-    method: 'POST',
-    schema: PasskeyCreationOptionsSchema,
-  })
+export async function register(context: ModuleContext, name?: string): Promise<Passkey> {
+  const call = caller(context)
+  const optionsJSON = await call('POST', 'passkeys/register/options', PasskeyCreationOptionsSchema)
   // The schema checks what we read and keeps the rest (loose objects); the browser library wants the full JSON type.
   const credential = await ceremony(() =>
     startRegistration({
       optionsJSON: optionsJSON as unknown as Parameters<typeof startRegistration>[0]['optionsJSON'],
     }),
   )
-  return http.request('passkeys/register/verify', {
-    method: 'POST',
-    json: { credential, ...(name === undefined ? {} : { name }) },
-    schema: PasskeySchema,
+  return call('POST', 'passkeys/register/verify', PasskeySchema, {
+    credential,
+    ...(name === undefined ? {} : { name }),
   })
 }
 
 /** options → `navigator.credentials.get()` → verify; resolves with the AuthResponse (not yet adopted). */
-export async function authenticate({ http }: ModuleContext, email?: string): Promise<AuthResponse> {
-  const optionsJSON = await http.request('passkeys/authenticate/options', {
-    method: 'POST',
-    json: email === undefined ? {} : { email },
-    schema: PasskeyRequestOptionsSchema,
-    auth: false,
-  })
+export async function authenticate(context: ModuleContext, email?: string): Promise<AuthResponse> {
+  const call = caller(context)
+  const optionsJSON = await call(
+    'POST',
+    'passkeys/authenticate/options',
+    PasskeyRequestOptionsSchema,
+    email === undefined ? {} : { email },
+    false,
+  )
   const credential = await ceremony(() =>
     startAuthentication({
       optionsJSON: optionsJSON as unknown as Parameters<typeof startAuthentication>[0]['optionsJSON'],
     }),
   )
-  return http.request('passkeys/authenticate/verify', {
-    method: 'POST',
-    json: { credential },
-    schema: AuthResponseSchema,
-    auth: false,
-  })
+  return call('POST', 'passkeys/authenticate/verify', AuthResponseSchema, { credential }, false)
 }

@@ -1,6 +1,11 @@
 import type { ModuleContext } from '../module-context'
 import type { AuthResponse } from '@plinto/contract'
-import { PasskeyListResponseSchema, PasskeySchema, type Passkey, type PasskeyListResponse } from '@plinto/contract'
+import {
+  PasskeyListResponseSchema,
+  PasskeySchema,
+  type Passkey,
+  type PasskeyListResponse,
+} from '@plinto/contract/passkeys'
 import { caller, path } from './shared'
 
 /**

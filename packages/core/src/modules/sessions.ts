@@ -6,8 +6,7 @@ import {
   type RevokeAllSessionsResponse,
   type Session,
   type SessionListResponse,
-} from '@plinto/contract'
-import { jwtClaim } from '../session/expiry'
+} from '@plinto/contract/sessions'
 import { caller, path } from './shared'
 
 /**
@@ -59,8 +58,7 @@ export function createSessionsModule(context: ModuleContext): SessionsModule {
     async revokeSession(id) {
       await call('DELETE', path`sessions/${id}`, null)
       // The access token's `sid` claim names this client's session.
-      const current = session.current()
-      if (current && jwtClaim(current.accessToken, 'sid') === id) session.end('user')
+      if (session.sessionId() === id) session.end('user')
     },
     revokeAllSessions: () => call('POST', 'sessions/revoke-all', RevokeAllSessionsResponseSchema),
   }

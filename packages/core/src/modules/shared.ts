@@ -6,8 +6,8 @@ import {
   MfaRequiredResponseSchema,
   type AuthResponse,
   type MfaRequiredResponse,
-} from '@plinto/contract'
-import { UserSchema } from '@plinto/contract'
+} from '@plinto/contract/auth'
+import { UserSchema } from '@plinto/contract/user'
 
 // Helpers the module factories share: each module stays a list of thin, typed one-liners.
 

@@ -1,6 +1,6 @@
 import type { ModuleContext } from '../module-context'
 import type { UpdateUserRequest } from '@plinto/contract'
-import { UserSchema, type User } from '@plinto/contract'
+import { UserSchema, type User } from '@plinto/contract/user'
 import { caller } from './shared'
 
 /**

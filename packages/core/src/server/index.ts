@@ -59,5 +59,7 @@ export {
   verifyWebhookSignature,
   type WebhookPayload,
 } from './verify-webhook-signature'
+// Authorization by the token's organization role: `createHas(claims.org_role)({ role: 'admin' })`.
+export { createHas, roleAtLeast, type AuthorizationCheck, type Has } from '@plinto/contract'
 // Re-exported so a backend can handle failures without importing the client entry.
 export { PlintoError, isPlintoError, type PlintoErrorCode } from '../errors'

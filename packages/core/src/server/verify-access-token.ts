@@ -1,7 +1,7 @@
 import { jwtVerify, type JWTPayload } from 'jose'
 import { PlintoError, isPlintoError } from '../errors'
 import { remoteJwks } from './remote-jwks'
-import { REQUIRED_ACCESS_TOKEN_CLAIMS, type AccessTokenClaims } from '@plinto/contract'
+import { REQUIRED_ACCESS_TOKEN_CLAIMS, type AccessTokenClaims } from '@plinto/contract/access-token-claims'
 
 // The claims type is contract knowledge, shared with the reference server that signs them.
 export type { AccessTokenClaims }
@@ -79,7 +79,9 @@ const TYP = 'at+jwt'
  * the server's public keys (downloaded once from its JWKS and cached per URL in this process, with jose's
  * refetch on an unknown `kid`, so key rotation needs no restart), with the algorithm pinned to ES256 and
  * the header `typ` to `at+jwt`; then `iss`, `aud` and `exp` (within `clockTolerance`), and the presence of
- * `sub`, `sid`, `iat`, `exp`, `jti`.
+ * `sub`, `sid`, `iat`, `exp`, `jti`. The claims come back typed ({@link AccessTokenClaims}): also `auth_time`
+ * and, while the session has an active organization, `org_id` and `org_role` (checked: a known role, both or
+ * neither). Authorize with `createHas(claims.org_role)({ role: 'admin' })` (owner > admin > member).
  *
  * Verification is stateless: a token stays valid until `exp` even after its session is signed out. Keep
  * access tokens short-lived, or ask the server (`GET /api/v1/auth/me` with the token) where a revoked
@@ -98,7 +100,7 @@ const TYP = 'at+jwt'
  *
  * @example
  * ```ts
- * import { isPlintoError, verifyAccessToken } from '@plinto/typescript-sdk/server'
+ * import { createHas, isPlintoError, verifyAccessToken } from '@plinto/typescript-sdk/server'
  *
  * export async function GET(request: Request) {
  *   const token = request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? ''
@@ -108,7 +110,8 @@ const TYP = 'at+jwt'
  *       issuer: 'plinto',
  *       audience: 'plinto',
  *     })
- *     return Response.json({ userId: claims.sub })
+ *     if (!createHas(claims.org_role)({ role: 'admin' })) return new Response(null, { status: 403 })
+ *     return Response.json({ userId: claims.sub, orgId: claims.org_id })
  *   } catch (err) {
  *     if (isPlintoError(err) && (err.code === 'UNAUTHORIZED' || err.code === 'TOKEN_EXPIRED'))
  *       return new Response(null, { status: 401 })
@@ -272,6 +275,16 @@ function claimsOf(payload: JWTPayload): AccessTokenClaims {
   if (!nonEmpty(jti)) throw invalid('claim "jti" must be a non-empty string')
   if (typeof iat !== 'number' || !Number.isFinite(iat)) throw invalid('claim "iat" must be a number')
   if (typeof exp !== 'number' || !Number.isFinite(exp)) throw invalid('claim "exp" must be a number')
+  // The optional claims are typed in AccessTokenClaims, so a wrong type is refused rather than passed on as
+  // the type says: authorization code reads `org_role` and must not meet anything but a known role.
+  const { auth_time, org_id, org_role } = payload
+  if (auth_time !== undefined && (typeof auth_time !== 'number' || !Number.isFinite(auth_time)))
+    throw invalid('claim "auth_time" must be a number')
+  if ((org_id === undefined) !== (org_role === undefined))
+    throw invalid('claims "org_id" and "org_role" come together or not at all')
+  if (org_id !== undefined && !nonEmpty(org_id)) throw invalid('claim "org_id" must be a non-empty string')
+  if (org_role !== undefined && org_role !== 'owner' && org_role !== 'admin' && org_role !== 'member')
+    throw invalid('claim "org_role" must be "owner", "admin" or "member"')
   // jose has already matched iss and aud against the options, so they are present and of the right type.
   return { ...payload, iss: iss as string, aud: aud as string | string[], sub, sid, iat, exp, jti }
 }

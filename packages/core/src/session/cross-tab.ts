@@ -22,6 +22,8 @@ export interface CrossTab {
     startEpoch: number,
     sent: SessionData | null,
     exchange: (from: SessionData | null) => Promise<Exchanged<T>>,
+    /** Always exchange, from the newest tokens (an organization switch): another tab's refresh does not do. */
+    always?: boolean,
   ): Promise<SessionData | Exchanged<T>>
   /** Another tab's news (its message, or the shared storage): newer tokens, another sign-in, a sign-out. */
   adopt(message: TabMessage): void
@@ -80,18 +82,20 @@ export function createCrossTab({ config, storage, tabSync }: SessionManagerDeps,
     // holder got (taken up from its message, or in the shared storage) and uses them; otherwise it
     // refreshes, then saves and tells the other tabs before letting go, so the next one finds them.
     // In-memory state, subscribers and events come after, in the caller.
-    exclusive: (startEpoch, sent, exchange) =>
+    exclusive: (startEpoch, sent, exchange, always) =>
       (lock ?? ((work) => work()))(async () => {
         // The previous holder's news (its message; in storage modes also the shared storage) has arrived:
         // the lock stays held a moment after each refresh for that (LOCK_SETTLE_MS).
         assertEpoch(state, startEpoch)
-        if (state.session && state.session.accessToken !== sent?.accessToken) return state.session
+        // A switch is always sent. Another tab's newer tokens it presents are in the shared storage (below); in
+        // cookie mode the browser sends the newest cookie.
+        if (!always && state.session && state.session.accessToken !== sent?.accessToken) return state.session
         // Newer tokens than ours in the shared storage: another tab refreshed (before or while we waited).
         // Take them up unless they are due for a refresh themselves, judged by their own life, so two tabs
         // that waited for the lock never present the same refresh token. If they are due, refresh from
         // them (ours is spent): taken up silently, the refresh that follows announces its result.
         const stored = await newerStored(sent)
-        if (stored && !isDue(stored.accessToken, stored.expiresAt, config.refreshThreshold)) return stored
+        if (stored && !always && !isDue(stored.accessToken, stored.expiresAt, config.refreshThreshold)) return stored
         if (stored) state.session = stored
         const result = await exchange(stored ?? sent)
         // Cookie mode keeps nothing in JS-visible storage: the other tabs learn of it from the message alone.

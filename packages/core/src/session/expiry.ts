@@ -56,3 +56,11 @@ export function isDue(accessToken: string, expiresAt: number, thresholdSeconds: 
     expiresAt - Math.min(thresholdSeconds * 1000, typeof iat === 'number' ? (expiresAt - iat * 1000) / 2 : 0)
   )
 }
+
+/**
+ * The active organization an access token carries (`org_id`; `org_role` is read by the same rule for the
+ * snapshot), `null` for none. The server chose it, signed it and sends both or neither; the client shows it as
+ * it is (decoding only, like `exp`: what it grants is decided by the server and by backends that verify it).
+ */
+export const tokenOrganization = (accessToken: string): string | null =>
+  (jwtClaim(accessToken, 'org_id') as string) || null

@@ -2,7 +2,8 @@ import * as z from 'zod/mini'
 
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps them out of the core entry (~0.9 KB gzip).
-import { UserSchema, type User } from '@plinto/contract'
+import { UserSchema, type User } from '@plinto/contract/user'
+import { tokenOrganization } from './expiry'
 
 /** Version of the stored record; a record of any other version is discarded, never migrated blindly. */
 export const PERSISTED_VERSION = 1
@@ -14,8 +15,6 @@ const PersistedSessionSchema = /* @__PURE__ */ z.object({
   /** Access-token expiry, ms since the epoch. */
   expires_at: /* @__PURE__ */ z.number(),
   user: UserSchema,
-  /** The active organization; added later within v1, so a record without it still loads (as none). */
-  organization_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 })
 
 /** The session as the client keeps it (in storage for web/custom modes, in memory for cookie mode). */
@@ -25,7 +24,7 @@ export interface SessionData {
   refreshToken: string | undefined
   expiresAt: number
   user: User
-  /** The active organization; `null` for none. */
+  /** The active organization, from the access token's `org_id`; `null` for none. */
   organizationId: string | null
 }
 
@@ -37,7 +36,6 @@ export function encodeSession(session: SessionData): string {
     refresh_token: session.refreshToken,
     expires_at: session.expiresAt,
     user: session.user,
-    organization_id: session.organizationId || undefined,
   })
 }
 
@@ -52,12 +50,12 @@ export function decodeSession(raw: unknown): SessionData | null {
   }
   const result = PersistedSessionSchema.safeParse(json)
   if (!result.success) return null
-  const { access_token, refresh_token, expires_at, user, organization_id } = result.data
+  const { access_token, refresh_token, expires_at, user } = result.data
   return {
     accessToken: access_token,
     refreshToken: refresh_token,
     expiresAt: expires_at,
     user,
-    organizationId: organization_id ?? null,
+    organizationId: tokenOrganization(access_token),
   }
 }

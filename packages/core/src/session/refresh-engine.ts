@@ -1,9 +1,9 @@
 import { isPlintoError, PlintoError, unauthorized } from '../errors'
 import { backoffDelay } from '../internal/backoff'
-import { TokenResponseSchema, type TokenResponse } from '@plinto/contract'
-import { UserSchema, type User } from '@plinto/contract'
+import { TokenResponseSchema, type TokenResponse } from '@plinto/contract/tokens'
+import { UserSchema, type User } from '@plinto/contract/user'
 import type { CrossTab, Exchanged } from './cross-tab'
-import { computeExpiresAt, refreshDelay } from './expiry'
+import { computeExpiresAt, refreshDelay, tokenOrganization } from './expiry'
 import type { SessionData } from './persisted-record'
 import type { SessionManagerDeps } from './session-manager'
 import { assertEpoch, TERMINAL, type SessionState } from './session-state'
@@ -13,8 +13,14 @@ import { assertEpoch, TERMINAL, type SessionState } from './session-state'
  * failures.
  */
 export interface RefreshEngine {
-  /** Single-flight refresh of the current session (in cookie mode also restores one from the cookie). */
-  refresh(background?: boolean, announce?: boolean): Promise<TokenResponse>
+  /**
+   * Single-flight refresh of the current session (in cookie mode also restores one from the cookie). With
+   * `organizationId` (`null`: none) it is a switch, `POST /auth/organization/switch`: it waits for a refresh in
+   * flight (which is spending the token it must present), then takes the slot itself, so refresh() callers get
+   * the switched tokens; under the cross-tab lock it is always sent, never answered with another tab's tokens.
+   * A refused switch (`FORBIDDEN`) changes nothing and starts no cooldown.
+   */
+  refresh(background?: boolean, announce?: boolean, organizationId?: string | null): Promise<TokenResponse>
   /** Refresh with a refresh token the caller holds (e.g. from a native shell), adopting the session it belongs to. */
   refreshWith(refreshToken: string): Promise<TokenResponse>
   /** Sets the timer for the next refresh (none when signed out or disposed); `reset` forgets past failures first. */
@@ -28,19 +34,21 @@ export function visible(cookie: boolean, tokens: TokenResponse): TokenResponse {
   return rest
 }
 
-/** The session made of new tokens (cookie mode keeps no refresh token: it lives in the HttpOnly cookie). */
+/**
+ * The session made of new tokens (cookie mode keeps no refresh token: it lives in the HttpOnly cookie). The
+ * active organization is the access token's: the server chose it, and re-checks it at every refresh.
+ */
 export const sessionOf = (
   cookie: boolean,
   tokens: TokenResponse,
   user: User,
   previousRefresh: string | undefined,
-  organizationId: string | null,
 ): SessionData => ({
   accessToken: tokens.access_token,
   refreshToken: cookie ? undefined : (tokens.refresh_token ?? previousRefresh),
   expiresAt: computeExpiresAt(tokens.access_token, tokens.expires_in),
   user,
-  organizationId,
+  organizationId: tokenOrganization(tokens.access_token),
 })
 
 const toError = (error: unknown) =>
@@ -107,30 +115,41 @@ export function createRefreshEngine(
     ;(timer as { unref?: () => void }).unref?.()
   }
 
-  /** `POST /auth/refresh`, then `GET /auth/me` when no user is known yet. Throws if the session changed meanwhile. */
+  /**
+   * `POST /auth/refresh` (or, with `organizationId`, `POST /auth/organization/switch`), then `GET /auth/me` when
+   * no user is known yet. Throws if the session changed meanwhile.
+   */
   async function exchange(
     startEpoch: number,
     refreshToken: string | undefined,
     user: User | undefined,
+    organizationId?: string | null,
   ): Promise<Exchanged<TokenResponse>> {
-    const tokens = await http.request('auth/refresh', {
+    const switching = organizationId !== undefined
+    const tokens = await http.request(switching ? 'auth/organization/switch' : 'auth/refresh', {
       method: 'POST',
-      ...(refreshToken === undefined ? {} : { json: { refresh_token: refreshToken } }),
+      // A refresh in cookie mode sends no body (the cookie is the token); a switch always names the organization
+      // (JSON leaves out the `refresh_token: undefined` of cookie mode).
+      json:
+        switching || refreshToken !== undefined
+          ? { refresh_token: refreshToken, organization_id: organizationId }
+          : undefined,
       schema: TokenResponseSchema,
       auth: false,
     })
     assertEpoch(state, startEpoch)
     user ??= await http.request('auth/me', { schema: UserSchema, auth: false, bearer: tokens.access_token })
     assertEpoch(state, startEpoch)
-    const { session } = state
-    // A refresh keeps the active organization; a refresh into another account starts without one.
-    return {
-      tokens,
-      next: sessionOf(cookie, tokens, user, refreshToken, session?.user.id === user.id ? session.organizationId : null),
-    }
+    return { tokens, next: sessionOf(cookie, tokens, user, refreshToken) }
   }
 
-  function onFailure(error: PlintoError, startEpoch: number, sent: SessionData | null, background: boolean) {
+  function onFailure(
+    error: PlintoError,
+    startEpoch: number,
+    sent: SessionData | null,
+    background: boolean,
+    switching: boolean,
+  ) {
     const { session } = state
     if (state.epoch !== startEpoch || state.disposed) return
     const reason = TERMINAL[error.code]
@@ -140,7 +159,8 @@ export function createRefreshEngine(
         void state.transition(null, { reason, error })
       return
     }
-    if (!session) return
+    // A refused switch (not a member) says nothing about the session's tokens: no backoff, no retry timer.
+    if (!session || switching) return
     failures++
     lastError = error
     const wait = backoffDelay(failures, error.retryAfter)
@@ -150,13 +170,24 @@ export function createRefreshEngine(
     if (background) events.emit('error', error)
   }
 
-  async function run(startEpoch: number, background: boolean, announce: boolean): Promise<TokenResponse> {
+  async function run(
+    startEpoch: number,
+    background: boolean,
+    announce: boolean,
+    organizationId?: string | null,
+  ): Promise<TokenResponse> {
     let sent = state.session
+    const switching = organizationId !== undefined
     try {
-      const outcome = await crossTab.exclusive(startEpoch, sent, (from) => {
-        sent = from
-        return exchange(startEpoch, from?.refreshToken, state.session?.user)
-      })
+      const outcome = await crossTab.exclusive(
+        startEpoch,
+        sent,
+        (from) => {
+          sent = from
+          return exchange(startEpoch, from?.refreshToken, state.session?.user, organizationId)
+        },
+        switching,
+      )
       assertEpoch(state, startEpoch)
       // Free the slot before anything user-visible happens: store subscribers and event listeners that
       // call refresh() must start a new one, not join this finished one.
@@ -172,20 +203,22 @@ export function createRefreshEngine(
     } catch (caught) {
       releaseSlot(startEpoch)
       const error = toError(caught)
-      onFailure(error, startEpoch, sent, background)
+      onFailure(error, startEpoch, sent, background, switching)
       throw error
     }
   }
 
-  function refresh(background = false, announce = true): Promise<TokenResponse> {
+  function refresh(background = false, announce = true, organizationId?: string | null): Promise<TokenResponse> {
     const { epoch } = state
-    if (inflight && inflightEpoch === epoch) return inflight
+    const again = () => refresh(background, announce, organizationId)
+    if (inflight && inflightEpoch === epoch)
+      return organizationId === undefined ? inflight : inflight.then(again, again)
     if (state.disposed) return Promise.reject(unauthorized('This client was disposed'))
     if (!state.session && !cookie) return Promise.reject(unauthorized('Not signed in'))
     if (lastError && Date.now() < cooldownUntil) return Promise.reject(lastError)
     inflightEpoch = epoch
     // biome-ignore lint/suspicious/noAssignInExpressions: minifies 2 bytes smaller than an assignment then a return (main-chunk budget)
-    return (inflight = run(epoch, background, announce))
+    return (inflight = run(epoch, background, announce, organizationId))
   }
 
   return {

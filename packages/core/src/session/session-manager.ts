@@ -8,9 +8,9 @@ import type { User } from '@plinto/contract'
 import type { RecordStorage } from '../storage/record-storage'
 import { replaceEqualDeep, type Store } from '../store'
 import { createCrossTab } from './cross-tab'
-import { isDue } from './expiry'
+import { isDue, jwtClaim } from './expiry'
 import { decodeSession, type SessionData } from './persisted-record'
-import { createRefreshEngine, sessionOf, visible } from './refresh-engine'
+import { createRefreshEngine, sessionOf, visible, type RefreshEngine } from './refresh-engine'
 import { createSessionState } from './session-state'
 
 /**
@@ -22,6 +22,12 @@ export interface SessionManager {
   readonly ready: Promise<void>
   current(): SessionData | null
   /**
+   * The `sid` claim of the current access token: the server's name for this client's session (`null` when signed
+   * out, `undefined` with an opaque token). Here rather than in the sessions module, which is lazily loaded: a
+   * helper both import would be one more chunk in an app's first load.
+   */
+  sessionId(): unknown
+  /**
    * An access token with more than `minSeconds` left (half the life of a shorter-lived token), refreshing
    * first when it has less, so a token the client knows to be expired is never sent; the current one if
    * that refresh fails and it has not expired yet; `null` when signed out. With `rejected` (the token a
@@ -29,8 +35,12 @@ export interface SessionManager {
    * refreshed, otherwise one refresh shared by all callers, whose failure is the caller's answer.
    */
   validToken(minSeconds: number, rejected?: string): Promise<string | null>
-  /** Single-flight refresh of the current session (in cookie mode also restores one from the cookie). */
-  refresh(): Promise<TokenResponse>
+  /**
+   * Single-flight refresh of the current session (in cookie mode also restores one from the cookie). With
+   * `organizationId` it switches the active organization (`null`: none) through the server: see
+   * {@link RefreshEngine.refresh}.
+   */
+  refresh(background?: boolean, announce?: boolean, organizationId?: string | null): Promise<TokenResponse>
   /** Refresh with a refresh token the caller holds (e.g. from a native shell), adopting the result. */
   refreshWith(refreshToken: string): Promise<TokenResponse>
   /** Commits a fresh sign-in and announces it. Resolves once persisted; returns what callers may see. */
@@ -38,8 +48,6 @@ export interface SessionManager {
   /** Ends the local session (no server call). Emits `signedOut` once, if there was a session. */
   end(reason: SignOutReason): void
   setUser(user: User): void
-  /** Sets the session's active organization (persisted, shared with other tabs); `false` when signed out. */
-  setOrganization(id: string | null): boolean
   dispose(): void
 }
 
@@ -97,6 +105,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   return {
     ready,
     current: () => state.session,
+    sessionId: () => state.session && jwtClaim(state.session.accessToken, 'sid'),
     async validToken(minSeconds, rejected) {
       await ready
       const { session } = state
@@ -116,20 +125,14 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     refreshWith: engine.refreshWith,
     async start(auth) {
       const { tokens, user } = auth
-      // A sign-in starts without an active organization, even when the same user was signed in.
-      await state.transition(sessionOf(cookie, tokens, user, undefined, null), 'signIn')
+      // A sign-in starts without an active organization (its token carries none), even for the same user.
+      await state.transition(sessionOf(cookie, tokens, user, undefined), 'signIn')
       return { user, tokens: visible(cookie, tokens) }
     },
     end,
     setUser(user) {
       if (state.session && replaceEqualDeep(state.session.user, user) !== state.session.user)
         void state.transition({ ...state.session, user }, 'update')
-    },
-    setOrganization(organizationId) {
-      const { session } = state
-      if (!session) return false
-      if (session.organizationId !== organizationId) void state.transition({ ...session, organizationId }, 'update')
-      return true
     },
     dispose() {
       state.disposed = true

@@ -1,6 +1,8 @@
 import { unauthorized, type PlintoError } from '../errors'
 import type { SignOutReason } from '../events'
 import { replaceEqualDeep } from '../store'
+import type { OrganizationRole } from '@plinto/contract'
+import { jwtClaim } from './expiry'
 import { encodeSession, type SessionData } from './persisted-record'
 import type { SessionManagerDeps } from './session-manager'
 import type { TabMessage } from './tab-channel'
@@ -39,7 +41,7 @@ export type Cause =
   | 'adopt'
   /** A sign-in here: always announced, even for the user who was signed in. */
   | 'signIn'
-  /** Changed here (the user, the active organization, tokens from `refreshToken({ refresh_token })`). */
+  /** Changed here (the user, tokens from `refreshToken({ refresh_token })`). */
   | 'update'
   /** The session ended (`error`: the refresh answer that ended it). */
   | { reason: SignOutReason; error?: PlintoError }
@@ -99,7 +101,14 @@ export function createSessionState(
       }
       store.set(
         next
-          ? { status: 'signed_in', user: next.user, expiresAt: next.expiresAt, organizationId: next.organizationId }
+          ? {
+              status: 'signed_in',
+              user: next.user,
+              expiresAt: next.expiresAt,
+              organizationId: next.organizationId,
+              // The role is the token's too (`org_role`), read only for the snapshot.
+              organizationRole: (jwtClaim(next.accessToken, 'org_role') as OrganizationRole) || null,
+            }
           : SIGNED_OUT,
       )
       log('session:', cause)

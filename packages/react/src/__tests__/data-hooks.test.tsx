@@ -329,4 +329,50 @@ describe('organizations', () => {
     expect(await screen.findByText('not an admin')).toBeInTheDocument()
     expect(screen.getByText('member area')).toBeInTheDocument()
   })
+
+  test('<Protect role> and useOrganization().role are the access token’s role: a demotion shows after the next refresh', async () => {
+    await plinto.seedUser({ email: 'bob@example.com', password: PASSWORD })
+    await plinto.seedUser({ email: EMAIL, password: PASSWORD })
+    const acme = await plinto.seedOrganization({
+      name: 'Acme',
+      slug: 'acme',
+      owner: 'bob@example.com',
+      members: [{ email: EMAIL, role: 'admin' }],
+    })
+    const bob = makeClient()
+    await bob.auth.signIn({ email: 'bob@example.com', password: PASSWORD })
+    const client = makeClient()
+    await client.auth.signIn({ email: EMAIL, password: PASSWORD })
+    await client.organizations.setActive(acme.id)
+    let role: string | null = null
+    function Role() {
+      role = useOrganization().role
+      return null
+    }
+    render(
+      <PlintoProvider client={client}>
+        <Role />
+        {/* biome-ignore lint/a11y/useValidAriaRole: Protect's role is an organization role, not an ARIA role */}
+        <Protect role="admin" fallback={<p>not an admin</p>}>
+          <p>admin area</p>
+        </Protect>
+      </PlintoProvider>,
+    )
+    // Known from the token at once: no loading state, and Protect fetches nothing.
+    expect(screen.getByText('admin area')).toBeInTheDocument()
+    expect(role).toBe('admin')
+    const memberId = client.getSnapshot().user!.id
+    await bob.organizations.updateMemberRole(acme.id, memberId, 'member')
+    // The server has demoted her, but her token still says admin until it is refreshed.
+    expect(screen.getByText('admin area')).toBeInTheDocument()
+    await act(() => client.auth.refreshToken())
+    expect(await screen.findByText('not an admin')).toBeInTheDocument()
+    expect(role).toBe('member')
+    // Removed from the organization: the next refresh has no organization at all.
+    await bob.organizations.removeMember(acme.id, memberId)
+    await act(() => client.auth.refreshToken())
+    expect(client.getSnapshot().organizationId).toBeNull()
+    expect(role).toBeNull()
+    expect(screen.getByText('not an admin')).toBeInTheDocument()
+  })
 })

@@ -25,7 +25,12 @@ test('every response with tokens, secrets or backup codes is no-store, and the l
     body: { refresh_token: signedIn.body.tokens.refresh_token },
   })
   seen.set('refreshTokens', refreshed)
-  const token = refreshed.body.access_token as string
+  // The organization switch is a refresh too (to none here: no organization needed).
+  const switched = await call(app, 'POST', '/api/v1/auth/organization/switch', {
+    body: { organization_id: null, refresh_token: refreshed.body.refresh_token },
+  })
+  seen.set('switchOrganization', switched)
+  const token = switched.body.access_token as string
 
   // Magic link.
   await call(app, 'POST', '/api/v1/auth/magic-link', { body: { email: 'ada@example.com' } })
@@ -111,6 +116,7 @@ test('every response with tokens, secrets or backup codes is no-store, and the l
     signUp: 201,
     signIn: 200,
     refreshTokens: 200,
+    switchOrganization: 200,
     verifyMagicLink: 200,
     enableTotp: 200,
     verifyTotp: 200,

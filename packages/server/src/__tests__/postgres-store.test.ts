@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { generateTotp } from '../crypto/totp'
 import type { PlintoApp, PlintoStore } from '../index'
 import { createPostgresStore, pgliteClient, type SqlClient } from '../node'
+import { MIGRATIONS } from '../store/postgres/migrations'
 import { call, PASSWORD, signIn, signUp, testApp } from './helpers'
 import { PGLITE_START_TIMEOUT, startPglite } from './postgres-helpers'
+
+/** Every migration this package knows, each applied once. */
+const MIGRATION_VERSIONS = MIGRATIONS.map((migration) => migration.version)
 
 let db: PGlite
 let client: SqlClient
@@ -161,7 +165,7 @@ describe('the reference app on the PostgreSQL store', () => {
     const { user, tokens } = await signUp(app)
     const jwks = (await call(app, 'GET', '/.well-known/jwks.json')).body
     const migrated = await migrationsOf(schema)
-    expect(migrated.map((m) => Number(m.version))).toEqual([1])
+    expect(migrated.map((m) => Number(m.version))).toEqual(MIGRATION_VERSIONS)
     await before.close()
 
     const after = await createPostgresStore({ client, schema })
@@ -180,7 +184,7 @@ describe('the reference app on the PostgreSQL store', () => {
   test('concurrent starts on an empty schema: one migrates, all work', async () => {
     const schema = freshSchema()
     const stores = await Promise.all(Array.from({ length: 3 }, () => createPostgresStore({ client, schema })))
-    expect((await migrationsOf(schema)).map((m) => Number(m.version))).toEqual([1])
+    expect((await migrationsOf(schema)).map((m) => Number(m.version))).toEqual(MIGRATION_VERSIONS)
     expect(await Promise.all(stores.map((store) => store.ping()))).toEqual([true, true, true])
     await Promise.all(stores.map((store) => store.close()))
   })
@@ -214,6 +218,7 @@ describe('the reference app on the PostgreSQL store', () => {
       'plinto_oauth_accounts',
       'plinto_organizations',
       'plinto_passkeys',
+      'plinto_rate_limits',
       'plinto_refresh_tokens',
       'plinto_sessions',
       'plinto_signing_keys',

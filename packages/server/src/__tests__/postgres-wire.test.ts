@@ -6,10 +6,14 @@ import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { silentLogger, UniqueConstraintError, type Logger } from '../index'
 import { createPostgresStore, pgPoolClient, startServer } from '../node'
+import { MIGRATIONS } from '../store/postgres/migrations'
 import { run } from './bin-runner'
 import { PASSWORD } from './helpers'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, type ServedPglite } from './postgres-helpers'
 import { userRecord } from './store-conformance/records'
+
+/** Every migration this package knows, each applied once. */
+const MIGRATION_VERSIONS = MIGRATIONS.map((migration) => migration.version)
 
 let db: PGlite
 let served: ServedPglite
@@ -232,7 +236,7 @@ describe.skipIf(!realDatabase)('concurrent starts on a real PostgreSQL', () => {
     await client.connect()
     try {
       const { rows } = await client.query(`SELECT version FROM "${schema}".plinto_migrations`)
-      expect(rows.map((r: { version: number }) => r.version)).toEqual([1])
+      expect(rows.map((r: { version: number }) => r.version)).toEqual(MIGRATION_VERSIONS)
     } finally {
       await client.query(`DROP SCHEMA "${schema}" CASCADE`)
       await client.end()

@@ -13,6 +13,7 @@ import { accountsConformance } from './store-conformance/accounts'
 import { factorsConformance } from './store-conformance/factors'
 import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
+import { rateLimitsConformance } from './store-conformance/rate-limits'
 import { sessionsConformance } from './store-conformance/sessions'
 
 function conformance(store: () => PlintoStore) {
@@ -21,6 +22,7 @@ function conformance(store: () => PlintoStore) {
   organizationsConformance(store)
   factorsConformance(store)
   lookupsConformance(store)
+  rateLimitsConformance(store)
 }
 
 describe('memory store', () => {

@@ -1,5 +1,5 @@
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
-import { REQUIRED_ACCESS_TOKEN_CLAIMS, type AccessTokenClaims } from '@plinto/contract'
+import { REQUIRED_ACCESS_TOKEN_CLAIMS, type AccessTokenClaims, type OrganizationRole } from '@plinto/contract'
 import { errors } from '../errors'
 import { randomId } from './random'
 import type { KeyRing } from './signing-keys'
@@ -13,10 +13,22 @@ const TYP = 'at+jwt'
  */
 export async function signAccessToken(
   ring: KeyRing,
-  input: { issuer: string; audience: string; userId: string; sessionId: string; nowMs: number; ttlSeconds: number },
+  input: {
+    issuer: string
+    audience: string
+    userId: string
+    sessionId: string
+    nowMs: number
+    ttlSeconds: number
+    /** When the session last proved who it is (`auth_time`), Unix milliseconds. */
+    authTimeMs: number
+    /** The session's active organization and the user's role in it (`org_id`, `org_role`); none when absent. */
+    organization?: { id: string; role: OrganizationRole } | undefined
+  },
 ): Promise<string> {
   const iat = Math.floor(input.nowMs / 1000)
-  return new SignJWT({ sid: input.sessionId })
+  const organization = input.organization ? { org_id: input.organization.id, org_role: input.organization.role } : {}
+  return new SignJWT({ sid: input.sessionId, auth_time: Math.floor(input.authTimeMs / 1000), ...organization })
     .setProtectedHeader({ alg: 'ES256', kid: ring.signingKid, typ: TYP })
     .setIssuer(input.issuer)
     .setAudience(input.audience)
@@ -67,7 +79,7 @@ export async function verifyAccessToken(
       throw errors.unauthorized('Invalid access token')
     }
   }
-  const { iss, aud, sub, sid, iat, exp, jti } = payload
+  const { iss, aud, sub, sid, iat, exp, jti, auth_time, org_id, org_role } = payload
   if (
     typeof iss !== 'string' ||
     typeof aud !== 'string' ||
@@ -79,5 +91,12 @@ export async function verifyAccessToken(
   ) {
     throw errors.unauthorized('Invalid access token')
   }
-  return { iss, aud, sub, sid, iat, exp, jti }
+  // Only this server's signature gets here, so the optional claims are its own; still typed, not trusted blindly.
+  const claims: AccessTokenClaims = { iss, aud, sub, sid, iat, exp, jti }
+  if (typeof auth_time === 'number') claims.auth_time = auth_time
+  if (typeof org_id === 'string' && typeof org_role === 'string') {
+    claims.org_id = org_id
+    claims.org_role = org_role as OrganizationRole
+  }
+  return claims
 }

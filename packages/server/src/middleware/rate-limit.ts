@@ -1,15 +1,28 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
-import type { RateLimitClass } from '../rate-limit/rate-limit-rules'
-import { ApiError } from '../errors'
+import { sha256 } from '../crypto/hash'
 import type { PlintoEnv } from '../env'
-import type { RateLimitResult } from '../rate-limit/rate-limiter'
+import { ApiError } from '../errors'
+import type { RateLimitClass, RateLimitRule } from '../rate-limit/rate-limit-rules'
+import type { ServerContext } from '../server-context'
+
+/** The outcome of counting one request against a budget; drives the `X-RateLimit-*` headers. */
+export interface RateLimitResult {
+  allowed: boolean
+  limit: number
+  remaining: number
+  /** Unix ms when the window resets. */
+  resetAt: number
+}
 
 // Marks the middleware `rateLimit(cls)` returns, so the app-wide fallback can tell that a route declared
 // its class: each request counts against exactly one class.
 const DECLARED_CLASS = Symbol('rateLimitClass')
 
 type ClassMiddleware = MiddlewareHandler<PlintoEnv> & { [DECLARED_CLASS]?: RateLimitClass }
+
+/** How often each app sweeps the windows that ended out of the store (never on a request's own time). */
+const SWEEP_INTERVAL_MS = 60_000
 
 /**
  * Declares a route's rate-limit class (CONTRACT.md § Rate limits) and counts the request against that
@@ -19,7 +32,7 @@ type ClassMiddleware = MiddlewareHandler<PlintoEnv> & { [DECLARED_CLASS]?: RateL
  */
 export function rateLimit(cls: Exclude<RateLimitClass, 'general'>): MiddlewareHandler<PlintoEnv> {
   const middleware: ClassMiddleware = async (c, next) => {
-    countIp(c, cls)
+    await countIp(c, cls)
     await next()
   }
   middleware[DECLARED_CLASS] = cls
@@ -33,29 +46,67 @@ export function rateLimit(cls: Exclude<RateLimitClass, 'general'>): MiddlewareHa
 export function rateLimitGeneral(): MiddlewareHandler<PlintoEnv> {
   return async (c, next) => {
     const declared = matchedRoutes(c).some((route) => DECLARED_CLASS in route.handler)
-    if (!declared) countIp(c, 'general')
+    if (!declared) await countIp(c, 'general')
     await next()
   }
 }
 
 /**
  * Counts the request against the per-account budget of its class (key: the normalised email or username).
- * Call it after validating the body and before doing any work for the account.
+ * Call it after validating the body and before doing any work for the account (or sending it any email).
  */
-export function limitAccount<E extends PlintoEnv>(c: Context<E>, account: string): void {
-  const { server } = c.var
-  const rules = server.config.rateLimit
+export async function limitAccount<E extends PlintoEnv>(c: Context<E>, account: string): Promise<void> {
+  const rules = c.var.server.config.rateLimit
   const cls = c.var.rateLimitClass
   if (!rules || !cls) return
-  enforce(c, server.rateLimiter.hit(`${cls}:account:${account}`, rules[cls], server.clock.now()))
+  enforce(c, await count(c.var.server, cls, 'account', account, rules[cls]))
 }
 
-function countIp(c: Context<PlintoEnv>, cls: RateLimitClass): void {
-  const { server } = c.var
-  const rules = server.config.rateLimit
+async function countIp(c: Context<PlintoEnv>, cls: RateLimitClass): Promise<void> {
+  const rules = c.var.server.config.rateLimit
   if (!rules) return
   c.set('rateLimitClass', cls)
-  enforce(c, server.rateLimiter.hit(`${cls}:ip:${c.var.clientIp}`, rules[cls], server.clock.now()))
+  enforce(c, await count(c.var.server, cls, 'ip', c.var.clientIp, rules[cls]))
+}
+
+/**
+ * Checks and counts one request in the store, in one atomic step: concurrent requests, and every server
+ * process on the same database, count against one window.
+ */
+async function count(
+  server: ServerContext,
+  cls: RateLimitClass,
+  scope: 'ip' | 'account',
+  value: string,
+  rule: RateLimitRule,
+): Promise<RateLimitResult> {
+  const now = server.clock.now()
+  sweepNowAndThen(server, now)
+  // The value is stored as a digest: the table never holds the emails people typed, and any string fits.
+  const key = `${cls}:${scope}:${await sha256(value)}`
+  const hit = await server.store.rateLimits.hit(key, rule.limit, rule.windowSeconds * 1000, now)
+  return {
+    allowed: hit.allowed,
+    limit: rule.limit,
+    remaining: Math.max(0, rule.limit - hit.count),
+    resetAt: hit.reset_at,
+  }
+}
+
+// Per app: when it next sweeps. The first sweep comes one interval after the first request.
+const nextSweep = new WeakMap<ServerContext, number>()
+
+/**
+ * Deletes the windows that ended, at most once a minute per app, without the request waiting for it: the
+ * table holds about the live windows only, and no request pays for the sweep.
+ */
+function sweepNowAndThen(server: ServerContext, now: number): void {
+  const due = nextSweep.get(server)
+  if (due === undefined || now >= due) nextSweep.set(server, now + SWEEP_INTERVAL_MS)
+  if (due === undefined || now < due) return
+  server.store.rateLimits.deleteExpired(now).catch((error: unknown) => {
+    server.logger.warn('Rate-limit sweep failed', { error: error instanceof Error ? error.message : String(error) })
+  })
 }
 
 function enforce<E extends PlintoEnv>(c: Context<E>, result: RateLimitResult): void {

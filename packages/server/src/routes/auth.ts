@@ -1,9 +1,10 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import {
   ChangePasswordRequestSchema,
   ForgotPasswordRequestSchema,
   MagicLinkRequestSchema,
   RefreshRequestSchema,
+  SwitchOrganizationRequestSchema,
   ResetPasswordRequestSchema,
   SignInRequestSchema,
   SignUpRequestSchema,
@@ -16,7 +17,7 @@ import { changePassword, requestPasswordReset, resetPassword } from '../domain/a
 import { checkPassword, signInIdentifier } from '../domain/accounts/sign-in'
 import { normalizeEmail, toWireUser } from '../domain/accounts/user-wire'
 import { createUser } from '../domain/accounts/users'
-import { authenticate, endSession, rotateRefreshToken } from '../domain/sessions/sessions'
+import { authenticate, endSession, rotateRefreshToken, type RotationRequest } from '../domain/sessions/sessions'
 import { ApiError, errors } from '../errors'
 import type { PlintoEnv } from '../env'
 import { firstFactorPassed, signedIn } from '../http/sign-in-response'
@@ -38,7 +39,7 @@ export function authRoutes(): Hono<PlintoEnv> {
 
   auth.post('/signup', noStore(), rateLimit('signup'), jsonBody(SignUpRequestSchema), async (c) => {
     const body = c.req.valid('json')
-    limitAccount(c, normalizeEmail(body.email))
+    await limitAccount(c, normalizeEmail(body.email))
     const user = await createUser(c.var.server, { ...body, email_verified: false })
     await sendVerificationEmail(c.var.server, user)
     return signedIn(c, user, { remember: true, status: 201 })
@@ -47,7 +48,7 @@ export function authRoutes(): Hono<PlintoEnv> {
   auth.post('/signin', noStore(), rateLimit('signin'), jsonBody(SignInRequestSchema), async (c) => {
     const body = c.req.valid('json')
     const identifier = signInIdentifier(body)
-    limitAccount(c, identifier.account)
+    await limitAccount(c, identifier.account)
     const user = await checkPassword(c.var.server, identifier, body.password)
     return firstFactorPassed(c, user, { remember: body.remember ?? true, status: 200 })
   })
@@ -67,19 +68,14 @@ export function authRoutes(): Hono<PlintoEnv> {
   })
 
   auth.post('/refresh', noStore(), jsonBody(RefreshRequestSchema), async (c) => {
+    return rotateAndDeliver(c, c.req.valid('json').refresh_token, {})
+  })
+
+  // A refresh that also chooses the session's active organization (docs/contract.md § Organization claims).
+  // Under /auth like /refresh, so the refresh cookie (scoped to {apiBasePath}/auth) reaches it too.
+  auth.post('/organization/switch', noStore(), jsonBody(SwitchOrganizationRequestSchema), async (c) => {
     const body = c.req.valid('json')
-    const fromCookie = body.refresh_token === undefined
-    const presented = body.refresh_token ?? readRefreshCookie(c)
-    // A token that came from the cookie goes back into the cookie, never into a body scripts can read.
-    const cookie = fromCookie || wantsCookieTransport(c)
-    if (!presented) throw errors.invalidRefreshToken()
-    try {
-      const { session, tokens } = await rotateRefreshToken(c.var.server, presented)
-      return c.json(deliverTokens(c, tokens, session, cookie), 200)
-    } catch (error) {
-      if (cookie && error instanceof ApiError) clearRefreshCookie(c)
-      throw error
-    }
+    return rotateAndDeliver(c, body.refresh_token, { organizationId: body.organization_id })
   })
 
   auth.get('/me', requireSession(), (c) => c.json(toWireUser(c.var.user), 200))
@@ -91,7 +87,7 @@ export function authRoutes(): Hono<PlintoEnv> {
 
   auth.post('/password/forgot', rateLimit('passwordReset'), jsonBody(ForgotPasswordRequestSchema), async (c) => {
     const { email } = c.req.valid('json')
-    limitAccount(c, normalizeEmail(email))
+    await limitAccount(c, normalizeEmail(email))
     await requestPasswordReset(c.var.server, email)
     return c.json<MessageResponse>({ message: FORGOT_MESSAGE }, 202)
   })
@@ -109,7 +105,7 @@ export function authRoutes(): Hono<PlintoEnv> {
 
   auth.post('/email/resend', rateLimit('emailVerification'), requireSession(), async (c) => {
     const { user } = c.var
-    limitAccount(c, user.email_normalized)
+    await limitAccount(c, user.email_normalized)
     if (!user.email_verified) await sendVerificationEmail(c.var.server, user)
     return c.json<MessageResponse>(
       { message: 'If your email address is not verified yet, a new link has been sent.' },
@@ -121,7 +117,7 @@ export function authRoutes(): Hono<PlintoEnv> {
     const body = c.req.valid('json')
     // Validated before the lookup so that known and unknown emails fail (or pass) alike.
     const target = magicLinkTarget(c.var.server.config, body.redirect_url)
-    limitAccount(c, normalizeEmail(body.email))
+    await limitAccount(c, normalizeEmail(body.email))
     await sendMagicLink(c.var.server, body.email, target)
     return c.json<MessageResponse>({ message: MAGIC_LINK_MESSAGE }, 202)
   })
@@ -133,4 +129,22 @@ export function authRoutes(): Hono<PlintoEnv> {
   })
 
   return auth
+}
+
+/**
+ * Rotates the refresh token of the body, or (none there) of the cookie, and answers the new pair. A token that
+ * came from the cookie goes back into the cookie, never into a body scripts can read. A refusal of the token
+ * itself (401) also expires the cookie; a refused switch (403) leaves the session as it was.
+ */
+async function rotateAndDeliver(c: Context<PlintoEnv>, fromBody: string | undefined, request: RotationRequest) {
+  const presented = fromBody ?? readRefreshCookie(c)
+  const cookie = fromBody === undefined || wantsCookieTransport(c)
+  if (!presented) throw errors.invalidRefreshToken()
+  try {
+    const { session, tokens } = await rotateRefreshToken(c.var.server, presented, request)
+    return c.json(deliverTokens(c, tokens, session, cookie), 200)
+  } catch (error) {
+    if (cookie && error instanceof ApiError && error.status === 401) clearRefreshCookie(c)
+    throw error
+  }
 }

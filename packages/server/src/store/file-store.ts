@@ -93,5 +93,8 @@ async function load(file: string): Promise<StoreState> {
   }
   const parsed = JSON.parse(text) as Partial<StoreState>
   if (parsed.version !== 1) throw new Error(`${file}: unsupported state version ${String(parsed.version)}`)
-  return { ...emptyState(), ...parsed } as StoreState
+  const state = { ...emptyState(), ...parsed } as StoreState
+  // Files written before sessions had an active organization: none.
+  for (const session of Object.values(state.sessions)) session.active_organization_id ??= null
+  return state
 }

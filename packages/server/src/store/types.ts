@@ -1,9 +1,11 @@
 import type { SigningKeyRecord } from '../crypto/signing-keys'
 import type { ChallengeRepository, MfaRepository, OAuthAccountRepository, PasskeyRepository } from './factor-types'
 import type { InvitationRepository, MembershipRepository, OrganizationRepository } from './organization-types'
+import type { RateLimitRepository } from './rate-limit-types'
 
 export type * from './organization-types'
 export type * from './factor-types'
+export type * from './rate-limit-types'
 
 /**
  * A user as the store keeps it. Times are Unix milliseconds; secrets are stored only as hashes. Routes turn
@@ -55,6 +57,12 @@ export interface SessionRecord {
   remember: boolean
   ip: string
   user_agent: string | null
+  /**
+   * The organization the session acts for (`org_id`/`org_role` in its access tokens), chosen with
+   * `POST /auth/organization/switch`; null for none. Re-checked against the memberships at every refresh.
+   * Sessions stored before it existed read as null.
+   */
+  active_organization_id: string | null
 }
 
 /**
@@ -281,6 +289,8 @@ export interface PlintoStore {
   readonly challenges: ChallengeRepository
   readonly passkeys: PasskeyRepository
   readonly oauthAccounts: OAuthAccountRepository
+  /** The rate-limit counters, so every process on the store counts against one budget. */
+  readonly rateLimits: RateLimitRepository
   /** True when the backing storage can be read and written (GET /health/readiness). */
   ping(): Promise<boolean>
   /** Waits until every accepted write is durable. */

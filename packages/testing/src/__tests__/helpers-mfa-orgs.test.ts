@@ -36,6 +36,37 @@ describe('seedOrganization', () => {
   })
 })
 
+describe('organization claims', () => {
+  const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())
+
+  test('a seeded member switches through the handlers: org_id and the seeded role in the token; a stranger gets 403', async () => {
+    await plinto.seedUser({ email: 'ada@example.com', password: PASSWORD })
+    await plinto.seedUser({ email: 'bob@example.com', password: PASSWORD })
+    await plinto.seedUser({ email: 'eve@example.com', password: PASSWORD })
+    const org = await plinto.seedOrganization({
+      name: 'Acme',
+      slug: 'acme',
+      owner: 'ada@example.com',
+      members: [{ email: 'bob@example.com', role: 'admin' }],
+    })
+    const bob = (await signIn('bob@example.com')).tokens
+    const switched = await post('/auth/organization/switch', {
+      organization_id: org.id,
+      refresh_token: bob.refresh_token,
+    })
+    expect(switched.status).toBe(200)
+    expect(claims((await switched.json()).access_token)).toMatchObject({ org_id: org.id, org_role: 'admin' })
+
+    const eve = (await signIn('eve@example.com')).tokens
+    const refused = await post('/auth/organization/switch', {
+      organization_id: org.id,
+      refresh_token: eve.refresh_token,
+    })
+    expect(refused.status).toBe(403)
+    expect(await refused.json()).toMatchObject({ error_code: 'FORBIDDEN' })
+  })
+})
+
 describe('totp', () => {
   test('generates the codes the server accepts, following the server clock', async () => {
     await plinto.seedUser({ email: 'ada@example.com', password: PASSWORD })

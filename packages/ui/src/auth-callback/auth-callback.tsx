@@ -12,6 +12,7 @@ import { useUi, type PresentationProps } from '../internal/use-ui'
 import { useUrlToken } from '../internal/use-url-token'
 import { MfaStep } from '../sign-in/mfa-step'
 import { useMfaStep } from '../sign-in/use-mfa-step'
+import { enAccount } from '../localization/en-account'
 
 /**
  * Props of {@link AuthCallback}.
@@ -74,7 +75,7 @@ export function AuthCallback(props: AuthCallbackProps): ReactNode {
     style,
     ...rest
   } = props
-  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const ui = useUi({ appearance, localization, unstyled }, className, style, enAccount)
   const { t } = ui
   const { verifyMagicLink } = useAuth()
   const { client } = usePlinto()

@@ -12,6 +12,7 @@ import { useFormErrors } from '../internal/use-form-errors'
 import { useGuardedAction } from '../internal/use-guarded-action'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { checkEmail, collectErrors } from '../internal/validate'
+import { enAccount } from '../localization/en-account'
 
 const FIELDS = ['email'] as const
 
@@ -40,7 +41,7 @@ export interface ForgotPasswordProps extends PresentationProps, RootAttributes {
  */
 export function ForgotPassword(props: ForgotPasswordProps): ReactNode {
   const { appearance, localization, unstyled, signInUrl, className, style, ...rest } = props
-  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const ui = useUi({ appearance, localization, unstyled }, className, style, enAccount)
   const { t } = ui
   const { forgotPassword } = useAuth()
   const [email, setEmail] = useState('')

@@ -2,7 +2,7 @@ import { useContext, useMemo, type CSSProperties } from 'react'
 import type { Appearance, AppearanceElement } from '../appearance/appearance'
 import { mergeAppearance } from '../appearance/merge-appearance'
 import { variablesStyle } from '../appearance/variables-style'
-import type { LocalizationOverrides, PlintoLocalization } from '../localization/localization'
+import type { AccountLocalization, LocalizationOverrides, PlintoLocalization } from '../localization/localization'
 import { mergeLocalization } from '../localization/merge-localization'
 import { UiContext } from '../ui-context'
 
@@ -41,14 +41,26 @@ const kebab = (element: string) => element.replace(/[A-Z]/g, (letter) => `-${let
 
 const assign = (to: string) => window.location.assign(to)
 
-/** Merges the provider's presentation options with a component's props. */
+/**
+ * Merges the provider's presentation options with a component's props.
+ *
+ * The provider holds the text of the first paint (SignIn, SignUp, UserButton) in full and of the other sections
+ * only what the app overrode, so that the first load carries only the first paint's strings
+ * (../localization/en-first-paint). A component that shows other sections passes their defaults as `account`
+ * (`enAccount`, which it imports itself); the first paint's components pass nothing and read only their sections.
+ */
 export function useUi(
   { appearance, localization, unstyled }: PresentationProps,
   className?: string,
   style?: CSSProperties,
+  account?: AccountLocalization,
 ): Ui {
   const context = useContext(UiContext)
-  const t = useMemo(() => mergeLocalization(context.localization, localization), [context.localization, localization])
+  const t = useMemo(() => {
+    const base = account ? mergeLocalization(account, context.localization) : context.localization
+    // Without `account` the other sections are absent or partial: the first paint's components never read them.
+    return mergeLocalization(base as PlintoLocalization, localization)
+  }, [account, context.localization, localization])
   const merged = useMemo(() => mergeAppearance(context.appearance, appearance), [context.appearance, appearance])
   const bare = unstyled ?? context.unstyled
   return useMemo(() => {

@@ -372,3 +372,18 @@ export interface PlintoLocalization {
 export type LocalizationOverrides = {
   [K in keyof PlintoLocalization]?: PlintoLocalization[K] extends string ? string : Partial<PlintoLocalization[K]>
 }
+
+/** The sections SignIn, SignUp and UserButton read: the provider's defaults (internal). */
+export type FirstPaintSection =
+  | 'locale'
+  | 'fields'
+  | 'hints'
+  | 'validation'
+  | 'errors'
+  | 'signIn'
+  | 'signUp'
+  | 'userButton'
+/** The text of the first paint (internal; ./en-first-paint holds the English one). */
+export type FirstPaintLocalization = Pick<PlintoLocalization, FirstPaintSection>
+/** The text of the components outside the first paint (internal; ./en-account holds the English one). */
+export type AccountLocalization = Omit<PlintoLocalization, FirstPaintSection>

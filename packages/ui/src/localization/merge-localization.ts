@@ -4,10 +4,10 @@ import type { LocalizationOverrides, PlintoLocalization } from './localization'
  * `base` with `overrides` applied one level deep per section (the shape is two levels deep, so this is a
  * full deep merge). Returns `base` itself when there is nothing to apply, keeping memoised values stable.
  */
-export function mergeLocalization(
-  base: PlintoLocalization,
+export function mergeLocalization<Base extends Partial<PlintoLocalization>>(
+  base: Base,
   overrides: LocalizationOverrides | undefined,
-): PlintoLocalization {
+): Base {
   if (!overrides) return base
   const merged = { ...base } as Record<string, unknown>
   for (const [key, value] of Object.entries(overrides)) {
@@ -18,5 +18,5 @@ export function mergeLocalization(
         ? { ...current, ...Object.fromEntries(Object.entries(value).filter(([, text]) => text !== undefined)) }
         : value
   }
-  return merged as unknown as PlintoLocalization
+  return merged as unknown as Base
 }

@@ -13,6 +13,7 @@ import { useFormErrors } from '../internal/use-form-errors'
 import { useGuardedAction } from '../internal/use-guarded-action'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { collectErrors } from '../internal/validate'
+import { enAccount } from '../localization/en-account'
 
 const FIELDS = ['name', 'slug'] as const
 
@@ -55,7 +56,7 @@ export function CreateOrganization(props: CreateOrganizationProps): ReactNode {
     style,
     ...rest
   } = props
-  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const ui = useUi({ appearance, localization, unstyled }, className, style, enAccount)
   const { t } = ui
   const { createOrganization, setActive } = useOrganizations()
   const [name, setName] = useState('')

@@ -7,6 +7,7 @@ import { useUi, type PresentationProps } from '../internal/use-ui'
 import { DetailsSection } from './details-section'
 import { InvitationsSection } from './invitations-section'
 import { MembersSection } from './members-section'
+import { enAccount } from '../localization/en-account'
 
 /**
  * Props of {@link OrganizationProfile}.
@@ -33,7 +34,7 @@ export interface OrganizationProfileProps extends PresentationProps, RootAttribu
  */
 export function OrganizationProfile(props: OrganizationProfileProps): ReactNode {
   const { appearance, localization, unstyled, className, style, ...rest } = props
-  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const ui = useUi({ appearance, localization, unstyled }, className, style, enAccount)
   const { t } = ui
   const { user } = useUser()
   const organization = useOrganization()

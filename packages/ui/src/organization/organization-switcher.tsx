@@ -6,6 +6,7 @@ import type { RootAttributes } from '../internal/root-attributes'
 import { useMenuButton } from '../internal/use-menu-button'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { UserMenu } from '../user-button/user-menu'
+import { enAccount } from '../localization/en-account'
 
 /**
  * Props of {@link OrganizationSwitcher}.
@@ -57,7 +58,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
     style,
     ...rest
   } = props
-  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const ui = useUi({ appearance, localization, unstyled }, className, style, enAccount)
   const { t } = ui
   const { isSignedIn } = useUser()
   const organizations = useOrganizations()

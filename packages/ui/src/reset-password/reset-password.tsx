@@ -14,6 +14,7 @@ import { useGuardedAction } from '../internal/use-guarded-action'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { useUrlToken } from '../internal/use-url-token'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, checkNewPassword, collectErrors } from '../internal/validate'
+import { enAccount } from '../localization/en-account'
 
 const FIELDS = ['password'] as const
 
@@ -62,7 +63,7 @@ export function ResetPassword(props: ResetPasswordProps): ReactNode {
     style,
     ...rest
   } = props
-  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const ui = useUi({ appearance, localization, unstyled }, className, style, enAccount)
   const { t } = ui
   const { resetPassword } = useAuth()
   const { token, ready } = useUrlToken(tokenProp, 'token')

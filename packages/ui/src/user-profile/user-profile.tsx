@@ -8,6 +8,7 @@ import { PasskeysSection } from './passkeys-section'
 import { PasswordSection } from './password-section'
 import { ProfileSection } from './profile-section'
 import { SessionsSection } from './sessions-section'
+import { enAccount } from '../localization/en-account'
 
 /**
  * The sections {@link UserProfile} can show.
@@ -51,7 +52,7 @@ export interface UserProfileProps extends PresentationProps, RootAttributes {
  */
 export function UserProfile(props: UserProfileProps): ReactNode {
   const { appearance, localization, unstyled, sections = ALL_SECTIONS, className, style, ...rest } = props
-  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const ui = useUi({ appearance, localization, unstyled }, className, style, enAccount)
   const { user } = useUser()
   const heading = useRef<HTMLHeadingElement>(null)
   if (!user) return null

@@ -11,6 +11,7 @@ import { useGuardedAction } from '../internal/use-guarded-action'
 import { useOncePerToken } from '../internal/use-once-per-token'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { useUrlToken } from '../internal/use-url-token'
+import { enAccount } from '../localization/en-account'
 
 /**
  * Props of {@link VerifyEmail}.
@@ -46,7 +47,7 @@ type Outcome = { kind: 'verifying' } | { kind: 'verified' } | { kind: 'invalid' 
  */
 export function VerifyEmail(props: VerifyEmailProps): ReactNode {
   const { appearance, localization, unstyled, token: tokenProp, redirectUrl, className, style, ...rest } = props
-  const ui = useUi({ appearance, localization, unstyled }, className, style)
+  const ui = useUi({ appearance, localization, unstyled }, className, style, enAccount)
   const { t } = ui
   const { verifyEmail, resendVerification, refreshUser, isSignedIn } = useAuth()
   const { token, ready } = useUrlToken(tokenProp, 'token')

@@ -50,6 +50,7 @@ export function sessionRecord(id: string, userId: string, overrides: Partial<Ses
     remember: true,
     ip: '127.0.0.1',
     user_agent: 'Mozilla/5.0',
+    active_organization_id: null,
     ...overrides,
   }
 }

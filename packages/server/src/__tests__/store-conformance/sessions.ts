@@ -40,6 +40,13 @@ export function sessionsConformance(store: () => PlintoStore): void {
       expect(await store().sessions.get('sess_a')).toEqual(updated)
       // Updating does not move a session in the list.
       expect((await store().sessions.listByUser('usr_1')).map((s) => s.id)).toEqual(['sess_c', 'sess_a', 'sess_b'])
+      // The active organization is set and cleared like any other field.
+      expect(await store().sessions.update('sess_a', { active_organization_id: 'org_1' })).toMatchObject({
+        active_organization_id: 'org_1',
+      })
+      expect(await store().sessions.get('sess_a')).toEqual({ ...updated, active_organization_id: 'org_1' })
+      await store().sessions.update('sess_a', { active_organization_id: null })
+      expect(await store().sessions.get('sess_a')).toEqual(updated)
       expect(await store().sessions.update('sess_nobody', { ip: 'x' })).toBeUndefined()
       expect(await store().sessions.get('sess_nobody')).toBeUndefined()
     })

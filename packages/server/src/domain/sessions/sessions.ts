@@ -1,10 +1,10 @@
-import type { TokenResponse } from '@plinto/contract'
+import type { OrganizationRole, TokenResponse } from '@plinto/contract'
 import type { ServerContext } from '../../server-context'
 import { signAccessToken, verifyAccessToken, type AccessTokenClaims } from '../../crypto/access-token'
 import { constantTimeEqual, sha256 } from '../../crypto/hash'
 import { randomId, randomToken } from '../../crypto/random'
 import { open, seal } from '../../crypto/sealed-box'
-import { errors } from '../../errors'
+import { ApiError, errors } from '../../errors'
 import type { SessionRecord, SessionRevokeReason, UserRecord } from '../../store/types'
 
 /** A token pair with the refresh token always present (routes drop it from the body in cookie transport). */
@@ -44,9 +44,11 @@ export async function startSession(
     remember: origin.remember,
     ip: origin.ip,
     user_agent: origin.userAgent,
+    // A new session acts for no organization until the client chooses one (POST /auth/organization/switch).
+    active_organization_id: null,
   }
   await context.store.sessions.create(session)
-  const tokens = await mintPair(context, session, now)
+  const tokens = await mintPair(context, session, now, undefined)
   const updated = (await context.store.users.update(user.id, { last_sign_in_at: now })) ?? user
   context.webhooks.emit('session.created', { session_id: session.id, user_id: user.id, ip: session.ip })
   return { session, tokens, user: updated }
@@ -87,14 +89,30 @@ export async function endSessionsOfUser(
 }
 
 /**
+ * What a rotation asks besides new tokens: `organizationId` switches the session's active organization
+ * (`null`: none). Without it the session keeps the one it has, if the user is still a member.
+ */
+export interface RotationRequest {
+  organizationId?: string | null
+}
+
+/**
  * Exchanges a refresh token for a new pair (rotation), following CONTRACT.md § Refresh tokens:
  * - unknown or expired → `INVALID_REFRESH_TOKEN`; its session ended → `SESSION_REVOKED`;
  * - already rotated, within the grace window → the same successor pair again (two tabs, lost response);
  * - already rotated, after the window → the whole session is revoked, `REFRESH_TOKEN_REUSED`.
+ *
+ * The new access token carries the session's active organization (`org_id`, `org_role`), looked up in the
+ * memberships now: a member removed since the last rotation loses it (and the session forgets it), a member
+ * whose role changed gets the new role. With `request.organizationId` the rotation also switches it; not a
+ * member (or no such organization) → 403 `FORBIDDEN` and nothing changes, the presented token included.
+ * A switch presenting an already-rotated token is answered as a refresh is (the grace window's pair, or
+ * reuse detection): reuse detection never depends on what the request asks for.
  */
 export async function rotateRefreshToken(
   context: ServerContext,
   presented: string,
+  request: RotationRequest = {},
 ): Promise<{ session: SessionRecord; tokens: IssuedTokens }> {
   const { store, clock, config } = context
   const now = clock.now()
@@ -112,15 +130,27 @@ export async function rotateRefreshToken(
   if (record.expires_at <= now || session.expires_at <= now) throw errors.invalidRefreshToken()
 
   if (record.rotated_at === null) {
-    const next = { ...session, last_active_at: now, expires_at: now + refreshLifetimeMs(context, session.remember) }
-    const tokens = await mintPair(context, next, now, async (pair) => {
+    const organization = await organizationFor(context, session, request)
+    const next: SessionRecord = {
+      ...session,
+      last_active_at: now,
+      expires_at: now + refreshLifetimeMs(context, session.remember),
+      active_organization_id: organization?.id ?? null,
+    }
+    const tokens = await mintPair(context, next, now, organization, async (pair) => {
       // Claim the old token only once the successor is stored, so a pair handed out from the grace path is
       // always usable. If another request claimed it first, answer with that request's pair instead; the
       // successor minted here was never shown to anyone and simply expires.
       return store.refreshTokens.markRotated(hash, now, await seal(presented, JSON.stringify(pair)))
     })
     if (tokens) {
-      await store.sessions.update(session.id, { last_active_at: now, expires_at: next.expires_at })
+      // Written by the request that won the rotation only, so the session's organization is always the one
+      // its newest access token carries (a concurrent switch with the same token gets this pair, see below).
+      await store.sessions.update(session.id, {
+        last_active_at: now,
+        expires_at: next.expires_at,
+        active_organization_id: next.active_organization_id,
+      })
       return { session: next, tokens }
     }
   }
@@ -137,6 +167,26 @@ export async function rotateRefreshToken(
     user_id: session.user_id,
   })
   throw errors.refreshTokenReused()
+}
+
+/**
+ * The organization a rotation's access token is for, with the user's role in it as the memberships say now.
+ * A switch to an organization the user does not belong to is refused; the session's current organization
+ * that the user has since left (removed, organization deleted) is simply dropped.
+ */
+async function organizationFor(
+  context: ServerContext,
+  session: SessionRecord,
+  request: RotationRequest,
+): Promise<{ id: string; role: OrganizationRole } | undefined> {
+  const switching = request.organizationId !== undefined
+  const id = switching ? request.organizationId : (session.active_organization_id ?? null)
+  if (id === null || id === undefined) return undefined
+  const membership = await context.store.memberships.get(id, session.user_id)
+  if (membership) return { id, role: membership.role }
+  // The same answer whether the organization exists or not, so a switch cannot probe for organization IDs.
+  if (switching) throw new ApiError(403, 'FORBIDDEN', 'You are not a member of this organization')
+  return undefined
 }
 
 /**
@@ -173,17 +223,26 @@ export async function authenticate(
  * Signs an access token and stores a refresh token for a session. `claim`, when given, runs after the
  * refresh token is stored; if it returns false the pair is not handed out and `undefined` is returned.
  */
-async function mintPair(context: ServerContext, session: SessionRecord, now: number): Promise<IssuedTokens>
+type TokenOrganization = { id: string; role: OrganizationRole } | undefined
+
 async function mintPair(
   context: ServerContext,
   session: SessionRecord,
   now: number,
+  organization: TokenOrganization,
+): Promise<IssuedTokens>
+async function mintPair(
+  context: ServerContext,
+  session: SessionRecord,
+  now: number,
+  organization: TokenOrganization,
   claim: (pair: IssuedTokens) => Promise<boolean>,
 ): Promise<IssuedTokens | undefined>
 async function mintPair(
   context: ServerContext,
   session: SessionRecord,
   now: number,
+  organization: TokenOrganization,
   claim?: (pair: IssuedTokens) => Promise<boolean>,
 ): Promise<IssuedTokens | undefined> {
   const { config } = context
@@ -196,6 +255,10 @@ async function mintPair(
       sessionId: session.id,
       nowMs: now,
       ttlSeconds: config.accessTokenTtl,
+      // Sessions start at a sign-in and no endpoint re-authenticates one, so the start is when it last proved
+      // who it is (the rule account deletion's REAUTH_REQUIRED window applies too).
+      authTimeMs: session.created_at,
+      organization,
     }),
     refresh_token: refreshToken,
     token_type: 'bearer',

@@ -1,5 +1,6 @@
 import type { PlintoStore } from '../types'
 import { memoryChallenges, memoryMfa, memoryOAuthAccounts, memoryPasskeys } from './factors'
+import { memoryRateLimits } from './rate-limits'
 import { memoryInvitations, memoryMemberships, memoryOrganizations } from './organizations'
 import { memoryRefreshTokens, memorySessions, memorySigningKeys } from './sessions'
 import { emptyState, memoryContext, type StoreState } from './state'
@@ -44,6 +45,7 @@ export function createStateStore(
     challenges: memoryChallenges(context),
     passkeys: memoryPasskeys(context),
     oauthAccounts: memoryOAuthAccounts(context),
+    rateLimits: memoryRateLimits(context),
     ping: async () => true,
     flush: persist,
     close,

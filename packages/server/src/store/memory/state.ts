@@ -34,6 +34,14 @@ export interface StoreState {
   passkeys: Record<string, PasskeyRecord>
   /** Keyed `provider:provider_user_id`. */
   oauthAccounts: Record<string, OAuthAccountRecord>
+  /** Rate-limit windows, keyed by the caller's key. */
+  rateLimits: Record<string, RateLimitWindow>
+}
+
+/** One live (or not yet swept) rate-limit window. */
+export interface RateLimitWindow {
+  count: number
+  reset_at: number
 }
 
 /** An empty {@link StoreState}. */
@@ -52,6 +60,7 @@ export function emptyState(): StoreState {
     challenges: {},
     passkeys: {},
     oauthAccounts: {},
+    rateLimits: {},
   }
 }
 

@@ -169,6 +169,26 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
       `CREATE INDEX plinto_oauth_accounts_user_idx ON ${t.oauthAccounts} (user_id, seq)`,
     ],
   },
+  {
+    version: 2,
+    name: 'rate-limit counters',
+    statements: (t) => [
+      // One row per live window: every server process on the database counts against the same row.
+      `CREATE TABLE ${t.rateLimits} (
+        key text PRIMARY KEY,
+        count integer NOT NULL,
+        reset_at bigint NOT NULL
+      )`,
+      `CREATE INDEX plinto_rate_limits_reset_idx ON ${t.rateLimits} (reset_at)`,
+    ],
+  },
+  {
+    version: 5,
+    name: 'active organization of a session',
+    // No foreign key to organizations: the membership is re-checked at every refresh anyway (a deleted
+    // organization has no members), and ON DELETE SET NULL would take a lock on sessions for every deletion.
+    statements: (t) => [`ALTER TABLE ${t.sessions} ADD COLUMN active_organization_id text`],
+  },
 ]
 
 /**

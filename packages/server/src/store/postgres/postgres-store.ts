@@ -4,6 +4,7 @@ import { postgresChallenges, postgresMfa, postgresOAuthAccounts, postgresPasskey
 import { migrate } from './migrations'
 import { postgresInvitations, postgresMemberships, postgresOrganizations } from './organizations'
 import { openPgPool, pgPoolClient, type PgPoolLike, type PostgresPoolOptions } from './pg-client'
+import { postgresRateLimits } from './rate-limits'
 import { postgresRefreshTokens, postgresSessions, postgresSigningKeys } from './sessions'
 import { tableNames, type PostgresContext } from './sql'
 import { postgresEmailTokens, postgresUsers } from './users'
@@ -124,6 +125,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     challenges: postgresChallenges(context),
     passkeys: postgresPasskeys(context),
     oauthAccounts: postgresOAuthAccounts(context),
+    rateLimits: postgresRateLimits(context),
     async ping() {
       if (closed) return false
       try {

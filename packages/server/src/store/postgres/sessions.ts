@@ -22,6 +22,7 @@ const SESSION_COLUMNS = [
   'remember',
   'ip',
   'user_agent',
+  'active_organization_id',
 ] as const
 /** What `sessions.update` may change. */
 const SESSION_PATCHABLE = SESSION_COLUMNS.filter((column) => column !== 'id' && column !== 'user_id')
@@ -37,6 +38,7 @@ const toSession = (row: Row): SessionRecord => ({
   remember: row.remember as boolean,
   ip: row.ip as string,
   user_agent: row.user_agent as string | null,
+  active_organization_id: (row.active_organization_id as string | null | undefined) ?? null,
 })
 
 const toRefreshToken = (row: Row): RefreshTokenRecord => ({

@@ -22,6 +22,7 @@ export interface TableNames {
   challenges: string
   passkeys: string
   oauthAccounts: string
+  rateLimits: string
 }
 
 /** What every repository gets: the database and where its tables are. */
@@ -60,6 +61,7 @@ export function tableNames(schema = 'public'): TableNames {
     challenges: table('challenges'),
     passkeys: table('passkeys'),
     oauthAccounts: table('oauth_accounts'),
+    rateLimits: table('rate_limits'),
   }
 }
 
