@@ -78,7 +78,13 @@ export async function PlintoProvider({
       sessionRoute={sessionRoute}
       serverView={user && claims ? viewOfClaims(claims) : null}
       user={user}
-      {...(user && claims ? { expiresAt: claims.exp * 1000, organizationId: (claims.org_id as string) ?? null } : {})}
+      {...(user && claims
+        ? {
+            expiresAt: claims.exp * 1000,
+            organizationId: claims.org_id ?? null,
+            organizationRole: claims.org_role ?? null,
+          }
+        : {})}
       {...(appearance === undefined ? {} : { appearance })}
       {...(localization === undefined ? {} : { localization })}
     >

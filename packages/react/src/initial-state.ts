@@ -1,5 +1,5 @@
 import { createContext } from 'react'
-import type { AuthSnapshot, User } from '@plinto/typescript-sdk'
+import type { AuthSnapshot, OrganizationRole, User } from '@plinto/typescript-sdk'
 import { SERVER_SNAPSHOT } from './server-snapshot'
 
 /**
@@ -9,7 +9,7 @@ import { SERVER_SNAPSHOT } from './server-snapshot'
  *
  * @example
  * ```tsx
- * const initialState: PlintoInitialState = { user, expiresAt: claims.exp * 1000, organizationId: null }
+ * const initialState: PlintoInitialState = { user, expiresAt: claims.exp * 1000, organizationId: null, organizationRole: null }
  * <PlintoProvider config={{ apiUrl }} initialState={initialState}>{children}</PlintoProvider>
  * ```
  */
@@ -20,6 +20,8 @@ export interface PlintoInitialState {
   expiresAt?: number
   /** The organization the server's token was for (its `org_id` claim); `null` for none. */
   organizationId?: string | null
+  /** The user's role in it (the token's `org_role` claim); `null` for none. */
+  organizationRole?: OrganizationRole | null
 }
 
 /** The snapshot every hook reads while the client is still `loading`: the server's view, or "loading". */
@@ -29,11 +31,20 @@ InitialSnapshotContext.displayName = 'PlintoInitialSnapshotContext'
 /** `initialState` as a frozen snapshot; `SERVER_SNAPSHOT` ("loading") when there is none. */
 export function initialSnapshot(state: PlintoInitialState | undefined): AuthSnapshot {
   if (!state) return SERVER_SNAPSHOT
-  if (!state.user) return Object.freeze({ status: 'signed_out', user: null, expiresAt: null, organizationId: null })
+  if (!state.user) {
+    return Object.freeze({
+      status: 'signed_out',
+      user: null,
+      expiresAt: null,
+      organizationId: null,
+      organizationRole: null,
+    })
+  }
   return Object.freeze({
     status: 'signed_in',
     user: state.user,
     expiresAt: state.expiresAt ?? 0,
     organizationId: state.organizationId ?? null,
+    organizationRole: state.organizationRole ?? null,
   })
 }

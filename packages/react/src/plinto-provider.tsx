@@ -115,10 +115,10 @@ export function PlintoProvider(props: PlintoProviderProps): ReactNode {
     )
   // Keyed by the values, not the object: a server component passes a new object on every render.
   const given = initialState !== undefined
-  const { user = null, expiresAt, organizationId } = initialState ?? {}
+  const { user = null, expiresAt, organizationId, organizationRole } = initialState ?? {}
   const initial = useMemo(
-    () => initialSnapshot(given ? { user, expiresAt, organizationId } : undefined),
-    [given, user, expiresAt, organizationId],
+    () => initialSnapshot(given ? { user, expiresAt, organizationId, organizationRole } : undefined),
+    [given, user, expiresAt, organizationId, organizationRole],
   )
   return (
     <PlintoContext.Provider value={client}>

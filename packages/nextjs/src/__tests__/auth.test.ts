@@ -90,11 +90,33 @@ describe('auth()', () => {
       /^NEXT_REDIRECT;replace;\/no-access;307;/,
     )
 
-    // A role the contract does not know, or a role without an organization, grants nothing.
+    // A role the contract does not know, or a role without its organization: the whole token is refused.
     const unknown = await withRole('superuser')
-    expect([unknown.orgRole, unknown.has({ role: 'member' })]).toEqual([null, false])
+    expect([unknown.userId, unknown.orgRole, unknown.has({ role: 'member' })]).toEqual([null, null, false])
     const orphan = await authFor(await reference.signWithServerKey({ ...claims, org_role: 'owner' }))
-    expect([orphan.orgId, orphan.orgRole, orphan.has({ role: 'member' })]).toEqual([null, null, false])
+    expect([orphan.userId, orphan.orgId, orphan.has({ role: 'member' })]).toEqual([null, null, false])
+  })
+
+  it("a token the server issued for an organization carries the owner's role", async () => {
+    const { tokens } = await reference.signUp()
+    const call = async (path: string, body: unknown, token = tokens.access_token) => {
+      const response = await fetch(`${reference.server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      expect(response.ok, `${path}: ${response.status}`).toBe(true)
+      return (await response.json()) as Record<string, unknown>
+    }
+    const organization = await call('/organizations', { name: 'Acme', slug: `acme-${Date.now()}` })
+    const switched = await call('/auth/organization/switch', {
+      organization_id: organization.id,
+      refresh_token: tokens.refresh_token,
+    })
+    const auth = await authFor(switched.access_token as string)
+    expect([auth.orgId, auth.orgRole]).toEqual([organization.id, 'owner'])
+    expect(auth.has({ role: 'admin' })).toBe(true)
+    expect(auth.protect({ role: 'owner' }).orgId).toBe(organization.id)
   })
 
   it('verifies many requests with one JWKS download', async () => {

@@ -1,4 +1,4 @@
-import type { User } from '@plinto/typescript-sdk'
+import type { OrganizationRole, User } from '@plinto/typescript-sdk'
 import { PlintoProvider, type PlintoProviderProps } from '@plinto/ui'
 import { useRouter } from 'next/navigation'
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
@@ -36,6 +36,8 @@ export interface PlintoClientProviderProps {
   expiresAt?: number
   /** The active organization of the server's token. */
   organizationId?: string | null
+  /** The user's role in it. */
+  organizationRole?: OrganizationRole | null
   /** Look of `@plinto/ui`'s components. */
   appearance?: PlintoProviderProps['appearance']
   /** Text of `@plinto/ui`'s components. */
@@ -74,6 +76,7 @@ export function PlintoClientProvider({
   user,
   expiresAt,
   organizationId,
+  organizationRole,
   appearance,
   localization,
   children,
@@ -119,7 +122,12 @@ export function PlintoClientProvider({
     <PlintoProvider
       client={client}
       navigate={navigate}
-      initialState={{ user, ...(expiresAt === undefined ? {} : { expiresAt }), organizationId: organizationId ?? null }}
+      initialState={{
+        user,
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+        organizationId: organizationId ?? null,
+        organizationRole: organizationRole ?? null,
+      }}
       {...(appearance === undefined ? {} : { appearance })}
       {...(localization === undefined ? {} : { localization })}
     >

@@ -1,20 +1,7 @@
-import type { AccessTokenClaims } from '@plinto/typescript-sdk/server'
+import type { OrganizationRole } from '@plinto/typescript-sdk'
+import { type AccessTokenClaims, type AuthorizationCheck, createHas } from '@plinto/typescript-sdk/server'
 import { notFound, redirect } from 'next/navigation'
-import { organizationRole, roleAtLeast, type OrganizationRole } from './organization-role'
 import { signInLocation } from './return-path'
-
-/**
- * What {@link PlintoAuth.has} checks: the role in the active organization, at least this one
- * (owner > admin > member).
- *
- * @example
- * ```ts
- * const check: AuthorizationCheck = { role: 'admin' }
- * ```
- */
-export interface AuthorizationCheck {
-  role: OrganizationRole
-}
 
 /**
  * Who is asking, from the request's verified session cookie: what `auth()` returns. Every field is `null` when
@@ -71,24 +58,24 @@ interface AuthContext {
   returnPath: string | null
 }
 
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null)
-
 /** The auth object of a request whose token (if any) was already verified into `claims`. */
 export function authObject(token: string | null, claims: AccessTokenClaims | null, context: AuthContext): PlintoAuth {
-  const orgId = claims ? text(claims.org_id) : null
-  // A role without an organization means nothing; the server never issues one, so a token carrying it is ignored.
-  const orgRole = orgId ? organizationRole(claims?.org_role) : null
+  // `verifyAccessToken` refused any token whose org_id and org_role are not a pair, or whose role is unknown.
+  const orgId = claims?.org_id ?? null
+  const orgRole = claims?.org_role ?? null
+  // The SDK's role order (owner > admin > member), the same `has` as the client's.
+  const hasRole = createHas(orgRole)
   const auth: PlintoAuth = {
     userId: claims?.sub ?? null,
     sessionId: claims?.sid ?? null,
     orgId,
     orgRole,
     claims,
-    has: (check) => claims !== null && roleAtLeast(orgRole, check.role),
+    has: (check) => claims !== null && hasRole(check),
     getToken: async () => (claims ? token : null),
     protect(check = {}) {
       if (!claims) redirect(signInLocation(context.signInUrl, context.returnPath))
-      if (check.role && !roleAtLeast(orgRole, check.role)) {
+      if (check.role && !hasRole({ role: check.role })) {
         if (check.unauthorizedUrl) redirect(check.unauthorizedUrl)
         notFound()
       }

@@ -18,10 +18,9 @@
  * @packageDocumentation
  */
 export { auth, currentUser } from './auth'
-export type { AuthorizationCheck, PlintoAuth, SignedInAuth } from './auth-object'
+export type { PlintoAuth, SignedInAuth } from './auth-object'
 export { SESSION_COOKIE, type PlintoNextOptions } from './config'
 export { plintoMiddleware, type PlintoMiddlewareOptions } from './gate'
-export type { OrganizationRole } from './organization-role'
 export { safeReturnPath } from './return-path'
 export { createRouteMatcher, type RouteMatcherInput } from './route-matcher'
 export { sessionRoute, type SessionRouteHandlers } from './session-route'
