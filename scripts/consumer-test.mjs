@@ -307,7 +307,7 @@ export async function GET(request: Request) {
 }
 
 /** The Next.js app on `next` (a version range); Next 15 names the gate's file middleware.ts, 16 proxy.ts. */
-async function nextApp(tarballs, { label, next, gateFile }) {
+async function nextApp(tarballs, { label, next, gateFile, extraFiles = {} }) {
   const dir = join(scratch, label.replaceAll(' ', '-'))
   const { 'proxy.ts': gate, ...files } = NEXT_FILES
   writeFiles(dir, {
@@ -349,6 +349,7 @@ async function nextApp(tarballs, { label, next, gateFile }) {
       exclude: ['node_modules'],
     },
     ...files,
+    ...extraFiles,
     [gateFile]: gate,
   })
   if (!(await install(label, dir))) return
@@ -435,7 +436,13 @@ try {
     viteApp(tarballs),
     nodeProject(tarballs),
     nextApp(tarballs, { label: 'next app', next: VERSIONS.next, gateFile: 'proxy.ts' }),
-    nextApp(tarballs, { label: 'next 15 app', next: VERSIONS.next15, gateFile: 'middleware.ts' }),
+    nextApp(tarballs, {
+      label: 'next 15 app',
+      next: VERSIONS.next15,
+      gateFile: 'middleware.ts',
+      // Next 15 declares no CSS modules for TypeScript 6, which checks side-effect imports (styles.css) too.
+      extraFiles: { 'app/css.d.ts': "declare module '*.css'\n" },
+    }),
   ])
 } catch (error) {
   report('consumer test set-up', false, String(error?.stack ?? error))
