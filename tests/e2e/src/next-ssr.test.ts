@@ -95,7 +95,7 @@ describe('Next.js example: server-side rendering with the Plinto session', () =>
     expect(html).toContain(claims.sid as string)
     // No flash of signed-out UI: the provider handed the server's user to the client components, so
     // <UserButton> (which renders nothing until it knows a user) is already in the server's HTML.
-    expect(html).toContain('aria-label="Account menu for Ada"')
+    expect(html).toContain('aria-label="Account menu for Ada Lovelace"')
     expect(await serverHtml(context, next.app.origin, '/')).toMatch(
       /Signed in as <strong>ada\.next@example\.com<\/strong>/,
     )
@@ -349,6 +349,11 @@ async function signUpByApi(next: NextFixture, email: string, firstName: string) 
   })
   expect(response.status).toBe(201)
   const { user, tokens } = (await response.json()) as { user: { id: string }; tokens: { access_token: string } }
+  // Verified, as accepting an invitation requires.
+  const link = (await next.server.readOutbox(email)).find((message) => message.link?.includes('/verify-email?'))?.link
+  await api(next, tokens.access_token, 'POST', '/auth/email/verify', {
+    token: new URL(link!).searchParams.get('token'),
+  })
   return { id: user.id, token: tokens.access_token }
 }
 
