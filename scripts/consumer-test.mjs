@@ -210,10 +210,17 @@ async function main() {
   assert.equal(await plinto.auth.getCurrentUser(), null) // signed out: null, and no request
   plinto.dispose()
 
-  const body = JSON.stringify({ type: 'user.created', data: { id: 'usr_1' } })
+  const body = JSON.stringify({
+    id: 'evt_1',
+    event: 'user.created',
+    timestamp: new Date().toISOString(),
+    data: { user: { id: 'usr_1' } },
+  })
   const signature = await sdkServer.signWebhookPayload(body, 'whsec_test')
-  assert.equal(await sdkServer.verifyWebhookSignature(body, signature, 'whsec_test'), true)
-  assert.equal(await sdkServer.verifyWebhookSignature(body, signature, 'another secret'), false)
+  assert.equal((await sdkServer.verifyWebhookSignature(body, signature, 'whsec_test')).id, 'evt_1')
+  const refused = await sdkServer.verifyWebhookSignature(body, signature, 'another secret').catch((error) => error)
+  assert.ok(refused instanceof sdkServer.WebhookVerificationError)
+  assert.equal(refused.code, 'INVALID_SIGNATURE')
   assert.ok(sdkServer.isPlintoError(new sdk.PlintoError('NETWORK_ERROR', 'offline')))
   console.log('cjs ok')
 }

@@ -195,9 +195,12 @@ async function stop(exitCode, message) {
   process.exit(exitCode)
 }
 
-/** Polls `url` until it answers 2xx; gives up after a minute (the first Vite start on a busy machine is slow). */
+/**
+ * Polls `url` until it answers 2xx; gives up after two minutes (the first Vite start, and the server's first
+ * start, which creates its database in the data directory, are slow on a busy machine).
+ */
 async function waitUntilAnswering(url) {
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 120_000
   while (!stopping) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) })
@@ -206,7 +209,7 @@ async function waitUntilAnswering(url) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) return stop(1, `${url} did not answer within a minute. Stopping.`)
+    if (Date.now() > deadline) return stop(1, `${url} did not answer within two minutes. Stopping.`)
     await new Promise((wait) => setTimeout(wait, 200))
   }
 }

@@ -9,6 +9,7 @@ import { defineConfig } from 'tsup'
 const SCHEMA_DOMAINS = [
   'access-token-claims',
   'auth',
+  'error-codes',
   'errors',
   'health',
   'mfa',

@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '@plinto/typescript-sdk/server'
+import {
+  verifyWebhookSignature,
+  WEBHOOK_SIGNATURE_HEADER,
+  type WebhookEvent,
+  WebhookVerificationError,
+} from '@plinto/typescript-sdk/server'
 import { PayloadTooLargeError, readRawBody, sendError } from './http'
 
-/** What a Plinto server POSTs to a webhook endpoint. `data` depends on `event` (see docs/reference-server.md). */
-export interface PlintoWebhookEvent {
-  event: string
-  timestamp: string
-  data: Record<string, unknown>
-}
+/** What a Plinto server POSTs to a webhook endpoint: `{ id, event, timestamp, data }`, `data` typed by `event`. */
+export type PlintoWebhookEvent = WebhookEvent
 
 export interface WebhookReceiverOptions {
   /** The endpoint's secret, as registered on the Plinto server (`--webhook-secret`). */
@@ -19,25 +19,14 @@ export interface WebhookReceiverOptions {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
-/** How many delivery hashes to remember: retries of one delivery carry identical bytes. */
-const REMEMBERED_DELIVERIES = 1000
-
-function isWebhookEvent(value: unknown): value is PlintoWebhookEvent {
-  const candidate = value as Partial<PlintoWebhookEvent> | null
-  return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    typeof candidate.event === 'string' &&
-    typeof candidate.timestamp === 'string' &&
-    typeof candidate.data === 'object' &&
-    candidate.data !== null
-  )
-}
+/** How many event ids to remember: delivery is at least once, and a retry carries the same id. */
+const REMEMBERED_EVENTS = 1000
 
 /**
- * `POST /webhooks/plinto`: checks `X-Plinto-Signature` over the raw bytes before anything else looks
- * at the body, answers 401 to anything not signed with our secret, handles each delivery once (retries
- * repeat the same bytes, so a hash of the body is the de-duplication key) and answers 204.
+ * `POST /webhooks/plinto`: verifies the delivery over the raw bytes before anything else looks at the body
+ * (`X-Plinto-Signature`, then that it is an event whose signed timestamp is recent), answers 401 to a forged,
+ * changed or replayed delivery and 400 to a signed body that is not an event, handles each event id once
+ * (retries carry the same id) and answers 204.
  */
 export function createWebhookReceiver({ secret, onEvent, log }: WebhookReceiverOptions) {
   const seen = new Set<string>()
@@ -55,28 +44,25 @@ export function createWebhookReceiver({ secret, onEvent, log }: WebhookReceiverO
         return sendError(res, 413, 'PAYLOAD_TOO_LARGE', 'Webhook body too large')
       throw error
     }
-    if (!(await verifyWebhookSignature(body, req.headers[WEBHOOK_SIGNATURE_HEADER], secret))) {
-      log('webhook refused: bad or missing signature')
-      return sendError(res, 401, 'INVALID_SIGNATURE', 'The webhook signature does not match')
-    }
-
-    let payload: unknown
+    let event: PlintoWebhookEvent
     try {
-      payload = JSON.parse(body.toString('utf8'))
-    } catch {
-      payload = undefined
+      event = await verifyWebhookSignature(body, req.headers[WEBHOOK_SIGNATURE_HEADER], secret)
+    } catch (error) {
+      if (!(error instanceof WebhookVerificationError)) throw error
+      if (error.code === 'INVALID_PAYLOAD')
+        return sendError(res, 400, 'INVALID_PAYLOAD', 'Expected { id, event, timestamp, data }')
+      log(`webhook refused: ${error.code}`)
+      return sendError(res, 401, error.code, 'The webhook delivery could not be verified')
     }
-    if (!isWebhookEvent(payload)) return sendError(res, 400, 'INVALID_PAYLOAD', 'Expected { event, timestamp, data }')
 
-    const id = createHash('sha256').update(body).digest('hex')
-    if (seen.has(id)) {
-      log(`webhook ${payload.event}: duplicate delivery, already handled`)
+    if (seen.has(event.id)) {
+      log(`webhook ${event.event}: duplicate delivery of ${event.id}, already handled`)
       res.writeHead(204).end()
       return
     }
-    await onEvent(payload)
-    seen.add(id)
-    if (seen.size > REMEMBERED_DELIVERIES) {
+    await onEvent(event)
+    seen.add(event.id)
+    if (seen.size > REMEMBERED_EVENTS) {
       const oldest = seen.values().next().value
       if (oldest !== undefined) seen.delete(oldest)
     }

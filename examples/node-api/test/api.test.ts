@@ -193,6 +193,7 @@ describe('webhooks', () => {
     )
     expect(created).toHaveLength(1)
     expect(created[0]).toMatchObject({
+      id: expect.stringMatching(/^evt_/),
       timestamp: expect.any(String),
       data: { user: { id: user.id, email: 'webhook@example.com' } },
     })
@@ -203,6 +204,7 @@ describe('webhooks', () => {
   test('forged deliveries are refused with 401 and never handled', async () => {
     const before = received.length
     const body = JSON.stringify({
+      id: 'evt_forged',
       event: 'user.deleted',
       timestamp: new Date().toISOString(),
       data: { user: { id: 'usr_victim' } },
@@ -221,17 +223,28 @@ describe('webhooks', () => {
     expect(logs.filter((line) => line.startsWith('webhook refused'))).toHaveLength(forged.length)
   })
 
-  test('a signed delivery retried with the same bytes is handled once', async () => {
+  test('a retried delivery (same event id, new timestamp and signature) is handled once', async () => {
+    const before = received.length
+    const event = { id: 'evt_retried', event: 'user.updated', data: { user: { id: 'usr_retried' } } }
+    const first = JSON.stringify({ ...event, timestamp: new Date(Date.now() - 2_000).toISOString() })
+    const retry = JSON.stringify({ ...event, timestamp: new Date().toISOString() })
+    expect((await deliver(first, await signWebhookPayload(first, WEBHOOK_SECRET))).status).toBe(204)
+    expect((await deliver(retry, await signWebhookPayload(retry, WEBHOOK_SECRET))).status).toBe(204)
+    expect(received.slice(before)).toEqual([JSON.parse(first)])
+  })
+
+  test('a replayed old delivery, correctly signed, is refused with 401 and not handled', async () => {
     const before = received.length
     const body = JSON.stringify({
-      event: 'user.updated',
-      timestamp: new Date().toISOString(),
-      data: { user: { id: 'usr_retried' } },
+      id: 'evt_replayed',
+      event: 'user.deleted',
+      timestamp: new Date(Date.now() - 10 * 60_000).toISOString(),
+      data: { user: { id: 'usr_victim' } },
     })
-    const signature = await signWebhookPayload(body, WEBHOOK_SECRET)
-    expect((await deliver(body, signature)).status).toBe(204)
-    expect((await deliver(body, signature)).status).toBe(204)
-    expect(received.slice(before)).toEqual([JSON.parse(body)])
+    const response = await deliver(body, await signWebhookPayload(body, WEBHOOK_SECRET))
+    expect(response.status).toBe(401)
+    expect(await response.json()).toMatchObject({ error_code: 'TIMESTAMP_TOO_OLD' })
+    expect(received.length).toBe(before)
   })
 
   test('a signed body that is not a webhook event is a 400', async () => {

@@ -3,33 +3,8 @@ import * as z from 'zod/mini'
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps them out of the core entry (~0.9 KB gzip).
 
-/** Every `error_code` the reference server answers with (CONTRACT.md § Errors). */
-export const SERVER_ERROR_CODES = [
-  'VALIDATION_ERROR',
-  'WEAK_PASSWORD',
-  'INVALID_CREDENTIALS',
-  'UNAUTHORIZED',
-  'TOKEN_EXPIRED',
-  'INVALID_REFRESH_TOKEN',
-  'REFRESH_TOKEN_REUSED',
-  'SESSION_REVOKED',
-  'MFA_REQUIRED',
-  'INVALID_MFA_CODE',
-  'REAUTH_REQUIRED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'EMAIL_TAKEN',
-  'SLUG_TAKEN',
-  'INVALID_TOKEN',
-  'PASSKEY_VERIFICATION_FAILED',
-  'OAUTH_ERROR',
-  'PAYLOAD_TOO_LARGE',
-  'RATE_LIMITED',
-  'INTERNAL_ERROR',
-] as const
-
-/** A code the server can send in `error_code`. */
-export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number]
+// The codes are in ./error-codes, which does not import zod: the SDK's main entry needs them, not the schemas.
+export { SERVER_ERROR_CODES, type ServerErrorCode } from './error-codes'
 
 /**
  * One `{ field, message }` entry of the `details` of a 400/422 {@link ErrorBodySchema} error body; {@link FieldError}

@@ -1,4 +1,6 @@
 import { equalsHex, toHex } from './hex'
+import type { OrganizationRole, Organization } from './organizations'
+import type { User } from './user'
 
 // The one implementation of the contract's webhook signature (CONTRACT.md § Webhooks), used by the
 // reference server to sign deliveries and by the SDK's `verifyWebhookSignature` to check them. Callers
@@ -15,6 +17,61 @@ import { equalsHex, toHex } from './hex'
  * ```
  */
 export const WEBHOOK_SIGNATURE_HEADER = 'x-plinto-signature'
+
+/**
+ * The events a Plinto server announces (CONTRACT.md § Webhooks).
+ *
+ * @example
+ * ```ts
+ * const name: WebhookEventName = 'organization.member.added'
+ * ```
+ */
+export type WebhookEventName =
+  | 'user.created'
+  | 'user.updated'
+  | 'user.deleted'
+  | 'session.created'
+  | 'session.revoked'
+  | 'organization.created'
+  | 'organization.member.added'
+  | 'mfa.enabled'
+  | 'mfa.disabled'
+
+/**
+ * The `data` of each event. Never secrets or hashes: users are their wire shape (`User`).
+ *
+ * @example
+ * ```ts
+ * const data: WebhookEventData['session.revoked'] = { session_id: 'sess_1', user_id: 'usr_1', reason: 'signout' }
+ * ```
+ */
+export interface WebhookEventData {
+  'user.created': { user: User }
+  'user.updated': { user: User }
+  'user.deleted': { user: User }
+  'session.created': { session_id: string; user_id: string; ip: string }
+  'session.revoked': { session_id: string; user_id: string; reason: string }
+  'organization.created': { organization: Organization; created_by: string }
+  'organization.member.added': { organization_id: string; user_id: string; role: OrganizationRole }
+  'mfa.enabled': { user_id: string; method: 'totp' | 'sms'; mfa_enabled: boolean }
+  'mfa.disabled': { user_id: string; method: 'totp' | 'sms'; mfa_enabled: boolean }
+}
+
+/**
+ * A webhook body: `id` names the event and is the same on every retry (and for every endpoint), so receivers
+ * de-duplicate on it; `timestamp` (ISO 8601) is when this attempt was signed, so receivers refuse replays of
+ * old deliveries. `event` narrows `data`.
+ *
+ * @example
+ * ```ts
+ * function handle(event: WebhookEvent) {
+ *   if (event.event === 'user.created') console.log(event.id, event.data.user.email)
+ * }
+ * ```
+ */
+export type WebhookEvent = {
+  [Name in WebhookEventName]: { id: string; event: Name; timestamp: string; data: WebhookEventData[Name] }
+}[WebhookEventName]
 
 const encoder = new TextEncoder()
 

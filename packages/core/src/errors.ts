@@ -1,4 +1,5 @@
-import { SERVER_ERROR_CODES, type FieldError, type ServerErrorCode } from '@plinto/contract/errors'
+import { SERVER_ERROR_CODES, type ServerErrorCode } from '@plinto/contract/error-codes'
+import type { FieldError } from '@plinto/contract/errors'
 
 /**
  * Codes the SDK itself produces, for failures that never reached (or never came back from) the server.

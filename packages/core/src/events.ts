@@ -45,7 +45,10 @@ export interface PlintoEvents {
    * sign-out). `organizationId` is the new one, `null` for none.
    */
   organizationChanged: { organizationId: string | null }
-  /** A background failure nobody awaited: a scheduled refresh that failed, storage that broke. */
+  /**
+   * A background failure nobody awaited: a scheduled refresh that failed, storage that broke, a stored session
+   * that could not be restored because the SDK's validation code could not be downloaded (`NETWORK_ERROR`).
+   */
   error: PlintoError
 }
 

@@ -4,6 +4,7 @@ import { errorFromResponse, parseErrorBody, parseJson } from './error-mapping'
 import { PlintoError } from './errors'
 import { backoffDelay } from './internal/backoff'
 import { sleep } from './internal/sleep'
+import { validators, type LazySchema, type Validators } from './validation'
 
 /** A zod/mini schema, reduced to what we call on it (keeps this file independent of zod's generics). */
 export interface ResponseSchema<T> {
@@ -14,8 +15,12 @@ export interface ResponseSchema<T> {
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   json?: unknown
-  /** Validates a 2xx body; `null` for endpoints that answer without one (204). */
-  schema: ResponseSchema<T> | null
+  /**
+   * Validates a 2xx body; `null` for endpoints that answer without one (204). The main chunk names a schema
+   * of the validation chunk (`(v) => v.user`, see ./validation): the chunk is then downloaded alongside the
+   * request, and the body is validated once both have arrived. The lazily loaded modules pass their schemas.
+   */
+  schema: ResponseSchema<T> | LazySchema<T> | null
   /**
    * Attach the session's bearer token and, on a 401, refresh once and retry once. Default `true`.
    * Public endpoints (sign-in, refresh, forgot-password…) pass `false`: their 401 means wrong credentials,
@@ -170,17 +175,22 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
         if (config.storage.type === 'cookie') headers['x-plinto-token-transport'] = 'cookie'
         if (json !== undefined) headers['content-type'] = 'application/json'
         if (token) headers.authorization = `Bearer ${token}`
-        // Stage 2: the attempt.
-        const outcome = await attempt(
-          config.baseUrl + path,
-          {
-            method,
-            headers,
-            body: json === undefined ? null : JSON.stringify(json),
-            ...(config.credentials && { credentials: config.credentials }),
-          },
-          signal,
-        )
+        // Stage 2: the attempt, and alongside it (not after it) the validation chunk when the schema is in it.
+        // A failed chunk download (a retryable NETWORK_ERROR, ./validation) is the answer only to a 2xx: an
+        // error response is still mapped, and the next attempt or call downloads the chunk again.
+        const [outcome, loaded] = await Promise.all([
+          attempt(
+            config.baseUrl + path,
+            {
+              method,
+              headers,
+              body: json === undefined ? null : JSON.stringify(json),
+              ...(config.credentials && { credentials: config.credentials }),
+            },
+            signal,
+          ),
+          typeof schema === 'function' && validators().catch((failed: PlintoError) => failed),
+        ])
         let error = outcome as PlintoError
         if (!(outcome instanceof PlintoError)) {
           const { response, body } = outcome
@@ -191,7 +201,11 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
           // Stage 6: a 2xx body is validated against the endpoint's schema, never half-used.
           if (response.ok) {
             if (schema === null) return undefined as T
-            const result = parsed === undefined ? undefined : schema.safeParse(parsed)
+            if (loaded instanceof PlintoError) throw loaded
+            const result =
+              parsed === undefined
+                ? undefined
+                : (typeof schema === 'function' ? schema(loaded as Validators) : schema).safeParse(parsed)
             if (result?.success) return result.data
             const problem = result ? 'the body does not match the expected shape' : 'the body is not JSON'
             throw new PlintoError('INVALID_RESPONSE', `Unexpected response from ${method} /${path}: ${problem}`, {

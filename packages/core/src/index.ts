@@ -41,7 +41,8 @@ export type { InitiateOAuthOptions, OAuthFlows } from './modules/oauth'
 export type PlintoContext = import('./module-context').ModuleContext
 export { createMemoryStorage } from './storage/memory-storage'
 export type { StorageAdapter, TokenStorageType } from './storage/types'
-export { SERVER_ERROR_CODES, type ServerErrorCode, type FieldError } from '@plinto/contract/errors'
+export { SERVER_ERROR_CODES, type ServerErrorCode } from '@plinto/contract/error-codes'
+export type { FieldError } from '@plinto/contract/errors'
 export type {
   AuthResponse,
   ChangePasswordRequest,

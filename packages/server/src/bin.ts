@@ -1,17 +1,30 @@
 #!/usr/bin/env node
 /**
- * `plinto-server`: runs the reference server. Every flag also reads from an environment variable; flags
- * win. Exit codes: 0 after a clean shutdown (SIGINT/SIGTERM), 1 when the server cannot start, 2 for bad
+ * `plinto-server`: runs the reference server (`plinto-server dead-letters …` lists and re-queues webhook
+ * dead letters instead). Every flag also reads from an environment variable; flags win. Exit codes: 0 after a clean shutdown (SIGINT/SIGTERM), 1 when the server cannot start, 2 for bad
  * flags or values. The command line is read by cli/.
  */
 import { HELP } from './cli/help'
 import { parseCli, type CliOptions } from './cli/cli-options'
+import { deadLetters } from './cli/dead-letters'
 import { describeStorage, openStore } from './cli/storage'
 import { UsageError } from './cli/values'
 import type { PlintoStore } from './store/types'
 import { startServer, type RunningServer } from './node'
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'dead-letters') {
+    try {
+      process.exit(await deadLetters(process.argv.slice(3), process.env, (text) => process.stdout.write(text)))
+    } catch (error) {
+      if (!(error instanceof UsageError)) {
+        process.stderr.write(`plinto-server: dead-letters failed: ${(error as Error).message}\n`)
+        process.exit(1)
+      }
+      process.stderr.write(`plinto-server: ${error.message}\nRun plinto-server dead-letters --help for usage.\n`)
+      process.exit(2)
+    }
+  }
   let options: CliOptions | 'help'
   try {
     options = parseCli(process.argv.slice(2), process.env)

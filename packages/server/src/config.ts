@@ -38,6 +38,11 @@ export interface PlintoConfigOverrides {
   refreshTokenTtl?: number
   /** How long an already-rotated refresh token still answers with its successor pair, default 10 s. */
   refreshGraceSeconds?: number
+  /**
+   * How often `startServer` sweeps the store (expired and ended sessions, rotated and expired refresh tokens,
+   * expired email tokens and challenges), in seconds; default 60. See `ServerContext.sweep`.
+   */
+  sweepIntervalSeconds?: number
   /** `false`, or per-class overrides. Default: on, with the contract's limits; off in `test` mode. */
   rateLimit?: RateLimitOption
   /** Origins allowed to call the API with credentials (CORS). Default: the `appUrl` origin. */
@@ -66,8 +71,19 @@ export interface PlintoConfigOverrides {
   allowedRedirectUrls?: string[]
   /** Where events are posted, each signed with its own secret. Default none. */
   webhooks?: WebhookEndpoint[]
-  /** Delivery attempts per event and endpoint, and the first retry delay (doubling each time). Default 5 / 1000 ms. */
+  /**
+   * Delivery attempts per event and endpoint, and the first retry delay (doubling each time, with jitter: each
+   * delay is drawn between half and all of it). Default 5 / 1000 ms. A delivery whose attempts are spent is a
+   * dead letter (`plinto-server dead-letters`).
+   */
   webhookRetry?: { attempts?: number; baseDelayMs?: number }
+  /**
+   * How the webhook outbox is worked: how often each instance looks for due deliveries (`pollIntervalMs`,
+   * default 1000), how long one attempt may take (`timeoutMs`, default 10 s) and how long a claimed delivery
+   * is reserved for the instance trying it (`leaseMs`, default 60 s, more than `timeoutMs`): past it, an
+   * instance that crashed mid-delivery is taken over.
+   */
+  webhookDelivery?: { pollIntervalMs?: number; timeoutMs?: number; leaseMs?: number }
   /** WebAuthn relying-party ID (a registrable domain), default the `appUrl` host name. */
   rpId?: string
   /** WebAuthn relying-party name shown by authenticators, default `Plinto`. */
@@ -145,6 +161,7 @@ export interface PlintoConfig {
   accessTokenTtl: number
   refreshTokenTtl: number
   refreshGraceSeconds: number
+  sweepIntervalSeconds: number
   rateLimit: false | Record<RateLimitClass, RateLimitRule>
   allowedOrigins: string[]
   passwordHashIterations: number
@@ -159,6 +176,7 @@ export interface PlintoConfig {
   allowedRedirectUrls: string[]
   webhooks: WebhookEndpoint[]
   webhookRetry: { attempts: number; baseDelayMs: number }
+  webhookDelivery: { pollIntervalMs: number; timeoutMs: number; leaseMs: number }
   rpId: string
   rpName: string
   origins: string[]
@@ -203,6 +221,7 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
     accessTokenTtl: overrides.accessTokenTtl ?? 3600,
     refreshTokenTtl: overrides.refreshTokenTtl ?? 30 * 24 * 3600,
     refreshGraceSeconds: overrides.refreshGraceSeconds ?? 10,
+    sweepIntervalSeconds: overrides.sweepIntervalSeconds ?? 60,
     rateLimit: resolveRateLimit(mode, overrides.rateLimit),
     allowedOrigins: overrides.allowedOrigins ?? [new URL(appUrl).origin],
     passwordHashIterations:
@@ -219,6 +238,11 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
       attempts: overrides.webhookRetry?.attempts ?? 5,
       baseDelayMs: overrides.webhookRetry?.baseDelayMs ?? 1000,
     },
+    webhookDelivery: {
+      pollIntervalMs: overrides.webhookDelivery?.pollIntervalMs ?? 1000,
+      timeoutMs: overrides.webhookDelivery?.timeoutMs ?? 10_000,
+      leaseMs: overrides.webhookDelivery?.leaseMs ?? 60_000,
+    },
     rpId: overrides.rpId ?? new URL(appUrl).hostname,
     rpName: overrides.rpName ?? 'Plinto',
     origins: overrides.origins ?? [new URL(appUrl).origin],
@@ -231,6 +255,7 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
   assertPositiveInteger('refreshTokenTtl', config.refreshTokenTtl)
   assertPositiveInteger('passwordHashIterations', config.passwordHashIterations)
   assertPositiveInteger('bodyLimitBytes', config.bodyLimitBytes)
+  assertPositiveInteger('sweepIntervalSeconds', config.sweepIntervalSeconds)
   if (!Number.isInteger(config.refreshGraceSeconds) || config.refreshGraceSeconds < 0) {
     throw new TypeError(`refreshGraceSeconds must be a non-negative integer, got ${String(config.refreshGraceSeconds)}`)
   }
@@ -250,6 +275,15 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
   if (!Number.isInteger(config.webhookRetry.baseDelayMs) || config.webhookRetry.baseDelayMs < 0) {
     throw new TypeError(
       `webhookRetry.baseDelayMs must be a non-negative integer, got ${String(config.webhookRetry.baseDelayMs)}`,
+    )
+  }
+  assertPositiveInteger('webhookDelivery.pollIntervalMs', config.webhookDelivery.pollIntervalMs)
+  assertPositiveInteger('webhookDelivery.timeoutMs', config.webhookDelivery.timeoutMs)
+  assertPositiveInteger('webhookDelivery.leaseMs', config.webhookDelivery.leaseMs)
+  // A lease that ran out while its attempt is still running would let a second instance send it at once.
+  if (config.webhookDelivery.leaseMs <= config.webhookDelivery.timeoutMs) {
+    throw new TypeError(
+      `webhookDelivery.leaseMs (${config.webhookDelivery.leaseMs}) must be more than webhookDelivery.timeoutMs (${config.webhookDelivery.timeoutMs})`,
     )
   }
   if (config.secretKey !== undefined && config.secretKey.length < 32)

@@ -39,6 +39,7 @@ export { systemClock, type Clock } from './clock'
 export { ApiError, type ErrorStatus } from './errors'
 export { consoleLogger, silentLogger, type Logger } from './logger'
 export { createMemoryStore } from './store/memory/memory-store'
+export { sweepStore, SWEEP_MARGIN_MS, type SweepResult } from './store-sweep'
 export {
   UniqueConstraintError,
   type PlintoStore,
@@ -51,6 +52,7 @@ export {
   type UserRepository,
   type SessionRepository,
   type RefreshTokenRepository,
+  type RefreshTokenRotation,
   type EmailTokenRepository,
   type SigningKeyRepository,
   type OrganizationRoleName,
@@ -73,6 +75,11 @@ export {
   type RateLimitHit,
   type RateLimitRepository,
   type UniqueField,
+  type StoreRepositories,
+  type OutboxRecord,
+  type OutboxStatus,
+  type OutboxClaim,
+  type OutboxRepository,
 } from './store/types'
 export { createOutbox, type Outbox } from './mail/outbox'
 export type { Mailer, OutgoingMessage } from './mail/mailer'
@@ -81,6 +88,7 @@ export { toWireUser } from './domain/accounts/user-wire'
 export { generateTotp } from './crypto/totp'
 export { signWebhookPayload, verifyWebhookPayload } from './webhooks/signature'
 export type { WebhookEvent, WebhookPayload, WebhookQueue } from './webhooks/webhook-queue'
+export { retryDelay } from './webhooks/retry-delay'
 export type { CreateUserInput } from './domain/accounts/users'
 /** Wire types of the contract, re-exported so consumers of the server need not depend on the SDK. */
 export type {

@@ -39,7 +39,8 @@ export interface RunningServer {
    * Stops accepting connections and resolves when every connection is gone: idle keep-alive ones are
    * closed at once, busy ones as soon as their response is sent, and whatever is still open after
    * `timeout` ms (default 5000; 0 cuts everything now) is cut, so a slow request or a browser's
-   * pre-opened socket cannot hold a shutdown for a minute.
+   * pre-opened socket cannot hold a shutdown for a minute. Then the webhook worker stops claiming and the
+   * attempts it has in flight finish (each within its timeout); what is still pending stays in the store.
    */
   close(options?: CloseOptions): Promise<void>
 }
@@ -88,6 +89,25 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server.once('error', reject)
   })
   const listening = server as ServerType
+  // The store's sweep, off the request path. Unref'd, so it never keeps a process alive; one at a time; a
+  // failed sweep (database away) is logged and tried again at the next tick; close() waits for a running one,
+  // so the caller may close the store right after.
+  let sweeping: Promise<void> | undefined
+  const sweeper = setInterval(() => {
+    sweeping ??= app.plinto
+      .sweep()
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error)
+          app.plinto.logger.error('Store sweep failed', { error: message })
+        },
+      )
+      .finally(() => {
+        sweeping = undefined
+      })
+  }, app.plinto.config.sweepIntervalSeconds * 1000)
+  sweeper.unref()
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
     url: `http://${urlHost}:${address.port}`,
@@ -95,6 +115,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     app,
     close: ({ timeout = 5_000 } = {}) =>
       new Promise<void>((resolve, reject) => {
+        clearInterval(sweeper)
         // `serve()` gives a Node http.Server here (no TLS or HTTP/2 options are passed).
         const http = listening as Server
         // Keep-alive sockets would hold close() open until they time out: the idle ones now, the busy ones
@@ -105,8 +126,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         http.close((error) => {
           clearInterval(sweep)
           clearTimeout(cut)
-          if (error) reject(error)
-          else resolve()
+          // Then the webhook worker, once a running sweep is done: it stops claiming and lets the attempts in
+          // flight finish, so the store can be closed after this resolves.
+          void (sweeping ?? Promise.resolve())
+            .then(() => app.plinto.webhooks.close())
+            .then(() => (error ? reject(error) : resolve()), reject)
         })
         http.closeIdleConnections()
       }),
@@ -114,7 +138,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 }
 
 export type { PlintoAppOptions } from './server-context'
-export { createFileStore, STATE_FILE } from './store/file-store'
+export {
+  createEmbeddedStore,
+  EMBEDDED_DATABASE_DIR,
+  type EmbeddedStoreOptions,
+} from './store/embedded/embedded-store'
+export { DataDirInUseError } from './store/embedded/data-dir-lock'
 export {
   createPostgresStore,
   type PostgresStoreOptions,

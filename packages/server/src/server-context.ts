@@ -6,6 +6,7 @@ import { consoleLogger, type Logger } from './logger'
 import type { Mailer, OutgoingMessage } from './mail/mailer'
 import { createOutbox, type Outbox } from './mail/outbox'
 import { createMemoryStore } from './store/memory/memory-store'
+import { sweepStore, type SweepResult } from './store-sweep'
 import type { PlintoStore, UserRecord } from './store/types'
 import type { CreateOrganizationRequest, Organization } from '@plinto/contract'
 import { createUser, type CreateUserInput } from './domain/accounts/users'
@@ -63,12 +64,21 @@ export interface ServerContext {
   readonly logger: Logger
   /** The recording outbox; present in development and test mode only. */
   readonly outbox: Outbox | undefined
-  /** Event delivery to the configured webhook endpoints; `await webhooks.idle()` in tests. */
+  /**
+   * Event delivery to the configured webhook endpoints from the store's outbox; `await webhooks.idle()` in
+   * tests, `await webhooks.close()` before closing the store (`startServer`'s `close()` does it).
+   */
   readonly webhooks: WebhookQueue
   /** The `fetch` outgoing calls use (webhooks, OAuth providers). */
   readonly fetch: typeof fetch
   /** The loaded signing keys (loaded, or generated and stored, on first use). */
   keys(): Promise<KeyRing>
+  /**
+   * Sweeps the store once as of `nowMs` (default: the clock's now) and answers what went: see
+   * {@link sweepStore}. `startServer` calls it every `config.sweepIntervalSeconds`; call it yourself when you
+   * serve the app another way, or in tests with a chosen time.
+   */
+  sweep(nowMs?: number): Promise<SweepResult>
   /**
    * Hands a message to the mailer without waiting for it: delivery time must not show in response time.
    * A failed delivery is logged with the message kind only.
@@ -140,7 +150,9 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
     outbox,
     webhooks: createWebhookQueue({
       endpoints: config.webhooks,
+      store,
       retry: config.webhookRetry,
+      delivery: config.webhookDelivery,
       clock,
       logger,
       fetch: outgoingFetch,
@@ -171,6 +183,7 @@ export function createServerContext(options: PlintoAppOptions = {}): ServerConte
         logger.warn('Message dropped: no mailer configured', { channel: message.channel, subject: message.subject })
       }
     },
+    sweep: (nowMs) => sweepStore(store, config, nowMs ?? clock.now()),
     createUser: (input) => createUser(context, input),
     createOrganization: (owner, input) => createOrganization(context, owner, input),
   }

@@ -97,14 +97,25 @@ describe('cross-tab sync', () => {
     const seen = backend.requests.length
     const storageEvent = (newValue: string | null, storageArea: unknown = local) =>
       Object.assign(new Event('storage'), { key: KEY, newValue, storageArea })
-    target.dispatchEvent(storageEvent(record, {}))
+    // News is delivered asynchronously, as a browser dispatches storage events: a session once decoded with
+    // the validation chunk (loaded by the sign-in above, so within microtasks). Each event gets one macrotask
+    // to take effect; the ignored ones get the same time to do harm.
+    const dispatched = async (event: Event) => {
+      target.dispatchEvent(event)
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    await dispatched(storageEvent(record, {}))
     expect(plinto.getSnapshot().status).toBe('signed_out')
-    target.dispatchEvent(storageEvent(record))
+    await dispatched(storageEvent(record))
     expect(plinto.getSnapshot()).toMatchObject({ status: 'signed_in', user: { email: EMAIL } })
-    target.dispatchEvent(storageEvent(null))
+    await dispatched(storageEvent(null))
+    expect(plinto.getSnapshot().status).toBe('signed_out')
+    // In the order they came: a sign-out right after a session is not overtaken by the session's decoding.
+    target.dispatchEvent(storageEvent(record))
+    await dispatched(storageEvent(null))
     expect(plinto.getSnapshot().status).toBe('signed_out')
     plinto.dispose()
-    target.dispatchEvent(storageEvent(record))
+    await dispatched(storageEvent(record))
     expect(plinto.getSnapshot().status).toBe('signed_out')
     expect(backend.requests).toHaveLength(seen)
   })

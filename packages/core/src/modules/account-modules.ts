@@ -1,6 +1,5 @@
 import type { ModuleContext } from '../module-context'
 import { PlintoError, unauthorized } from '../errors'
-import { MessageResponseSchema } from '@plinto/contract/auth'
 import { loadOnce, lazyMethods } from './lazy'
 import type { ManagementCalls } from './management.lazy'
 import type { MfaModule } from './mfa'
@@ -88,7 +87,7 @@ export function createAccountModules(context: ModuleContext): AccountModules {
         disableSms: true,
       }),
       // A step of signing in (also `auth.sendMfaChallenge`), so it does not wait for the chunk.
-      sendChallenge: (request) => caller(context)('POST', 'mfa/challenge/send', MessageResponseSchema, request, false),
+      sendChallenge: (request) => caller(context)('POST', 'mfa/challenge/send', (v) => v.message, request, false),
     },
     passkeys: {
       ...passkeyCeremonies,

@@ -1,27 +1,25 @@
 import type { ModuleContext } from '../module-context'
 import { isPlintoError } from '../errors'
-import {
-  AuthResponseSchema,
-  MessageResponseSchema,
-  type AuthResponse,
-  type ChangePasswordRequest,
-  type ForgotPasswordRequest,
-  type MagicLinkRequest,
-  type MessageResponse,
-  type MfaChallengeRequest,
-  type RefreshTokenRequest,
-  type SignInRequest,
-  type SignUpRequest,
+import type {
+  AuthResponse,
+  ChangePasswordRequest,
+  ForgotPasswordRequest,
+  MagicLinkRequest,
+  MessageResponse,
+  MfaChallengeRequest,
+  RefreshTokenRequest,
+  SignInRequest,
+  SignUpRequest,
 } from '@plinto/contract/auth'
 import type { TokenResponse } from '@plinto/contract'
-import { UserSchema, type User } from '@plinto/contract/user'
+import type { User } from '@plinto/contract/user'
 import type { MfaChallengeSendRequest, MfaEnabledResponse, TotpSetupResponse } from '@plinto/contract'
 import type { OAuthProvidersResponse } from '@plinto/contract'
 import type { Passkey } from '@plinto/contract'
 import type { MfaModule } from './mfa'
 import type { InitiateOAuthOptions, OAuthFlows } from './oauth'
 import type { PasskeyAuthRequest, PasskeyRegisterRequest, PasskeysModule } from './passkeys'
-import { finishSignIn, SignInResult } from './shared'
+import { finishSignIn } from './shared'
 
 /**
  * What `auth.setupMFA` resolves with: the TOTP set-up, or the acknowledgement that an SMS code was sent.
@@ -217,14 +215,14 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
     auth = false,
   ) => http.request<T>(path, { method: 'POST', ...(json === undefined ? {} : { json }), schema, auth })
 
-  const signInWith = async (path: string, body: unknown) => session.start(await post(path, body, AuthResponseSchema))
+  const signInWith = async (path: string, body: unknown) => session.start(await post(path, body, (v) => v.auth))
 
   return {
     signUp: (request) => signInWith('auth/signup', request),
-    signIn: async (request) => finishSignIn(context, await post('auth/signin', request, SignInResult)),
+    signIn: async (request) => finishSignIn(context, await post('auth/signin', request, (v) => v.signIn)),
     verifyMfaChallenge: (request) => signInWith('mfa/challenge', request),
     verifyMagicLink: async (token) =>
-      finishSignIn(context, await post('auth/magic-link/verify', { token }, SignInResult)),
+      finishSignIn(context, await post('auth/magic-link/verify', { token }, (v) => v.signIn)),
     async signOut() {
       // A sign-out during restore must not be undone by the restore finishing after it.
       await session.ready
@@ -248,7 +246,7 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
       await session.ready
       if (!session.current()) return null
       try {
-        const user = await http.request('auth/me', { schema: UserSchema })
+        const user = await http.request('auth/me', { schema: (v) => v.user })
         session.setUser(user)
         return user
       } catch (error) {
@@ -257,13 +255,13 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
         throw error
       }
     },
-    changePassword: (request) => post('auth/password/change', request, MessageResponseSchema, true),
-    forgotPassword: (request) => post('auth/password/forgot', request, MessageResponseSchema),
+    changePassword: (request) => post('auth/password/change', request, (v) => v.message, true),
+    forgotPassword: (request) => post('auth/password/forgot', request, (v) => v.message),
     resetPassword: (token, newPassword) =>
-      post('auth/password/reset', { token, new_password: newPassword }, MessageResponseSchema),
-    verifyEmail: (token) => post('auth/email/verify', { token }, MessageResponseSchema),
-    resendVerification: () => post('auth/email/resend', undefined, MessageResponseSchema, true),
-    sendMagicLink: (request) => post('auth/magic-link', request, MessageResponseSchema),
+      post('auth/password/reset', { token, new_password: newPassword }, (v) => v.message),
+    verifyEmail: (token) => post('auth/email/verify', { token }, (v) => v.message),
+    resendVerification: () => post('auth/email/resend', undefined, (v) => v.message, true),
+    sendMagicLink: (request) => post('auth/magic-link', request, (v) => v.message),
     sendMfaChallenge: mfa.sendChallenge,
     setupMFA: ((type: 'totp' | 'sms', phone?: string) => {
       pendingFactor = type

@@ -5,7 +5,7 @@ import { createMemoryStorage } from '../storage/memory-storage'
 import type { StorageAdapter } from '../storage/types'
 import { getWebStorage } from '../storage/web-storage'
 import type { OAuthFlows } from './oauth'
-import { caller, finishSignIn, path, SignInResult } from './shared'
+import { caller, finishSignIn, path } from './shared'
 
 // The OAuth redirect flow, loaded with `import()` on the first initiateOAuth/handleOAuthCallback: only
 // the sign-in and callback pages need it, so it stays out of the main entry.
@@ -117,7 +117,7 @@ export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOA
       const result = await call(
         'POST',
         path`oauth/${transaction.provider}/callback`,
-        SignInResult,
+        (v) => v.signIn,
         {
           code: params.get('code') ?? '',
           state,

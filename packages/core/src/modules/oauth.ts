@@ -1,6 +1,6 @@
 import type { ModuleContext } from '../module-context'
 import type { AuthResponse } from '@plinto/contract'
-import { OAuthProvidersResponseSchema, type OAuthProvidersResponse } from '@plinto/contract/oauth'
+import type { OAuthProvidersResponse } from '@plinto/contract/oauth'
 import { lazyMethods, loadOnce } from './lazy'
 import { caller } from './shared'
 
@@ -49,6 +49,6 @@ export function createOAuthFlows(context: ModuleContext): OAuthFlows {
       loadOnce(() => import('./oauth-flow.lazy').then((module) => module.createOAuthFlow(context))),
       { initiateOAuth: true, handleOAuthCallback: true },
     ),
-    getOAuthProviders: () => caller(context)('GET', 'oauth/providers', OAuthProvidersResponseSchema, undefined, false),
+    getOAuthProviders: () => caller(context)('GET', 'oauth/providers', (v) => v.oauthProviders, undefined, false),
   }
 }

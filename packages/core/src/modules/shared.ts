@@ -1,13 +1,7 @@
 import type { ModuleContext } from '../module-context'
 import { PlintoError } from '../errors'
-import type { RequestOptions, ResponseSchema } from '../http'
-import {
-  AuthResponseSchema,
-  MfaRequiredResponseSchema,
-  type AuthResponse,
-  type MfaRequiredResponse,
-} from '@plinto/contract/auth'
-import { UserSchema } from '@plinto/contract/user'
+import type { RequestOptions } from '../http'
+import type { AuthResponse, MfaRequiredResponse } from '@plinto/contract/auth'
 
 // Helpers the module factories share: each module stays a list of thin, typed one-liners.
 
@@ -24,21 +18,11 @@ export const caller =
   <T>(
     method: RequestOptions<T>['method'],
     to: string,
-    schema: ResponseSchema<T> | null,
+    schema: RequestOptions<T>['schema'],
     json?: unknown,
     auth?: boolean,
   ): Promise<T> =>
     http.request<T>(to, { method, json, schema, auth })
-
-// Picks the schema by the `mfa_required` discriminator instead of `z.union` (SignInResponseSchema):
-// same validation, and the union machinery costs ~0.8 KB gzip in the bundle.
-export const SignInResult: ResponseSchema<AuthResponse | MfaRequiredResponse> = {
-  safeParse: (data) =>
-    (typeof data === 'object' && data !== null && 'mfa_required' in data
-      ? MfaRequiredResponseSchema
-      : AuthResponseSchema
-    ).safeParse(data),
-}
 
 /**
  * Finishes a first-factor sign-in (password, magic link, OAuth): signs in, or throws `MFA_REQUIRED`
@@ -60,5 +44,5 @@ export function finishSignIn(
 
 /** Re-reads the signed-in user (`GET /auth/me`) into the snapshot, e.g. after `mfa_enabled` changed. */
 export async function refreshUser({ http, session }: ModuleContext): Promise<void> {
-  session.setUser(await http.request('auth/me', { schema: UserSchema }))
+  session.setUser(await http.request('auth/me', { schema: (v) => v.user }))
 }

@@ -27,21 +27,21 @@
  *
  * @example Receive webhooks
  * ```ts
- * import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '@plinto/typescript-sdk/server'
+ * import { verifyWebhookSignature, WebhookVerificationError, WEBHOOK_SIGNATURE_HEADER } from '@plinto/typescript-sdk/server'
  *
  * export async function POST(request: Request) {
- *   const body = await request.text()
- *   if (
- *     !(await verifyWebhookSignature(
- *       body,
+ *   try {
+ *     const event = await verifyWebhookSignature(
+ *       await request.text(),
  *       request.headers.get(WEBHOOK_SIGNATURE_HEADER),
  *       process.env.PLINTO_WEBHOOK_SECRET!,
- *     ))
- *   ) {
- *     return new Response(null, { status: 401 })
+ *     )
+ *     console.log(event.id, event.event) // de-duplicate on event.id: delivery is at least once
+ *     return new Response(null, { status: 204 })
+ *   } catch (error) {
+ *     if (error instanceof WebhookVerificationError) return new Response(error.code, { status: 401 })
+ *     throw error
  *   }
- *   const { event, data } = JSON.parse(body)
- *   return new Response(null, { status: 204 })
  * }
  * ```
  *
@@ -57,7 +57,13 @@ export {
   WEBHOOK_SIGNATURE_HEADER,
   signWebhookPayload,
   verifyWebhookSignature,
+  WebhookVerificationError,
+  type VerifyWebhookOptions,
+  type WebhookEvent,
+  type WebhookEventData,
+  type WebhookEventName,
   type WebhookPayload,
+  type WebhookVerificationErrorCode,
 } from './verify-webhook-signature'
 // Authorization by the token's organization role: `createHas(claims.org_role)({ role: 'admin' })`.
 export { createHas, roleAtLeast, type AuthorizationCheck, type Has } from '@plinto/contract'

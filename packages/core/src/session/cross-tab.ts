@@ -62,7 +62,7 @@ export function createCrossTab({ config, storage, tabSync }: SessionManagerDeps,
    */
   async function newerStored(current: SessionData | null): Promise<SessionData | null> {
     if (cookie || !current) return null
-    const stored = decodeSession(await storage.read())
+    const stored = await decodeSession(await storage.read())
     return stored &&
       stored.user.id === current.user.id &&
       stored.accessToken !== current.accessToken &&

@@ -1,21 +1,12 @@
-import * as z from 'zod/mini'
-
-// `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
-// cannot mark chained `.check()` calls pure itself); it keeps them out of the core entry (~0.9 KB gzip).
-import { UserSchema, type User } from '@plinto/contract/user'
+import type { User } from '@plinto/contract/user'
+import { validators } from '../validation'
 import { tokenOrganization } from './expiry'
 
 /** Version of the stored record; a record of any other version is discarded, never migrated blindly. */
 export const PERSISTED_VERSION = 1
 
-const PersistedSessionSchema = /* @__PURE__ */ z.object({
-  v: /* @__PURE__ */ z.literal(PERSISTED_VERSION),
-  access_token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1)),
-  refresh_token: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1))),
-  /** Access-token expiry, ms since the epoch. */
-  expires_at: /* @__PURE__ */ z.number(),
-  user: UserSchema,
-})
+// The record's schema is in the validation chunk (../validation.lazy, `session`), with zod: a visitor with
+// nothing stored never downloads it to start up.
 
 /** The session as the client keeps it (in storage for web/custom modes, in memory for cookie mode). */
 export interface SessionData {
@@ -39,8 +30,12 @@ export function encodeSession(session: SessionData): string {
   })
 }
 
-/** Reads a stored record; anything corrupted, foreign or of another version is `null`. */
-export function decodeSession(raw: unknown): SessionData | null {
+/**
+ * Reads a stored record; anything corrupted, foreign or of another version is `null`. Nothing stored (or not
+ * JSON) is answered at once; a record is checked once the validation chunk is there, and if that chunk cannot
+ * be downloaded this rejects with its retryable `NETWORK_ERROR` (the record is not judged, so not discarded).
+ */
+export async function decodeSession(raw: unknown): Promise<SessionData | null> {
   if (typeof raw !== 'string' || raw === '') return null
   let json: unknown
   try {
@@ -48,7 +43,7 @@ export function decodeSession(raw: unknown): SessionData | null {
   } catch {
     return null
   }
-  const result = PersistedSessionSchema.safeParse(json)
+  const result = (await validators()).session.safeParse(json)
   if (!result.success) return null
   const { access_token, refresh_token, expires_at, user } = result.data
   return {

@@ -1,7 +1,7 @@
 import { isPlintoError, PlintoError, unauthorized } from '../errors'
 import { backoffDelay } from '../internal/backoff'
-import { TokenResponseSchema, type TokenResponse } from '@plinto/contract/tokens'
-import { UserSchema, type User } from '@plinto/contract/user'
+import type { TokenResponse } from '@plinto/contract/tokens'
+import type { User } from '@plinto/contract/user'
 import type { CrossTab, Exchanged } from './cross-tab'
 import { computeExpiresAt, refreshDelay, tokenOrganization } from './expiry'
 import type { SessionData } from './persisted-record'
@@ -134,11 +134,11 @@ export function createRefreshEngine(
         switching || refreshToken !== undefined
           ? { refresh_token: refreshToken, organization_id: organizationId }
           : undefined,
-      schema: TokenResponseSchema,
+      schema: (v) => v.tokens,
       auth: false,
     })
     assertEpoch(state, startEpoch)
-    user ??= await http.request('auth/me', { schema: UserSchema, auth: false, bearer: tokens.access_token })
+    user ??= await http.request('auth/me', { schema: (v) => v.user, auth: false, bearer: tokens.access_token })
     assertEpoch(state, startEpoch)
     return { tokens, next: sessionOf(cookie, tokens, user, refreshToken) }
   }

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config'
 import type { Log } from '../debug'
+import type { PlintoError } from '../errors'
 import type { Emitter, SignOutReason } from '../events'
 import type { Http } from '../http'
 import type { AuthResponse } from '@plinto/contract'
@@ -88,9 +89,24 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       return
     }
     const startEpoch = state.epoch
+    // Whether a sign-in, a sign-out or another tab's news came first (restore must not undo it), or dispose().
+    const overtaken = () => state.disposed || state.epoch !== startEpoch || state.session
     const raw = await storage.read()
-    if (state.disposed || state.epoch !== startEpoch || state.session) return
-    const data = decodeSession(raw)
+    if (overtaken()) return
+    let data: SessionData | null
+    try {
+      // A stored record waits for the validation chunk (nothing stored does not): asked for only now, so it
+      // is downloaded in parallel with nothing else; see docs/development.md § Size budgets.
+      data = await decodeSession(raw)
+    } catch (error) {
+      // The chunk could not be downloaded: the record was not judged, so it stays for the next page load.
+      // Until then this client is signed out (unless something else settled it meanwhile), and says why.
+      if (overtaken()) return
+      end('expired')
+      deps.events.emit('error', error as PlintoError)
+      return
+    }
+    if (overtaken()) return
     if (raw !== null && !data) {
       log('discarded an unreadable session record')
       void storage.remove()

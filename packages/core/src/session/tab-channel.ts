@@ -22,16 +22,31 @@ export function createTabChannel(
   webStorage: Storage | null,
   onMessage: (message: TabMessage) => void,
 ): TabChannel {
-  const receive = (encoded: unknown) => {
-    const session = decodeSession(encoded)
-    if (session) onMessage(session)
+  // Decoding a session waits for the validation chunk (../validation); a sign-out does not. Messages are
+  // delivered one after the other, in the order they arrived, so a sign-out never overtakes the session
+  // posted before it. A malformed session, or one the chunk could not be downloaded for, is dropped (the
+  // stored record, read again before every refresh in ./cross-tab, still has the other tab's tokens).
+  let queue: Promise<void> = Promise.resolve()
+  const deliver = (next: Promise<TabMessage | undefined>) => {
+    queue = queue
+      .then(() => next)
+      .then((message) => {
+        if (message !== undefined) onMessage(message)
+      })
   }
+  const receive = (encoded: unknown) =>
+    deliver(
+      decodeSession(encoded).then(
+        (session) => session ?? undefined,
+        () => undefined,
+      ),
+    )
 
   if (typeof BroadcastChannel === 'function') {
     const channel = new BroadcastChannel(key)
     channel.onmessage = ({ data }: MessageEvent<Partial<WireMessage> | null>) => {
       if (data?.v !== 1) return
-      if (data.type === 'signed_out') onMessage(null)
+      if (data.type === 'signed_out') deliver(Promise.resolve(null))
       else if (data.type === 'session') receive(data.session)
     }
     // Node: a channel must not keep the process alive (SSR, scripts, tests).
@@ -57,7 +72,7 @@ export function createTabChannel(
   const listener = (event: Event) => {
     const { key: changed, newValue, storageArea } = event as StorageEvent
     if (changed !== key || storageArea !== webStorage) return
-    if (newValue === null) onMessage(null)
+    if (newValue === null) deliver(Promise.resolve(null))
     else receive(newValue)
   }
   target.addEventListener('storage', listener)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { run } from './bin-runner'
+import { PGLITE_START_TIMEOUT } from './postgres-helpers'
 
 describe('plinto-server', { timeout: 20_000 }, () => {
   test('--help prints usage and exits 0', async () => {
@@ -36,29 +37,35 @@ describe('plinto-server', { timeout: 20_000 }, () => {
     expect(bin.output().stderr).toMatch(/--access-token-ttl/)
   })
 
-  test('serves, takes env and flags (flags win), and exits 0 on SIGTERM after flushing its data dir', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'plinto-bin-'))
-    try {
-      const bin = run(['--port', '0', '--data-dir', dir, '--access-token-ttl', '120'], {
-        PLINTO_MODE: 'test',
-        PLINTO_ACCESS_TOKEN_TTL: '999',
-      })
-      const [, url] = await bin.waitFor(/listening on (http:\/\/\S+)\n/)
-      const health = await (await fetch(`${url}/health`)).json()
-      expect(health.environment).toBe('test')
-      const signUp = await fetch(`${url}/api/v1/auth/signup`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }),
-      })
-      expect((await signUp.json()).tokens.expires_in).toBe(120)
-      bin.child.kill('SIGTERM')
-      expect(await bin.exited).toBe(0)
-      expect(await readdir(dir)).toEqual(['plinto-state.json'])
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
+  test(
+    'serves, takes env and flags (flags win), and exits 0 on SIGTERM after closing its data dir',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'plinto-bin-'))
+      try {
+        const bin = run(['--port', '0', '--data-dir', dir, '--access-token-ttl', '120'], {
+          PLINTO_MODE: 'test',
+          PLINTO_ACCESS_TOKEN_TTL: '999',
+        })
+        const [, url] = await bin.waitFor(/listening on (http:\/\/\S+)\n/)
+        const health = await (await fetch(`${url}/health`)).json()
+        expect(health.environment).toBe('test')
+        const signUp = await fetch(`${url}/api/v1/auth/signup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }),
+        })
+        expect((await signUp.json()).tokens.expires_in).toBe(120)
+        bin.child.kill('SIGTERM')
+        expect(await bin.exited).toBe(0)
+        // A clean shutdown released the lock; the database is all that is left.
+        expect(await readdir(dir)).toEqual(['pgdata'])
+      } finally {
+        await rm(dir, { recursive: true, force: true })
+      }
+      // The data directory's database is created on this first start (PGlite's initdb: seconds).
+    },
+    PGLITE_START_TIMEOUT,
+  )
 
   test('new options from --config, flags and environment reach the app', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plinto-bin-config-'))

@@ -2,15 +2,20 @@
 // not grow with the number of stored accounts. Measured deterministically: the store runs over a state whose
 // collections are proxies counting every property access, so a scan shows up as thousands of accesses; no
 // timing is involved.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, test } from 'vitest'
-import { createFileStore, STATE_FILE } from '../node'
+import { describe, expect, test } from 'vitest'
+import { resolveConfig, sweepStore } from '../index'
+import { memoryChallenges, memoryMfa, memoryOAuthAccounts, memoryPasskeys } from '../store/memory/factors'
+import { buildIndexes, type StoreIndexes } from '../store/memory/indexes'
 import { createStateStore } from '../store/memory/memory-store'
-import { emptyState, type StoreState } from '../store/memory/state'
+import { memoryInvitations, memoryMemberships, memoryOrganizations } from '../store/memory/organizations'
+import { memoryRefreshTokens, memorySessions, memorySigningKeys } from '../store/memory/sessions'
+import { emptyState, memoryContext, type MemoryContext, type StoreState } from '../store/memory/state'
+import { memoryEmailTokens, memoryUsers } from '../store/memory/users'
+import { memoryOutbox } from '../store/memory/outbox'
+import { memoryRateLimits } from '../store/memory/rate-limits'
 import type { PlintoStore } from '../store/types'
 import {
+  emailTokenRecord,
   invitationRecord,
   NOW,
   organizationRecord,
@@ -130,50 +135,113 @@ describe('memory store indexes', () => {
   }, 60_000)
 })
 
-describe('file store indexes', () => {
-  let dir: string | undefined
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true })
-  })
+/** A memory store over `context`, built as createStateStore builds one, so the test can read its indexes. */
+function storeOver(context: MemoryContext): PlintoStore {
+  const repositories = {
+    users: memoryUsers(context),
+    sessions: memorySessions(context),
+    refreshTokens: memoryRefreshTokens(context),
+    emailTokens: memoryEmailTokens(context),
+    rateLimits: memoryRateLimits(context),
+    signingKeys: memorySigningKeys(context),
+    organizations: memoryOrganizations(context),
+    memberships: memoryMemberships(context),
+    invitations: memoryInvitations(context),
+    mfa: memoryMfa(context),
+    challenges: memoryChallenges(context),
+    passkeys: memoryPasskeys(context),
+    oauthAccounts: memoryOAuthAccounts(context),
+    outbox: memoryOutbox(context),
+  }
+  return {
+    ...repositories,
+    transaction: (fn) => fn(repositories),
+    ping: async () => true,
+    flush: async () => undefined,
+    close: async () => undefined,
+  }
+}
 
-  test('are rebuilt from the state on disk, which holds the state alone', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'plinto-indexes-'))
-    const first = await createFileStore(dir)
-    await first.users.create(userRecord('usr_1', { username: 'ada', username_normalized: 'ada' }))
-    await first.users.create(userRecord('usr_2'))
-    await first.users.update('usr_1', { email: 'renamed@example.com', email_normalized: 'renamed@example.com' })
-    const session = sessionRecord('sess_1', 'usr_2')
-    await first.sessions.create(session)
-    await first.refreshTokens.create(refreshTokenRecord('rt_1', session, { expires_at: NOW + MINUTE }))
-    await first.organizations.create(organizationRecord('org_1'), {
-      organization_id: 'org_1',
-      user_id: 'usr_2',
-      role: 'owner',
-      joined_at: NOW,
-    })
-    await first.invitations.create(invitationRecord('inv_1', 'org_1', { token_hash: 'ih_1' }))
-    await first.close()
+/** The lookup indexes (not the heaps, which keep stale entries by design) as sorted plain data. */
+function lookups(indexes: StoreIndexes) {
+  const sets = (map: Map<string, Set<string>>) =>
+    Object.fromEntries(
+      [...map].map(([key, set]) => [key, [...set].sort()] as const).sort(([a], [b]) => a.localeCompare(b)),
+    )
+  return {
+    userByEmail: Object.fromEntries(indexes.userByEmail),
+    userByUsername: Object.fromEntries(indexes.userByUsername),
+    sessionByRefreshFamily: Object.fromEntries(indexes.sessionByRefreshFamily),
+    sessionsByUser: sets(indexes.sessionsByUser),
+    refreshTokensBySession: sets(indexes.refreshTokensBySession),
+    refreshTokensWithSuccessor: [...indexes.refreshTokensWithSuccessor].sort(),
+    emailTokensByUser: sets(indexes.emailTokensByUser),
+  }
+}
 
-    const onDisk = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as Record<string, unknown>
-    expect(Object.keys(onDisk).sort()).toEqual(Object.keys(emptyState()).sort())
+describe('memory store indexes after sweeps', () => {
+  test('stay what a rebuild from the state gives, through sign-ins, rotations, revocations, deletions and sweeps', async () => {
+    const state = emptyState()
+    const context = memoryContext(state, () => Promise.resolve())
+    const store = storeOver(context)
+    const config = resolveConfig('test')
+    let now = NOW
+    let serial = 0
+    const current = new Map<string, string>()
+    for (let u = 0; u < 6; u++) await store.users.create(userRecord(`usr_${u}`))
 
-    const second = await createFileStore(dir)
-    try {
-      expect(await second.users.getByEmail('renamed@example.com')).toMatchObject({ id: 'usr_1' })
-      expect(await second.users.getByEmail('usr_1@example.com')).toBeUndefined()
-      expect(await second.users.getByUsername('ada')).toMatchObject({ id: 'usr_1' })
-      const taken = await second.users.create(userRecord('usr_3', { email: 'renamed@example.com' })).catch((e) => e)
-      expect(taken).toMatchObject({ field: 'email' })
-      expect(await second.sessions.listByUser('usr_2')).toEqual([session])
-      expect(await second.memberships.listByUser('usr_2')).toMatchObject([{ organization_id: 'org_1' }])
-      expect(await second.invitations.getByTokenHash('ih_1')).toMatchObject({ id: 'inv_1' })
-      expect(await second.organizations.getBySlug('org-1')).toMatchObject({ id: 'org_1' })
-      await second.refreshTokens.deleteExpired(NOW + MINUTE)
-      expect(await second.refreshTokens.getByHash('rt_1')).toBeUndefined()
-      expect(await second.users.delete('usr_2')).toBe(true)
-      expect(await second.sessions.listByUser('usr_2')).toEqual([])
-    } finally {
-      await second.close()
+    for (let round = 0; round < 40; round++) {
+      now += 5 * MINUTE
+      const userId = `usr_${round % 6}`
+      if (await store.users.get(userId)) {
+        // A sign-in (family session), short-lived every third time so that expiry sweeps find some.
+        const session = sessionRecord(`sess_${round}`, userId, {
+          created_at: now,
+          expires_at: now + (round % 3 === 0 ? 20 * MINUTE : 30 * 24 * 60 * MINUTE),
+          refresh_family_hash: `family_${round}`,
+        })
+        const first = refreshTokenRecord(`rt_${serial++}`, session, { created_at: now, expires_at: session.expires_at })
+        await store.sessions.start(session, first)
+        current.set(session.id, first.token_hash)
+        await store.emailTokens.create(emailTokenRecord(`et_${round}`, userId, { expires_at: now + 10 * MINUTE }))
+      }
+      // Every live session rotates; two concurrent rotations of one token, one of which loses.
+      for (const [sessionId, hash] of current) {
+        const session = await store.sessions.get(sessionId)
+        if (!session || session.revoked_at !== null || session.expires_at <= now) continue
+        const rotation = (n: number) => ({
+          rotatedAt: now,
+          successorBox: 'box',
+          successor: refreshTokenRecord(`rt_${n}`, session, { created_at: now, expires_at: session.expires_at }),
+          session: { last_active_at: now, expires_at: session.expires_at, active_organization_id: null },
+          wipeSuccessorsRotatedBefore: now - config.refreshGraceSeconds * 1000 - 1,
+        })
+        const a = serial++
+        const b = serial++
+        const [wonA] = await Promise.all([
+          store.refreshTokens.rotate(hash, rotation(a)),
+          store.refreshTokens.rotate(hash, rotation(b)),
+        ])
+        current.set(sessionId, `rt_${wonA ? a : b}`)
+      }
+      if (round % 4 === 1) await store.sessions.revoke(`sess_${round - 1}`, 'signout', now)
+      if (round % 7 === 6) await store.sessions.revokeByUser(userId, 'password_change', now)
+      if (round === 20) await store.users.delete('usr_5')
+      if (round % 2 === 0) await sweepStore(store, config, now)
+
+      expect(lookups(context.indexes)).toEqual(lookups(buildIndexes(state)))
+      // Nothing the sweep has to find is missing from its queue: an ended family session still holding tokens is queued.
+      for (const session of Object.values(state.sessions)) {
+        if (session.revoked_at === null || !session.refresh_family_hash) continue
+        if (context.indexes.refreshTokensBySession.has(session.id))
+          expect(context.indexes.endedSessions.has(session.id)).toBe(true)
+      }
     }
+    // The heaps cover every record: at the end of time one sweep empties the sessions and tokens.
+    await sweepStore(store, config, now + 365 * 24 * 60 * MINUTE)
+    expect(state.sessions).toEqual({})
+    expect(state.refreshTokens).toEqual({})
+    expect(state.emailTokens).toEqual({})
+    expect(lookups(context.indexes)).toEqual(lookups(buildIndexes(state)))
   })
 })

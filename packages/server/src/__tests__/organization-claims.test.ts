@@ -1,15 +1,9 @@
-// Organization claims in access tokens (docs/contract.md § Organization claims): POST /auth/organization/switch,
-// the re-check at every refresh, and that the claims cannot be had without the server's say-so. The behaviour
-// runs on every store: memory (the reference), file, and PostgreSQL (PGlite, and a real server when there is one).
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest'
 import { TokenResponseSchema } from '@plinto/contract'
 import { createMemoryStore, silentLogger, type PlintoApp, type PlintoStore } from '../index'
-import { createFileStore, createPostgresStore, pgliteClient } from '../node'
+import { createPostgresStore, pgliteClient } from '../node'
 import { call, PASSWORD, signIn, testApp } from './helpers'
 import { PGLITE_START_TIMEOUT, startPglite, truncatePlintoTables } from './postgres-helpers'
 
@@ -299,22 +293,8 @@ describe('memory store', () => {
   organizationClaimsSuite(() => createMemoryStore())
 })
 
-describe('file store', () => {
-  let dir: string
-  let store: PlintoStore
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'plinto-org-claims-'))
-  })
-  afterAll(() => rm(dir, { recursive: true, force: true }))
-  // A file store opens asynchronously and the suite's factory is synchronous: each test's is opened ahead.
-  beforeEach(async () => {
-    store = await createFileStore(join(dir, crypto.randomUUID()))
-  })
-  afterEach(() => store.close())
-  organizationClaimsSuite(() => store)
-})
-
-describe('PostgreSQL store over PGlite', () => {
+// The embedded store (--data-dir) is the PostgreSQL store on PGlite: the PGlite suite below is its rules.
+describe("PostgreSQL store over PGlite (the embedded store's engine)", () => {
   let db: PGlite
   let store: PlintoStore
   beforeAll(async () => {

@@ -27,7 +27,7 @@ const freshSchema = () => `journey_${++schemas}`
 const migrationsOf = async (schema: string) =>
   (
     await client.query<{ version: number; applied_at: string | number }>(
-      `SELECT version, applied_at FROM "${schema}".plinto_migrations`,
+      `SELECT version, applied_at FROM "${schema}".plinto_migrations ORDER BY version`,
     )
   ).rows
 
@@ -223,6 +223,7 @@ describe('the reference app on the PostgreSQL store', () => {
       'plinto_sessions',
       'plinto_signing_keys',
       'plinto_users',
+      'plinto_webhook_outbox',
     ])
   })
 

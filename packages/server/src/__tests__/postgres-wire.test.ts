@@ -235,7 +235,7 @@ describe.skipIf(!realDatabase)('concurrent starts on a real PostgreSQL', () => {
     const client = new pg.Client({ connectionString: realDatabase })
     await client.connect()
     try {
-      const { rows } = await client.query(`SELECT version FROM "${schema}".plinto_migrations`)
+      const { rows } = await client.query(`SELECT version FROM "${schema}".plinto_migrations ORDER BY version`)
       expect(rows.map((r: { version: number }) => r.version)).toEqual(MIGRATION_VERSIONS)
     } finally {
       await client.query(`DROP SCHEMA "${schema}" CASCADE`)

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, inject, test } from 'vitest'
 import { createMemoryStore, type PlintoApp, type PlintoStore, silentLogger } from '../index'
-import { createFileStore, createPostgresStore } from '../node'
+import { createEmbeddedStore, createPostgresStore } from '../node'
 import { call, PASSWORD, type Reply, testApp } from './helpers'
 
 const ATTACK = 30
@@ -55,19 +55,19 @@ describe('on the memory store', () => {
   })
 })
 
-describe('on the file store', () => {
+describe('on the embedded store', () => {
   let dir: string
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
   test('a restart keeps the count: 3 before it, then only 2 more in the same window', async () => {
     dir = await mkdtemp(join(tmpdir(), 'plinto-rate-limit-'))
     let now = START
-    const before = await createFileStore(dir)
+    const before = await createEmbeddedStore(dir)
     for (const reply of await burst([limitedApp(before, () => now)], 3)) expect(reply.status).toBe(401)
     await before.close()
 
     now += 18_000
-    const after = await createFileStore(dir)
+    const after = await createEmbeddedStore(dir)
     try {
       expectExactlyTheBudget(await burst([limitedApp(after, () => now)]), 2, START + 60_000, now)
     } finally {

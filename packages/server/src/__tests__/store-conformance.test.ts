@@ -1,28 +1,35 @@
-// One behavioural suite, every store: the memory store (the reference semantics), the file store, and the
-// PostgreSQL store over PGlite in-process and over node-postgres on the wire. The PostgreSQL store also
+// One behavioural suite, every store: the memory store (the reference semantics), the embedded store (the
+// PostgreSQL store on PGlite in a data directory, as --data-dir runs it), and the PostgreSQL store over PGlite
+// in-process and over node-postgres on the wire. The PostgreSQL store also
 // runs against a real server when PLINTO_TEST_DATABASE_URL is set (its own schema, emptied per test).
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest'
 import { createMemoryStore, silentLogger, type PlintoStore } from '../index'
-import { createFileStore, createPostgresStore, pgliteClient } from '../node'
+import { createPostgresStore, pgliteClient } from '../node'
+import { openEmbeddedDatabase } from '../store/embedded/embedded-store'
+import type { SqlClient } from '../store/postgres/sql-client'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, truncatePlintoTables } from './postgres-helpers'
 import { accountsConformance } from './store-conformance/accounts'
 import { factorsConformance } from './store-conformance/factors'
 import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
 import { rateLimitsConformance } from './store-conformance/rate-limits'
+import { outboxConformance } from './store-conformance/outbox'
 import { sessionsConformance } from './store-conformance/sessions'
+import { sweepConformance } from './store-conformance/sweep'
 
-function conformance(store: () => PlintoStore) {
+function conformance(store: () => PlintoStore, { rollsBack = true } = {}) {
   accountsConformance(store)
   sessionsConformance(store)
   organizationsConformance(store)
   factorsConformance(store)
   lookupsConformance(store)
   rateLimitsConformance(store)
+  sweepConformance(store)
+  outboxConformance(store, { rollsBack })
 }
 
 describe('memory store', () => {
@@ -30,20 +37,25 @@ describe('memory store', () => {
   beforeEach(() => {
     store = createMemoryStore()
   })
-  conformance(() => store)
+  // The memory and file stores apply each write as it is made (see PlintoStore.transaction).
+  conformance(() => store, { rollsBack: false })
 })
 
-describe('file store', () => {
+describe('embedded store', () => {
   let store: PlintoStore
+  let client: SqlClient
   let dir: string
-  beforeEach(async () => {
+  // One database for the suite (creating one costs seconds), emptied before each case.
+  beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'plinto-conformance-'))
-    store = await createFileStore(dir)
-  })
-  afterEach(async () => {
-    await store.close()
+    ;({ store, client } = await openEmbeddedDatabase(dir, { logger: silentLogger }))
+  }, PGLITE_START_TIMEOUT * 2)
+  // Closing checkpoints the database (and fsyncs it): seconds too.
+  afterAll(async () => {
+    await store?.close()
     await rm(dir, { recursive: true, force: true })
-  })
+  }, PGLITE_START_TIMEOUT)
+  beforeEach(() => truncatePlintoTables(client))
   conformance(() => store)
 })
 

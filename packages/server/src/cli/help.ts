@@ -1,6 +1,7 @@
 // The text of `plinto-server --help`.
 
 export const HELP = `Usage: plinto-server [options]
+       plinto-server dead-letters [list | requeue (ID | --all)] [storage]   (see dead-letters --help)
 
 Runs the Plinto reference server: the wire contract's API (auth, sessions, users, organizations, MFA,
 passkeys, OAuth, webhooks), JWKS, health, and in development/test the dev outbox and dev OAuth provider.
@@ -45,4 +46,8 @@ Options (environment variable in brackets; flags win):
 Storage: one of --data-dir, --database-url and --memory. With none, development and test mode keep data
 in memory; production mode refuses to start (pass --data-dir or --database-url, or --memory to accept
 losing everything on exit). PostgreSQL tables (plinto_*) are created and upgraded at start.
+
+Webhooks: events are stored with the change that caused them and delivered from the store (at least once,
+retried with backoff across restarts, by one instance when several share a database). Deliveries that spent
+every attempt are dead letters: plinto-server dead-letters lists them and re-queues one or all.
 `

@@ -1,6 +1,6 @@
 // Where plinto-server keeps its data: memory, a data directory, or PostgreSQL.
 import type { PlintoMode } from '../config'
-import { createFileStore } from '../store/file-store'
+import { createEmbeddedStore } from '../store/embedded/embedded-store'
 import { createMemoryStore } from '../store/memory/memory-store'
 import { createPostgresStore } from '../store/postgres/postgres-store'
 import type { PlintoStore } from '../store/types'
@@ -86,7 +86,7 @@ export function describeStorage(storage: Storage): string {
 }
 
 export async function openStore(storage: Storage): Promise<PlintoStore> {
-  if (storage.kind === 'file') return createFileStore(storage.dir)
+  if (storage.kind === 'file') return createEmbeddedStore(storage.dir)
   if (storage.kind === 'postgres') return createPostgresStore({ connectionString: storage.url })
   return createMemoryStore()
 }

@@ -1,10 +1,12 @@
 import type { SigningKeyRecord } from '../crypto/signing-keys'
 import type { ChallengeRepository, MfaRepository, OAuthAccountRepository, PasskeyRepository } from './factor-types'
 import type { InvitationRepository, MembershipRepository, OrganizationRepository } from './organization-types'
+import type { OutboxRepository } from './outbox-types'
 import type { RateLimitRepository } from './rate-limit-types'
 
 export type * from './organization-types'
 export type * from './factor-types'
+export type * from './outbox-types'
 export type * from './rate-limit-types'
 
 /**
@@ -63,6 +65,12 @@ export interface SessionRecord {
    * Sessions stored before it existed read as null.
    */
   active_organization_id: string | null
+  /**
+   * SHA-256 of the family that every refresh token of this session starts with: it lets a rotated token be
+   * recognised as this session's after the sweep deleted its own record, so reuse is still detected. Absent (or
+   * null) on sessions started before families existed; their rotated tokens are kept until they expire.
+   */
+  refresh_family_hash?: string | null
 }
 
 /**
@@ -188,6 +196,54 @@ export interface SessionRepository {
   revokeByUser(userId: string, reason: SessionRevokeReason, nowMs: number, exceptSessionId?: string): Promise<number>
   /** Ends one session (its refresh tokens stop working); false if it was unknown or already ended. */
   revoke(id: string, reason: SessionRevokeReason, nowMs: number): Promise<boolean>
+  /**
+   * Starts a session in one atomic write: stores `session` and its first refresh token `firstToken`, and sets the
+   * user's `last_sign_in_at` to `session.created_at`. Returns the updated user, or undefined (and stores nothing)
+   * if the user does not exist.
+   */
+  start(session: SessionRecord, firstToken: RefreshTokenRecord): Promise<UserRecord | undefined>
+  /** The session whose `refresh_family_hash` is `familyHash` (ended and expired ones included), or undefined. */
+  getByRefreshFamily(familyHash: string): Promise<SessionRecord | undefined>
+  /**
+   * The session with this id together with its user, in one read (what every authenticated request needs);
+   * undefined if either is unknown. Ended and expired sessions included, as with `get`.
+   */
+  authenticate(id: string): Promise<{ session: SessionRecord; user: UserRecord } | undefined>
+  /**
+   * Deletes the sessions whose `expires_at` is at or before `nowMs` (ended or not) with all their refresh tokens.
+   * Returns how many sessions went. Used by the sweep; a live session is never touched.
+   */
+  deleteExpired(nowMs: number): Promise<number>
+}
+
+/**
+ * What {@link RefreshTokenRepository.rotate} writes when it wins the claim on the old token.
+ *
+ * @example
+ * ```ts
+ * const rotation: RefreshTokenRotation = {
+ *   rotatedAt: now,
+ *   successorBox: await seal(presented, JSON.stringify(pair)),
+ *   successor,
+ *   session: { last_active_at: now, expires_at: successor.expires_at },
+ *   wipeSuccessorsRotatedBefore: now - graceMs - 1,
+ * }
+ * ```
+ */
+export interface RefreshTokenRotation {
+  /** Becomes the old token's `rotated_at`. */
+  rotatedAt: number
+  /** The successor pair sealed under the old token (see crypto/sealed-box.ts), for the grace window. */
+  successorBox: string
+  /** The new refresh token's record. */
+  successor: RefreshTokenRecord
+  /** The session's new activity time and expiry (each rotation gives it a full lifetime). */
+  session: Pick<SessionRecord, 'last_active_at' | 'expires_at' | 'active_organization_id'>
+  /**
+   * Sealed successors of the session's other tokens rotated at or before this time (past their grace window)
+   * are wiped in the same write, as `wipeSuccessors` does store-wide.
+   */
+  wipeSuccessorsRotatedBefore: number
 }
 
 /**
@@ -213,8 +269,29 @@ export interface RefreshTokenRepository {
   markRotated(tokenHash: string, nowMs: number, successorBox: string): Promise<boolean>
   /** Forgets sealed successors of tokens rotated at or before `rotatedBeforeMs` (end of their grace window). */
   wipeSuccessors(rotatedBeforeMs: number): Promise<void>
-  /** Deletes rotated and current tokens whose `expires_at` has passed. */
-  deleteExpired(nowMs: number): Promise<void>
+  /** Deletes rotated and current tokens whose `expires_at` has passed; returns how many went. */
+  deleteExpired(nowMs: number): Promise<number>
+  /**
+   * The token whose SHA-256 is `tokenHash` and its session, in one read (the first step of a refresh); `session`
+   * is undefined if the session is gone. Undefined if the token is unknown.
+   */
+  getWithSession(
+    tokenHash: string,
+  ): Promise<{ token: RefreshTokenRecord; session: SessionRecord | undefined } | undefined>
+  /**
+   * One rotation in one atomic write: claims the token (only if it was not rotated yet, as `markRotated`), stores
+   * the successor, moves the session (`rotation.session`) and wipes the session's successors past their window.
+   * Returns false, writing nothing, if someone else
+   * rotated it first, so two concurrent refreshes with the same token cannot both mint a successor.
+   */
+  rotate(tokenHash: string, rotation: RefreshTokenRotation): Promise<boolean>
+  /**
+   * Deletes the records that reuse detection no longer needs, of sessions with a `refresh_family_hash` only (their
+   * tokens are recognised by the family they carry): tokens rotated before `rotatedBeforeMs` (past
+   * their grace window) and every token of an ended session. Tokens of other sessions stay until they expire.
+   * Returns how many went. Used by the sweep; a current token of an active session is never touched.
+   */
+  deleteSettled(rotatedBeforeMs: number): Promise<number>
 }
 
 /**
@@ -238,6 +315,8 @@ export interface EmailTokenRepository {
   consume(tokenHash: string, purpose: EmailTokenPurpose, nowMs: number): Promise<EmailTokenRecord | undefined>
   /** Deletes a user's unused tokens of one purpose. */
   deleteByUser(userId: string, purpose: EmailTokenPurpose): Promise<void>
+  /** Deletes the tokens whose `expires_at` is at or before `nowMs` (they can never be consumed); returns how many. */
+  deleteExpired(nowMs: number): Promise<number>
 }
 
 /**
@@ -267,16 +346,15 @@ export interface SigningKeyRepository {
 }
 
 /**
- * Everything the server persists. Asynchronous throughout so a database-backed store (PostgreSQL) fits the
- * same interface.
+ * The repositories of a store: what {@link PlintoStore.transaction} hands its function, bound to the
+ * transaction.
  *
  * @example
  * ```ts
- * const store: PlintoStore = createMemoryStore()
- * await store.users.getByEmail('ada@example.com')
+ * const revoke = (tx: StoreRepositories) => tx.sessions.revoke(sessionId, 'signout', Date.now())
  * ```
  */
-export interface PlintoStore {
+export interface StoreRepositories {
   readonly users: UserRepository
   readonly sessions: SessionRepository
   readonly refreshTokens: RefreshTokenRepository
@@ -291,6 +369,37 @@ export interface PlintoStore {
   readonly oauthAccounts: OAuthAccountRepository
   /** The rate-limit counters, so every process on the store counts against one budget. */
   readonly rateLimits: RateLimitRepository
+  /** Webhook deliveries, recorded with the change that caused their event. */
+  readonly outbox: OutboxRepository
+}
+
+/**
+ * Everything the server persists. Asynchronous throughout so a database-backed store (PostgreSQL) fits the
+ * same interface.
+ *
+ * @example
+ * ```ts
+ * const store: PlintoStore = createMemoryStore()
+ * await store.users.getByEmail('ada@example.com')
+ * ```
+ */
+export interface PlintoStore extends StoreRepositories {
+  /**
+   * Runs `fn` over repositories bound to one transaction, so that a change and the webhook deliveries it causes
+   * are stored together. On PostgreSQL (and PGlite) that is one `BEGIN … COMMIT`, rolled back if `fn` throws
+   * (nested calls are savepoints). The memory and file stores apply each write as it is made (a throwing `fn`
+   * does not undo the earlier ones; domain code records its events last) and the file store puts them on disk
+   * together, in the write that follows `fn`. Inside `fn`, use only `tx`: the store itself may be waiting for
+   * the transaction (PGlite has one connection).
+   *
+   * @example
+   * ```ts
+   * await store.transaction(async (tx) => {
+   *   if (await tx.sessions.revoke(sessionId, 'signout', now)) await tx.outbox.enqueue(deliveries)
+   * })
+   * ```
+   */
+  transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T>
   /** True when the backing storage can be read and written (GET /health/readiness). */
   ping(): Promise<boolean>
   /** Waits until every accepted write is durable. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PlintoStore } from '@plinto/server'
-import { createFileStore, startServer, type RunningServer } from '@plinto/server/node'
+import { createEmbeddedStore, startServer, type RunningServer } from '@plinto/server/node'
 import { OutboxResponseSchema, type OutboxMessage } from '@plinto/typescript-sdk/schemas'
 import * as z from 'zod/mini'
 
@@ -45,7 +45,7 @@ export async function startPlintoServer({
   let server: RunningServer | null = null
 
   async function start() {
-    store = await createFileStore(dataDir)
+    store = await createEmbeddedStore(dataDir)
     server = await startServer({
       port,
       host: '127.0.0.1',

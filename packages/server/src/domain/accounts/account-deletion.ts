@@ -3,6 +3,7 @@ import { verifyPassword } from '../../crypto/password'
 import { ApiError, errors } from '../../errors'
 import type { SessionRecord, UserRecord } from '../../store/types'
 import { toWireUser } from './user-wire'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
 
 /** A password-less account proves it is still the user by a session this recent. */
 const REAUTH_WINDOW_MS = 10 * 60_000
@@ -53,7 +54,9 @@ export async function deleteAccount(
       )
     }
   }
-  for (const organizationId of soleMemberOf) await store.organizations.delete(organizationId)
-  if (!(await store.users.delete(user.id))) throw errors.notFound('User not found')
-  context.webhooks.emit('user.deleted', { user: toWireUser(user) })
+  await withWebhookEvents(context, async (tx, events) => {
+    for (const organizationId of soleMemberOf) await tx.organizations.delete(organizationId)
+    if (!(await tx.users.delete(user.id))) throw errors.notFound('User not found')
+    events.add('user.deleted', { user: toWireUser(user) })
+  })
 }

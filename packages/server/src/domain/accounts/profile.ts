@@ -3,6 +3,7 @@ import type { ServerContext } from '../../server-context'
 import type { UserRecord } from '../../store/types'
 import { normalizeUsername, toWireUser } from './user-wire'
 import { uniqueToApiError } from './users'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
 
 /**
  * Applies a profile change of the signed-in user and announces it (`user.updated`); answers the user as
@@ -23,13 +24,14 @@ export async function updateProfile(
     patch.username_normalized = changes.username ? normalizeUsername(changes.username) : null
   }
   if (Object.keys(patch).length === 0) return toWireUser(user)
-  let updated: UserRecord | undefined
   try {
-    updated = await context.store.users.update(user.id, { ...patch, updated_at: context.clock.now() })
+    return await withWebhookEvents(context, async (tx, events) => {
+      const updated = await tx.users.update(user.id, { ...patch, updated_at: context.clock.now() })
+      const wire = toWireUser(updated ?? user)
+      events.add('user.updated', { user: wire })
+      return wire
+    })
   } catch (error) {
     throw uniqueToApiError(error)
   }
-  const wire = toWireUser(updated ?? user)
-  context.webhooks.emit('user.updated', { user: wire })
-  return wire
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../errors'
 import { UniqueConstraintError, type UserRecord } from '../../store/types'
 import { assertPasswordAcceptable } from './password-policy'
 import { normalizeEmail, normalizeUsername, toWireUser } from './user-wire'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
 
 /**
  * What it takes to create a user.
@@ -52,11 +53,13 @@ export async function createUser(context: ServerContext, input: CreateUserInput)
     last_sign_in_at: null,
   }
   try {
-    await context.store.users.create(user)
+    await withWebhookEvents(context, async (tx, events) => {
+      await tx.users.create(user)
+      events.add('user.created', { user: toWireUser(user) })
+    })
   } catch (error) {
     throw uniqueToApiError(error)
   }
-  context.webhooks.emit('user.created', { user: toWireUser(user) })
   return user
 }
 

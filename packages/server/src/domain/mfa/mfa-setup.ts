@@ -14,7 +14,7 @@ import {
   randomDigits,
   requireFactorCode,
   SMS_CODE_TTL_MS,
-  syncMfaFlag,
+  storeFactorChange,
 } from './mfa'
 
 /** Wrong codes a pending SMS set-up survives. */
@@ -62,8 +62,7 @@ export async function confirmTotp(context: ServerContext, user: UserRecord, code
     pending_backup_code_hashes: [],
     updated_at: context.clock.now(),
   }
-  await context.store.mfa.put(next)
-  await syncMfaFlag(context, user, next, 'totp')
+  await storeFactorChange(context, user, next, 'totp')
 }
 
 /** Turns a factor off, proven by a current code of any factor or a backup code. */
@@ -79,8 +78,7 @@ export async function disableFactor(
   await requireFactorCode(context, user, record, code, { allowBackup: true })
   const current = (await context.store.mfa.get(user.id)) ?? record
   const next = withoutFactor(current, factor, context.clock.now())
-  await context.store.mfa.put(next)
-  await syncMfaFlag(context, user, next, factor)
+  await storeFactorChange(context, user, next, factor)
 }
 
 /** Replaces the backup codes (the old ones stop working), proven by a current code; answers the new ones. */
@@ -133,8 +131,7 @@ export async function confirmSms(context: ServerContext, user: UserRecord, code:
   // disabling SMS, which takes a TOTP or backup code, would be impossible).
   const backup = next.backup_code_hashes.length === 0 ? await generateBackupCodes() : undefined
   if (backup) next.backup_code_hashes = backup.hashes
-  await context.store.mfa.put(next)
-  await syncMfaFlag(context, user, next, 'sms')
+  await storeFactorChange(context, user, next, 'sms')
   return { enabled: true, ...(backup && { backup_codes: backup.codes }) }
 }
 

@@ -5,6 +5,7 @@ import { sha256 } from '../../crypto/hash'
 import { matchTotp } from '../../crypto/totp'
 import { ApiError } from '../../errors'
 import type { MfaRecord, UserRecord } from '../../store/types'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
 
 /** How many backup codes a set has. */
 export const BACKUP_CODE_COUNT = 10
@@ -150,21 +151,24 @@ export async function requireFactorCode(
 }
 
 /**
- * Sets `mfa_enabled` on the user to match the record and announces a change (`mfa.enabled` /
- * `mfa.disabled`) with the method that caused it.
+ * Stores a factor's change: the MFA record, `mfa_enabled` on the user to match it, and the announcement
+ * (`mfa.enabled` / `mfa.disabled`, with the method that caused it), in one transaction.
  */
-export async function syncMfaFlag(
+export async function storeFactorChange(
   context: ServerContext,
   user: UserRecord,
   record: MfaRecord,
   method: 'totp' | 'sms',
 ): Promise<void> {
   const enabled = record.totp_enabled || record.sms_enabled
-  if (enabled !== user.mfa_enabled) {
-    await context.store.users.update(user.id, { mfa_enabled: enabled, updated_at: context.clock.now() })
-  }
   const methodOn = method === 'totp' ? record.totp_enabled : record.sms_enabled
-  context.webhooks.emit(methodOn ? 'mfa.enabled' : 'mfa.disabled', { user_id: user.id, method, mfa_enabled: enabled })
+  await withWebhookEvents(context, async (tx, events) => {
+    await tx.mfa.put(record)
+    if (enabled !== user.mfa_enabled) {
+      await tx.users.update(user.id, { mfa_enabled: enabled, updated_at: context.clock.now() })
+    }
+    events.add(methodOn ? 'mfa.enabled' : 'mfa.disabled', { user_id: user.id, method, mfa_enabled: enabled })
+  })
 }
 
 /** 400 `INVALID_MFA_CODE`. */

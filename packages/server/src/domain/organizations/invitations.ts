@@ -8,6 +8,7 @@ import type { InvitationRecord, MembershipRecord, OrganizationRecord, UserRecord
 import { appLink } from '../app-links'
 import { normalizeEmail } from '../accounts/user-wire'
 import { toWireInvitation, toWireOrganization } from './organization-wire'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
 
 /**
  * Invites someone by email (the route lets admins and owners here; only an owner invites an owner).
@@ -90,23 +91,26 @@ export async function acceptInvitation(
   if (!user.email_verified)
     throw new ApiError(403, 'FORBIDDEN', 'Verify your email address before accepting an invitation')
   const organization = await context.store.organizations.get(invitation.organization_id)
-  if (!organization || !(await context.store.invitations.decide(invitation.id, 'accepted', now)))
-    throw errors.invalidToken()
-  const added = await context.store.memberships.add({
-    organization_id: organization.id,
-    user_id: user.id,
-    role: invitation.role,
-    joined_at: now,
-  })
-  // Someone who is already a member keeps the role they have.
-  const membership = await context.store.memberships.get(organization.id, user.id)
-  if (!membership) throw errors.invalidToken()
-  if (added)
-    context.webhooks.emit('organization.member.added', {
+  if (!organization) throw errors.invalidToken()
+  const membership = await withWebhookEvents(context, async (tx, events) => {
+    if (!(await tx.invitations.decide(invitation.id, 'accepted', now))) throw errors.invalidToken()
+    const added = await tx.memberships.add({
       organization_id: organization.id,
       user_id: user.id,
-      role: membership.role,
+      role: invitation.role,
+      joined_at: now,
     })
+    // Someone who is already a member keeps the role they have.
+    const current = await tx.memberships.get(organization.id, user.id)
+    if (!current) throw errors.invalidToken()
+    if (added)
+      events.add('organization.member.added', {
+        organization_id: organization.id,
+        user_id: user.id,
+        role: current.role,
+      })
+    return current
+  })
   const count = (await context.store.memberships.listByOrganization(organization.id)).length
   return { organization: toWireOrganization(organization, membership.role, count), role: membership.role }
 }

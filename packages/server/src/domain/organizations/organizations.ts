@@ -4,6 +4,7 @@ import { randomId } from '../../crypto/random'
 import type { MembershipRecord, OrganizationRecord, UserRecord } from '../../store/types'
 import { uniqueToApiError } from '../accounts/users'
 import { toWireOrganization } from './organization-wire'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
 
 /**
  * Creates an organization with `owner` as its owner and announces it (`organization.created`); answers
@@ -23,18 +24,20 @@ export async function createOrganization(
     created_at: now,
     updated_at: now,
   }
+  const wire = toWireOrganization(organization, 'owner', 1)
   try {
-    await context.store.organizations.create(organization, {
-      organization_id: organization.id,
-      user_id: owner.id,
-      role: 'owner',
-      joined_at: now,
+    await withWebhookEvents(context, async (tx, events) => {
+      await tx.organizations.create(organization, {
+        organization_id: organization.id,
+        user_id: owner.id,
+        role: 'owner',
+        joined_at: now,
+      })
+      events.add('organization.created', { organization: wire, created_by: owner.id })
     })
   } catch (error) {
     throw uniqueToApiError(error)
   }
-  const wire = toWireOrganization(organization, 'owner', 1)
-  context.webhooks.emit('organization.created', { organization: wire, created_by: owner.id })
   return wire
 }
 

@@ -5,7 +5,9 @@ import { constantTimeEqual, sha256 } from '../../crypto/hash'
 import { randomId, randomToken } from '../../crypto/random'
 import { open, seal } from '../../crypto/sealed-box'
 import { ApiError, errors } from '../../errors'
-import type { SessionRecord, SessionRevokeReason, UserRecord } from '../../store/types'
+import type { RefreshTokenRecord, SessionRecord, SessionRevokeReason, UserRecord } from '../../store/types'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
+import { familyOf, familyToken, newRefreshFamily } from './refresh-family'
 
 /** A token pair with the refresh token always present (routes drop it from the body in cookie transport). */
 export type IssuedTokens = TokenResponse & { refresh_token: string }
@@ -33,6 +35,7 @@ export async function startSession(
   origin: SessionOrigin,
 ): Promise<{ session: SessionRecord; tokens: IssuedTokens; user: UserRecord }> {
   const now = context.clock.now()
+  const family = newRefreshFamily()
   const session: SessionRecord = {
     id: randomId('sess'),
     user_id: user.id,
@@ -46,12 +49,19 @@ export async function startSession(
     user_agent: origin.userAgent,
     // A new session acts for no organization until the client chooses one (POST /auth/organization/switch).
     active_organization_id: null,
+    refresh_family_hash: await sha256(family),
   }
-  await context.store.sessions.create(session)
-  const tokens = await mintPair(context, session, now, undefined)
-  const updated = (await context.store.users.update(user.id, { last_sign_in_at: now })) ?? user
-  context.webhooks.emit('session.created', { session_id: session.id, user_id: user.id, ip: session.ip })
-  return { session, tokens, user: updated }
+  const { pair, record } = await mintPair(context, session, now, undefined, family)
+  // The session, its first refresh token and the user's sign-in time in one store write (and, when webhooks
+  // are configured, the session.created delivery in the same transaction).
+  const updated = await withWebhookEvents(context, async (tx, events) => {
+    const signedIn = await tx.sessions.start(session, record)
+    if (signedIn) events.add('session.created', { session_id: session.id, user_id: user.id, ip: session.ip })
+    return signedIn
+  })
+  // The account was deleted while this sign-in ran.
+  if (!updated) throw errors.invalidCredentials()
+  return { session, tokens: pair, user: updated }
 }
 
 /**
@@ -63,9 +73,11 @@ export async function endSession(
   session: SessionRecord,
   reason: SessionRevokeReason,
 ): Promise<boolean> {
-  const ended = await context.store.sessions.revoke(session.id, reason, context.clock.now())
-  if (ended) context.webhooks.emit('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
-  return ended
+  return withWebhookEvents(context, async (tx, events) => {
+    const ended = await tx.sessions.revoke(session.id, reason, context.clock.now())
+    if (ended) events.add('session.revoked', { session_id: session.id, user_id: session.user_id, reason })
+    return ended
+  })
 }
 
 /**
@@ -79,13 +91,14 @@ export async function endSessionsOfUser(
   exceptSessionId?: string,
 ): Promise<number> {
   const now = context.clock.now()
-  const active = (await context.store.sessions.listByUser(userId)).filter(
-    (s) => s.revoked_at === null && s.id !== exceptSessionId,
-  )
-  const count = await context.store.sessions.revokeByUser(userId, reason, now, exceptSessionId)
-  for (const session of active)
-    context.webhooks.emit('session.revoked', { session_id: session.id, user_id: userId, reason })
-  return count
+  return withWebhookEvents(context, async (tx, events) => {
+    const active = (await tx.sessions.listByUser(userId)).filter(
+      (s) => s.revoked_at === null && s.id !== exceptSessionId,
+    )
+    const count = await tx.sessions.revokeByUser(userId, reason, now, exceptSessionId)
+    for (const session of active) events.add('session.revoked', { session_id: session.id, user_id: userId, reason })
+    return count
+  })
 }
 
 /**
@@ -117,17 +130,17 @@ export async function rotateRefreshToken(
   const { store, clock, config } = context
   const now = clock.now()
   const graceMs = config.refreshGraceSeconds * 1000
-  // Housekeeping on the refresh path: forget successors past their window, drop expired tokens.
-  await store.refreshTokens.wipeSuccessors(now - graceMs - 1)
-  await store.refreshTokens.deleteExpired(now)
-
+  // Store-wide housekeeping (sealed successors past their window, expired tokens) is the sweep's, on a timer:
+  // here an expired token is refused as if it were gone, and a successor is opened only within its window.
+  // A rotation wipes the successors of its own session that are past their window, in the same write.
   const hash = await sha256(presented)
-  const record = await store.refreshTokens.getByHash(hash)
+  const found = await store.refreshTokens.getWithSession(hash)
   // The lookup is by hash; compare again in constant time so no code path branches on partial matches.
-  if (!record || !constantTimeEqual(record.token_hash, hash)) throw errors.invalidRefreshToken()
-  const session = await store.sessions.get(record.session_id)
+  if (!found || !constantTimeEqual(found.token.token_hash, hash)) return refuseUnknown(context, presented, now)
+  const { token: record, session } = found
+  if (record.expires_at <= now) throw errors.invalidRefreshToken()
   if (!session || session.revoked_at !== null) throw errors.sessionRevoked()
-  if (record.expires_at <= now || session.expires_at <= now) throw errors.invalidRefreshToken()
+  if (session.expires_at <= now) throw errors.invalidRefreshToken()
 
   if (record.rotated_at === null) {
     const organization = await organizationFor(context, session, request)
@@ -137,30 +150,56 @@ export async function rotateRefreshToken(
       expires_at: now + refreshLifetimeMs(context, session.remember),
       active_organization_id: organization?.id ?? null,
     }
-    const tokens = await mintPair(context, next, now, organization, async (pair) => {
-      // Claim the old token only once the successor is stored, so a pair handed out from the grace path is
-      // always usable. If another request claimed it first, answer with that request's pair instead; the
-      // successor minted here was never shown to anyone and simply expires.
-      return store.refreshTokens.markRotated(hash, now, await seal(presented, JSON.stringify(pair)))
-    })
-    if (tokens) {
-      // Written by the request that won the rotation only, so the session's organization is always the one
-      // its newest access token carries (a concurrent switch with the same token gets this pair, see below).
-      await store.sessions.update(session.id, {
+    // The presented token matched a stored record of this session, so it carries the session's family.
+    const family = session.refresh_family_hash ? familyOf(presented) : undefined
+    const { pair, record: successor } = await mintPair(context, next, now, organization, family)
+    // Claims the old token, stores the successor and moves the session in one atomic store write. If another
+    // request claimed it first, nothing is written and that request's pair is answered instead (below). The
+    // session's organization is written by the winner only, so it is always the one its newest access token
+    // carries (a concurrent switch with the same token gets the winner's pair).
+    const rotated = await store.refreshTokens.rotate(hash, {
+      rotatedAt: now,
+      successorBox: await seal(presented, JSON.stringify(pair)),
+      successor,
+      session: {
         last_active_at: now,
         expires_at: next.expires_at,
         active_organization_id: next.active_organization_id,
-      })
-      return { session: next, tokens }
-    }
+      },
+      wipeSuccessorsRotatedBefore: now - graceMs - 1,
+    })
+    if (rotated) return { session: next, tokens: pair }
   }
 
-  const rotated = await store.refreshTokens.getByHash(hash)
+  const rotated = record.rotated_at === null ? await store.refreshTokens.getByHash(hash) : record
   if (rotated?.rotated_at != null && now - rotated.rotated_at <= graceMs && rotated.successor_box) {
     const opened = await open(presented, rotated.successor_box)
     if (opened) return { session, tokens: JSON.parse(opened) as IssuedTokens }
   }
-  // A rotated token presented after its window: someone holds a copy. End the session for everyone.
+  return refuseReuse(context, session)
+}
+
+/**
+ * A token the store does not hold: unknown (`INVALID_REFRESH_TOKEN`), unless its family is a session's, in which
+ * case it is one of that session's tokens whose record the sweep deleted after its rotation: an ended session
+ * answers `SESSION_REVOKED`, an expired one `INVALID_REFRESH_TOKEN`, a live one treats it as reuse.
+ */
+async function refuseUnknown(context: ServerContext, presented: string, now: number): Promise<never> {
+  const family = familyOf(presented)
+  if (family === undefined) throw errors.invalidRefreshToken()
+  const familyHash = await sha256(family)
+  const session = await context.store.sessions.getByRefreshFamily(familyHash)
+  // Compared again in constant time, as the token hash is above.
+  if (!session?.refresh_family_hash || !constantTimeEqual(session.refresh_family_hash, familyHash)) {
+    throw errors.invalidRefreshToken()
+  }
+  if (session.revoked_at !== null) throw errors.sessionRevoked()
+  if (session.expires_at <= now) throw errors.invalidRefreshToken()
+  return refuseReuse(context, session)
+}
+
+/** A rotated token presented after its window: someone holds a copy. End the session for everyone. */
+async function refuseReuse(context: ServerContext, session: SessionRecord): Promise<never> {
   await endSession(context, session, 'refresh_token_reuse')
   context.logger.warn('Refresh token reuse detected; session revoked', {
     session_id: session.id,
@@ -208,45 +247,38 @@ export async function authenticate(
     nowMs: now,
     allowExpired: options.allowExpired ?? false,
   })
-  let session = await context.store.sessions.get(claims.sid)
-  if (!session || session.user_id !== claims.sub) throw errors.unauthorized('Invalid access token')
+  // The session and its user in one store read (one statement on PostgreSQL).
+  const found = await context.store.sessions.authenticate(claims.sid)
+  // A genuine token whose session is gone (swept after expiry, or its account deleted) names an ended session:
+  // sign-out (which accepts expired tokens) answers it like one, so signing out keeps working after the sweep.
+  if (!found && options.allowExpired) throw errors.sessionRevoked()
+  if (!found || found.session.user_id !== claims.sub) throw errors.unauthorized('Invalid access token')
+  let { session } = found
   if (session.revoked_at !== null) throw errors.sessionRevoked()
-  const user = await context.store.users.get(claims.sub)
-  if (!user) throw errors.unauthorized('Invalid access token')
+  const { user } = found
   if (now - session.last_active_at >= ACTIVITY_RESOLUTION_MS) {
     session = (await context.store.sessions.update(session.id, { last_active_at: now })) ?? session
   }
   return { user, session, claims }
 }
 
-/**
- * Signs an access token and stores a refresh token for a session. `claim`, when given, runs after the
- * refresh token is stored; if it returns false the pair is not handed out and `undefined` is returned.
- */
 type TokenOrganization = { id: string; role: OrganizationRole } | undefined
 
+/**
+ * Signs an access token and draws a refresh token for a session, with the refresh token's record; stores
+ * nothing (the caller writes the record together with the rest of its step). With the session's family the
+ * refresh token carries it (see refresh-family.ts); sessions started before families existed go on with
+ * plain random tokens.
+ */
 async function mintPair(
   context: ServerContext,
   session: SessionRecord,
   now: number,
   organization: TokenOrganization,
-): Promise<IssuedTokens>
-async function mintPair(
-  context: ServerContext,
-  session: SessionRecord,
-  now: number,
-  organization: TokenOrganization,
-  claim: (pair: IssuedTokens) => Promise<boolean>,
-): Promise<IssuedTokens | undefined>
-async function mintPair(
-  context: ServerContext,
-  session: SessionRecord,
-  now: number,
-  organization: TokenOrganization,
-  claim?: (pair: IssuedTokens) => Promise<boolean>,
-): Promise<IssuedTokens | undefined> {
+  family: string | undefined,
+): Promise<{ pair: IssuedTokens; record: RefreshTokenRecord }> {
   const { config } = context
-  const refreshToken = randomToken(32)
+  const refreshToken = family === undefined ? randomToken(32) : familyToken(family)
   const pair: IssuedTokens = {
     access_token: await signAccessToken(await context.keys(), {
       issuer: config.issuer,
@@ -264,7 +296,7 @@ async function mintPair(
     token_type: 'bearer',
     expires_in: config.accessTokenTtl,
   }
-  await context.store.refreshTokens.create({
+  const record: RefreshTokenRecord = {
     token_hash: await sha256(refreshToken),
     session_id: session.id,
     user_id: session.user_id,
@@ -272,9 +304,8 @@ async function mintPair(
     expires_at: session.expires_at,
     rotated_at: null,
     successor_box: null,
-  })
-  if (claim && !(await claim(pair))) return undefined
-  return pair
+  }
+  return { pair, record }
 }
 
 function refreshLifetimeMs(context: ServerContext, remember: boolean): number {

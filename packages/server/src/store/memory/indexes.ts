@@ -17,6 +17,8 @@ export interface StoreIndexes {
   userByEmail: Map<string, string>
   /** `username_normalized` → user ID; users without a username are not in it. */
   userByUsername: Map<string, string>
+  /** `refresh_family_hash` → session ID; sessions without a family are not in it. */
+  sessionByRefreshFamily: Map<string, string>
   /** User ID → IDs of their sessions, in the order they were created. */
   sessionsByUser: Map<string, Set<string>>
   /** Session ID → hashes of its refresh tokens. */
@@ -25,6 +27,12 @@ export interface StoreIndexes {
   refreshTokensWithSuccessor: Set<string>
   /** Refresh tokens by `expires_at`, earliest first (entries of deleted tokens are dropped when reached). */
   refreshTokenExpiry: ExpiryHeap
+  /** Rotated refresh tokens by `rotated_at`, earliest first: the sweep deletes them once past their grace window. */
+  refreshTokenRotation: ExpiryHeap
+  /** Sessions by `expires_at`, earliest first (stale entries, after a rotation moved the expiry, are skipped). */
+  sessionExpiry: ExpiryHeap
+  /** Ended sessions that may still have refresh tokens: the sweep deletes those of family-marked sessions. */
+  endedSessions: Set<string>
   /** User ID → hashes of their email tokens. */
   emailTokensByUser: Map<string, Set<string>>
   /** Slug → organization ID. */
@@ -43,10 +51,14 @@ export function emptyIndexes(): StoreIndexes {
   return {
     userByEmail: new Map(),
     userByUsername: new Map(),
+    sessionByRefreshFamily: new Map(),
     sessionsByUser: new Map(),
     refreshTokensBySession: new Map(),
     refreshTokensWithSuccessor: new Set(),
     refreshTokenExpiry: new ExpiryHeap(),
+    refreshTokenRotation: new ExpiryHeap(),
+    sessionExpiry: new ExpiryHeap(),
+    endedSessions: new Set(),
     emailTokensByUser: new Map(),
     organizationBySlug: new Map(),
     membershipsByUser: new Map(),
@@ -104,16 +116,23 @@ export function unindexUser(indexes: StoreIndexes, user: UserRecord): void {
 
 export function indexSession(indexes: StoreIndexes, session: SessionRecord): void {
   addTo(indexes.sessionsByUser, session.user_id, session.id)
+  if (session.refresh_family_hash) indexes.sessionByRefreshFamily.set(session.refresh_family_hash, session.id)
+  indexes.sessionExpiry.push(session.expires_at, session.id)
+  if (session.revoked_at !== null) indexes.endedSessions.add(session.id)
 }
 
+/** Drops a session from the indexes but the expiry heap, whose stale entries are skipped when reached. */
 export function unindexSession(indexes: StoreIndexes, session: SessionRecord): void {
   removeFrom(indexes.sessionsByUser, session.user_id, session.id)
+  removeIfOwner(indexes.sessionByRefreshFamily, session.refresh_family_hash ?? null, session.id)
+  indexes.endedSessions.delete(session.id)
 }
 
 export function indexRefreshToken(indexes: StoreIndexes, token: RefreshTokenRecord): void {
   addTo(indexes.refreshTokensBySession, token.session_id, token.token_hash)
   if (token.successor_box !== null) indexes.refreshTokensWithSuccessor.add(token.token_hash)
   indexes.refreshTokenExpiry.push(token.expires_at, token.token_hash)
+  if (token.rotated_at !== null) indexes.refreshTokenRotation.push(token.rotated_at, token.token_hash)
 }
 
 /** Drops a token from the indexes but the expiry heap, whose stale entries are skipped when reached. */

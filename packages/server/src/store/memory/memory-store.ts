@@ -1,14 +1,15 @@
-import type { PlintoStore } from '../types'
+import type { PlintoStore, StoreRepositories } from '../types'
 import { memoryChallenges, memoryMfa, memoryOAuthAccounts, memoryPasskeys } from './factors'
 import { memoryRateLimits } from './rate-limits'
 import { memoryInvitations, memoryMemberships, memoryOrganizations } from './organizations'
+import { memoryOutbox } from './outbox'
 import { memoryRefreshTokens, memorySessions, memorySigningKeys } from './sessions'
-import { emptyState, memoryContext, type StoreState } from './state'
+import { emptyState, memoryContext, type MemoryContext, type StoreState } from './state'
 import { memoryEmailTokens, memoryUsers } from './users'
 
 /**
  * An in-memory store: the default of `createPlintoApp`, and what `@plinto/testing` uses. Nothing survives
- * the process; use `createFileStore` from `@plinto/server/node` for that.
+ * the process; use `createEmbeddedStore` (a data directory) or `createPostgresStore` from `@plinto/server/node` for that.
  *
  * @example
  * ```ts
@@ -32,6 +33,34 @@ export function createStateStore(
   close: () => Promise<void> = persist,
 ): PlintoStore {
   const context = memoryContext(state, persist)
+  // The repositories a transaction gets: the same state, but writes are not persisted one by one; the
+  // transaction persists once when its function is done, so a change and its events reach disk together.
+  const inTransaction = repositories({
+    ...context,
+    mutate: async (change) => change(),
+    sweep: async (change) => void change(),
+  })
+  return {
+    ...repositories(context),
+    async transaction(fn) {
+      let result: Awaited<ReturnType<typeof fn>>
+      try {
+        result = await fn(inTransaction)
+      } catch (error) {
+        // What was applied before the failure is in memory: disk must not lag behind it.
+        await persist().catch(() => undefined)
+        throw error
+      }
+      await persist()
+      return result
+    },
+    ping: async () => true,
+    flush: persist,
+    close,
+  }
+}
+
+function repositories(context: MemoryContext): StoreRepositories {
   return {
     users: memoryUsers(context),
     sessions: memorySessions(context),
@@ -46,8 +75,6 @@ export function createStateStore(
     passkeys: memoryPasskeys(context),
     oauthAccounts: memoryOAuthAccounts(context),
     rateLimits: memoryRateLimits(context),
-    ping: async () => true,
-    flush: persist,
-    close,
+    outbox: memoryOutbox(context),
   }
 }

@@ -8,6 +8,7 @@ import type {
   MfaRecord,
   OAuthAccountRecord,
   OrganizationRecord,
+  OutboxRecord,
   PasskeyRecord,
   RefreshTokenRecord,
   SessionRecord,
@@ -36,6 +37,8 @@ export interface StoreState {
   oauthAccounts: Record<string, OAuthAccountRecord>
   /** Rate-limit windows, keyed by the caller's key. */
   rateLimits: Record<string, RateLimitWindow>
+  /** Webhook deliveries by id, in the order they were recorded. */
+  outbox: Record<string, OutboxRecord>
 }
 
 /** One live (or not yet swept) rate-limit window. */
@@ -61,6 +64,7 @@ export function emptyState(): StoreState {
     passkeys: {},
     oauthAccounts: {},
     rateLimits: {},
+    outbox: {},
   }
 }
 

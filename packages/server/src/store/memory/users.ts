@@ -93,7 +93,7 @@ export function memoryUsers({ state, indexes, copy, mutate }: MemoryContext): Us
   }
 }
 
-export function memoryEmailTokens({ state, indexes, copy, mutate }: MemoryContext): EmailTokenRepository {
+export function memoryEmailTokens({ state, indexes, copy, mutate, sweep }: MemoryContext): EmailTokenRepository {
   const remove = (hash: string) => {
     const token = state.emailTokens[hash]
     if (!token) return
@@ -123,5 +123,18 @@ export function memoryEmailTokens({ state, indexes, copy, mutate }: MemoryContex
         return token.expires_at > nowMs ? token : undefined
       }),
     deleteByUser: (userId, purpose) => mutate(() => removeOfUser(userId, purpose)),
+    // A scan, on the sweep's timer only: there are at most a few live email tokens per user.
+    deleteExpired: async (nowMs) => {
+      let count = 0
+      await sweep(() => {
+        for (const token of Object.values(state.emailTokens)) {
+          if (token.expires_at > nowMs) continue
+          remove(token.token_hash)
+          count++
+        }
+        return count > 0
+      })
+      return count
+    },
   }
 }

@@ -183,6 +183,47 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     ],
   },
   {
+    version: 3,
+    name: 'webhook outbox',
+    statements: (t) => [
+      // `data` is the JSON text as recorded (text, not jsonb, which would reorder its keys); `seq` keeps the
+      // order deliveries were recorded in among those due at the same time.
+      `CREATE TABLE ${t.webhookOutbox} (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        event_id text NOT NULL,
+        event text NOT NULL,
+        data text NOT NULL,
+        endpoint text NOT NULL,
+        status text NOT NULL,
+        attempts integer NOT NULL,
+        next_attempt_at bigint NOT NULL,
+        lease_owner text,
+        lease_until bigint,
+        last_error text,
+        created_at bigint NOT NULL,
+        dead_at bigint
+      )`,
+      // What a claim scans: the pending deliveries, by due time. Dead letters stay out of it.
+      `CREATE INDEX plinto_webhook_outbox_due_idx ON ${t.webhookOutbox} (next_attempt_at, seq) WHERE status = 'pending'`,
+      `CREATE INDEX plinto_webhook_outbox_dead_idx ON ${t.webhookOutbox} (dead_at) WHERE status = 'dead'`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'refresh token families and the sweep',
+    statements: (t) => [
+      // SHA-256 of the family every refresh token of the session starts with; null on sessions from before.
+      `ALTER TABLE ${t.sessions} ADD COLUMN refresh_family_hash text`,
+      `CREATE INDEX plinto_sessions_refresh_family_idx ON ${t.sessions} (refresh_family_hash)`,
+      // What the sweep looks for: expired sessions and email tokens, rotated tokens, ended sessions.
+      `CREATE INDEX plinto_sessions_expires_idx ON ${t.sessions} (expires_at)`,
+      `CREATE INDEX plinto_sessions_ended_idx ON ${t.sessions} (id) WHERE revoked_at IS NOT NULL AND refresh_family_hash IS NOT NULL`,
+      `CREATE INDEX plinto_refresh_tokens_rotated_idx ON ${t.refreshTokens} (rotated_at) WHERE rotated_at IS NOT NULL`,
+      `CREATE INDEX plinto_email_tokens_expires_idx ON ${t.emailTokens} (expires_at)`,
+    ],
+  },
+  {
     version: 5,
     name: 'active organization of a session',
     // No foreign key to organizations: the membership is re-checked at every refresh anyway (a deleted

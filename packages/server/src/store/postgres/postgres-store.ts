@@ -1,14 +1,15 @@
 import { consoleLogger, type Logger } from '../../logger'
-import type { SqlClient } from './sql-client'
+import type { SqlClient, SqlQueryable } from './sql-client'
 import { postgresChallenges, postgresMfa, postgresOAuthAccounts, postgresPasskeys } from './factors'
 import { migrate } from './migrations'
 import { postgresInvitations, postgresMemberships, postgresOrganizations } from './organizations'
+import { postgresOutbox } from './outbox'
 import { openPgPool, pgPoolClient, type PgPoolLike, type PostgresPoolOptions } from './pg-client'
 import { postgresRateLimits } from './rate-limits'
 import { postgresRefreshTokens, postgresSessions, postgresSigningKeys } from './sessions'
 import { tableNames, type PostgresContext } from './sql'
 import { postgresEmailTokens, postgresUsers } from './users'
-import type { PlintoStore } from '../types'
+import type { PlintoStore, StoreRepositories } from '../types'
 
 /**
  * Options of {@link createPostgresStore}: a connection string (the store opens, and on `close()` ends, its
@@ -113,19 +114,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const context: PostgresContext = { db, t }
   let closed = false
   return {
-    users: postgresUsers(context),
-    sessions: postgresSessions(context),
-    refreshTokens: postgresRefreshTokens(context),
-    emailTokens: postgresEmailTokens(context),
-    signingKeys: postgresSigningKeys(context),
-    organizations: postgresOrganizations(context),
-    memberships: postgresMemberships(context),
-    invitations: postgresInvitations(context),
-    mfa: postgresMfa(context),
-    challenges: postgresChallenges(context),
-    passkeys: postgresPasskeys(context),
-    oauthAccounts: postgresOAuthAccounts(context),
-    rateLimits: postgresRateLimits(context),
+    ...repositories(context),
+    transaction: (fn) => db.transaction((tx) => fn(repositories({ db: transactionClient(tx), t }))),
     async ping() {
       if (closed) return false
       try {
@@ -141,6 +131,49 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       if (closed) return
       closed = true
       await pool?.end()
+    },
+  }
+}
+
+function repositories(context: PostgresContext): StoreRepositories {
+  return {
+    users: postgresUsers(context),
+    sessions: postgresSessions(context),
+    refreshTokens: postgresRefreshTokens(context),
+    emailTokens: postgresEmailTokens(context),
+    signingKeys: postgresSigningKeys(context),
+    organizations: postgresOrganizations(context),
+    memberships: postgresMemberships(context),
+    invitations: postgresInvitations(context),
+    mfa: postgresMfa(context),
+    challenges: postgresChallenges(context),
+    passkeys: postgresPasskeys(context),
+    oauthAccounts: postgresOAuthAccounts(context),
+    rateLimits: postgresRateLimits(context),
+    outbox: postgresOutbox(context),
+  }
+}
+
+/**
+ * The connection of an open transaction as a {@link SqlClient}: statements run on it, and a repository
+ * that opens a transaction of its own (e.g. `users.delete`) gets a savepoint inside this one, so its
+ * all-or-nothing rule still holds and a failure it recovers from does not abort the outer transaction.
+ */
+function transactionClient(tx: SqlQueryable): SqlClient {
+  let savepoints = 0
+  return {
+    query: (text, params) => tx.query(text, params),
+    async transaction(fn) {
+      const name = `plinto_savepoint_${++savepoints}`
+      await tx.query(`SAVEPOINT ${name}`)
+      try {
+        const result = await fn(tx)
+        await tx.query(`RELEASE SAVEPOINT ${name}`)
+        return result
+      } catch (error) {
+        await tx.query(`ROLLBACK TO SAVEPOINT ${name}`)
+        throw error
+      }
     },
   }
 }

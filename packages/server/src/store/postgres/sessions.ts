@@ -1,6 +1,7 @@
 // PostgreSQL repositories of sign-in state: sessions, their refresh tokens, and the JWT signing keys.
 import type { SigningKeyRecord } from '../../crypto/signing-keys'
 import { assignments, insert, num, numOrNull, type PostgresContext } from './sql'
+import { toUser } from './users'
 import type {
   RefreshTokenRecord,
   RefreshTokenRepository,
@@ -23,7 +24,41 @@ const SESSION_COLUMNS = [
   'ip',
   'user_agent',
   'active_organization_id',
+  'refresh_family_hash',
 ] as const
+const REFRESH_TOKEN_COLUMNS = [
+  'token_hash',
+  'session_id',
+  'user_id',
+  'created_at',
+  'expires_at',
+  'rotated_at',
+  'successor_box',
+] as const
+/** Column types, for parameters in an `INSERT … SELECT` (where PostgreSQL cannot infer them from a VALUES list). */
+const SESSION_TYPES: Record<(typeof SESSION_COLUMNS)[number], string> = {
+  id: 'text',
+  user_id: 'text',
+  created_at: 'bigint',
+  last_active_at: 'bigint',
+  expires_at: 'bigint',
+  revoked_at: 'bigint',
+  revoked_reason: 'text',
+  remember: 'boolean',
+  ip: 'text',
+  user_agent: 'text',
+  active_organization_id: 'text',
+  refresh_family_hash: 'text',
+}
+const REFRESH_TOKEN_TYPES: Record<(typeof REFRESH_TOKEN_COLUMNS)[number], string> = {
+  token_hash: 'text',
+  session_id: 'text',
+  user_id: 'text',
+  created_at: 'bigint',
+  expires_at: 'bigint',
+  rotated_at: 'bigint',
+  successor_box: 'text',
+}
 /** What `sessions.update` may change. */
 const SESSION_PATCHABLE = SESSION_COLUMNS.filter((column) => column !== 'id' && column !== 'user_id')
 
@@ -39,7 +74,18 @@ const toSession = (row: Row): SessionRecord => ({
   ip: row.ip as string,
   user_agent: row.user_agent as string | null,
   active_organization_id: (row.active_organization_id as string | null | undefined) ?? null,
+  // Only when set, so sessions without a family read back exactly as they were stored.
+  ...(typeof row.refresh_family_hash === 'string' && { refresh_family_hash: row.refresh_family_hash }),
 })
+
+/** A session record with every column present (`refresh_family_hash` is optional in the record). */
+const sessionRow = (session: SessionRecord) => ({
+  ...session,
+  refresh_family_hash: session.refresh_family_hash ?? null,
+})
+
+/** How many rows a data-modifying CTE named `done` touched. */
+const countOf = (rows: { count: number }[]) => num(rows[0]?.count ?? 0)
 
 const toRefreshToken = (row: Row): RefreshTokenRecord => ({
   token_hash: row.token_hash as string,
@@ -74,10 +120,54 @@ export function postgresSessions({ db, t }: PostgresContext): SessionRepository 
   }
   return {
     async create(session) {
-      const { text, params } = insert(t.sessions, SESSION_COLUMNS, session)
+      const { text, params } = insert(t.sessions, SESSION_COLUMNS, sessionRow(session))
       await db.query(text, params)
     },
     get,
+    async start(session, firstToken) {
+      // One statement, so one round trip and one commit: the user's sign-in time, the session (only if the
+      // user exists) and its first token (only if the session went in). Foreign keys are checked at the end of
+      // the statement, when the session row exists.
+      const row = sessionRow(session)
+      const tokenParams = REFRESH_TOKEN_COLUMNS.map((column) => firstToken[column])
+      const sessionParams = SESSION_COLUMNS.map((column) => row[column])
+      const at = (i: number) => i + 2
+      const { rows } = await db.query(
+        `WITH signed_in AS (
+           UPDATE ${t.users} SET last_sign_in_at = $1 WHERE id = $2 RETURNING *
+         ), started AS (
+           INSERT INTO ${t.sessions} (${SESSION_COLUMNS.join(', ')})
+           SELECT ${SESSION_COLUMNS.map((column, i) => `$${at(i + 1)}::${SESSION_TYPES[column]}`).join(', ')} FROM signed_in
+           RETURNING id
+         ), first_token AS (
+           INSERT INTO ${t.refreshTokens} (${REFRESH_TOKEN_COLUMNS.join(', ')})
+           SELECT ${REFRESH_TOKEN_COLUMNS.map((column, i) => `$${at(SESSION_COLUMNS.length + i + 1)}::${REFRESH_TOKEN_TYPES[column]}`).join(', ')} FROM started
+         )
+         SELECT * FROM signed_in`,
+        [session.created_at, session.user_id, ...sessionParams, ...tokenParams],
+      )
+      return rows[0] ? toUser(rows[0]) : undefined
+    },
+    async getByRefreshFamily(familyHash) {
+      const { rows } = await db.query(`SELECT * FROM ${t.sessions} WHERE refresh_family_hash = $1`, [familyHash])
+      return rows[0] ? toSession(rows[0]) : undefined
+    },
+    async authenticate(id) {
+      const { rows } = await db.query<{ session: Row; user: Row }>(
+        `SELECT to_jsonb(s) AS session, to_jsonb(u) AS "user" FROM ${t.sessions} s JOIN ${t.users} u ON u.id = s.user_id WHERE s.id = $1`,
+        [id],
+      )
+      const row = rows[0]
+      return row ? { session: toSession(row.session), user: toUser(row.user) } : undefined
+    },
+    async deleteExpired(nowMs) {
+      // Their refresh tokens go with them (ON DELETE CASCADE).
+      const { rows } = await db.query<{ count: number }>(
+        `WITH done AS (DELETE FROM ${t.sessions} WHERE expires_at <= $1 RETURNING 1) SELECT count(*)::integer AS count FROM done`,
+        [nowMs],
+      )
+      return countOf(rows)
+    },
     async listByUser(userId) {
       const { rows } = await db.query(`SELECT * FROM ${t.sessions} WHERE user_id = $1 ORDER BY seq`, [userId])
       return rows.map(toSession)
@@ -101,12 +191,66 @@ export function postgresSessions({ db, t }: PostgresContext): SessionRepository 
 export function postgresRefreshTokens({ db, t }: PostgresContext): RefreshTokenRepository {
   return {
     async create(token) {
-      const { text, params } = insert(
-        t.refreshTokens,
-        ['token_hash', 'session_id', 'user_id', 'created_at', 'expires_at', 'rotated_at', 'successor_box'],
-        token,
-      )
+      const { text, params } = insert(t.refreshTokens, REFRESH_TOKEN_COLUMNS, token)
       await db.query(text, params)
+    },
+    async getWithSession(tokenHash) {
+      const { rows } = await db.query<{ token: Row; session: Row | null }>(
+        `SELECT to_jsonb(rt) AS token, to_jsonb(s) AS session FROM ${t.refreshTokens} rt LEFT JOIN ${t.sessions} s ON s.id = rt.session_id WHERE rt.token_hash = $1`,
+        [tokenHash],
+      )
+      const row = rows[0]
+      return row && { token: toRefreshToken(row.token), session: row.session ? toSession(row.session) : undefined }
+    },
+    async rotate(tokenHash, { rotatedAt, successorBox, successor, session, wipeSuccessorsRotatedBefore }) {
+      // One statement: the conditional claim (so exactly one concurrent caller wins), and only if it won, the
+      // successor and the session's new times. A grace-window reader sees all of it or none of it.
+      const successorParams = REFRESH_TOKEN_COLUMNS.map((column) => successor[column])
+      const { rows } = await db.query<{ count: number }>(
+        `WITH claimed AS (
+           UPDATE ${t.refreshTokens} SET rotated_at = $2, successor_box = $3
+           WHERE token_hash = $1 AND rotated_at IS NULL RETURNING session_id
+         ), successor AS (
+           INSERT INTO ${t.refreshTokens} (${REFRESH_TOKEN_COLUMNS.join(', ')})
+           SELECT ${REFRESH_TOKEN_COLUMNS.map((column, i) => `$${i + 6}::${REFRESH_TOKEN_TYPES[column]}`).join(', ')} FROM claimed
+         ), moved AS (
+           UPDATE ${t.sessions} SET last_active_at = $4, expires_at = $5, active_organization_id = $${7 + REFRESH_TOKEN_COLUMNS.length}
+           WHERE id IN (SELECT session_id FROM claimed)
+         ), wiped AS (
+           UPDATE ${t.refreshTokens} SET successor_box = NULL
+           WHERE session_id IN (SELECT session_id FROM claimed) AND successor_box IS NOT NULL AND rotated_at <= $${6 + REFRESH_TOKEN_COLUMNS.length}
+         )
+         SELECT count(*)::integer AS count FROM claimed`,
+        [
+          tokenHash,
+          rotatedAt,
+          successorBox,
+          session.last_active_at,
+          session.expires_at,
+          ...successorParams,
+          wipeSuccessorsRotatedBefore,
+          session.active_organization_id,
+        ],
+      )
+      return countOf(rows) > 0
+    },
+    async deleteSettled(rotatedBeforeMs) {
+      // Two statements, each on its own index: rotated tokens past their window, then tokens of ended sessions.
+      const rotated = await db.query<{ count: number }>(
+        `WITH done AS (
+           DELETE FROM ${t.refreshTokens} WHERE rotated_at IS NOT NULL AND rotated_at < $1
+           AND session_id IN (SELECT id FROM ${t.sessions} WHERE refresh_family_hash IS NOT NULL) RETURNING 1
+         ) SELECT count(*)::integer AS count FROM done`,
+        [rotatedBeforeMs],
+      )
+      const ended = await db.query<{ count: number }>(
+        `WITH done AS (
+           DELETE FROM ${t.refreshTokens} WHERE session_id IN (
+             SELECT id FROM ${t.sessions} WHERE revoked_at IS NOT NULL AND refresh_family_hash IS NOT NULL
+           ) RETURNING 1
+         ) SELECT count(*)::integer AS count FROM done`,
+      )
+      return countOf(rotated.rows) + countOf(ended.rows)
     },
     async getByHash(tokenHash) {
       const { rows } = await db.query(`SELECT * FROM ${t.refreshTokens} WHERE token_hash = $1`, [tokenHash])
@@ -126,7 +270,11 @@ export function postgresRefreshTokens({ db, t }: PostgresContext): RefreshTokenR
       )
     },
     async deleteExpired(nowMs) {
-      await db.query(`DELETE FROM ${t.refreshTokens} WHERE expires_at <= $1`, [nowMs])
+      const { rows } = await db.query<{ count: number }>(
+        `WITH done AS (DELETE FROM ${t.refreshTokens} WHERE expires_at <= $1 RETURNING 1) SELECT count(*)::integer AS count FROM done`,
+        [nowMs],
+      )
+      return countOf(rows)
     },
   }
 }

@@ -23,6 +23,7 @@ export interface TableNames {
   passkeys: string
   oauthAccounts: string
   rateLimits: string
+  webhookOutbox: string
 }
 
 /** What every repository gets: the database and where its tables are. */
@@ -62,6 +63,7 @@ export function tableNames(schema = 'public'): TableNames {
     passkeys: table('passkeys'),
     oauthAccounts: table('oauth_accounts'),
     rateLimits: table('rate_limits'),
+    webhookOutbox: table('webhook_outbox'),
   }
 }
 

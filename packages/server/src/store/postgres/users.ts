@@ -20,7 +20,8 @@ const USER_COLUMNS = [
   'last_sign_in_at',
 ] as const
 
-const toUser = (row: Row): UserRecord => ({
+/** A `plinto_users` row (or its `to_jsonb`) as a record. */
+export const toUser = (row: Row): UserRecord => ({
   id: row.id as string,
   email: row.email as string,
   email_normalized: row.email_normalized as string,
@@ -105,6 +106,13 @@ export function postgresEmailTokens({ db, t }: PostgresContext): EmailTokenRepos
     },
     async deleteByUser(userId, purpose) {
       await db.query(`DELETE FROM ${t.emailTokens} WHERE user_id = $1 AND purpose = $2`, [userId, purpose])
+    },
+    async deleteExpired(nowMs) {
+      const { rows } = await db.query<{ count: number }>(
+        `WITH done AS (DELETE FROM ${t.emailTokens} WHERE expires_at <= $1 RETURNING 1) SELECT count(*)::integer AS count FROM done`,
+        [nowMs],
+      )
+      return num(rows[0]?.count ?? 0)
     },
   }
 }
