@@ -31,4 +31,15 @@ export default [
     limit: '10 KB',
     gzip: true,
   },
+  {
+    // What a Next.js app's client bundle gets from @plinto/nextjs itself: the client provider, the cookie sync
+    // and RedirectWhenSignedIn (the server entry never reaches the browser). @plinto/ui, the SDK, React and Next
+    // are the app's own dependencies, measured on their own (scripts/measure-first-load.mjs and above).
+    name: '@plinto/nextjs/client — its own code (@plinto/ui, SDK, React, Next external)',
+    path: 'packages/nextjs/dist/client.js',
+    ignore: ['react', 'react-dom', 'react/jsx-runtime', 'next', '@plinto/ui', '@plinto/typescript-sdk'],
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...(config.external ?? []), 'next/*'] }),
+    limit: '2 KB',
+    gzip: true,
+  },
 ]

@@ -7,8 +7,8 @@
 //   - a Node project: an ESM script (the SDK against the packed reference server) and a CommonJS script
 //     (`require` of the SDK and of its /server entry), type-checked with `node16` resolution, compiled and
 //     run; the core and server READMEs' examples type-check there too;
-//   - a Next.js App Router app (the UI under a server layout, a route handler on the /server entry):
-//     `next build`, which type-checks with bundler resolution;
+//   - a Next.js App Router app on @plinto/nextjs (the gate in proxy.ts, its provider in the root layout, the
+//     session route, auth() and currentUser()): `next build`, which type-checks with bundler resolution;
 //   - npm's install output has no peer-dependency warning, `npm ls` is clean, and the app has one copy of
 //     the SDK.
 // Prints one line per check and ends with `consumer: N passed, M failed`. `--keep` keeps the temp folder.
@@ -35,6 +35,8 @@ const VERSIONS = {
   vite: '^8.3.8',
   '@vitejs/plugin-react': '^6.3.0',
   next: '~16.4.6', // as examples/nextjs
+  // The oldest major @plinto/nextjs supports: its gate is middleware.ts, on the edge runtime.
+  next15: '~15.5.29',
 }
 
 let passed = 0
@@ -229,39 +231,29 @@ main().catch((error) => {
 })
 `
 
-// A Next.js App Router app: the UI in a client component under a server layout, a route handler that
-// verifies tokens with the SDK's /server entry. `next build` type-checks (bundler resolution) and builds.
+// A Next.js App Router app on @plinto/nextjs, as its README sets it up: the gate in proxy.ts, the provider in the
+// root layout (a server component rendering the package's client provider), the session route, auth() in a
+// route handler and a page, and @plinto/ui's components in server components. `next build` type-checks (bundler
+// resolution, skipLibCheck off) and builds.
 const NEXT_FILES = {
   'next.config.ts':
     "import type { NextConfig } from 'next'\n\nconst nextConfig: NextConfig = {}\nexport default nextConfig\n",
+  'proxy.ts': `import { plintoMiddleware } from '@plinto/nextjs/server'
+
+export default plintoMiddleware({ protectedRoutes: ['/dashboard(.*)', '/api/me'] })
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] }
+`,
   'app/layout.tsx': `import '@plinto/ui/styles.css'
+import { PlintoProvider } from '@plinto/nextjs'
 import type { ReactNode } from 'react'
-import { Providers } from './providers'
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <Providers>{children}</Providers>
+        <PlintoProvider>{children}</PlintoProvider>
       </body>
     </html>
-  )
-}
-`,
-  'app/providers.tsx': `'use client'
-
-import { PlintoClient } from '@plinto/typescript-sdk'
-import { PlintoProvider } from '@plinto/ui'
-import { useRouter } from 'next/navigation'
-import { useState, type ReactNode } from 'react'
-
-export function Providers({ children }: { children: ReactNode }) {
-  const router = useRouter()
-  const [client] = useState(() => new PlintoClient({ apiUrl: 'https://api.example.com' }))
-  return (
-    <PlintoProvider client={client} navigate={(to) => router.push(to)}>
-      {children}
-    </PlintoProvider>
   )
 }
 `,
@@ -280,9 +272,35 @@ export default function Page() {
   )
 }
 `,
-  'app/api/me/route.ts': `import { isPlintoError, verifyAccessToken } from '@plinto/typescript-sdk/server'
+  'app/sign-in/page.tsx': `import { RedirectWhenSignedIn } from '@plinto/nextjs/client'
+import { SignIn } from '@plinto/ui'
+
+export default function SignInPage() {
+  return (
+    <RedirectWhenSignedIn redirectUrl="/dashboard">
+      <SignIn />
+    </RedirectWhenSignedIn>
+  )
+}
+`,
+  'app/dashboard/page.tsx': `import { auth, currentUser } from '@plinto/nextjs/server'
+
+export default async function Dashboard() {
+  const { sessionId, has } = (await auth()).protect()
+  const user = await currentUser()
+  return <p>{user?.email} {sessionId} {has({ role: 'admin' }) ? 'admin' : 'not admin'}</p>
+}
+`,
+  'app/api/session/route.ts': `import { sessionRoute } from '@plinto/nextjs/server'
+
+export const { POST, DELETE } = sessionRoute()
+`,
+  'app/api/me/route.ts': `import { auth } from '@plinto/nextjs/server'
+import { isPlintoError, verifyAccessToken } from '@plinto/typescript-sdk/server'
 
 export async function GET(request: Request) {
+  const { userId, orgRole } = await auth()
+  if (userId) return Response.json({ sub: userId, orgRole })
   const token = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? ''
   try {
     const claims = await verifyAccessToken(token, { apiUrl: 'https://api.example.com', issuer: 'plinto', audience: 'plinto' })
@@ -295,18 +313,21 @@ export async function GET(request: Request) {
 `,
 }
 
-async function nextApp(tarballs) {
-  const dir = join(scratch, 'next-app')
+/** The Next.js app on `next` (a version range); Next 15 names the gate's file middleware.ts, 16 proxy.ts. */
+async function nextApp(tarballs, { label, next, gateFile, extraFiles = {} }) {
+  const dir = join(scratch, label.replaceAll(' ', '-'))
+  const { 'proxy.ts': gate, ...files } = NEXT_FILES
   writeFiles(dir, {
     'package.json': {
-      name: 'consumer-next-app',
+      name: `consumer-${label.replaceAll(' ', '-')}`,
       private: true,
       dependencies: {
         '@plinto/contract': `file:${tarballs['@plinto/contract']}`,
         '@plinto/typescript-sdk': `file:${tarballs['@plinto/typescript-sdk']}`,
         '@plinto/react': `file:${tarballs['@plinto/react']}`,
         '@plinto/ui': `file:${tarballs['@plinto/ui']}`,
-        next: VERSIONS.next,
+        '@plinto/nextjs': `file:${tarballs['@plinto/nextjs']}`,
+        next,
         react: VERSIONS.react,
         'react-dom': VERSIONS['react-dom'],
       },
@@ -331,15 +352,21 @@ async function nextApp(tarballs) {
         incremental: false,
         plugins: [{ name: 'next' }],
       },
-      include: ['next-env.d.ts', 'app', 'next.config.ts', '.next/types/**/*.ts', '.next/dev/types/**/*.ts'],
+      include: ['next-env.d.ts', 'app', gateFile, 'next.config.ts', '.next/types/**/*.ts', '.next/dev/types/**/*.ts'],
       exclude: ['node_modules'],
     },
-    ...NEXT_FILES,
+    ...files,
+    ...extraFiles,
+    [gateFile]: gate,
   })
-  if (!(await install('next app', dir))) return
+  if (!(await install(label, dir))) return
   const build = await run('npx', ['next', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' })
   const ok = build.code === 0 && existsSync(join(dir, '.next/BUILD_ID'))
-  report('next app: next build (type-check with bundler resolution, App Router, route handler)', ok, build.output)
+  report(
+    `${label}: next build on @plinto/nextjs (type-check with bundler resolution, App Router, ${gateFile}, route handlers)`,
+    ok,
+    build.output,
+  )
 }
 
 async function nodeProject(tarballs) {
@@ -412,7 +439,18 @@ try {
   const packed = packPackages(packageDirs, join(scratch, 'tarballs'))
   const tarballs = Object.fromEntries(packed.map(({ name, tarball }) => [name, tarball]))
   console.log(`consumer: packed ${packed.length} packages into ${scratch}`)
-  await Promise.all([viteApp(tarballs), nodeProject(tarballs), nextApp(tarballs)])
+  await Promise.all([
+    viteApp(tarballs),
+    nodeProject(tarballs),
+    nextApp(tarballs, { label: 'next app', next: VERSIONS.next, gateFile: 'proxy.ts' }),
+    nextApp(tarballs, {
+      label: 'next 15 app',
+      next: VERSIONS.next15,
+      gateFile: 'middleware.ts',
+      // Next 15 declares no CSS modules for TypeScript 6, which checks side-effect imports (styles.css) too.
+      extraFiles: { 'app/css.d.ts': "declare module '*.css'\n" },
+    }),
+  ])
 } catch (error) {
   report('consumer test set-up', false, String(error?.stack ?? error))
 } finally {

@@ -60,6 +60,19 @@ function exportTargets(value) {
 
 const DEP_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies']
 
+// The React Server Components boundary in dist: files that must start with the 'use client' directive (client
+// modules: hooks, providers) and files that must not (server code: a directive there would turn `auth()` into a
+// client reference that a server component cannot call).
+const RSC_BOUNDARIES = {
+  '@plinto/react': { client: ['dist/index.js', 'dist/index.cjs'], server: [] },
+  '@plinto/ui': { client: ['dist/index.js', 'dist/index.cjs'], server: [] },
+  '@plinto/nextjs': {
+    client: ['dist/client.js', 'dist/client.cjs'],
+    server: ['dist/index.js', 'dist/index.cjs', 'dist/server.js', 'dist/server.cjs'],
+  },
+}
+const USE_CLIENT = /^\s*['"]use client['"];?/
+
 /**
  * Checks one extracted package folder; returns a list of violations (empty when it is fine). `exportsByName`
  * maps every packed package's name to its exports keys, to check the README's imports.
@@ -122,6 +135,16 @@ export function checkPackage(packageRoot, exportsByName) {
           problems.push(`${file}: imports ${spec}, which is not in the tarball`)
       }
     }
+  }
+
+  const boundaries = RSC_BOUNDARIES[pkg.name]
+  for (const file of boundaries?.client ?? []) {
+    if (has.has(file) && !USE_CLIENT.test(readFileSync(join(packageRoot, file), 'utf8')))
+      problems.push(`${file}: a client module that does not start with 'use client'`)
+  }
+  for (const file of boundaries?.server ?? []) {
+    if (has.has(file) && USE_CLIENT.test(readFileSync(join(packageRoot, file), 'utf8')))
+      problems.push(`${file}: server code that starts with 'use client'`)
   }
 
   // The README's imports are entries that exist.

@@ -23,6 +23,7 @@
  */
 export { PlintoProvider, type PlintoProviderProps } from './plinto-provider'
 export { PlintoContext } from './plinto-context'
+export type { PlintoInitialState } from './initial-state'
 export { usePlinto, type UsePlintoResult } from './use-plinto'
 export { useAuth, type UseAuthResult } from './use-auth'
 export { useUser, type UseUserResult } from './use-user'

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { PlintoClient, type PlintoClientOptions } from '@plinto/typescript-sdk'
+import { InitialSnapshotContext, initialSnapshot, type PlintoInitialState } from './initial-state'
 import { PlintoContext } from './plinto-context'
 
 /**
@@ -17,12 +18,19 @@ export type PlintoProviderProps =
       client: PlintoClient
       config?: never
       children?: ReactNode
+      initialState?: PlintoInitialState
     }
   | {
       /** Options for the client the provider creates once, at mount. Later changes of `config` are ignored. */
       config: PlintoClientOptions
       client?: never
       children?: ReactNode
+      /**
+       * The server's view of the session (a framework that verified the request's session cookie, such as
+       * `@plinto/nextjs`): the hooks render it on the server, during hydration and until the client has read
+       * its own session, so the first paint is already signed in. Without it they render "loading" there.
+       */
+      initialState?: PlintoInitialState
     }
 
 // Clients created from a `config` object, until their provider commits. React may call a component's
@@ -67,7 +75,7 @@ function clientFor(config: PlintoClientOptions): PlintoClient {
  * ```
  */
 export function PlintoProvider(props: PlintoProviderProps): ReactNode {
-  const { client: external, children } = props
+  const { client: external, children, initialState } = props
   const [owned, setOwned] = useState<{ client: PlintoClient; config: PlintoClientOptions } | null>(() =>
     props.client ? null : { client: clientFor(props.config), config: props.config },
   )
@@ -105,5 +113,16 @@ export function PlintoProvider(props: PlintoProviderProps): ReactNode {
     throw new Error(
       '<PlintoProvider> needs a `client` or a `config` prop; it cannot switch from `client` to `config` after mounting.',
     )
-  return <PlintoContext.Provider value={client}>{children}</PlintoContext.Provider>
+  // Keyed by the values, not the object: a server component passes a new object on every render.
+  const given = initialState !== undefined
+  const { user = null, expiresAt, organizationId, organizationRole } = initialState ?? {}
+  const initial = useMemo(
+    () => initialSnapshot(given ? { user, expiresAt, organizationId, organizationRole } : undefined),
+    [given, user, expiresAt, organizationId, organizationRole],
+  )
+  return (
+    <PlintoContext.Provider value={client}>
+      <InitialSnapshotContext.Provider value={initial}>{children}</InitialSnapshotContext.Provider>
+    </PlintoContext.Provider>
+  )
 }

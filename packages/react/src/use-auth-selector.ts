@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import { useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
 import type { AuthSnapshot } from '@plinto/typescript-sdk'
-import { SERVER_SNAPSHOT } from './server-snapshot'
+import { InitialSnapshotContext } from './initial-state'
 import { useRequiredClient } from './use-required-client'
 
 /**
@@ -16,6 +16,9 @@ export function useAuthSelector<T>(
   isEqual: (a: T, b: T) => boolean = Object.is,
 ): T {
   const client = useRequiredClient(hookName)
+  // "loading" unless the provider got the server's view (`initialState`); then that view is what the
+  // server renders, what hydration renders, and what the client shows until it has read its own session.
+  const initial = useContext(InitialSnapshotContext)
   // Survives re-renders, so a new selector instance still returns the committed selection when equal.
   const committed = useRef<{ value: T } | null>(null)
 
@@ -30,8 +33,12 @@ export function useAuthSelector<T>(
       memoSelection = previous && isEqual(previous.value, next) ? previous.value : next
       return memoSelection
     }
-    return [() => select(client.getSnapshot()), () => select(SERVER_SNAPSHOT)] as const
-  }, [client, selector, isEqual])
+    const current = () => {
+      const snapshot = client.getSnapshot()
+      return snapshot.status === 'loading' ? initial : snapshot
+    }
+    return [() => select(current()), () => select(initial)] as const
+  }, [client, selector, isEqual, initial])
 
   const value = useSyncExternalStore(client.subscribe, getSelection, getServerSelection)
   useEffect(() => {

@@ -16,9 +16,45 @@
  *
  * @packageDocumentation
  */
-export * from '@plinto/react'
-// Shadows @plinto/react's provider and props (a local export wins over `export *`): same behaviour, plus
-// appearance, localization, unstyled and navigate.
+// Everything of @plinto/react but its provider, by name: Next 15's webpack build refuses `export *` in a client
+// module ('use client'), and `src/__tests__/re-exports.test.ts` keeps this list complete.
+export {
+  PlintoContext,
+  Protect,
+  SignedIn,
+  SignedOut,
+  hasRole,
+  useAuth,
+  useMfa,
+  useOAuthProviders,
+  useOrganization,
+  useOrganizationInvitations,
+  useOrganizationMembers,
+  useOrganizations,
+  usePasskeys,
+  usePlinto,
+  useSession,
+  useSessions,
+  useUser,
+  type PlintoInitialState,
+  type ProtectProps,
+  type QueryResult,
+  type SignedInProps,
+  type SignedOutProps,
+  type UseAuthResult,
+  type UseMfaResult,
+  type UseOAuthProvidersResult,
+  type UseOrganizationInvitationsResult,
+  type UseOrganizationMembersResult,
+  type UseOrganizationResult,
+  type UseOrganizationsResult,
+  type UsePasskeysResult,
+  type UsePlintoResult,
+  type UseSessionResult,
+  type UseSessionsResult,
+  type UseUserResult,
+} from '@plinto/react'
+// @plinto/react's provider and props, with the same behaviour plus appearance, localization, unstyled and navigate.
 export { PlintoProvider, type PlintoProviderProps } from './plinto-provider'
 export { SignIn, type SignInProps } from './sign-in/sign-in'
 export { SignUp, type SignUpProps } from './sign-up/sign-up'

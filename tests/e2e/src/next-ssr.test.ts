@@ -93,6 +93,9 @@ describe('Next.js example: server-side rendering with the Plinto session', () =>
     const html = await serverHtml(context, next.app.origin, '/dashboard')
     expect(html).toContain(email)
     expect(html).toContain(claims.sid as string)
+    // No flash of signed-out UI: the provider handed the server's user to the client components, so
+    // <UserButton> (which renders nothing until it knows a user) is already in the server's HTML.
+    expect(html).toContain('aria-label="Account menu for Ada Lovelace"')
     expect(await serverHtml(context, next.app.origin, '/')).toMatch(
       /Signed in as <strong>ada\.next@example\.com<\/strong>/,
     )
@@ -304,7 +307,11 @@ describe('Next.js example in cookie mode (PLINTO_TOKEN_STORAGE=cookie)', () => {
     const context = await next.newContext()
     const page = await next.openApp(context, '/sign-in')
     await signIn(page, email)
-    expect(await serverHtml(context, next.app.origin, '/dashboard')).toContain(email)
+    const html = await serverHtml(context, next.app.origin, '/dashboard')
+    expect(html).toContain(email)
+    // Signed in at first paint in cookie mode too, although the browser's client must first refresh through
+    // the API's cookie to learn who it is.
+    expect(html).toContain('aria-label="Account menu for Grace"')
 
     // Nothing of the session in web storage; the refresh token is an HttpOnly cookie of the API.
     const webStorage = await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]))
@@ -320,4 +327,113 @@ describe('Next.js example in cookie mode (PLINTO_TOKEN_STORAGE=cookie)', () => {
     await again.getByText(email).waitFor()
     expect(await serverHtml(context, next.app.origin, '/dashboard')).toContain(email)
   })
+})
+
+/** Calls the reference server's API with a bearer token, as another device or an admin console would. */
+async function api<T>(next: NextFixture, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${next.server.nodeUrl}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  expect(response.ok, `${method} ${path} answered ${response.status}`).toBe(true)
+  return (response.status === 204 ? undefined : await response.json()) as T
+}
+
+/** Signs a new user up through the API; returns their ID and access token. */
+async function signUpByApi(next: NextFixture, email: string, firstName: string) {
+  const response = await fetch(`${next.server.nodeUrl}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD, first_name: firstName }),
+  })
+  expect(response.status).toBe(201)
+  const { user, tokens } = (await response.json()) as { user: { id: string }; tokens: { access_token: string } }
+  // Verified, as accepting an invitation requires.
+  const link = (await next.server.readOutbox(email)).find((message) => message.link?.includes('/verify-email?'))?.link
+  await api(next, tokens.access_token, 'POST', '/auth/email/verify', {
+    token: new URL(link!).searchParams.get('token'),
+  })
+  return { id: user.id, token: tokens.access_token }
+}
+
+/** `owner` creates an organization and `member` joins it with `role` (invitation by email, accepted by API). */
+async function organizationWith(
+  next: NextFixture,
+  owner: string,
+  member: { email: string; token: string },
+  name: string,
+  role: 'admin' | 'member',
+): Promise<string> {
+  const slug = name.toLowerCase()
+  const { id } = await api<{ id: string }>(next, owner, 'POST', '/organizations', { name, slug })
+  await api(next, owner, 'POST', `/organizations/${id}/members/invite`, { email: member.email, role })
+  const link = (await next.server.readOutbox(member.email)).findLast((message) =>
+    message.link?.includes('token='),
+  )?.link
+  const token = new URL(link!).searchParams.get('token')
+  await api(next, member.token, 'POST', '/invitations/accept', { token })
+  return id
+}
+
+/** The status and HTML the server answers for `path` with the context's cookies (no JavaScript runs). */
+async function serverPage(context: BrowserContext, origin: string, path: string) {
+  const response = await context.request.get(new URL(path, origin).href, { maxRedirects: 0 })
+  return { status: response.status(), html: await response.text() }
+}
+
+describe('Next.js example: authorization by the organization role in the token', () => {
+  // 12 s tokens: the browser refreshes about every 6 s, so a demotion reaches the token within the test.
+  const next = useNextExample({ accessTokenTtl: 12 })
+
+  test('the admin page is for admins of the active organization; switching organization changes what the server renders; a demoted admin loses it at the next refresh', async () => {
+    const owner = await signUpByApi(next, 'ada.orgs@example.com', 'Ada')
+    const bob = { email: 'bob.orgs@example.com', ...(await signUpByApi(next, 'bob.orgs@example.com', 'Bob')) }
+    const acme = await organizationWith(next, owner.token, bob, 'Acme', 'admin')
+    const beta = await organizationWith(next, owner.token, bob, 'Beta', 'member')
+
+    const context = await next.newContext()
+    const page = await next.openApp(context, '/sign-in')
+    await signIn(page, bob.email)
+    // No active organization: no role, and the admin page is the 404 page, rendered on the server.
+    await expect.poll(() => page.getByTestId('org-role').textContent()).toBe('none')
+    expect(await serverPage(context, next.app.origin, '/org-admin')).toMatchObject({ status: 404 })
+
+    const switchTo = async (name: string) => {
+      await page.getByRole('button', { name: /^Switch organization, current:/ }).click()
+      await page.getByRole('menuitemradio', { name: new RegExp(`^${name}`) }).click()
+    }
+
+    // Admin of Acme: the server renders the dashboard for Acme, and the admin page opens.
+    await switchTo('Acme')
+    await expect.poll(() => page.getByTestId('org-id').textContent(), { timeout: 15_000 }).toBe(acme)
+    await expect.poll(() => page.getByTestId('org-role').textContent()).toBe('admin')
+    const dashboard = await serverPage(context, next.app.origin, '/dashboard')
+    expect(dashboard.html).toContain(acme)
+    const admin = await serverPage(context, next.app.origin, '/org-admin')
+    expect(admin.status).toBe(200)
+    expect(admin.html).toContain(`You are <!-- -->admin<!-- --> of <!-- -->${acme}`)
+    await page.goto(`${next.app.origin}/org-admin`)
+    await page.getByTestId('org-admin').waitFor()
+    await screenshot(page, 'next-org-admin')
+
+    // Member of Beta: the same request now renders for Beta, and the admin page is closed.
+    await page.goto(`${next.app.origin}/dashboard`)
+    await switchTo('Beta')
+    await expect.poll(() => page.getByTestId('org-id').textContent(), { timeout: 15_000 }).toBe(beta)
+    await expect.poll(() => page.getByTestId('org-role').textContent()).toBe('member')
+    expect(await serverPage(context, next.app.origin, '/org-admin')).toMatchObject({ status: 404 })
+
+    // Back to Acme, then the owner demotes Bob there: the token Bob holds still says admin, until the next
+    // refresh, which re-checks the membership; the provider then re-renders the dashboard as a member.
+    await switchTo('Acme')
+    await expect.poll(() => page.getByTestId('org-role').textContent(), { timeout: 15_000 }).toBe('admin')
+    expect((await serverPage(context, next.app.origin, '/org-admin')).status).toBe(200)
+    await api(next, owner.token, 'PUT', `/organizations/${acme}/members/${bob.id}/role`, { role: 'member' })
+    await expect
+      .poll(() => page.getByTestId('org-role').textContent(), { timeout: 30_000, interval: 500 })
+      .toBe('member')
+    expect(await page.getByTestId('org-id').textContent()).toBe(acme)
+    expect(await serverPage(context, next.app.origin, '/org-admin')).toMatchObject({ status: 404 })
+  }, 180_000)
 })

@@ -1,38 +1,33 @@
-import { UserButton } from '@plinto/ui'
+import { auth, currentUser } from '@plinto/nextjs/server'
+import { OrganizationSwitcher, UserButton } from '@plinto/ui'
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
-import { getCurrentUser } from '../../lib/current-user'
 
 export const metadata: Metadata = { title: 'Dashboard' }
 
-/**
- * A protected page, rendered on the server for the user of this request. Without a valid session it
- * redirects to the sign-in page, which brings the user back here afterwards.
- */
+/** A protected page (see proxy.ts), rendered on the server for the user of this request. */
 export default async function DashboardPage() {
-  const session = await getCurrentUser()
-  if (!session) redirect('/sign-in?redirect_url=/dashboard')
-  const { user, claims } = session
-  const name = [user.first_name, user.last_name].filter(Boolean).join(' ')
+  const { sessionId, orgId, orgRole, claims } = await auth()
+  // The gate checked the token; currentUser() also asks the server whether the session is still alive.
+  const user = await currentUser()
+  if (!user || !claims) redirect('/sign-in?redirect_url=/dashboard')
 
   return (
     <main>
       <div className="title-row">
         <h1>Dashboard</h1>
+        <OrganizationSwitcher />
         <UserButton afterSignOutUrl="/" showName />
       </div>
-      <p>Everything in this list was rendered on the server, from the verified access token and the Plinto API.</p>
       <dl aria-label="Your session">
-        <dt>Name</dt>
-        <dd>{name || '(not set)'}</dd>
         <dt>Email</dt>
         <dd data-testid="user-email">{user.email}</dd>
-        <dt>Email verified</dt>
-        <dd>{user.email_verified ? 'yes' : 'no'}</dd>
-        <dt>User ID</dt>
-        <dd>{claims.sub}</dd>
         <dt>Session ID</dt>
-        <dd data-testid="session-id">{claims.sid}</dd>
+        <dd data-testid="session-id">{sessionId}</dd>
+        <dt>Organization</dt>
+        <dd data-testid="org-id">{orgId ?? 'none'}</dd>
+        <dt>Role</dt>
+        <dd data-testid="org-role">{orgRole ?? 'none'}</dd>
         <dt>Access token expires</dt>
         <dd>{new Date(claims.exp * 1000).toISOString()}</dd>
       </dl>

@@ -1,26 +1,24 @@
+import { RedirectWhenSignedIn } from '@plinto/nextjs/client'
+import { safeReturnPath } from '@plinto/nextjs/server'
+import { SignIn } from '@plinto/ui'
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
-import { safeRedirectPath } from '../../lib/safe-redirect'
-import { SignInFlow } from './sign-in-flow'
 
 export const metadata: Metadata = { title: 'Sign in' }
 
 export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>) {
-  const { redirect_url } = await searchParams
+  const redirectUrl = safeReturnPath((await searchParams).redirect_url, '/dashboard')
+  // Magic links come back to this app's /auth/callback, on the origin the browser uses.
+  const list = await headers()
+  const origin = `${list.get('x-forwarded-proto') ?? 'http'}://${list.get('x-forwarded-host') ?? list.get('host')}`
   return (
     <main className="narrow">
-      <SignInFlow
-        redirectUrl={safeRedirectPath(redirect_url)}
-        magicLinkUrl={`${await requestOrigin()}/auth/callback`}
-      />
+      <RedirectWhenSignedIn redirectUrl={redirectUrl}>
+        <SignIn
+          signUpUrl={`/sign-up?redirect_url=${encodeURIComponent(redirectUrl)}`}
+          magicLinkUrl={`${origin}/auth/callback`}
+        />
+      </RedirectWhenSignedIn>
     </main>
   )
-}
-
-/** This app's origin as the browser sees it (the magic link must come back to it). */
-async function requestOrigin(): Promise<string> {
-  const list = await headers()
-  const host = list.get('x-forwarded-host') ?? list.get('host') ?? 'localhost:3000'
-  const protocol = list.get('x-forwarded-proto') ?? 'http'
-  return `${protocol}://${host}`
 }

@@ -109,3 +109,54 @@ test('data hooks render their loading state on the server and fetch nothing ther
   await new Promise((resolve) => setTimeout(resolve, 20))
   expect(plinto.requests.length).toBe(before)
 })
+
+test('with initialState the server renders the signed-in user, and hydration keeps it until the client knows better', async () => {
+  const ada = await signedIn(plinto, makeClient())
+  const user = ada.getSnapshot().user!
+  const initialState = { user, expiresAt: Date.now() + 60_000 }
+  const html = renderToString(
+    <PlintoProvider config={{ apiUrl: API_URL, tokenStorage: { type: 'memory' } }} initialState={initialState}>
+      <App />
+    </PlintoProvider>,
+  )
+  expect(html).toBe('<main><p>ready</p><p>Hello <!-- -->Ada</p></main>')
+
+  // A browser client that has not read its session yet: it is `loading`, so hydration renders the server's view.
+  const browserClient = makeClient()
+  expect(browserClient.getSnapshot().status).toBe('loading')
+  const container = document.createElement('div')
+  container.innerHTML = html
+  document.body.append(container)
+  const consoleError = vi.spyOn(console, 'error')
+  const recoverable = vi.fn()
+  const seen: string[] = []
+  const observer = new MutationObserver(() => seen.push(container.textContent ?? ''))
+  observer.observe(container, { childList: true, subtree: true, characterData: true })
+  await act(async () => {
+    hydrateRoot(
+      container,
+      <PlintoProvider client={browserClient} initialState={initialState}>
+        <App />
+      </PlintoProvider>,
+      { onRecoverableError: recoverable },
+    )
+  })
+  expect(recoverable).not.toHaveBeenCalled()
+  expect(consoleError).not.toHaveBeenCalled()
+
+  // The memory client finds no session of its own: the server's view gives way to the client's.
+  await act(() => browserClient.ready())
+  expect(container.innerHTML).toBe('<main><p>ready</p><a href="/sign-in">Sign in</a></main>')
+  observer.disconnect()
+  // Never a "loading" paint in between.
+  expect(seen.some((text) => text.startsWith('loading'))).toBe(false)
+})
+
+test('initialState with no user renders signed out on the server', () => {
+  const html = renderToString(
+    <PlintoProvider config={{ apiUrl: API_URL, tokenStorage: { type: 'memory' } }} initialState={{ user: null }}>
+      <App />
+    </PlintoProvider>,
+  )
+  expect(html).toBe('<main><p>ready</p><a href="/sign-in">Sign in</a></main>')
+})

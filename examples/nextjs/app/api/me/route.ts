@@ -1,18 +1,12 @@
-import { NextResponse } from 'next/server'
-import { getCurrentUser } from '../../../lib/current-user'
+import { auth, currentUser } from '@plinto/nextjs/server'
 
-/**
- * `GET /api/me`: the signed-in user of this request, from the session cookie, as JSON (the verified
- * claims and the user); 401 when signed out. For your own client code or for `fetch` from another server
- * component; never cached.
- */
+const NO_STORE = { 'cache-control': 'no-store' }
+
+/** `GET /api/me`: the verified claims and the user of this request; 401 when signed out (the gate answers first). */
 export async function GET() {
-  const session = await getCurrentUser()
-  if (!session) {
-    return NextResponse.json(
-      { error_code: 'UNAUTHORIZED', detail: 'Not signed in' },
-      { status: 401, headers: { 'cache-control': 'no-store' } },
-    )
-  }
-  return NextResponse.json(session, { headers: { 'cache-control': 'no-store' } })
+  const { claims } = await auth()
+  const user = await currentUser()
+  if (!user)
+    return Response.json({ error_code: 'UNAUTHORIZED', detail: 'Not signed in' }, { status: 401, headers: NO_STORE })
+  return Response.json({ claims, user }, { headers: NO_STORE })
 }
