@@ -1,15 +1,7 @@
+import { roleAtLeast } from '@plinto/contract'
 import type { ServerContext } from '../../server-context'
 import { ApiError, errors } from '../../errors'
 import type { MembershipChange, MembershipRecord, OrganizationRecord, OrganizationRoleName } from '../../store/types'
-
-const RANK: Record<OrganizationRoleName, number> = { member: 1, admin: 2, owner: 3 }
-
-/**
- * True when `role` is at least `minimum` (owner > admin > member).
- */
-export function atLeast(role: OrganizationRoleName, minimum: OrganizationRoleName): boolean {
-  return RANK[role] >= RANK[minimum]
-}
 
 /**
  * Loads an organization for a caller who must be a member. Anyone else gets 404, as if it did not exist:
@@ -28,7 +20,8 @@ export async function loadMembership(
 
 /** 403 `FORBIDDEN` unless the caller's role is at least `minimum`. */
 export function requireRole(membership: MembershipRecord, minimum: OrganizationRoleName): void {
-  if (!atLeast(membership.role, minimum)) {
+  // The contract's role order (owner > admin > member), the one tokens' `has({ role })` checks too.
+  if (!roleAtLeast(membership.role, minimum)) {
     throw new ApiError(403, 'FORBIDDEN', `This needs the ${minimum} role in the organization`)
   }
 }
@@ -45,7 +38,7 @@ export function assertMayChange(
 ): void {
   const self = actor.user_id === target.user_id
   if (self && next === null) return
-  if (self && next !== null && RANK[next] > RANK[actor.role])
+  if (self && next !== null && !roleAtLeast(actor.role, next))
     throw new ApiError(403, 'FORBIDDEN', 'You cannot raise your own role')
   if (!self) requireRole(actor, 'admin')
   if (actor.role !== 'owner' && (target.role === 'owner' || next === 'owner')) {
