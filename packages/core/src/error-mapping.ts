@@ -1,4 +1,4 @@
-import { isKnownErrorCode, PlintoError, type PlintoErrorCode } from './errors'
+import { isKnownErrorCode, PlintoError, type PlintoErrorCode, type RateLimitInfo } from './errors'
 import { isObject } from './internal/guards'
 import type { FieldError } from '@plinto/contract'
 
@@ -88,6 +88,15 @@ export function parseErrorBody(body: unknown): ParsedBody {
   }
 }
 
+/** The `X-RateLimit-Limit`, `-Remaining` and `-Reset` headers, when all three are numbers. */
+function rateLimitOf(headers: Headers): RateLimitInfo | undefined {
+  const [limit, remaining, reset] = ['limit', 'remaining', 'reset'].map((name) => {
+    const value = headers.get(`x-ratelimit-${name}`)
+    return value === null || value.trim() === '' ? Number.NaN : Number(value)
+  }) as [number, number, number]
+  return [limit, remaining, reset].every(Number.isFinite) ? { limit, remaining, reset } : undefined
+}
+
 /**
  * Turns a non-2xx response and its body (already parsed by {@link parseJson}; `undefined` when it was not
  * JSON) into a {@link PlintoError}. A body in no known envelope still maps to a code from the status.
@@ -103,6 +112,7 @@ export function errorFromResponse(response: Response, body: unknown): PlintoErro
       status,
       retryable: status === 408 || status === 429 || status >= 500,
       retryAfter: parsed.retryAfter ?? parseRetryAfter(headers.get('retry-after')),
+      rateLimit: rateLimitOf(headers),
       requestId: headers.get('x-request-id') ?? undefined,
       fields: parsed.fields,
     },

@@ -43,6 +43,23 @@ export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number]
 export type PlintoErrorCode = ServerErrorCode | ClientErrorCode
 
 /**
+ * The budget a rate-limited (or any) response reported in its `X-RateLimit-*` headers: how many requests the
+ * window allows, how many are left, and when it starts over (Unix seconds).
+ *
+ * @example
+ * ```ts
+ * const info: RateLimitInfo = { limit: 5, remaining: 0, reset: 1_767_000_000 }
+ * const at = new Date(info.reset * 1000) // when the person may try again
+ * ```
+ */
+export interface RateLimitInfo {
+  limit: number
+  remaining: number
+  /** When the window starts over, Unix seconds (`X-RateLimit-Reset`). */
+  reset: number
+}
+
+/**
  * What a {@link PlintoError} is built from.
  *
  * @example
@@ -56,6 +73,8 @@ export interface PlintoErrorOptions {
   retryable?: boolean
   /** Seconds the server asked us to wait (429 `retry_after` / `Retry-After`). */
   retryAfter?: number
+  /** The `X-RateLimit-*` headers of the response, when it had all three. */
+  rateLimit?: RateLimitInfo
   requestId?: string
   fields?: FieldError[]
   cause?: unknown
@@ -100,6 +119,8 @@ export class PlintoError extends Error {
   declare readonly retryable: boolean
   /** Seconds to wait before retrying, when the server said so. */
   declare readonly retryAfter: number | undefined
+  /** With `RATE_LIMITED` (and any response that sent them): the `X-RateLimit-*` limit, remaining and reset. */
+  declare readonly rateLimit: RateLimitInfo | undefined
   /** The server's `X-Request-Id`, to quote in support requests and logs. */
   declare readonly requestId: string | undefined
   /** Per-field validation messages (400/422). */
@@ -119,6 +140,7 @@ export class PlintoError extends Error {
       status: options.status ?? 0,
       retryable: options.retryable ?? false,
       retryAfter: options.retryAfter,
+      rateLimit: options.rateLimit,
       requestId: options.requestId,
       fields: options.fields ?? [],
       mfaToken: options.mfaToken,

@@ -19,6 +19,7 @@ export {
   type ClientErrorCode,
   type PlintoErrorCode,
   type PlintoErrorOptions,
+  type RateLimitInfo,
 } from './errors'
 export type { PlintoEventName, PlintoEvents, SignOutReason } from './events'
 export type { AuthSnapshot } from './store'
