@@ -1,8 +1,12 @@
 // The one-time import of a data directory written by the file store of earlier versions (`plinto-state.json`:
 // the memory store's whole state as JSON) into the embedded database, so nobody loses accounts by upgrading.
 import { readFile } from 'node:fs/promises'
+import { MFA_COLUMNS, PASSKEY_COLUMNS } from '../postgres/factors'
+import { INVITATION_COLUMNS, MEMBERSHIP_COLUMNS, ORGANIZATION_COLUMNS } from '../postgres/organizations'
+import { REFRESH_TOKEN_COLUMNS, SESSION_COLUMNS } from '../postgres/sessions'
 import type { SqlQueryable } from '../postgres/sql-client'
 import type { TableNames } from '../postgres/sql'
+import { USER_COLUMNS as USER_FIELD_COLUMNS } from '../postgres/users'
 import { emptyState, type StoreState } from '../memory/state'
 
 /** The file the earlier file store kept the state in; renamed to `…imported` once imported. */
@@ -116,84 +120,11 @@ export async function importLegacyState(
   return counts
 }
 
-// The columns of each table that a record of the state fills (migrations.ts; `seq` is generated).
-const USER_COLUMNS = [
-  'id',
-  'email',
-  'email_normalized',
-  'email_verified',
-  'username',
-  'username_normalized',
-  'first_name',
-  'last_name',
-  'profile_image_url',
-  'password_hash',
-  'mfa_enabled',
-  'created_at',
-  'updated_at',
-  'last_sign_in_at',
-] as const
-const SESSION_COLUMNS = [
-  'id',
-  'user_id',
-  'created_at',
-  'last_active_at',
-  'expires_at',
-  'revoked_at',
-  'revoked_reason',
-  'remember',
-  'ip',
-  'user_agent',
-] as const
-const REFRESH_TOKEN_COLUMNS = [
-  'token_hash',
-  'session_id',
-  'user_id',
-  'created_at',
-  'expires_at',
-  'rotated_at',
-  'successor_box',
-] as const
+// The columns each table's rows are written with: the PostgreSQL store's own lists where it has them, so a column a
+// later migration adds is imported too (NULL for the records of an earlier file, which is what it means for them);
+// here only for the tables the store writes without a list (migrations.ts; `seq` is generated).
+const USER_COLUMNS = ['id', ...USER_FIELD_COLUMNS] as const
 const EMAIL_TOKEN_COLUMNS = ['token_hash', 'purpose', 'user_id', 'email', 'created_at', 'expires_at'] as const
 const SIGNING_KEY_COLUMNS = ['kid', 'alg', 'private_jwk', 'public_jwk', 'created_at'] as const
-const ORGANIZATION_COLUMNS = ['id', 'name', 'slug', 'description', 'created_at', 'updated_at'] as const
-const MEMBERSHIP_COLUMNS = ['organization_id', 'user_id', 'role', 'joined_at'] as const
-const INVITATION_COLUMNS = [
-  'id',
-  'organization_id',
-  'email',
-  'email_normalized',
-  'role',
-  'token_hash',
-  'status',
-  'invited_by',
-  'created_at',
-  'expires_at',
-  'decided_at',
-] as const
-const MFA_COLUMNS = [
-  'user_id',
-  'totp_secret',
-  'totp_enabled',
-  'totp_last_step',
-  'sms_phone',
-  'sms_enabled',
-  'backup_code_hashes',
-  'pending_backup_code_hashes',
-  'updated_at',
-] as const
 const CHALLENGE_COLUMNS = ['kind', 'key', 'user_id', 'data', 'attempts', 'created_at', 'expires_at'] as const
-const PASSKEY_COLUMNS = [
-  'id',
-  'user_id',
-  'credential_id',
-  'public_key',
-  'counter',
-  'transports',
-  'device_type',
-  'backed_up',
-  'name',
-  'created_at',
-  'last_used_at',
-] as const
 const OAUTH_ACCOUNT_COLUMNS = ['provider', 'provider_user_id', 'user_id', 'email', 'created_at'] as const

@@ -15,7 +15,7 @@ import type {
 
 type Row = Record<string, unknown>
 
-const MFA_COLUMNS = [
+export const MFA_COLUMNS = [
   'user_id',
   'totp_secret',
   'totp_enabled',
@@ -26,7 +26,7 @@ const MFA_COLUMNS = [
   'pending_backup_code_hashes',
   'updated_at',
 ] as const
-const PASSKEY_COLUMNS = [
+export const PASSKEY_COLUMNS = [
   'id',
   'user_id',
   'credential_id',

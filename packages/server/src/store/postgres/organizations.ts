@@ -13,9 +13,9 @@ import type {
 
 type Row = Record<string, unknown>
 
-const ORGANIZATION_COLUMNS = ['id', 'name', 'slug', 'description', 'created_at', 'updated_at'] as const
-const MEMBERSHIP_COLUMNS = ['organization_id', 'user_id', 'role', 'joined_at'] as const
-const INVITATION_COLUMNS = [
+export const ORGANIZATION_COLUMNS = ['id', 'name', 'slug', 'description', 'created_at', 'updated_at'] as const
+export const MEMBERSHIP_COLUMNS = ['organization_id', 'user_id', 'role', 'joined_at'] as const
+export const INVITATION_COLUMNS = [
   'id',
   'organization_id',
   'email',

@@ -12,7 +12,7 @@ import type {
 
 type Row = Record<string, unknown>
 
-const SESSION_COLUMNS = [
+export const SESSION_COLUMNS = [
   'id',
   'user_id',
   'created_at',
@@ -26,7 +26,7 @@ const SESSION_COLUMNS = [
   'active_organization_id',
   'refresh_family_hash',
 ] as const
-const REFRESH_TOKEN_COLUMNS = [
+export const REFRESH_TOKEN_COLUMNS = [
   'token_hash',
   'session_id',
   'user_id',

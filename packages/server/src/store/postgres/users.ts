@@ -4,7 +4,7 @@ import type { EmailTokenRecord, EmailTokenRepository, UserRecord, UserRepository
 
 type Row = Record<string, unknown>
 
-const USER_COLUMNS = [
+export const USER_COLUMNS = [
   'email',
   'email_normalized',
   'email_verified',
