@@ -4,15 +4,9 @@
 // timing is involved.
 import { describe, expect, test } from 'vitest'
 import { resolveConfig, sweepStore } from '../index'
-import { memoryChallenges, memoryMfa, memoryOAuthAccounts, memoryPasskeys } from '../store/memory/factors'
 import { buildIndexes, type StoreIndexes } from '../store/memory/indexes'
-import { createStateStore } from '../store/memory/memory-store'
-import { memoryInvitations, memoryMemberships, memoryOrganizations } from '../store/memory/organizations'
-import { memoryRefreshTokens, memorySessions, memorySigningKeys } from '../store/memory/sessions'
+import { createStateStore, memoryRepositories } from '../store/memory/memory-store'
 import { emptyState, memoryContext, type MemoryContext, type StoreState } from '../store/memory/state'
-import { memoryEmailTokens, memoryUsers } from '../store/memory/users'
-import { memoryOutbox } from '../store/memory/outbox'
-import { memoryRateLimits } from '../store/memory/rate-limits'
 import type { PlintoStore } from '../store/types'
 import {
   emailTokenRecord,
@@ -137,22 +131,7 @@ describe('memory store indexes', () => {
 
 /** A memory store over `context`, built as createStateStore builds one, so the test can read its indexes. */
 function storeOver(context: MemoryContext): PlintoStore {
-  const repositories = {
-    users: memoryUsers(context),
-    sessions: memorySessions(context),
-    refreshTokens: memoryRefreshTokens(context),
-    emailTokens: memoryEmailTokens(context),
-    rateLimits: memoryRateLimits(context),
-    signingKeys: memorySigningKeys(context),
-    organizations: memoryOrganizations(context),
-    memberships: memoryMemberships(context),
-    invitations: memoryInvitations(context),
-    mfa: memoryMfa(context),
-    challenges: memoryChallenges(context),
-    passkeys: memoryPasskeys(context),
-    oauthAccounts: memoryOAuthAccounts(context),
-    outbox: memoryOutbox(context),
-  }
+  const repositories = memoryRepositories(context)
   return {
     ...repositories,
     transaction: (fn) => fn(repositories),

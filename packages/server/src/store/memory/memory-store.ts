@@ -35,13 +35,13 @@ export function createStateStore(
   const context = memoryContext(state, persist)
   // The repositories a transaction gets: the same state, but writes are not persisted one by one; the
   // transaction persists once when its function is done, so a change and its events reach disk together.
-  const inTransaction = repositories({
+  const inTransaction = memoryRepositories({
     ...context,
     mutate: async (change) => change(),
     sweep: async (change) => void change(),
   })
   return {
-    ...repositories(context),
+    ...memoryRepositories(context),
     async transaction(fn) {
       let result: Awaited<ReturnType<typeof fn>>
       try {
@@ -60,7 +60,8 @@ export function createStateStore(
   }
 }
 
-function repositories(context: MemoryContext): StoreRepositories {
+/** The repositories over one memory state (what a store and its transactions are made of). */
+export function memoryRepositories(context: MemoryContext): StoreRepositories {
   return {
     users: memoryUsers(context),
     sessions: memorySessions(context),
