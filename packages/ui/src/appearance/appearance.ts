@@ -89,6 +89,43 @@ export type AppearanceElement =
   | 'organizationSwitcherPopover'
   | 'organizationSwitcherList'
   | 'organizationSwitcherOption'
+  // Account screens: panes, dialogs, row menus, list states (UserProfile, OrganizationProfile, MfaSetup, PasskeySetup)
+  /** The pane layout: the tab list beside (or, narrow, above) the active pane. */
+  | 'panes'
+  | 'paneTabs'
+  /** One tab; `--selected` on the active one. */
+  | 'paneTab'
+  | 'panePanel'
+  /** The active pane's heading, which takes focus on a switch. */
+  | 'paneTitle'
+  /** The `<dialog>` of UserButton's "Manage account" and OrganizationSwitcher's "Manage organization". */
+  | 'modal'
+  /** The box inside a dialog (a click outside it, on the backdrop, closes). */
+  | 'modalBody'
+  | 'modalClose'
+  /** The `<dialog>` asking to confirm a destructive action. */
+  | 'confirmDialog'
+  | 'dialogActions'
+  /** A list row's "⋯" menu: wrapper, button, panel, list and items (`--danger` on destructive ones). */
+  | 'rowMenu'
+  | 'rowMenuTrigger'
+  | 'rowMenuPopover'
+  | 'rowMenuList'
+  | 'rowMenuItem'
+  /** The picture-or-initials part of a row (avatar) and the text beside it. */
+  | 'listItemMain'
+  /** Loading placeholder of a list and its parts. */
+  | 'skeleton'
+  | 'skeletonRow'
+  | 'skeletonCircle'
+  | 'skeletonLines'
+  | 'skeletonLine'
+  /** A list with nothing in it yet. */
+  | 'emptyState'
+  /** Text for screen readers only ("Loading…" beside a skeleton). */
+  | 'visuallyHidden'
+  /** A "danger zone" part (leaving an organization). */
+  | 'dangerZone'
 
 /**
  * How components look: color scheme, design tokens and extra class names. Set it on the provider for the

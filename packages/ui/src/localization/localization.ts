@@ -358,6 +358,62 @@ export interface PlintoLocalization {
     revoking: string
     revoked: string
   }
+  /**
+   * The parts shared by the account screens (UserProfile, OrganizationProfile, MfaSetup, PasskeySetup): pane
+   * navigation, dialogs, row menus with their confirmations, and the states of lists.
+   */
+  account: {
+    /** Accessible name of UserProfile's pane navigation. */
+    userPanes: string
+    /** Accessible name of OrganizationProfile's pane navigation. */
+    organizationPanes: string
+    paneAccount: string
+    paneSecurity: string
+    paneSessions: string
+    paneGeneral: string
+    paneMembers: string
+    paneInvitations: string
+    /** The close button of the account dialog (UserButton's "Manage account", OrganizationSwitcher's "Manage organization"). */
+    close: string
+    cancel: string
+    /** Accessible name of a row's menu button; `name` is what the row shows (a member, a device, a passkey). */
+    rowActions: (name: string) => string
+    /** Menu item that gives a member another role; `role` is the role's name (en: `Make ${role}`). */
+    makeRole: (role: string) => string
+    /** Confirmation of a role change; `name` is the member, `role` the new role's name. */
+    confirmRoleTitle: (name: string, role: string) => string
+    confirmRoleBody: string
+    confirmRole: string
+    confirmRemoveTitle: (name: string) => string
+    confirmRemoveBody: string
+    leaveTitle: string
+    leaveBody: string
+    /** Why the last owner cannot leave. */
+    leaveLastOwner: string
+    confirmLeaveTitle: string
+    confirmLeaveBody: string
+    /** `email` is the invitee's address. */
+    confirmRevokeInvitationTitle: (email: string) => string
+    confirmRevokeInvitationBody: string
+    /** `device` is the session's browser and system (en: `Sign out ${device}?`). */
+    confirmRevokeSessionTitle: (device: string) => string
+    confirmRevokeSessionBody: string
+    /** Said instead of `confirmRevokeSessionBody` for the session in use. */
+    confirmRevokeCurrentBody: string
+    confirmRevokeAllTitle: string
+    confirmRevokeAllBody: string
+    /** `name` is the passkey's name. */
+    confirmDeletePasskeyTitle: (name: string) => string
+    confirmDeletePasskeyBody: string
+    membersEmpty: string
+    sessionsEmpty: string
+    mfaSetupTitle: string
+    mfaSetupSubtitle: string
+    passkeySetupTitle: string
+    passkeySetupSubtitle: string
+    /** OrganizationSwitcher's menu item that opens OrganizationProfile. */
+    manageOrganization: string
+  }
 }
 
 /**

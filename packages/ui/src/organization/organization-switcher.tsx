@@ -5,7 +5,7 @@ import { Popover } from '../elements/popover'
 import type { RootAttributes } from '../internal/root-attributes'
 import { useMenuButton } from '../internal/use-menu-button'
 import { useUi, type PresentationProps } from '../internal/use-ui'
-import { UserMenu } from '../user-button/user-menu'
+import { Menu } from '../elements/menu'
 import { enAccount } from '../localization/en-account'
 
 /**
@@ -122,7 +122,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
               {t.organizationSwitcher.loading}
             </p>
           ) : null}
-          <UserMenu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
+          <Menu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
             {hidePersonal ? null : option(null, t.organizationSwitcher.personalAccount)}
             {organizations.data?.map((organization) =>
               option(organization.id, organization.name, t.roles[organization.role]),
@@ -135,7 +135,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
             >
               {t.organizationSwitcher.createOrganization}
             </MenuAction>
-          </UserMenu>
+          </Menu>
         </Popover>
       ) : null}
     </div>

@@ -6,10 +6,10 @@ import type { RootAttributes } from '../internal/root-attributes'
 import { useMenuButton } from '../internal/use-menu-button'
 import { useGuardedAction } from '../internal/use-guarded-action'
 import { useUi, type PresentationProps } from '../internal/use-ui'
-import { Avatar } from './avatar'
-import { displayName } from './display-name'
+import { Avatar } from '../elements/avatar'
+import { Menu } from '../elements/menu'
+import { displayName, fullName } from './display-name'
 import { OrganizationItems } from './organization-items'
-import { UserMenu } from './user-menu'
 
 /**
  * Props of {@link UserButton}.
@@ -92,7 +92,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
       style={ui.rootProps.style}
     >
       <button {...triggerProps} className={ui.cx('userButtonTrigger')} aria-label={t.userButton.trigger(name)}>
-        <Avatar ui={ui} user={user} />
+        <Avatar ui={ui} name={fullName(user)} email={user.email} imageUrl={user.profile_image_url} />
         {showName ? <span className={ui.cx('userButtonName')}>{name}</span> : null}
       </button>
       {open ? (
@@ -101,7 +101,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
             <strong>{name}</strong>
             {name !== user.email ? <span>{user.email}</span> : null}
           </div>
-          <UserMenu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
+          <Menu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
             <MenuAction ui={ui} href={userProfileUrl} onSelect={onManageAccount} onClose={() => close(false)}>
               {t.userButton.manageAccount}
             </MenuAction>
@@ -117,7 +117,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
             >
               {signingOut ? t.userButton.signingOut : t.userButton.signOut}
             </button>
-          </UserMenu>
+          </Menu>
         </Popover>
       ) : null}
     </div>

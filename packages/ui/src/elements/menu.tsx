@@ -1,13 +1,16 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import type { AppearanceElement } from '../appearance/appearance'
 import type { Ui } from '../internal/use-ui'
 
-export interface UserMenuProps {
+export interface MenuProps {
   ui: Ui
   id: string
   labelledBy: string
   /** Which item takes focus when the menu opens. */
   initialFocus: 'first' | 'last'
   onClose: (returnFocus: boolean) => void
+  /** The element class of the list: the user menu's or a row's. */
+  element?: AppearanceElement
   children: ReactNode
 }
 
@@ -19,7 +22,15 @@ const items = (menu: HTMLElement | null) =>
  * focus to the button, Tab closes and lets focus move on. Items are focused with roving focus
  * (`tabIndex=-1` plus `focus()`), so the menu is one Tab stop.
  */
-export function UserMenu({ ui, id, labelledBy, initialFocus, onClose, children }: UserMenuProps) {
+export function Menu({
+  ui,
+  id,
+  labelledBy,
+  initialFocus,
+  onClose,
+  element = 'userButtonMenu',
+  children,
+}: MenuProps) {
   const menu = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -63,7 +74,7 @@ export function UserMenu({ ui, id, labelledBy, initialFocus, onClose, children }
       id={id}
       role="menu"
       aria-labelledby={labelledBy}
-      className={ui.cx('userButtonMenu')}
+      className={ui.cx(element)}
       onKeyDown={onKeyDown}
     >
       {children}
