@@ -1,4 +1,4 @@
-import { forwardRef, type HTMLAttributes, type ReactNode, type Ref } from 'react'
+import { createContext, forwardRef, useContext, type HTMLAttributes, type ReactNode, type Ref } from 'react'
 import type { Ui } from '../internal/use-ui'
 
 export interface CardProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {
@@ -12,12 +12,19 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'>
   wide?: boolean
 }
 
+/**
+ * Set by a dialog around a card (the account dialog): the card's heading takes this id, so the dialog is
+ * named by it (`aria-labelledby`) whatever the card's title is.
+ */
+export const CardTitleIdContext = createContext<string | undefined>(undefined)
+
 /** The outer box of every flow: the themed root, a heading, an optional subtitle, the body and a footer. */
 export const Card = forwardRef<HTMLDivElement, CardProps>(function Card(
   { ui, title, subtitle, headingRef, footer, wide, children, className, style, ...rest },
   ref,
 ) {
   const root = ui.rootProps
+  const titleId = useContext(CardTitleIdContext)
   return (
     <div
       {...rest}
@@ -30,7 +37,7 @@ export const Card = forwardRef<HTMLDivElement, CardProps>(function Card(
       style={root.style || style ? { ...root.style, ...style } : undefined}
     >
       <div className={ui.cx('header')}>
-        <h1 ref={headingRef} tabIndex={-1} className={ui.cx('title')}>
+        <h1 ref={headingRef} id={titleId} tabIndex={-1} className={ui.cx('title')}>
           {title}
         </h1>
         {subtitle ? <p className={ui.cx('subtitle')}>{subtitle}</p> : null}

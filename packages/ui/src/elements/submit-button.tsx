@@ -5,12 +5,17 @@ export interface SubmitButtonProps {
   pending: boolean
   label: string
   pendingLabel: string
+  /**
+   * `secondary` for a form that is not the main action of what is in view (the text-message number under the
+   * password form): one primary button per view.
+   */
+  variant?: 'primary' | 'secondary'
 }
 
 /** The primary button of a form: while the action runs it says so, is busy and cannot be pressed again. */
-export function SubmitButton({ ui, pending, label, pendingLabel }: SubmitButtonProps) {
+export function SubmitButton({ ui, pending, label, pendingLabel, variant = 'primary' }: SubmitButtonProps) {
   return (
-    <button type="submit" className={ui.cx('primaryButton')} disabled={pending} aria-busy={pending}>
+    <button type="submit" className={ui.cx(variant === 'primary' ? 'primaryButton' : 'secondaryButton')} disabled={pending} aria-busy={pending}>
       {pending ? <span className={ui.cx('spinner')} aria-hidden="true" /> : null}
       {pending ? pendingLabel : label}
     </button>

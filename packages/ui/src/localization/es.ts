@@ -318,7 +318,7 @@ export const es: PlintoLocalization = {
     paneAccount: 'Cuenta',
     paneSecurity: 'Seguridad',
     paneSessions: 'Sesiones',
-    paneGeneral: 'General',
+    paneGeneral: 'Datos generales',
     paneMembers: 'Miembros',
     paneInvitations: 'Invitaciones',
     close: 'Cerrar',

@@ -1,10 +1,13 @@
 import { useId, useState } from 'react'
 import { useOrganizationInvitations } from '@plinto/react'
 import type { Invitation, OrganizationRole } from '@plinto/typescript-sdk'
+import { Avatar } from '../elements/avatar'
+import { useConfirmation } from '../elements/confirm-dialog'
 import { EmailField } from '../elements/email-field'
 import { Form } from '../elements/form'
 import { FormAlert } from '../elements/form-alert'
 import { QueryState } from '../elements/query-state'
+import { RowMenu } from '../elements/row-menu'
 import { Section } from '../elements/section'
 import { StatusMessage } from '../elements/status-message'
 import { SubmitButton } from '../elements/submit-button'
@@ -23,7 +26,10 @@ export interface InvitationsSectionProps {
   myRole: OrganizationRole
 }
 
-/** Invite by email with a role (only owners offer "Owner"), and the pending invitations with revoke. */
+/**
+ * Invite by email with a role (only owners offer "Owner"), and the pending invitations, each revoked from its
+ * row's menu after a confirmation.
+ */
 export function InvitationsSection({ ui, organizationId, myRole }: InvitationsSectionProps) {
   const { t } = ui
   const invitations = useOrganizationInvitations(organizationId)
@@ -33,6 +39,7 @@ export function InvitationsSection({ ui, organizationId, myRole }: InvitationsSe
   const [listError, setListError] = useState<string>()
   const [revoking, setRevoking] = useState<string>()
   const { errors, show, refs } = useFormErrors(FIELDS)
+  const [confirmation, confirm] = useConfirmation(ui)
   const roleId = `plinto-${useId()}-role`
   const roles: OrganizationRole[] = myRole === 'owner' ? ['member', 'admin', 'owner'] : ['member', 'admin']
 
@@ -105,36 +112,48 @@ export function InvitationsSection({ ui, organizationId, myRole }: InvitationsSe
         {(list) => {
           const pending = list.filter((invitation) => invitation.status === 'pending')
           if (pending.length === 0)
-            return <p className={ui.cx('itemDetail')}>{t.organizationProfile.invitationsEmpty}</p>
+            return <p className={ui.cx('emptyState')}>{t.organizationProfile.invitationsEmpty}</p>
           return (
             <ul className={ui.cx('list')}>
               {pending.map((invitation) => (
                 <li key={invitation.id} className={ui.cx('listItem')}>
-                  <div>
-                    <p className={ui.cx('itemTitle')}>{invitation.email}</p>
-                    <p className={ui.cx('itemDetail')}>
-                      {t.roles[invitation.role]} ·{' '}
-                      {t.organizationProfile.invitationExpires(formatDate(invitation.expires_at, t.locale))}
-                    </p>
+                  <div className={ui.cx('listItemMain')}>
+                    <Avatar ui={ui} size="small" name={null} email={invitation.email} />
+                    <div>
+                      <p className={ui.cx('itemTitle')}>{invitation.email}</p>
+                      <p className={ui.cx('itemDetail')}>
+                        {t.roles[invitation.role]} ·{' '}
+                        {t.organizationProfile.invitationExpires(formatDate(invitation.expires_at, t.locale))}
+                      </p>
+                    </div>
                   </div>
-                  <div className={ui.cx('itemActions')}>
-                    <button
-                      type="button"
-                      className={ui.cx('dangerButton')}
-                      aria-label={`${t.organizationProfile.revoke}: ${invitation.email}`}
-                      disabled={revoking === invitation.id}
-                      aria-busy={revoking === invitation.id}
-                      onClick={() => void revoke(invitation)}
-                    >
-                      {revoking === invitation.id ? t.organizationProfile.revoking : t.organizationProfile.revoke}
-                    </button>
-                  </div>
+                  <RowMenu
+                    ui={ui}
+                    name={invitation.email}
+                    busy={revoking === invitation.id}
+                    actions={[
+                      {
+                        id: 'revoke',
+                        label: t.organizationProfile.revoke,
+                        danger: true,
+                        onSelect: () =>
+                          confirm({
+                            title: t.account.confirmRevokeInvitationTitle(invitation.email),
+                            body: t.account.confirmRevokeInvitationBody,
+                            confirmLabel: t.organizationProfile.revoke,
+                            pendingLabel: t.organizationProfile.revoking,
+                            run: () => revoke(invitation),
+                          }),
+                      },
+                    ]}
+                  />
                 </li>
               ))}
             </ul>
           )
         }}
       </QueryState>
+      {confirmation}
     </Section>
   )
 }

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { useOrganization, useOrganizations, useUser } from '@plinto/react'
 import { MenuAction } from '../elements/menu-action'
 import { Popover } from '../elements/popover'
@@ -6,6 +6,10 @@ import type { RootAttributes } from '../internal/root-attributes'
 import { useMenuButton } from '../internal/use-menu-button'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { Menu } from '../elements/menu'
+import type { OrganizationProfileProps } from './organization-profile'
+
+// The dialog and OrganizationProfile load when "Manage organization" is chosen, never with the switcher.
+const OrganizationProfileDialog = lazy(() => import('./organization-profile-dialog'))
 import { enAccount } from '../localization/en-account'
 
 /**
@@ -24,6 +28,18 @@ export interface OrganizationSwitcherProps extends PresentationProps, RootAttrib
    * dialog).
    */
   onCreateOrganization?: () => void
+  /**
+   * What "Manage organization" (shown while an organization is active) does: `modal` opens
+   * `<OrganizationProfile/>` in a dialog (loaded on demand); `navigation` links to `organizationProfileUrl`.
+   * Default: `navigation` when `organizationProfileUrl` is given, else `modal`.
+   */
+  organizationProfileMode?: 'modal' | 'navigation'
+  /** The organization settings page (one that renders `<OrganizationProfile />`), for `navigation`. */
+  organizationProfileUrl?: string
+  /** Props of the `<OrganizationProfile/>` in the dialog (`defaultPane`…). */
+  organizationProfileProps?: OrganizationProfileProps
+  /** Makes "Manage organization" a button calling this instead; wins over both modes. */
+  onManageOrganization?: () => void
   /** Leave "Personal account" (no active organization) out of the list. */
   hidePersonal?: boolean
   /** Called after switching, with the new active organization's ID (`null`: personal account). */
@@ -35,7 +51,8 @@ export interface OrganizationSwitcherProps extends PresentationProps, RootAttrib
  * (`organizations.setActive`): each is a `menuitemradio`, the active one checked. Keyboard as in
  * `UserButton`: Enter, Space or ArrowDown open on the first item, ArrowUp on the last, arrows move, Escape
  * closes and returns focus. The list is fetched again each time the menu opens (an accepted invitation
- * shows up). Renders nothing unless someone is signed in.
+ * shows up). While an organization is active, "Manage organization" opens `<OrganizationProfile/>` in a modal
+ * dialog (or links to your page). Renders nothing unless someone is signed in.
  *
  * @example
  * ```tsx
@@ -52,6 +69,10 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
     unstyled,
     createOrganizationUrl,
     onCreateOrganization,
+    organizationProfileMode = props.organizationProfileUrl !== undefined ? 'navigation' : 'modal',
+    organizationProfileUrl,
+    organizationProfileProps,
+    onManageOrganization,
     hidePersonal = false,
     afterSwitch,
     className,
@@ -65,6 +86,8 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
   const active = useOrganization()
   const { open, root, triggerId, menuId, close, triggerProps } = useMenuButton()
   const { refetch } = organizations
+  const [dialog, setDialog] = useState(false)
+  const modal = onManageOrganization === undefined && organizationProfileMode === 'modal'
 
   // The list is fetched again each time the menu opens, so an accepted invitation shows up.
   useEffect(() => {
@@ -127,6 +150,17 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
             {organizations.data?.map((organization) =>
               option(organization.id, organization.name, t.roles[organization.role]),
             )}
+            {active.organizationId ? (
+              <MenuAction
+                ui={ui}
+                href={onManageOrganization || modal ? undefined : organizationProfileUrl}
+                onSelect={modal ? () => setDialog(true) : onManageOrganization}
+                // Into the dialog, focus goes from the button, so that it returns there when the dialog closes.
+                onClose={() => close(modal)}
+              >
+                {t.account.manageOrganization}
+              </MenuAction>
+            ) : null}
             <MenuAction
               ui={ui}
               href={createOrganizationUrl}
@@ -137,6 +171,17 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
             </MenuAction>
           </Menu>
         </Popover>
+      ) : null}
+      {dialog ? (
+        <Suspense fallback={null}>
+          <OrganizationProfileDialog
+            appearance={appearance}
+            localization={localization}
+            unstyled={unstyled}
+            profileProps={organizationProfileProps}
+            onClose={() => setDialog(false)}
+          />
+        </Suspense>
       ) : null}
     </div>
   )

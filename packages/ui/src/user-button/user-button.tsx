@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from 'react'
+import { lazy, Suspense, useState, type MouseEvent, type ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
 import { MenuAction } from '../elements/menu-action'
 import { Popover } from '../elements/popover'
@@ -10,6 +10,10 @@ import { Avatar } from '../elements/avatar'
 import { Menu } from '../elements/menu'
 import { displayName, fullName } from './display-name'
 import { OrganizationItems } from './organization-items'
+import type { UserProfileProps } from '../user-profile/user-profile'
+
+// The account dialog and UserProfile load when "Manage account" is chosen, never with the button.
+const UserProfileDialog = lazy(() => import('./user-profile-dialog'))
 
 /**
  * Props of {@link UserButton}.
@@ -20,11 +24,18 @@ import { OrganizationItems } from './organization-items'
  * ```
  */
 export interface UserButtonProps extends PresentationProps, RootAttributes {
-  /** Adds "Manage account" to the menu, linking here (a page that renders `<UserProfile />`). */
-  userProfileUrl?: string
   /**
-   * Adds "Manage account" to the menu as a button calling this, e.g. to open `<UserProfile />` in your
-   * dialog. (UserButton never imports UserProfile itself, so apps that do not use it do not download it.)
+   * What "Manage account" does: `modal` opens `<UserProfile/>` in a dialog over the page (loaded on demand:
+   * apps that never open it never download it); `navigation` links to `userProfileUrl`. Default: `navigation`
+   * when `userProfileUrl` is given, else `modal`.
+   */
+  userProfileMode?: 'modal' | 'navigation'
+  /** The account page (one that renders `<UserProfile />`), for `userProfileMode: 'navigation'`. */
+  userProfileUrl?: string
+  /** Props of the `<UserProfile/>` in the dialog (`defaultPane`, `sections`…). */
+  userProfileProps?: UserProfileProps
+  /**
+   * Makes "Manage account" a button calling this instead (your own dialog or router); wins over both modes.
    */
   onManageAccount?: () => void
   /** Lists the user's organizations in the menu to switch the active one. Default `true`. */
@@ -36,8 +47,9 @@ export interface UserButtonProps extends PresentationProps, RootAttributes {
 }
 
 /**
- * The signed-in user's avatar (picture or initials) as a menu button: "Manage account" (a link or your
- * handler), the user's organizations (switch the active one) and "Sign out".
+ * The signed-in user's avatar (picture or initials) as a menu button: "Manage account" (opens `<UserProfile/>`
+ * in a modal dialog, or links to your account page), the user's organizations (switch the active one) and
+ * "Sign out". The dialog traps focus, closes with Escape or its close button and returns focus to the avatar.
  * Its accessible name includes the user's name (or email). Keyboard: Enter, Space or ArrowDown open the
  * menu on the first item, ArrowUp on the last; arrows move; Escape closes and returns focus to the
  * button. Renders nothing unless someone is signed in.
@@ -55,7 +67,9 @@ export function UserButton(props: UserButtonProps): ReactNode {
     appearance,
     localization,
     unstyled,
+    userProfileMode = props.userProfileUrl !== undefined ? 'navigation' : 'modal',
     userProfileUrl,
+    userProfileProps,
     onManageAccount,
     showOrganizations = true,
     afterSignOutUrl,
@@ -68,6 +82,8 @@ export function UserButton(props: UserButtonProps): ReactNode {
   const { t } = ui
   const { user, signOut } = useAuth()
   const { open, root, triggerId, menuId, close, triggerProps } = useMenuButton()
+  const [dialog, setDialog] = useState(false)
+  const modal = onManageAccount === undefined && userProfileMode === 'modal'
 
   const [runSignOut, signingOut] = useGuardedAction(async () => {
     await signOut() // never rejects: the local sign-out always happens
@@ -102,7 +118,13 @@ export function UserButton(props: UserButtonProps): ReactNode {
             {name !== user.email ? <span>{user.email}</span> : null}
           </div>
           <Menu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close}>
-            <MenuAction ui={ui} href={userProfileUrl} onSelect={onManageAccount} onClose={() => close(false)}>
+            <MenuAction
+              ui={ui}
+              href={onManageAccount || modal ? undefined : userProfileUrl}
+              onSelect={modal ? () => setDialog(true) : onManageAccount}
+              // Into the dialog, focus goes from the button, so that it returns there when the dialog closes.
+              onClose={() => close(modal)}
+            >
               {t.userButton.manageAccount}
             </MenuAction>
             {showOrganizations ? <OrganizationItems ui={ui} onSwitched={() => close(true)} /> : null}
@@ -119,6 +141,17 @@ export function UserButton(props: UserButtonProps): ReactNode {
             </button>
           </Menu>
         </Popover>
+      ) : null}
+      {dialog ? (
+        <Suspense fallback={null}>
+          <UserProfileDialog
+            appearance={appearance}
+            localization={localization}
+            unstyled={unstyled}
+            profileProps={userProfileProps}
+            onClose={() => setDialog(false)}
+          />
+        </Suspense>
       ) : null}
     </div>
   )

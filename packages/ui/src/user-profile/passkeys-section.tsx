@@ -1,10 +1,12 @@
 import { useState } from 'react'
 import { usePasskeys } from '@plinto/react'
 import { isPlintoError, type Passkey } from '@plinto/typescript-sdk'
+import { useConfirmation } from '../elements/confirm-dialog'
 import { Field } from '../elements/field'
 import { Form } from '../elements/form'
 import { FormAlert } from '../elements/form-alert'
 import { QueryState } from '../elements/query-state'
+import { RowMenu } from '../elements/row-menu'
 import { Section } from '../elements/section'
 import { StatusMessage } from '../elements/status-message'
 import { SubmitButton } from '../elements/submit-button'
@@ -14,8 +16,18 @@ import { useGuardedAction } from '../internal/use-guarded-action'
 import type { Ui } from '../internal/use-ui'
 import { useWebAuthnAvailable } from '../internal/use-webauthn-available'
 
-/** The user's passkeys: add one (when the browser can), rename, delete. */
-export function PasskeysSection({ ui }: { ui: Ui }) {
+export interface PasskeysPanelProps {
+  ui: Ui
+  /** Called after a passkey was added (PasskeySetup's `onAdded`). */
+  onAdded?: () => void
+}
+
+/**
+ * The body of passkeys, shared by UserProfile's Security pane and `<PasskeySetup/>`: the list (skeleton while
+ * loading, an empty state, an error with retry), each row's menu (rename inline; delete after a confirmation),
+ * and "Add a passkey" where the browser can create one (explained where it cannot).
+ */
+export function PasskeysPanel({ ui, onAdded }: PasskeysPanelProps) {
   const { t } = ui
   const passkeys = usePasskeys()
   const available = useWebAuthnAvailable()
@@ -24,6 +36,7 @@ export function PasskeysSection({ ui }: { ui: Ui }) {
   const [status, setStatus] = useState<string>()
   const [renaming, setRenaming] = useState<string>()
   const [deleting, setDeleting] = useState<string>()
+  const [confirmation, confirm] = useConfirmation(ui)
   const supported = available && !refused
 
   const [add, adding] = useGuardedAction(async () => {
@@ -32,6 +45,7 @@ export function PasskeysSection({ ui }: { ui: Ui }) {
     try {
       await passkeys.register()
       setStatus(t.userProfile.passkeyAdded)
+      onAdded?.()
     } catch (caught) {
       if (isPlintoError(caught) && caught.code === 'PASSKEY_NOT_SUPPORTED') return setRefused(true)
       setError(describeError(caught, t, {}).form)
@@ -52,13 +66,13 @@ export function PasskeysSection({ ui }: { ui: Ui }) {
   })
 
   return (
-    <Section ui={ui} title={t.userProfile.passkeysTitle}>
+    <>
       <FormAlert ui={ui} message={error} />
       <StatusMessage ui={ui} message={status} />
       <QueryState ui={ui} query={passkeys}>
         {(list) =>
           list.length === 0 ? (
-            <p className={ui.cx('itemDetail')}>{t.userProfile.passkeysEmpty}</p>
+            <p className={ui.cx('emptyState')}>{t.userProfile.passkeysEmpty}</p>
           ) : (
             <ul className={ui.cx('list')}>
               {list.map((passkey) => (
@@ -84,26 +98,27 @@ export function PasskeysSection({ ui }: { ui: Ui }) {
                             : t.userProfile.passkeyNeverUsed}
                         </p>
                       </div>
-                      <div className={ui.cx('itemActions')}>
-                        <button
-                          type="button"
-                          className={ui.cx('secondaryButton')}
-                          aria-label={`${t.userProfile.rename}: ${passkey.name}`}
-                          onClick={() => setRenaming(passkey.id)}
-                        >
-                          {t.userProfile.rename}
-                        </button>
-                        <button
-                          type="button"
-                          className={ui.cx('dangerButton')}
-                          aria-label={`${t.userProfile.delete}: ${passkey.name}`}
-                          disabled={deleting === passkey.id}
-                          aria-busy={deleting === passkey.id}
-                          onClick={() => void remove(passkey)}
-                        >
-                          {deleting === passkey.id ? t.userProfile.deleting : t.userProfile.delete}
-                        </button>
-                      </div>
+                      <RowMenu
+                        ui={ui}
+                        name={passkey.name}
+                        busy={deleting === passkey.id}
+                        actions={[
+                          { id: 'rename', label: t.userProfile.rename, onSelect: () => setRenaming(passkey.id) },
+                          {
+                            id: 'delete',
+                            label: t.userProfile.delete,
+                            danger: true,
+                            onSelect: () =>
+                              confirm({
+                                title: t.account.confirmDeletePasskeyTitle(passkey.name),
+                                body: t.account.confirmDeletePasskeyBody,
+                                confirmLabel: t.userProfile.delete,
+                                pendingLabel: t.userProfile.deleting,
+                                run: () => remove(passkey),
+                              }),
+                          },
+                        ]}
+                      />
                     </>
                   )}
                 </li>
@@ -113,18 +128,30 @@ export function PasskeysSection({ ui }: { ui: Ui }) {
         }
       </QueryState>
       {supported ? (
-        <button
-          type="button"
-          className={ui.cx('secondaryButton')}
-          disabled={adding}
-          aria-busy={adding}
-          onClick={() => void add()}
-        >
-          {adding ? t.userProfile.passkeyAdding : t.userProfile.passkeyAdd}
-        </button>
+        <div>
+          <button
+            type="button"
+            className={ui.cx('secondaryButton')}
+            disabled={adding}
+            aria-busy={adding}
+            onClick={() => void add()}
+          >
+            {adding ? t.userProfile.passkeyAdding : t.userProfile.passkeyAdd}
+          </button>
+        </div>
       ) : (
         <p className={ui.cx('hint')}>{t.userProfile.passkeyUnsupported}</p>
       )}
+      {confirmation}
+    </>
+  )
+}
+
+/** The user's passkeys in UserProfile: {@link PasskeysPanel} in a titled section. */
+export function PasskeysSection({ ui }: { ui: Ui }) {
+  return (
+    <Section ui={ui} title={ui.t.userProfile.passkeysTitle}>
+      <PasskeysPanel ui={ui} />
     </Section>
   )
 }
@@ -161,7 +188,13 @@ function RenameForm({ ui, passkey, onRename, onCancel }: RenameFormProps) {
         onValueChange={setName}
         error={error.field}
       />
-      <SubmitButton ui={ui} pending={pending} label={t.userProfile.save} pendingLabel={t.userProfile.saving} />
+      <SubmitButton
+        ui={ui}
+        pending={pending}
+        label={t.userProfile.save}
+        pendingLabel={t.userProfile.saving}
+        variant="secondary"
+      />
       <button type="button" className={ui.cx('linkButton')} onClick={onCancel}>
         {t.userProfile.cancel}
       </button>

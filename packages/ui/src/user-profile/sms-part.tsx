@@ -16,12 +16,13 @@ export interface SmsPartProps {
   ui: Ui
   mfa: UseMfaResult
   enabled: boolean
-  onBackupCodes: (codes: string[]) => void
+  /** Text messages were turned on; `backupCodes` are the codes issued with them, if any (shown next). */
+  onEnabled: (backupCodes: string[] | undefined) => void
   onStatus: (message: string) => void
 }
 
 /** Text-message codes: phone number → texted code → on; or off with a code. */
-export function SmsPart({ ui, mfa, enabled, onBackupCodes, onStatus }: SmsPartProps) {
+export function SmsPart({ ui, mfa, enabled, onEnabled, onStatus }: SmsPartProps) {
   const { t } = ui
   const [phone, setPhone] = useState('')
   const [sentTo, setSentTo] = useState<string>()
@@ -79,7 +80,7 @@ export function SmsPart({ ui, mfa, enabled, onBackupCodes, onStatus }: SmsPartPr
           setSentTo(undefined)
           setPhone('')
           onStatus(t.userProfile.smsEnabled)
-          if (backup_codes?.length) onBackupCodes(backup_codes)
+          onEnabled(backup_codes)
         }}
       >
         <button type="button" className={ui.cx('linkButton')} onClick={() => setSentTo(undefined)}>
@@ -107,6 +108,7 @@ export function SmsPart({ ui, mfa, enabled, onBackupCodes, onStatus }: SmsPartPr
           pending={sending}
           label={t.userProfile.smsStart}
           pendingLabel={t.userProfile.smsStarting}
+          variant="secondary"
         />
       </Form>
     )

@@ -12,6 +12,9 @@ export interface TotpPartProps {
   ui: Ui
   mfa: UseMfaResult
   enabled: boolean
+  /** The app was turned on; `backupCodes` are the codes issued with it (shown next). */
+  onEnabled: (backupCodes: string[]) => void
+  /** New backup codes (regenerated). */
   onBackupCodes: (codes: string[]) => void
   onStatus: (message: string) => void
 }
@@ -23,7 +26,7 @@ type Mode =
   | { kind: 'disable' }
 
 /** The authenticator app: set it up (QR, key, first code, backup codes), or get new backup codes / turn it off. */
-export function TotpPart({ ui, mfa, enabled, onBackupCodes, onStatus }: TotpPartProps) {
+export function TotpPart({ ui, mfa, enabled, onEnabled, onBackupCodes, onStatus }: TotpPartProps) {
   const { t } = ui
   const [mode, setMode] = useState<Mode>({ kind: 'idle' })
   const [error, setError] = useState<string>()
@@ -47,7 +50,7 @@ export function TotpPart({ ui, mfa, enabled, onBackupCodes, onStatus }: TotpPart
           await mfa.verifyTotp(code)
           setMode({ kind: 'idle' })
           onStatus(t.userProfile.totpEnabled)
-          onBackupCodes(mode.setup.backup_codes)
+          onEnabled(mode.setup.backup_codes)
         }}
       />
     )

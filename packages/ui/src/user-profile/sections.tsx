@@ -1,0 +1,64 @@
+// The registry of UserProfile: its panes, and each section with the pane it belongs to. Adding a section
+// (phone number, connected accounts…) is one entry in USER_PROFILE_SECTIONS; the `sections` prop, the panes
+// shown and the default order all follow from it.
+
+import type { ReactNode } from 'react'
+import type { User } from '@plinto/typescript-sdk'
+import type { PlintoLocalization } from '../localization/localization'
+import type { Ui } from '../internal/use-ui'
+import { MfaSection } from './mfa-section'
+import { PasskeysSection } from './passkeys-section'
+import { PasswordSection } from './password-section'
+import { ProfileSection } from './profile-section'
+import { SessionsSection } from './sessions-section'
+
+/**
+ * The panes of {@link UserProfile}, in the order of its navigation.
+ *
+ * @example
+ * ```tsx
+ * <UserProfile defaultPane="security" />
+ * ```
+ */
+export type UserProfilePane = 'account' | 'security' | 'sessions'
+
+/** The panes in order, with their names. */
+export const USER_PROFILE_PANES: readonly { id: UserProfilePane; label: (t: PlintoLocalization) => string }[] = [
+  { id: 'account', label: (t) => t.account.paneAccount },
+  { id: 'security', label: (t) => t.account.paneSecurity },
+  { id: 'sessions', label: (t) => t.account.paneSessions },
+]
+
+/** What a section's renderer gets. */
+export interface SectionContext {
+  ui: Ui
+  user: User
+}
+
+interface SectionEntry {
+  pane: UserProfilePane
+  render: (context: SectionContext) => ReactNode
+}
+
+/** Every section, in the default order, with the pane it is shown in. */
+export const USER_PROFILE_SECTIONS = {
+  // Keyed by the user: fields start from the saved data of whoever is signed in.
+  profile: { pane: 'account', render: ({ ui, user }) => <ProfileSection key={`profile-${user.id}`} ui={ui} user={user} /> },
+  password: { pane: 'security', render: ({ ui }) => <PasswordSection key="password" ui={ui} /> },
+  mfa: { pane: 'security', render: ({ ui }) => <MfaSection key="mfa" ui={ui} /> },
+  passkeys: { pane: 'security', render: ({ ui }) => <PasskeysSection key="passkeys" ui={ui} /> },
+  sessions: { pane: 'sessions', render: ({ ui }) => <SessionsSection key="sessions" ui={ui} /> },
+} satisfies Record<string, SectionEntry>
+
+/**
+ * The sections {@link UserProfile} can show: `profile` (Account pane), `password`, `mfa`, `passkeys`
+ * (Security pane) and `sessions` (Sessions pane).
+ *
+ * @example
+ * ```tsx
+ * const sections: UserProfileSection[] = ['profile', 'sessions']
+ * ```
+ */
+export type UserProfileSection = keyof typeof USER_PROFILE_SECTIONS
+
+export const ALL_SECTIONS = Object.keys(USER_PROFILE_SECTIONS) as UserProfileSection[]
