@@ -30,7 +30,18 @@ async function acmeAs(role: 'owner' | 'admin' | 'member') {
 }
 
 const region = (name: string) => screen.getByRole('region', { name })
-const roleSelect = (name: string) => screen.getByRole('combobox', { name: `Role of ${name}` })
+/** A member's (or invitation's) row menu button. */
+const actions = (name: string) => screen.getByRole('button', { name: `Actions for ${name}` })
+/** A member's row in the Members pane. */
+const row = (name: string) => within(region('Members')).getByText(name).closest('li')!
+type User = ReturnType<typeof userEvent.setup>
+const openPane = (user: User, name: string) => user.click(screen.getByRole('tab', { name }))
+/** A row's action from its menu, then the confirmation's button. */
+async function rowAction(user: User, name: string, item: string, confirmWith: string) {
+  await user.click(actions(name))
+  await user.click(screen.getByRole('menuitem', { name: item }))
+  await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: confirmWith }))
+}
 
 test('without an active organization it says so', async () => {
   await seedAda(plinto)
@@ -57,9 +68,13 @@ describe('as owner', () => {
     const { container } = renderWithPlinto(<OrganizationProfile />, { client })
     const user = userEvent.setup()
     expect(await screen.findByRole('heading', { level: 1, name: 'Acme' })).toBeInTheDocument()
+    await openPane(user, 'Members')
     await waitFor(() => expect(within(region('Members')).getAllByRole('listitem')).toHaveLength(2))
+    await expectNoAxeViolations(container)
+    await openPane(user, 'Invitations')
     await within(region('Invitations')).findByText('No pending invitations.')
     await expectNoAxeViolations(container)
+    await openPane(user, 'General')
 
     // Details
     const name = screen.getByLabelText('Organization name')
@@ -72,18 +87,22 @@ describe('as owner', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Acme Inc.' })).toBeInTheDocument()
 
     // The last owner can neither be demoted nor leave.
-    expect(roleSelect('Ada Lovelace')).toBeDisabled()
+    await waitFor(() => expect(screen.getByText(/You are its only owner/)).toBeInTheDocument())
     expect(screen.getByRole('button', { name: 'Leave' })).toBeDisabled()
+    await openPane(user, 'Members')
+    expect(actions('Ada Lovelace')).toBeDisabled()
 
-    // Role change
-    await user.selectOptions(roleSelect('Carol Chen'), 'admin')
+    // Role change, from the row's menu, confirmed
+    expect(within(row('Carol Chen')).getByText('Member')).toBeInTheDocument()
+    await rowAction(user, 'Carol Chen', 'Make admin', 'Change role')
     await waitFor(() =>
       expect(within(region('Members')).getByRole('status')).toHaveTextContent('The role was changed.'),
     )
-    expect(roleSelect('Carol Chen')).toHaveValue('admin')
+    expect(within(row('Carol Chen')).getByText('Admin')).toBeInTheDocument()
     expect((await client.organizations.listMembers(acme.id)).members.find((m) => m.email === CAROL)!.role).toBe('admin')
 
     // Invite (owners may invite owners), then revoke
+    await openPane(user, 'Invitations')
     const invitations = region('Invitations')
     await user.type(within(invitations).getByLabelText('Email'), 'dan@example.com')
     expect(within(invitations).getByRole('option', { name: 'Owner' })).toBeInTheDocument()
@@ -95,11 +114,12 @@ describe('as owner', () => {
     expect(await within(invitations).findByText('dan@example.com')).toBeInTheDocument()
     expect(plinto.lastMessage('dan@example.com').link).toContain('/accept-invitation?token=')
     await expectNoAxeViolations(container)
-    await user.click(within(invitations).getByRole('button', { name: 'Revoke: dan@example.com' }))
+    await rowAction(user, 'dan@example.com', 'Revoke', 'Revoke')
     expect(await within(invitations).findByText('No pending invitations.')).toBeInTheDocument()
 
     // Remove
-    await user.click(screen.getByRole('button', { name: 'Remove: Carol Chen' }))
+    await openPane(user, 'Members')
+    await rowAction(user, 'Carol Chen', 'Remove', 'Remove')
     await waitFor(() => expect(within(region('Members')).getAllByRole('listitem')).toHaveLength(1))
   })
 
@@ -107,6 +127,7 @@ describe('as owner', () => {
     const { client, acme } = await acmeAs('owner')
     renderWithPlinto(<OrganizationProfile />, { client })
     const user = userEvent.setup()
+    await user.click(await screen.findByRole('tab', { name: 'Invitations' }))
     const invitations = await screen.findByRole('region', { name: 'Invitations' })
     await plinto.seedUser({ email: 'dan@example.com', password: PASSWORD, first_name: 'Dan', last_name: 'Dev' })
     await user.type(within(invitations).getByLabelText('Email'), 'dan@example.com')
@@ -122,7 +143,9 @@ describe('as owner', () => {
     })
 
     // The owner's next action on the members list (here a role change) reloads it: Dan is there.
-    await user.selectOptions(roleSelect('Carol Chen'), 'admin')
+    await openPane(user, 'Members')
+    await waitFor(() => expect(actions('Carol Chen')).toBeEnabled())
+    await rowAction(user, 'Carol Chen', 'Make admin', 'Change role')
     expect(await within(region('Members')).findByText('Dan Dev')).toBeInTheDocument()
   })
 })
@@ -131,20 +154,30 @@ describe('as admin', () => {
   test('cannot touch the owner nor offer "Owner"; the server’s refusal is still shown', async () => {
     const { client } = await acmeAs('admin')
     const { container } = renderWithPlinto(<OrganizationProfile />, { client })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('tab', { name: 'Members' }))
     await waitFor(() => expect(within(region('Members')).getAllByRole('listitem')).toHaveLength(3))
-    expect(roleSelect('Bob Builder')).toBeDisabled()
-    expect(screen.getByRole('button', { name: 'Remove: Bob Builder' })).toBeDisabled()
-    expect(roleSelect('Carol Chen')).toBeEnabled()
-    expect(within(roleSelect('Carol Chen')).queryByRole('option', { name: 'Owner' })).not.toBeInTheDocument()
+    // The owner's row offers nothing (no role change, no removal): its menu button is disabled.
+    expect(actions('Bob Builder')).toBeDisabled()
+    expect(actions('Carol Chen')).toBeEnabled()
+    await user.click(actions('Carol Chen'))
+    expect(screen.getByRole('menuitem', { name: 'Make admin' })).toBeInTheDocument()
+    expect(screen.getByRole('menuitem', { name: 'Remove' })).toBeInTheDocument()
+    expect(screen.queryByRole('menuitem', { name: 'Make owner' })).not.toBeInTheDocument()
+    await user.keyboard('{Escape}')
+    expect(actions('Carol Chen')).toHaveFocus()
+    await expectNoAxeViolations(container)
+    await openPane(user, 'Invitations')
     expect(within(region('Invitations')).queryByRole('option', { name: 'Owner' })).not.toBeInTheDocument()
     await expectNoAxeViolations(container)
+    await openPane(user, 'Members')
 
     plinto.faults.respond({
       path: /\/members\/.*\/role$/,
       status: 403,
       body: { detail: 'Forbidden', error_code: 'FORBIDDEN' },
     })
-    await userEvent.setup().selectOptions(roleSelect('Carol Chen'), 'admin')
+    await rowAction(user, 'Carol Chen', 'Make admin', 'Change role')
     await waitFor(() =>
       expect(within(region('Members')).getByRole('alert')).toHaveTextContent('Your role does not allow this.'),
     )
@@ -155,15 +188,24 @@ describe('as member', () => {
   test('details read-only, no member management, no invitations; can leave', async () => {
     const { client } = await acmeAs('member')
     const { container } = renderWithPlinto(<OrganizationProfile />, { client })
-    await waitFor(() => expect(within(region('Members')).getAllByRole('listitem')).toHaveLength(3))
-    expect(screen.getByText('Only owners and admins can change these details.')).toBeInTheDocument()
+    const user = userEvent.setup()
+    expect(await screen.findByText('Only owners and admins can change these details.')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Save details' })).not.toBeInTheDocument()
     expect(screen.queryByRole('region', { name: 'Invitations' })).not.toBeInTheDocument()
-    for (const select of screen.getAllByRole('combobox')) expect(select).toBeDisabled()
-    expect(screen.getByRole('button', { name: 'Remove: Carol Chen' })).toBeDisabled()
+    expect(screen.queryByRole('tab', { name: 'Invitations' })).not.toBeInTheDocument()
+    await openPane(user, 'Members')
+    await waitFor(() => expect(within(region('Members')).getAllByRole('listitem')).toHaveLength(3))
+    const menus = within(region('Members')).getAllByRole('button', { name: /^Actions for / })
+    expect(menus).toHaveLength(3)
+    for (const menu of menus) expect(menu).toBeDisabled()
+    expect(actions('Carol Chen')).toBeDisabled()
     await expectNoAxeViolations(container)
 
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Leave' }))
+    await openPane(user, 'General')
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Leave' })).toBeEnabled())
+    await user.click(screen.getByRole('button', { name: 'Leave' }))
+    const confirm = await screen.findByRole('alertdialog', { name: 'Leave this organization?' })
+    await user.click(within(confirm).getByRole('button', { name: 'Leave' }))
     await waitFor(() => expect(client.getSnapshot().organizationId).toBeNull())
     expect(await screen.findByText('No organization is active. Choose one first.')).toBeInTheDocument()
   })
@@ -171,7 +213,10 @@ describe('as member', () => {
   test('Spanish', async () => {
     const { client } = await acmeAs('member')
     renderWithPlinto(<OrganizationProfile />, { client, localization: es })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('tab', { name: 'Miembros' }))
     expect(await screen.findByRole('region', { name: 'Miembros' })).toBeInTheDocument()
+    await openPane(user, 'Datos generales')
     expect(screen.getByText('Solo los propietarios y administradores pueden cambiar estos datos.')).toBeInTheDocument()
   })
 })

@@ -15,6 +15,19 @@ async function signedInAda() {
 }
 
 const section = (name: string | RegExp) => screen.getByRole('region', { name })
+/** Opens a pane of the navigation (a tab). */
+const openPane = (user: ReturnType<typeof userEvent.setup>, name: string) => user.click(screen.getByRole('tab', { name }))
+/** A row's action, from its menu ("Actions for …"), then the confirmation's button. */
+async function rowAction(
+  user: ReturnType<typeof userEvent.setup>,
+  trigger: HTMLElement,
+  item: string,
+  confirmWith: string,
+) {
+  await user.click(trigger)
+  await user.click(screen.getByRole('menuitem', { name: item }))
+  await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: confirmWith }))
+}
 
 test('renders nothing when signed out', async () => {
   const client = makeClient()
@@ -26,10 +39,14 @@ test('renders nothing when signed out', async () => {
 test('loading, then every section loaded; axe clean in both states', async () => {
   const client = await signedInAda()
   const { container } = renderWithPlinto(<UserProfile />, { client })
+  const user = userEvent.setup()
   expect(screen.getByRole('heading', { level: 1, name: 'Your account' })).toBeInTheDocument()
+  // Each pane loads its sections' data when it is opened.
+  await openPane(user, 'Sessions')
   expect(within(section('Active sessions')).getByText('Loading…')).toBeInTheDocument()
   await expectNoAxeViolations(container)
   expect(await within(section('Active sessions')).findByText('This device', { exact: false })).toBeInTheDocument()
+  await openPane(user, 'Security')
   await within(section('Passkeys')).findByText(/You have no passkeys yet/)
   await within(section(/Two-step verification/)).findByRole('button', { name: 'Set up an authenticator app' })
   await expectNoAxeViolations(container)
@@ -129,13 +146,16 @@ describe('sessions', () => {
     const region = section('Active sessions')
     await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(3))
     expect(within(region).getAllByText(/Last active/)).toHaveLength(3)
-    const others = within(region).getAllByRole('button', { name: /^Sign out: (?!.*This device)/ })
+    const others = within(region).getAllByRole('button', { name: /^Actions for (?!.*This device)/ })
     expect(others).toHaveLength(2)
-    await user.click(others[0]!)
+    await rowAction(user, others[0]!, 'Sign out', 'Sign out')
     await waitFor(() => expect(within(region).getByRole('status')).toHaveTextContent('The session was signed out.'))
     await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(2))
 
     await user.click(within(region).getByRole('button', { name: 'Sign out all other sessions' }))
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Sign out all other sessions' }),
+    )
     expect(await within(region).findByText('1 other session was signed out.')).toBeInTheDocument()
     await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(1))
     expect(within(region).queryByRole('button', { name: 'Sign out all other sessions' })).not.toBeInTheDocument()
@@ -146,7 +166,7 @@ describe('sessions', () => {
     const client = await signedInAda()
     const { container } = renderWithPlinto(<UserProfile sections={['sessions']} />, { client })
     const user = userEvent.setup()
-    await user.click(await screen.findByRole('button', { name: /This device/ }))
+    await rowAction(user, await screen.findByRole('button', { name: /This device/ }), 'Sign out', 'Sign out')
     await waitFor(() => expect(client.getSnapshot().status).toBe('signed_out'))
     expect(container).toBeEmptyDOMElement()
   })
@@ -172,9 +192,12 @@ describe('sessions', () => {
 test('Spanish', async () => {
   const client = await signedInAda()
   const { container } = renderWithPlinto(<UserProfile />, { client, localization: es })
+  const user = userEvent.setup()
   expect(screen.getByRole('heading', { level: 1, name: 'Tu cuenta' })).toBeInTheDocument()
   expect(screen.getByRole('button', { name: 'Guardar perfil' })).toBeInTheDocument()
+  await openPane(user, 'Seguridad')
   expect(await screen.findByRole('button', { name: 'Configurar una aplicación de autenticación' })).toBeInTheDocument()
+  await openPane(user, 'Sesiones')
   expect(await screen.findByText(/Este dispositivo/)).toBeInTheDocument()
   expect(container.firstElementChild).toHaveAttribute('lang', 'es')
   await expectNoAxeViolations(container)
