@@ -16,6 +16,8 @@ const components = {
   'create-organization': 'src/organization/create-organization.tsx',
   'organization-profile': 'src/organization/organization-profile.tsx',
   'user-profile': 'src/user-profile/user-profile.tsx',
+  'mfa-setup': 'src/user-profile/mfa-setup.tsx',
+  'passkey-setup': 'src/user-profile/passkey-setup.tsx',
 }
 
 const shared: Options = {

@@ -65,8 +65,20 @@ export { VerifyEmail, type VerifyEmailProps } from './verify-email/verify-email'
 export { AuthCallback, type AuthCallbackProps } from './auth-callback/auth-callback'
 export { OrganizationSwitcher, type OrganizationSwitcherProps } from './organization/organization-switcher'
 export { CreateOrganization, type CreateOrganizationProps } from './organization/create-organization'
-export { OrganizationProfile, type OrganizationProfileProps } from './organization/organization-profile'
-export { UserProfile, type UserProfileProps, type UserProfileSection } from './user-profile/user-profile'
+export {
+  UserProfile,
+  type UserProfilePane,
+  type UserProfileProps,
+  type UserProfileSection,
+} from './user-profile/user-profile'
+export {
+  OrganizationProfile,
+  type OrganizationProfilePane,
+  type OrganizationProfileProps,
+} from './organization/organization-profile'
+export { MfaSetup, type MfaMethod, type MfaSetupProps } from './user-profile/mfa-setup'
+export { PasskeySetup, type PasskeySetupProps } from './user-profile/passkey-setup'
+export type { PaneRouting } from './internal/use-pane'
 export type { Appearance, AppearanceElement, AppearanceVariables } from './appearance/appearance'
 export type { PresentationProps } from './internal/use-ui'
 export type { RootAttributes } from './internal/root-attributes'
