@@ -6,18 +6,21 @@ export interface BackupCodesProps {
   ui: Ui
   codes: readonly string[]
   onDone: () => void
+  /** 3 under a section's h2 (UserProfile), 2 under a card's h1 (MfaSetup). */
+  headingLevel?: 2 | 3
 }
 
 /** New backup codes, shown once; the heading takes focus so they are read out. */
-export function BackupCodes({ ui, codes, onDone }: BackupCodesProps) {
+export function BackupCodes({ ui, codes, onDone, headingLevel = 3 }: BackupCodesProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const { t } = ui
   const heading = useRef<HTMLHeadingElement>(null)
   useFocusOnMount(heading)
   return (
     <div className={ui.cx('notice')}>
-      <h3 ref={heading} tabIndex={-1} className={ui.cx('itemTitle')}>
+      <Heading ref={heading} tabIndex={-1} className={ui.cx('itemTitle')}>
         {t.userProfile.backupCodesTitle}
-      </h3>
+      </Heading>
       <p>{t.userProfile.backupCodesBody}</p>
       <ul className={ui.cx('codeList')} aria-label={t.userProfile.backupCodesTitle}>
         {codes.map((code) => (

@@ -8,7 +8,15 @@ import { BackupCodes } from './backup-codes'
 import { SmsPart } from './sms-part'
 import { TotpPart } from './totp-part'
 
-/** A second-factor method that can be set up: an authenticator app (`totp`) or text messages (`sms`). */
+/**
+ * A second-factor method that can be set up: an authenticator app (`totp`) or text messages (`sms`).
+ *
+ * @example
+ * ```tsx
+ * const methods: MfaMethod[] = ['totp']
+ * <MfaSetup methods={methods} />
+ * ```
+ */
 export type MfaMethod = 'totp' | 'sms'
 
 /** "On"/"Off" after the title, once the status is known. */
@@ -28,6 +36,8 @@ export interface MfaPanelProps {
   methods?: readonly MfaMethod[]
   /** Called when a method was turned on (after the backup codes, if any, were acknowledged). */
   onEnabled?: (method: MfaMethod) => void
+  /** Level of the parts' headings: 3 in a section (default), 2 directly under a card's title. */
+  headingLevel?: 2 | 3
 }
 
 /**
@@ -35,7 +45,7 @@ export interface MfaPanelProps {
  * the authenticator app (QR code, key, first code), text messages (number, texted code), and the backup codes
  * when the server issues them (shown once, until acknowledged).
  */
-export function MfaPanel({ ui, mfa, methods = ['totp', 'sms'], onEnabled }: MfaPanelProps) {
+export function MfaPanel({ ui, mfa, methods = ['totp', 'sms'], onEnabled, headingLevel }: MfaPanelProps) {
   const { t } = ui
   const [codes, setCodes] = useState<{ codes: string[]; method?: MfaMethod }>()
   const [status, setStatus] = useState<string>()
@@ -54,6 +64,7 @@ export function MfaPanel({ ui, mfa, methods = ['totp', 'sms'], onEnabled }: MfaP
             <BackupCodes
               ui={ui}
               codes={codes.codes}
+              headingLevel={headingLevel}
               onDone={() => {
                 setCodes(undefined)
                 if (codes.method) onEnabled?.(codes.method)
@@ -70,6 +81,7 @@ export function MfaPanel({ ui, mfa, methods = ['totp', 'sms'], onEnabled }: MfaP
                     key="totp"
                     ui={ui}
                     mfa={mfa}
+                    headingLevel={headingLevel}
                     enabled={data.methods.includes('totp')}
                     onEnabled={enabled('totp')}
                     onBackupCodes={(backupCodes) => setCodes({ codes: backupCodes })}
@@ -80,6 +92,7 @@ export function MfaPanel({ ui, mfa, methods = ['totp', 'sms'], onEnabled }: MfaP
                     key="sms"
                     ui={ui}
                     mfa={mfa}
+                    headingLevel={headingLevel}
                     enabled={data.methods.includes('sms')}
                     onEnabled={enabled('sms')}
                     onStatus={setStatus}

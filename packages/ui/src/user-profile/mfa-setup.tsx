@@ -61,6 +61,7 @@ export function MfaSetup(props: MfaSetupProps): ReactNode {
         ui={ui}
         mfa={mfa}
         methods={methods}
+        headingLevel={2}
         onEnabled={(method) => {
           onComplete?.(method)
           if (afterSetupUrl !== undefined) ui.navigate(afterSetupUrl)

@@ -19,10 +19,13 @@ export interface SmsPartProps {
   /** Text messages were turned on; `backupCodes` are the codes issued with them, if any (shown next). */
   onEnabled: (backupCodes: string[] | undefined) => void
   onStatus: (message: string) => void
+  /** 3 under a section's h2 (UserProfile), 2 under a card's h1 (MfaSetup). */
+  headingLevel?: 2 | 3
 }
 
 /** Text-message codes: phone number → texted code → on; or off with a code. */
-export function SmsPart({ ui, mfa, enabled, onEnabled, onStatus }: SmsPartProps) {
+export function SmsPart({ ui, mfa, enabled, onEnabled, onStatus, headingLevel = 3 }: SmsPartProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const { t } = ui
   const [phone, setPhone] = useState('')
   const [sentTo, setSentTo] = useState<string>()
@@ -116,7 +119,7 @@ export function SmsPart({ ui, mfa, enabled, onEnabled, onStatus }: SmsPartProps)
 
   return (
     <div className={ui.cx('form')}>
-      <h3 className={ui.cx('itemTitle')}>{t.userProfile.smsTitle}</h3>
+      <Heading className={ui.cx('itemTitle')}>{t.userProfile.smsTitle}</Heading>
       {enabled ? <p className={ui.cx('itemDetail')}>{t.userProfile.smsOn}</p> : null}
       {body}
     </div>

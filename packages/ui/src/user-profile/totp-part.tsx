@@ -17,6 +17,8 @@ export interface TotpPartProps {
   /** New backup codes (regenerated). */
   onBackupCodes: (codes: string[]) => void
   onStatus: (message: string) => void
+  /** 3 under a section's h2 (UserProfile), 2 under a card's h1 (MfaSetup). */
+  headingLevel?: 2 | 3
 }
 
 type Mode =
@@ -26,7 +28,8 @@ type Mode =
   | { kind: 'disable' }
 
 /** The authenticator app: set it up (QR, key, first code, backup codes), or get new backup codes / turn it off. */
-export function TotpPart({ ui, mfa, enabled, onEnabled, onBackupCodes, onStatus }: TotpPartProps) {
+export function TotpPart({ ui, mfa, enabled, onEnabled, onBackupCodes, onStatus, headingLevel = 3 }: TotpPartProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const { t } = ui
   const [mode, setMode] = useState<Mode>({ kind: 'idle' })
   const [error, setError] = useState<string>()
@@ -64,7 +67,7 @@ export function TotpPart({ ui, mfa, enabled, onEnabled, onBackupCodes, onStatus 
 
   return (
     <div className={ui.cx('form')}>
-      <h3 className={ui.cx('itemTitle')}>{t.userProfile.totpTitle}</h3>
+      <Heading className={ui.cx('itemTitle')}>{t.userProfile.totpTitle}</Heading>
       <p className={ui.cx('itemDetail')}>{enabled ? t.userProfile.totpOn : t.userProfile.totpOff}</p>
       <FormAlert ui={ui} message={error} />
       {!enabled ? (
