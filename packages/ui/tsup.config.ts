@@ -1,4 +1,7 @@
+import { basename } from 'node:path'
 import { defineConfig, type Options } from 'tsup'
+
+type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number]
 
 // Every component is an entry of the ESM build, with the code they share split into chunks: an app that
 // loads a page lazily (say its account page) gets that page's components (UserProfile) in the page's chunk
@@ -30,15 +33,38 @@ const shared: Options = {
   banner: { js: "'use client';" },
 }
 
+// The account dialogs that UserButton and OrganizationSwitcher open with import(). They are built on their own
+// (below) and the ESM build imports them as external files, because an app's bundler assigns a module to the
+// chunks of every entry that reaches it statically, and index.js re-exports UserProfile: a dialog chunk that
+// imported UserProfile's shared chunk would make that chunk part of the first load of every app with a
+// UserButton (+7.4 kB). Self-contained, a dialog shares nothing with the first load but React, @plinto/react
+// and the SDK (external); it receives the provider's presentation options as a prop (its copy of the UI
+// context is not the provider's). An app that also renders <UserProfile/> itself downloads its code twice,
+// once in its page and once in the dialog, only if it opens both.
+const DIALOGS = {
+  'user-profile-dialog': 'src/user-button/user-profile-dialog.tsx',
+  'organization-profile-dialog': 'src/organization/organization-profile-dialog.tsx',
+}
+const externalDialogs: EsbuildPlugin = {
+  name: 'external-dialogs',
+  setup(build) {
+    build.onResolve({ filter: /\/(user|organization)-profile-dialog$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./${basename(args.path)}.js`, external: true } : undefined,
+    )
+  },
+}
+
 export default defineConfig([
   {
     ...shared,
     entry: { index: 'src/index.ts', ...components, styles: 'src/styles.css' },
     format: ['esm'],
     splitting: true,
+    esbuildPlugins: [externalDialogs],
     dts: { entry: { index: 'src/index.ts' } },
     clean: true,
   },
+  { ...shared, entry: DIALOGS, format: ['esm'], splitting: false },
   // CommonJS (require) gets one file: no bundler splits it anyway.
   { ...shared, entry: { index: 'src/index.ts' }, format: ['cjs'], dts: { entry: { index: 'src/index.ts' } } },
 ])

@@ -20,7 +20,11 @@ test('the panes are a tab list: arrows, Home and End move focus; Enter opens the
   const { container } = renderWithPlinto(<UserProfile />, { client: await signedInAda() })
   const user = userEvent.setup()
   const list = screen.getByRole('tablist', { name: 'Account settings' })
-  expect(within(list).getAllByRole('tab').map((t) => t.textContent)).toEqual(['Account', 'Security', 'Sessions'])
+  expect(
+    within(list)
+      .getAllByRole('tab')
+      .map((t) => t.textContent),
+  ).toEqual(['Account', 'Security', 'Sessions'])
   expect(tab('Account')).toHaveAttribute('aria-selected', 'true')
   const panel = screen.getByRole('tabpanel', { name: 'Account' })
   expect(tab('Account')).toHaveAttribute('aria-controls', panel.id)
@@ -105,7 +109,11 @@ test('OrganizationProfile: General, Members, Invitations with the same keyboard 
   const { container } = renderWithPlinto(<OrganizationProfile />, { client })
   const user = userEvent.setup()
   const list = await screen.findByRole('tablist', { name: 'Organization settings' })
-  expect(within(list).getAllByRole('tab').map((t) => t.textContent)).toEqual(['General', 'Members', 'Invitations'])
+  expect(
+    within(list)
+      .getAllByRole('tab')
+      .map((t) => t.textContent),
+  ).toEqual(['General', 'Members', 'Invitations'])
   tab('General').focus()
   await user.keyboard('{ArrowDown}{Enter}')
   // The pane's heading (the first; the Members section has its own) takes focus.

@@ -72,9 +72,7 @@ test('sessions: the empty state; passkeys: an error with retry', async () => {
 
   await userEvent.setup().click(screen.getByRole('tab', { name: 'Security' }))
   const passkeys = region('Passkeys')
-  expect(await within(passkeys).findByText(/We could not load this/, undefined, { timeout: 5_000 })).toHaveRole(
-    'alert',
-  )
+  expect(await within(passkeys).findByText(/We could not load this/, undefined, { timeout: 5_000 })).toHaveRole('alert')
   await userEvent.setup().click(within(passkeys).getByRole('button', { name: 'Try again' }))
   expect(await within(passkeys).findByText(/You have no passkeys yet/)).toBeInTheDocument()
 })

@@ -16,7 +16,8 @@ async function signedInAda() {
 
 const section = (name: string | RegExp) => screen.getByRole('region', { name })
 /** Opens a pane of the navigation (a tab). */
-const openPane = (user: ReturnType<typeof userEvent.setup>, name: string) => user.click(screen.getByRole('tab', { name }))
+const openPane = (user: ReturnType<typeof userEvent.setup>, name: string) =>
+  user.click(screen.getByRole('tab', { name }))
 /** A row's action, from its menu ("Actions for …"), then the confirmation's button. */
 async function rowAction(
   user: ReturnType<typeof userEvent.setup>,

@@ -16,7 +16,7 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'>
  * Set by a dialog around a card (the account dialog): the card's heading takes this id, so the dialog is
  * named by it (`aria-labelledby`) whatever the card's title is.
  */
-export const CardTitleIdContext = createContext<string | undefined>(undefined)
+export const CardTitleIdContext = /* @__PURE__ */ createContext<string | undefined>(undefined)
 
 /** The outer box of every flow: the themed root, a heading, an optional subtitle, the body and a footer. */
 export const Card = forwardRef<HTMLDivElement, CardProps>(function Card(

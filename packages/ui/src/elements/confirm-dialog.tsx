@@ -25,7 +25,15 @@ export interface ConfirmDialogProps {
  * does), Escape cancels, and focus returns to the row's menu button (Dialog). The action's failure stays in
  * the dialog, so the person can retry or cancel.
  */
-export function ConfirmDialog({ ui, title, body, confirmLabel, pendingLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  ui,
+  title,
+  body,
+  confirmLabel,
+  pendingLabel,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const { t } = ui
   const id = `plinto-${useId()}`
   const [error, setError] = useState<string>()

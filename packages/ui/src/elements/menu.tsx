@@ -22,15 +22,7 @@ const items = (menu: HTMLElement | null) =>
  * focus to the button, Tab closes and lets focus move on. Items are focused with roving focus
  * (`tabIndex=-1` plus `focus()`), so the menu is one Tab stop.
  */
-export function Menu({
-  ui,
-  id,
-  labelledBy,
-  initialFocus,
-  onClose,
-  element = 'userButtonMenu',
-  children,
-}: MenuProps) {
+export function Menu({ ui, id, labelledBy, initialFocus, onClose, element = 'userButtonMenu', children }: MenuProps) {
   const menu = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -69,14 +61,7 @@ export function Menu({
   }
 
   return (
-    <div
-      ref={menu}
-      id={id}
-      role="menu"
-      aria-labelledby={labelledBy}
-      className={ui.cx(element)}
-      onKeyDown={onKeyDown}
-    >
+    <div ref={menu} id={id} role="menu" aria-labelledby={labelledBy} className={ui.cx(element)} onKeyDown={onKeyDown}>
       {children}
     </div>
   )

@@ -46,14 +46,7 @@ export function RowMenu({ ui, name, actions, busy = false }: RowMenuProps): Reac
       </button>
       {open ? (
         <div className={[ui.cx('popover'), ui.cx('rowMenuPopover')].filter(Boolean).join(' ') || undefined}>
-          <Menu
-            ui={ui}
-            id={menuId}
-            labelledBy={triggerId}
-            initialFocus={open}
-            onClose={close}
-            element="rowMenuList"
-          >
+          <Menu ui={ui} id={menuId} labelledBy={triggerId} initialFocus={open} onClose={close} element="rowMenuList">
             {ordered.map((action) => (
               <button
                 key={action.id}

@@ -15,7 +15,12 @@ export interface SubmitButtonProps {
 /** The primary button of a form: while the action runs it says so, is busy and cannot be pressed again. */
 export function SubmitButton({ ui, pending, label, pendingLabel, variant = 'primary' }: SubmitButtonProps) {
   return (
-    <button type="submit" className={ui.cx(variant === 'primary' ? 'primaryButton' : 'secondaryButton')} disabled={pending} aria-busy={pending}>
+    <button
+      type="submit"
+      className={ui.cx(variant === 'primary' ? 'primaryButton' : 'secondaryButton')}
+      disabled={pending}
+      aria-busy={pending}
+    >
       {pending ? <span className={ui.cx('spinner')} aria-hidden="true" /> : null}
       {pending ? pendingLabel : label}
     </button>

@@ -34,7 +34,15 @@ const FOCUSABLE =
  *   the row's menu button), unless focus has already moved elsewhere on purpose.
  * - The element with `autofocus`/`data-autofocus` inside, or the dialog's first focusable element, takes focus.
  */
-export function Dialog({ ui, labelledBy, describedBy, role = 'dialog', element = 'modal', onClose, children }: DialogProps) {
+export function Dialog({
+  ui,
+  labelledBy,
+  describedBy,
+  role = 'dialog',
+  element = 'modal',
+  onClose,
+  children,
+}: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null)
   const close = useRef(onClose)
   close.current = onClose

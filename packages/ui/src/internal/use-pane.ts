@@ -57,7 +57,8 @@ export function usePane<Id extends string>({ available, pane, defaultPane, onCha
   const active = wanted !== undefined && available.includes(wanted) ? wanted : available[0]
   const change = (next: Id) => {
     if (pane === undefined) setOwn(next)
-    if (routing === 'hash' && typeof window !== 'undefined') window.history.pushState(window.history.state, '', `#${next}`)
+    if (routing === 'hash' && typeof window !== 'undefined')
+      window.history.pushState(window.history.state, '', `#${next}`)
     onChange?.(next)
   }
   return [active, change] as const

@@ -343,7 +343,8 @@ export const es: PlintoLocalization = {
     confirmRevokeAllTitle: '¿Cerrar todas las demás sesiones?',
     confirmRevokeAllBody: 'Todos los dispositivos salvo este tendrán que volver a iniciar sesión.',
     confirmDeletePasskeyTitle: (name) => `¿Eliminar la llave de acceso «${name}»?`,
-    confirmDeletePasskeyBody: 'Ya no podrás iniciar sesión con ella. El dispositivo la conserva hasta que la borres allí.',
+    confirmDeletePasskeyBody:
+      'Ya no podrás iniciar sesión con ella. El dispositivo la conserva hasta que la borres allí.',
     membersEmpty: 'Todavía no hay miembros.',
     sessionsEmpty: 'No hay sesiones activas.',
     mfaSetupTitle: 'Verificación en dos pasos',

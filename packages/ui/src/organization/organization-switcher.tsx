@@ -1,15 +1,16 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useContext, useEffect, useState, type ReactNode } from 'react'
 import { useOrganization, useOrganizations, useUser } from '@plinto/react'
 import { MenuAction } from '../elements/menu-action'
 import { Popover } from '../elements/popover'
 import type { RootAttributes } from '../internal/root-attributes'
 import { useMenuButton } from '../internal/use-menu-button'
 import { useUi, type PresentationProps } from '../internal/use-ui'
+import { UiContext } from '../ui-context'
 import { Menu } from '../elements/menu'
 import type { OrganizationProfileProps } from './organization-profile'
 
 // The dialog and OrganizationProfile load when "Manage organization" is chosen, never with the switcher.
-const OrganizationProfileDialog = lazy(() => import('./organization-profile-dialog'))
+const OrganizationProfileDialog = /* @__PURE__ */ lazy(() => import('./organization-profile-dialog'))
 import { enAccount } from '../localization/en-account'
 
 /**
@@ -87,6 +88,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
   const { open, root, triggerId, menuId, close, triggerProps } = useMenuButton()
   const { refetch } = organizations
   const [dialog, setDialog] = useState(false)
+  const uiOptions = useContext(UiContext)
   const modal = onManageOrganization === undefined && organizationProfileMode === 'modal'
 
   // The list is fetched again each time the menu opens, so an accepted invitation shows up.
@@ -178,6 +180,7 @@ export function OrganizationSwitcher(props: OrganizationSwitcherProps): ReactNod
             appearance={appearance}
             localization={localization}
             unstyled={unstyled}
+            context={uiOptions}
             profileProps={organizationProfileProps}
             onClose={() => setDialog(false)}
           />

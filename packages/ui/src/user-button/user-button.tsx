@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type MouseEvent, type ReactNode } from 'react'
+import { lazy, Suspense, useContext, useState, type MouseEvent, type ReactNode } from 'react'
 import { useAuth } from '@plinto/react'
 import { MenuAction } from '../elements/menu-action'
 import { Popover } from '../elements/popover'
@@ -6,6 +6,7 @@ import type { RootAttributes } from '../internal/root-attributes'
 import { useMenuButton } from '../internal/use-menu-button'
 import { useGuardedAction } from '../internal/use-guarded-action'
 import { useUi, type PresentationProps } from '../internal/use-ui'
+import { UiContext } from '../ui-context'
 import { Avatar } from '../elements/avatar'
 import { Menu } from '../elements/menu'
 import { displayName, fullName } from './display-name'
@@ -13,7 +14,7 @@ import { OrganizationItems } from './organization-items'
 import type { UserProfileProps } from '../user-profile/user-profile'
 
 // The account dialog and UserProfile load when "Manage account" is chosen, never with the button.
-const UserProfileDialog = lazy(() => import('./user-profile-dialog'))
+const UserProfileDialog = /* @__PURE__ */ lazy(() => import('./user-profile-dialog'))
 
 /**
  * Props of {@link UserButton}.
@@ -83,6 +84,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
   const { user, signOut } = useAuth()
   const { open, root, triggerId, menuId, close, triggerProps } = useMenuButton()
   const [dialog, setDialog] = useState(false)
+  const uiOptions = useContext(UiContext)
   const modal = onManageAccount === undefined && userProfileMode === 'modal'
 
   const [runSignOut, signingOut] = useGuardedAction(async () => {
@@ -148,6 +150,7 @@ export function UserButton(props: UserButtonProps): ReactNode {
             appearance={appearance}
             localization={localization}
             unstyled={unstyled}
+            context={uiOptions}
             profileProps={userProfileProps}
             onClose={() => setDialog(false)}
           />

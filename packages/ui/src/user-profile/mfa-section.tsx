@@ -25,7 +25,9 @@ export function MfaBadge({ ui, mfa }: { ui: Ui; mfa: UseMfaResult }): ReactNode 
   const enabled = mfa.data?.enabled
   if (enabled === undefined) return null
   return (
-    <span className={ui.cx('badge', enabled ? 'on' : undefined)}>{enabled ? t.userProfile.mfaOn : t.userProfile.mfaOff}</span>
+    <span className={ui.cx('badge', enabled ? 'on' : undefined)}>
+      {enabled ? t.userProfile.mfaOn : t.userProfile.mfaOff}
+    </span>
   )
 }
 

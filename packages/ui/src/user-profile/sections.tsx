@@ -43,7 +43,10 @@ interface SectionEntry {
 /** Every section, in the default order, with the pane it is shown in. */
 export const USER_PROFILE_SECTIONS = {
   // Keyed by the user: fields start from the saved data of whoever is signed in.
-  profile: { pane: 'account', render: ({ ui, user }) => <ProfileSection key={`profile-${user.id}`} ui={ui} user={user} /> },
+  profile: {
+    pane: 'account',
+    render: ({ ui, user }) => <ProfileSection key={`profile-${user.id}`} ui={ui} user={user} />,
+  },
   password: { pane: 'security', render: ({ ui }) => <PasswordSection key="password" ui={ui} /> },
   mfa: { pane: 'security', render: ({ ui }) => <MfaSection key="mfa" ui={ui} /> },
   passkeys: { pane: 'security', render: ({ ui }) => <PasskeysSection key="passkeys" ui={ui} /> },
