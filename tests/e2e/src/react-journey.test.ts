@@ -62,6 +62,7 @@ async function newDevice() {
  */
 async function turnOnTotp(page: Page, prefix: string) {
   await navigateTo(page, 'Account')
+  await openPane(page, 'Security')
   const mfa = region(page, 'Two-step verification')
   await mfa.getByRole('button', { name: 'Set up an authenticator app' }).click()
   await mfa.getByRole('img', { name: 'QR code to add this account to your authenticator app' }).waitFor()
@@ -79,6 +80,12 @@ async function turnOnTotp(page: Page, prefix: string) {
   await mfa.getByRole('button', { name: 'I saved my codes' }).click()
   await mfa.getByText('Your authenticator app is set up.').waitFor()
   return { nextCode, backupCodes }
+}
+
+/** Opens a pane (tab) of UserProfile or OrganizationProfile. */
+async function openPane(page: Page, name: string) {
+  await page.getByRole('tab', { name, exact: true }).click()
+  await page.getByRole('tabpanel', { name }).waitFor()
 }
 
 /** Waits for the signed-in dashboard of `account`. */
@@ -140,6 +147,7 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
   // ---- Register a passkey (Chromium's virtual authenticator), then sign in with it ----
   const authenticator = await addVirtualAuthenticator(page)
   await navigateTo(page, 'Account')
+  await openPane(page, 'Security')
   const passkeys = region(page, 'Passkeys')
   await passkeys.getByRole('button', { name: 'Add a passkey' }).click()
   await passkeys.getByRole('status').filter({ hasText: 'Your passkey is added.' }).waitFor()
@@ -166,6 +174,7 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
   expect(new URL(page.url()).pathname).toBe('/organization')
   await page.getByRole('button', { name: 'Switch organization, current: Analytical Engines' }).waitFor()
 
+  await openPane(page, 'Invitations')
   const invitations = region(page, 'Invitations')
   await invitations.getByLabel('Email').fill(member.email)
   await invitations.getByRole('button', { name: 'Send invitation' }).click()
@@ -204,6 +213,9 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
 
   // The owner sees the new member (after a reload: the list is cached while the page is open).
   await page.reload()
+  // The pane is kept in the URL's hash (routing="hash"): the reload reopens Invitations.
+  await page.getByRole('tab', { name: 'Invitations', selected: true }).waitFor()
+  await openPane(page, 'Members')
   await region(page, 'Members').getByText(member.email).waitFor()
 
   // The same link again is refused clearly: it is single-use.
@@ -226,14 +238,21 @@ test('the whole journey: sign-up, email verification, TOTP, passkey, organizatio
   await dashboardOf(other, owner)
 
   await navigateTo(page, 'Account')
+  await openPane(page, 'Sessions')
   const sessions = region(page, 'Active sessions')
   await expect.poll(() => sessions.getByRole('listitem').count()).toBe(2)
   await screenshot(page, 'react-10-sessions')
+  // From the row's menu, then confirmed in a modal dialog.
   await sessions
     .getByRole('listitem')
     .filter({ hasNotText: 'This device' })
-    .getByRole('button', { name: /^Sign out/ })
+    .getByRole('button', { name: /^Actions for / })
     .click()
+  await page.getByRole('menuitem', { name: 'Sign out' }).click()
+  const confirm = page.getByRole('alertdialog', { name: /^Sign out .*\?$/ })
+  await confirm.waitFor()
+  await screenshot(page, 'react-10b-confirm-sign-out')
+  await confirm.getByRole('button', { name: 'Sign out' }).click()
   await sessions.getByText('The session was signed out.').waitFor()
   await expect.poll(() => sessions.getByRole('listitem').count()).toBe(1)
 

@@ -28,7 +28,10 @@ export function AppHeader() {
       <SignedIn>
         <div className="header-actions">
           {/* Handlers rather than URLs, so the menus close and the router changes page without a reload. */}
-          <OrganizationSwitcher onCreateOrganization={() => void navigate('/organizations/new')} />
+          <OrganizationSwitcher
+            onCreateOrganization={() => void navigate('/organizations/new')}
+            onManageOrganization={() => void navigate('/organization')}
+          />
           <UserButton onManageAccount={() => void navigate('/account')} afterSignOutUrl="/" showName />
         </div>
       </SignedIn>

@@ -19,7 +19,8 @@ export interface AvatarProps {
 /** Up to two letters: the initials of the name's first and last words, or the email's first letter. */
 export function initialsOf(name: string | null | undefined, email: string): string {
   const words = (name ?? '').trim().split(/\s+/).filter(Boolean)
-  const fromName = words.length > 1 ? `${words[0]![0]}${words.at(-1)![0]}` : (words[0]?.[0] ?? '')
+  const first = words[0]?.[0] ?? ''
+  const fromName = words.length > 1 ? `${first}${words.at(-1)?.[0] ?? ''}` : first
   return (fromName || email[0] || '?').toUpperCase()
 }
 
@@ -31,7 +32,7 @@ export function initialsOf(name: string | null | undefined, email: string): stri
 export function toneOf(email: string): number {
   let hash = 0x811c9dc5
   for (const char of email.toLowerCase()) {
-    hash ^= char.codePointAt(0)!
+    hash ^= char.codePointAt(0) ?? 0
     hash = Math.imul(hash, 0x01000193) >>> 0
   }
   return hash % TONES

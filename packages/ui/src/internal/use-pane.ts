@@ -37,10 +37,13 @@ export function usePane<Id extends string>({ available, pane, defaultPane, onCha
   // The hash is read after mount, not during render: the server has no URL fragment, and the first render must
   // match its HTML.
   const [own, setOwn] = useState<Id | undefined>(defaultPane)
+  // The list's content, not its identity (a new array each render), decides when to listen again.
+  const key = available.join(' ')
   useEffect(() => {
     if (routing !== 'hash') return
+    const ids = key.split(' ') as Id[]
     const sync = () => {
-      const hashed = fromHash(available)
+      const hashed = fromHash(ids)
       if (hashed) setOwn(hashed)
     }
     sync()
@@ -50,8 +53,7 @@ export function usePane<Id extends string>({ available, pane, defaultPane, onCha
       window.removeEventListener('popstate', sync)
       window.removeEventListener('hashchange', sync)
     }
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the list's content, not its identity, matters
-  }, [routing, available.join(' ')])
+  }, [routing, key])
 
   const wanted = pane ?? own
   const active = wanted !== undefined && available.includes(wanted) ? wanted : available[0]

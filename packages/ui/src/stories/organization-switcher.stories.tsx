@@ -59,3 +59,12 @@ export const CustomTheme: Story = {
   parameters: { provider: { appearance: { variables: { colorPrimary: '#ea580c', radius: '2px' } } } },
   play: Open.play,
 }
+
+/** "Manage organization" opens OrganizationProfile in a modal dialog (loaded then). */
+export const ManageOrganizationDialog: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: /Switch organization/ }))
+    await userEvent.click(await canvas.findByRole('menuitem', { name: 'Manage organization' }))
+    await expect(await canvas.findByRole('dialog', { name: 'Acme Corp' })).toBeVisible()
+  },
+}

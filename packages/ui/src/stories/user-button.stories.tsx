@@ -67,3 +67,13 @@ export const ManageAccountHandler: Story = {
   args: { userProfileUrl: undefined, onManageAccount: () => console.info('[story] open the account dialog') },
   play: MenuOpen.play,
 }
+
+/** The default without `userProfileUrl`: "Manage account" opens UserProfile in a modal dialog (loaded then). */
+export const ManageAccountDialog: Story = {
+  args: { userProfileUrl: undefined },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: /Account menu for Ada Lovelace/ }))
+    await userEvent.click(canvas.getByRole('menuitem', { name: 'Manage account' }))
+    await expect(await canvas.findByRole('dialog', { name: 'Your account' })).toBeVisible()
+  },
+}

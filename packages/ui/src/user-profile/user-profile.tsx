@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useUser } from '@plinto/react'
 import { Card } from '../elements/card'
 import { Panes } from '../elements/panes'
