@@ -1,5 +1,11 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { createContext, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { Ui } from '../internal/use-ui'
+
+/**
+ * The open pane's title, for the sections inside: a section titled like its pane ("Members" in Members) keeps
+ * its heading for screen readers (it names the section's region) but does not show it twice.
+ */
+export const PaneTitleContext = /* @__PURE__ */ createContext<string | undefined>(undefined)
 
 /** One pane of a settings screen. */
 export interface Pane<Id extends string = string> {
@@ -113,7 +119,7 @@ export function Panes<Id extends string>({ ui, label, panes, active, onChange }:
         <h2 ref={heading} tabIndex={-1} className={ui.cx('paneTitle')}>
           {current.label}
         </h2>
-        {current.content}
+        <PaneTitleContext.Provider value={current.label}>{current.content}</PaneTitleContext.Provider>
       </div>
     </div>
   )

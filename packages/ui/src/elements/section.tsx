@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from 'react'
+import { useContext, useId, type ReactNode } from 'react'
 import type { Ui } from '../internal/use-ui'
+import { PaneTitleContext } from './panes'
 
 export interface SectionProps {
   ui: Ui
@@ -12,9 +13,11 @@ export interface SectionProps {
 /** One titled part of a settings page: a `<section>` named by its `<h2>`, so it is a landmark. */
 export function Section({ ui, title, badge, children }: SectionProps) {
   const id = `plinto-${useId()}`
+  // Under a pane of the same name the visible heading would repeat the pane's: it stays for screen readers.
+  const repeatsPane = useContext(PaneTitleContext) === title
   return (
     <section aria-labelledby={id} className={ui.cx('section')}>
-      <h2 id={id} className={ui.cx('sectionTitle')}>
+      <h2 id={id} className={repeatsPane ? ui.cx('visuallyHidden') : ui.cx('sectionTitle')}>
         {title}
         {badge ? <> {badge}</> : null}
       </h2>

@@ -384,6 +384,7 @@ export interface PlintoLocalization {
     confirmRoleTitle: (name: string, role: string) => string
     confirmRoleBody: string
     confirmRole: string
+    /** Confirmation of removing a member; `name` is the member's full name or email (en: `Remove ${name}?`). */
     confirmRemoveTitle: (name: string) => string
     confirmRemoveBody: string
     leaveTitle: string

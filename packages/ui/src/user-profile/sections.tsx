@@ -1,6 +1,6 @@
 // The registry of UserProfile: its panes, and each section with the pane it belongs to. Adding a section
-// (phone number, connected accounts…) is one entry in USER_PROFILE_SECTIONS; the `sections` prop, the panes
-// shown and the default order all follow from it.
+// (phone number, connected accounts…) is its key in UserProfileSection and one entry in USER_PROFILE_SECTIONS
+// (the compiler asks for the entry); the `sections` prop, the panes shown and the default order follow.
 
 import type { ReactNode } from 'react'
 import type { User } from '@plinto/typescript-sdk'
@@ -40,19 +40,6 @@ interface SectionEntry {
   render: (context: SectionContext) => ReactNode
 }
 
-/** Every section, in the default order, with the pane it is shown in. */
-export const USER_PROFILE_SECTIONS = {
-  // Keyed by the user: fields start from the saved data of whoever is signed in.
-  profile: {
-    pane: 'account',
-    render: ({ ui, user }) => <ProfileSection key={`profile-${user.id}`} ui={ui} user={user} />,
-  },
-  password: { pane: 'security', render: ({ ui }) => <PasswordSection key="password" ui={ui} /> },
-  mfa: { pane: 'security', render: ({ ui }) => <MfaSection key="mfa" ui={ui} /> },
-  passkeys: { pane: 'security', render: ({ ui }) => <PasskeysSection key="passkeys" ui={ui} /> },
-  sessions: { pane: 'sessions', render: ({ ui }) => <SessionsSection key="sessions" ui={ui} /> },
-} satisfies Record<string, SectionEntry>
-
 /**
  * The sections {@link UserProfile} can show: `profile` (Account pane), `password`, `mfa`, `passkeys`
  * (Security pane) and `sessions` (Sessions pane).
@@ -62,6 +49,19 @@ export const USER_PROFILE_SECTIONS = {
  * const sections: UserProfileSection[] = ['profile', 'sessions']
  * ```
  */
-export type UserProfileSection = keyof typeof USER_PROFILE_SECTIONS
+export type UserProfileSection = 'profile' | 'password' | 'mfa' | 'passkeys' | 'sessions'
+
+/** Every section, in the default order, with the pane it is shown in. */
+export const USER_PROFILE_SECTIONS: Record<UserProfileSection, SectionEntry> = {
+  // Keyed by the user: fields start from the saved data of whoever is signed in.
+  profile: {
+    pane: 'account',
+    render: ({ ui, user }) => <ProfileSection key={`profile-${user.id}`} ui={ui} user={user} />,
+  },
+  password: { pane: 'security', render: ({ ui }) => <PasswordSection key="password" ui={ui} /> },
+  mfa: { pane: 'security', render: ({ ui }) => <MfaSection key="mfa" ui={ui} /> },
+  passkeys: { pane: 'security', render: ({ ui }) => <PasskeysSection key="passkeys" ui={ui} /> },
+  sessions: { pane: 'sessions', render: ({ ui }) => <SessionsSection key="sessions" ui={ui} /> },
+}
 
 export const ALL_SECTIONS = Object.keys(USER_PROFILE_SECTIONS) as UserProfileSection[]
