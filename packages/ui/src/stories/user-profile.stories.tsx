@@ -154,6 +154,7 @@ export const ProfileSaved: Story = {
 }
 
 export const PasswordWrong: Story = {
+  args: { defaultPane: 'security' },
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(canvas.getByLabelText('Current password'), 'not my password')
     await userEvent.type(canvas.getByLabelText('New password'), 'a brand new passphrase')
