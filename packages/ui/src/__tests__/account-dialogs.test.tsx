@@ -154,6 +154,9 @@ test('row menu + confirmation: keyboard from the menu button, Cancel changes not
     ),
   )
   expect((await client.organizations.listMembers(acme.id)).members.map((m) => m.email)).toEqual([EMAIL])
+  // The row and its menu button are gone: focus lands on the pane's heading, not on the page's body.
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Actions for Carol Chen' })).not.toBeInTheDocument())
+  expect(within(screen.getByRole('tabpanel')).getAllByRole('heading', { level: 2, name: 'Members' })[0]).toHaveFocus()
 })
 
 test('a session is signed out from its row menu after confirming; Cancel keeps it', async () => {

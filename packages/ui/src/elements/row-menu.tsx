@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react'
+import { useLayoutEffect, type ReactNode } from 'react'
+import { focusPlaceOf } from '../internal/focus-place'
 import { useMenuButton } from '../internal/use-menu-button'
 import type { Ui } from '../internal/use-ui'
 import { Menu } from './menu'
@@ -32,6 +33,17 @@ export interface RowMenuProps {
 export function RowMenu({ ui, name, actions, busy = false }: RowMenuProps): ReactNode {
   const { t } = ui
   const { open, root, triggerId, menuId, close, triggerProps } = useMenuButton()
+  const trigger = triggerProps.ref
+  // The row goes away while its button has focus (the member was removed after the confirmation returned focus
+  // here): focus moves to the pane's heading instead of falling to the page's body. A layout-effect cleanup
+  // runs while the button is still in the document.
+  useLayoutEffect(
+    () => () => {
+      const button = trigger.current
+      if (button && document.activeElement === button) focusPlaceOf(button)
+    },
+    [trigger],
+  )
   const ordered = [...actions.filter((action) => !action.danger), ...actions.filter((action) => action.danger)]
   return (
     <div ref={root} className={ui.cx('rowMenu')}>

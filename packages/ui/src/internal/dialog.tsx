@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode, type SyntheticEvent } from 'react'
 import type { AppearanceElement } from '../appearance/appearance'
+import { focusPlaceOf } from './focus-place'
 import type { Ui } from './use-ui'
 
 export interface DialogProps {
@@ -31,7 +32,8 @@ const FOCUSABLE =
  * - Escape closes: the native `cancel` event is prevented (the owner decides, by unmounting) and the key is
  *   handled here too for the fallback.
  * - On unmount focus goes back to the element that had it when the dialog opened (the menu item's trigger,
- *   the row's menu button), unless focus has already moved elsewhere on purpose.
+ *   the row's menu button), unless focus has already moved elsewhere on purpose; if that element is gone
+ *   (its row was removed), to the heading of the pane or section it was in.
  * - The element with `autofocus`/`data-autofocus` inside, or the dialog's first focusable element, takes focus.
  */
 export function Dialog({
@@ -51,6 +53,8 @@ export function Dialog({
     const node = dialog.current
     if (!node) return
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    // Where focus goes if the opener is gone when the dialog closes: the pane (or section) it was in.
+    const place = opener?.closest('[role="tabpanel"]') ?? opener?.closest('section')
     if (typeof node.showModal === 'function') {
       if (!node.open) node.showModal()
     } else {
@@ -62,7 +66,10 @@ export function Dialog({
       if (typeof node.close === 'function' && node.open) node.close()
       // Return focus only when it is lost (on the body or inside the closing dialog): never steal it.
       const active = document.activeElement
-      if (opener?.isConnected && (!active || active === document.body || node.contains(active))) opener.focus()
+      if (active && active !== document.body && !node.contains(active)) return
+      if (opener?.isConnected) return opener.focus()
+      const heading = place?.isConnected ? place.querySelector(':scope > h2') : null
+      if (heading) focusPlaceOf(heading)
     }
   }, [])
 
