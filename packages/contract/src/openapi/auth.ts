@@ -116,7 +116,7 @@ export const authOperations: ContractOperation[] = [
       'a method the account does not have is 422 on `method`; 5 wrong proofs per 15 minutes, then 429.',
     auth: 'bearer',
     body: { schema: 'ReauthenticateRequest' },
-    responses: { 200: { description: 'Re-authenticated', schema: 'ReauthenticateResponse', noStore: true } },
+    responses: { 200: { description: 'Re-authenticated', schema: 'ReauthenticateResponse' } },
     errors: [],
   },
   {

@@ -87,7 +87,7 @@ export function authRoutes(): Hono<PlintoEnv> {
   // Proving again who you are counts as a sign-in attempt (IP budget), and wrong proofs have a per-user budget.
   auth.post(
     '/reauthenticate',
-    noStore(),
+
     rateLimit('signin'),
     requireSession(),
     jsonBody(ReauthenticateRequestSchema),
