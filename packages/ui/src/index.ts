@@ -33,10 +33,12 @@ export {
   useOrganizations,
   usePasskeys,
   usePlinto,
+  useReauthentication,
   useSession,
   useSessions,
   useUser,
   type PlintoInitialState,
+  type PendingReauthentication,
   type ProtectProps,
   type QueryResult,
   type SignedInProps,
@@ -67,6 +69,10 @@ export { OrganizationSwitcher, type OrganizationSwitcherProps } from './organiza
 export { CreateOrganization, type CreateOrganizationProps } from './organization/create-organization'
 export { OrganizationProfile, type OrganizationProfileProps } from './organization/organization-profile'
 export { UserProfile, type UserProfileProps, type UserProfileSection } from './user-profile/user-profile'
+export {
+  ReauthenticationDialog,
+  type ReauthenticationDialogProps,
+} from './reauthentication/reauthentication-dialog'
 export type { Appearance, AppearanceElement, AppearanceVariables } from './appearance/appearance'
 export type { PresentationProps } from './internal/use-ui'
 export type { RootAttributes } from './internal/root-attributes'

@@ -89,6 +89,8 @@ export type AppearanceElement =
   | 'organizationSwitcherPopover'
   | 'organizationSwitcherList'
   | 'organizationSwitcherOption'
+  /** The modal `<dialog>` of ReauthenticationDialog. */
+  | 'dialog'
 
 /**
  * How components look: color scheme, design tokens and extra class names. Set it on the provider for the
