@@ -27,7 +27,10 @@ const ids = new WeakMap<PendingReauthentication, number>()
 let nextId = 0
 const idOf = (pending: PendingReauthentication) => {
   let id = ids.get(pending)
-  if (id === undefined) ids.set(pending, (id = ++nextId))
+  if (id === undefined) {
+    id = ++nextId
+    ids.set(pending, id)
+  }
   return id
 }
 
