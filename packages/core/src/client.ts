@@ -1,4 +1,5 @@
 import { resolveConfig, type PlintoConfig, type ReauthenticationHandler, type ResolvedConfig } from './config'
+import type { ReauthenticationMethod } from '@plinto/contract/reauthentication'
 import { isPlintoError, PlintoError } from './errors'
 import type { ModuleContext } from './module-context'
 import { createLog } from './debug'
@@ -125,7 +126,7 @@ export class PlintoClient {
           const handler = this.#reauthenticationHandler
           if (!handler) return undefined
           reauthenticating ??= new Promise<void>((resolve) =>
-            resolve(handler({ methods: (error.methods ?? []) as never[], error })),
+            resolve(handler({ methods: (error.methods ?? []) as ReauthenticationMethod[], error })),
           )
             .catch((cause: unknown) => {
               throw isPlintoError(cause)
