@@ -9,7 +9,10 @@ export default [
   {
     name: '@plinto/typescript-sdk — everything, lazily loaded chunks included',
     path: 'packages/core/dist/index.js',
-    limit: '22 KB',
+    // 22 KB until re-authentication (auth.reauthenticate and its lazy chunk, the REAUTH_REQUIRED retry through
+    // onReauthenticationRequired, isReauthenticationRequired): 22.29 kB. The first load is budgeted apart
+    // (scripts/measure-first-load.mjs) and the new code is mostly in a lazily loaded chunk.
+    limit: '22.5 KB',
     gzip: true,
   },
   {

@@ -16,6 +16,7 @@ const SCHEMA_DOMAINS = [
   'oauth',
   'organizations',
   'passkeys',
+  'reauthentication',
   'sessions',
   'tokens',
   'user',

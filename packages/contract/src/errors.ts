@@ -25,6 +25,8 @@ export const ErrorBodySchema = /* @__PURE__ */ z.object({
   path: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
   errors: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(FieldErrorSchema)),
   retry_after: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
+  /** With 403 `REAUTH_REQUIRED`: the ways this account can re-authenticate (`password`, `totp`, `backup_code`, `passkey`). */
+  methods: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
 })
 /** The JSON body of every non-2xx response from a contract server. */
 export type ErrorBody = z.infer<typeof ErrorBodySchema>

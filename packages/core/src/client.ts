@@ -1,4 +1,6 @@
-import { resolveConfig, type PlintoConfig, type ResolvedConfig } from './config'
+import { resolveConfig, type PlintoConfig, type ReauthenticationHandler, type ResolvedConfig } from './config'
+import type { ReauthenticationMethod } from '@plinto/contract/reauthentication'
+import { isPlintoError, PlintoError } from './errors'
 import type { ModuleContext } from './module-context'
 import { createLog } from './debug'
 import { createEmitter, type Emitter, type PlintoEventName, type PlintoEvents } from './events'
@@ -97,6 +99,7 @@ export class PlintoClient {
   readonly #store: Store
   readonly #events: Emitter
   readonly #session: SessionManager
+  #reauthenticationHandler: ReauthenticationHandler | undefined
 
   constructor(options: PlintoClientOptions) {
     const config = resolveConfig(options)
@@ -111,11 +114,34 @@ export class PlintoClient {
       options.tabSync ?? (isBrowser() && config.storage.type !== 'memory' && config.storage.type !== 'sessionStorage')
     // The HTTP layer and the session need each other: the first calls wait for the second.
     let session: SessionManager | undefined
+    this.#reauthenticationHandler = options.onReauthenticationRequired
+    // Requests refused together wait for one re-authentication (one dialog), then each is retried once.
+    let reauthenticating: Promise<void> | undefined
     const http = createHttp(
       config,
       {
         // biome-ignore lint/style/noNonNullAssertion: assigned just below, before any request can ask for a token; `?.` would cost main-chunk bytes
         token: async (rejected) => session!.validToken(SEND_MARGIN_S, rejected),
+        reauthenticate: (error) => {
+          const handler = this.#reauthenticationHandler
+          if (!handler) return undefined
+          reauthenticating ??= new Promise<void>((resolve) =>
+            resolve(handler({ methods: (error.methods ?? []) as ReauthenticationMethod[], error })),
+          )
+            .catch((cause: unknown) => {
+              throw isPlintoError(cause)
+                ? cause
+                : new PlintoError('REAUTH_CANCELLED', 'Re-authentication was cancelled', {
+                    status: 403,
+                    cause,
+                    methods: error.methods,
+                  })
+            })
+            .finally(() => {
+              reauthenticating = undefined
+            })
+          return reauthenticating
+        },
       },
       log,
     )
@@ -198,6 +224,27 @@ export class PlintoClient {
    */
   getAccessToken(): Promise<string | null> {
     return this.#session.validToken(MIN_TOKEN_LIFETIME_S)
+  }
+
+  /**
+   * Sets (or, with `undefined`, removes) the handler that re-authenticates the person when a call is refused with
+   * `REAUTH_REQUIRED`, replacing `onReauthenticationRequired` of the options; see {@link PlintoConfig}. Returns a
+   * function that removes it again (if it is still the one set). @plinto/react's provider calls it.
+   *
+   * @example
+   * ```ts
+   * const stop = plinto.setReauthenticationHandler(async ({ methods }) => {
+   *   await plinto.auth.reauthenticate({ password: await askForPassword() })
+   * })
+   * await plinto.sessions.revokeAllSessions() // asks, then retries once
+   * stop()
+   * ```
+   */
+  setReauthenticationHandler(handler: ReauthenticationHandler | undefined): () => void {
+    this.#reauthenticationHandler = handler
+    return () => {
+      if (this.#reauthenticationHandler === handler) this.#reauthenticationHandler = undefined
+    }
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { ReauthenticationMethod } from '@plinto/contract/reauthentication'
 import { PlintoError } from './errors'
 import { isObject } from './internal/guards'
 import type { StorageAdapter, TokenStorageType } from './storage/types'
@@ -52,7 +53,43 @@ export interface PlintoConfig {
    * browser is public. Use it only on servers; `debug` warns when it is set in a browser.
    */
   clientSecret?: string
+  /**
+   * Called when a request is refused with `REAUTH_REQUIRED` (a sensitive operation, and the session did not prove
+   * who it is recently): resolve once the person re-authenticated (`plinto.auth.reauthenticate(…)`), and the
+   * refused call is sent again, once; reject (they cancelled) and it rejects with `REAUTH_CANCELLED`, or with the
+   * `PlintoError` you reject with. Calls refused together share one handler call. Without a handler the
+   * `REAUTH_REQUIRED` error is the call's answer. @plinto/react sets one with `client.setReauthenticationHandler`.
+   */
+  onReauthenticationRequired?: ReauthenticationHandler
 }
+
+/**
+ * What a {@link ReauthenticationHandler} is told: the ways this account can re-authenticate (empty: none, the
+ * person must sign in again) and the `REAUTH_REQUIRED` error of the refused call.
+ *
+ * @example
+ * ```ts
+ * const request: ReauthenticationRequest = { methods: ['password'], error }
+ * ```
+ */
+export interface ReauthenticationRequest {
+  methods: ReauthenticationMethod[]
+  error: PlintoError
+}
+
+/**
+ * Re-authenticates the person when a call was refused with `REAUTH_REQUIRED`: resolves when done (the call is then
+ * retried once), rejects when they cancel (the call rejects too).
+ *
+ * @example
+ * ```ts
+ * const handler: ReauthenticationHandler = async ({ methods }) => {
+ *   if (!methods.includes('password')) throw new Error('Sign in again')
+ *   await plinto.auth.reauthenticate({ password: await askForPassword() })
+ * }
+ * ```
+ */
+export type ReauthenticationHandler = (request: ReauthenticationRequest) => Promise<void>
 
 /**
  * The validated configuration, every default filled in; read it from `plinto.config`.
@@ -123,6 +160,7 @@ const OPTION_CHECKS: [option: string, ...check: readonly [isValid: (value: unkno
   ],
   ['credentials', (mode) => CREDENTIALS.includes(mode), `expected one of ${CREDENTIALS.join(', ')}`],
   ['fetch', ...ofType('function')],
+  ['onReauthenticationRequired', ...ofType('function')],
   ['debug', ...ofType('boolean')],
   ['tabSync', ...ofType('boolean')],
   ['clientId', ...ofType('string')],

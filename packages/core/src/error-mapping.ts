@@ -57,6 +57,7 @@ interface ParsedBody {
   message?: string
   fields: FieldError[]
   retryAfter?: number
+  methods?: string[]
 }
 
 /** Reads the three error envelopes we meet in the wild into one shape. Never throws. */
@@ -85,6 +86,8 @@ export function parseErrorBody(body: unknown): ParsedBody {
     fields: readFields(body.errors ?? (Array.isArray(body.detail) ? body.detail : undefined)),
     // Number.isFinite is false for anything that is not a number.
     retryAfter: Number.isFinite(body.retry_after) ? (body.retry_after as number) : undefined,
+    // With REAUTH_REQUIRED: the ways to re-authenticate (an empty list is an answer too: sign in again).
+    methods: Array.isArray(body.methods) ? body.methods.filter((m): m is string => typeof m === 'string') : undefined,
   }
 }
 
@@ -115,6 +118,7 @@ export function errorFromResponse(response: Response, body: unknown): PlintoErro
       rateLimit: rateLimitOf(headers),
       requestId: headers.get('x-request-id') ?? undefined,
       fields: parsed.fields,
+      methods: parsed.methods,
     },
   )
 }

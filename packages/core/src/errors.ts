@@ -1,5 +1,6 @@
 import { SERVER_ERROR_CODES, type ServerErrorCode } from '@plinto/contract/error-codes'
 import type { FieldError } from '@plinto/contract/errors'
+import type { ReauthenticationMethod } from '@plinto/contract/reauthentication'
 
 /**
  * Codes the SDK itself produces, for failures that never reached (or never came back from) the server.
@@ -20,6 +21,11 @@ export const CLIENT_ERROR_CODES = [
   'PASSKEY_NOT_SUPPORTED',
   /** The user dismissed the passkey prompt, or it timed out. */
   'PASSKEY_CANCELLED',
+  /**
+   * A call refused with `REAUTH_REQUIRED` was not retried: the `onReauthenticationRequired` handler rejected (the
+   * person cancelled the re-authentication). `methods` is the refused call's.
+   */
+  'REAUTH_CANCELLED',
 ] as const
 
 /**
@@ -127,7 +133,10 @@ export class PlintoError extends Error {
   declare readonly fields: FieldError[]
   /** With `MFA_REQUIRED`: the token to pass to `auth.verifyMfaChallenge`. */
   declare readonly mfaToken: string | undefined
-  /** With `MFA_REQUIRED`: the second factors the account can answer with. */
+  /**
+   * With `MFA_REQUIRED`: the second factors the account can answer with. With `REAUTH_REQUIRED` (and
+   * `REAUTH_CANCELLED`): the ways it can re-authenticate ({@link isReauthenticationRequired} types them).
+   */
   declare readonly methods: string[] | undefined
   declare readonly [BRAND]: true
 
@@ -171,4 +180,25 @@ export function isPlintoError(value: unknown): value is PlintoError {
     ((value as { [BRAND]?: unknown })[BRAND] === true || value instanceof PlintoError) &&
     (value as Error).name === 'PlintoError'
   )
+}
+
+/**
+ * Whether `value` is a `REAUTH_REQUIRED` {@link PlintoError}: the server refused a sensitive operation because the
+ * session did not prove who it is recently. `methods` are then the ways this account can re-authenticate (empty:
+ * none, sign in again); re-authenticate with `plinto.auth.reauthenticate()` and repeat the call.
+ *
+ * @example
+ * ```ts
+ * try { await plinto.sessions.revokeAllSessions() }
+ * catch (err) {
+ *   if (!isReauthenticationRequired(err)) throw err
+ *   if (err.methods.includes('password')) await plinto.auth.reauthenticate({ password: await askPassword() })
+ *   await plinto.sessions.revokeAllSessions()
+ * }
+ * ```
+ */
+export function isReauthenticationRequired(
+  value: unknown,
+): value is PlintoError & { code: 'REAUTH_REQUIRED'; methods: ReauthenticationMethod[] } {
+  return isPlintoError(value) && value.code === 'REAUTH_REQUIRED'
 }

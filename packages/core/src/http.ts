@@ -45,6 +45,11 @@ export interface HttpAuth {
    * with (someone else's refresh, or one shared refresh), or `null`.
    */
   token(rejected?: string): Promise<string | null>
+  /**
+   * A request was refused with `REAUTH_REQUIRED`: the app's handler re-authenticating the person (the request is
+   * then sent again, once), or `undefined` when the app has none (the error is the answer).
+   */
+  reauthenticate?(error: PlintoError): Promise<void> | undefined
 }
 
 /**
@@ -169,6 +174,7 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
       let token = bearer ?? (withAuth ? await auth.token() : null)
       let retries = 0
       let recovered = false
+      let reauthenticated = false
       for (;;) {
         // Stage 1: headers. Cookie mode asks for the refresh token in an HttpOnly cookie, on every call.
         const headers: Record<string, string> = {}
@@ -226,6 +232,15 @@ export function createHttp(config: ResolvedConfig, auth: HttpAuth, log: Log): Ht
           }
           // Stage 4: the error body → PlintoError.
           error = errorFromResponse(response, parsed)
+          // Stage 4b: REAUTH_REQUIRED → the app's handler has the person re-authenticate → one retry. The refusal
+          // came before the operation ran (docs/contract.md § Re-authentication), so a POST is safe to repeat.
+          const reauthenticating = !reauthenticated && error.code === 'REAUTH_REQUIRED' && auth.reauthenticate?.(error)
+          if (reauthenticating) {
+            reauthenticated = true
+            await untilAborted(reauthenticating, signal)
+            token = bearer ?? (withAuth ? await auth.token() : null)
+            continue
+          }
         }
         // Stage 5: the retry policy.
         const wait = retryDelay(method, error, retries)

@@ -11,11 +11,18 @@
  * @packageDocumentation
  */
 export { PlintoClient, type PlintoClientOptions } from './client'
-export { DEFAULT_STORAGE_KEY, type PlintoConfig, type ResolvedConfig } from './config'
+export {
+  DEFAULT_STORAGE_KEY,
+  type PlintoConfig,
+  type ReauthenticationHandler,
+  type ReauthenticationRequest,
+  type ResolvedConfig,
+} from './config'
 export {
   CLIENT_ERROR_CODES,
   PlintoError,
   isPlintoError,
+  isReauthenticationRequired,
   type ClientErrorCode,
   type PlintoErrorCode,
   type PlintoErrorOptions,
@@ -23,7 +30,7 @@ export {
 } from './errors'
 export type { PlintoEventName, PlintoEvents, SignOutReason } from './events'
 export type { AuthSnapshot } from './store'
-export type { AuthModule, AuthModuleDeps, MFASetupResponse } from './modules/auth'
+export type { AuthModule, AuthModuleDeps, MFASetupResponse, ReauthenticateInput } from './modules/auth'
 export type { UsersModule } from './modules/users'
 export type { SessionsModule } from './modules/sessions'
 export type { OrganizationsModule } from './modules/organizations'
@@ -93,4 +100,9 @@ export type {
   TotpSetupResponse,
 } from '@plinto/contract'
 export type { Passkey, PasskeyListResponse, UpdatePasskeyRequest } from '@plinto/contract'
+export type {
+  ReauthenticateRequest,
+  ReauthenticateResponse,
+  ReauthenticationMethod,
+} from '@plinto/contract/reauthentication'
 export type { OAuthProvider, OAuthProvidersResponse } from '@plinto/contract'

@@ -36,6 +36,7 @@ export { useOrganizationInvitations, type UseOrganizationInvitationsResult } fro
 export { useMfa, type UseMfaResult } from './use-mfa'
 export { usePasskeys, type UsePasskeysResult } from './use-passkeys'
 export { useOAuthProviders, type UseOAuthProvidersResult } from './use-oauth-providers'
+export { useReauthentication, type PendingReauthentication } from './use-reauthentication'
 export type { QueryResult } from './use-query'
 export { SignedIn, type SignedInProps } from './signed-in'
 export { SignedOut, type SignedOutProps } from './signed-out'

@@ -43,6 +43,12 @@ export interface PlintoConfigOverrides {
    * expired email tokens and challenges), in seconds; default 60. See `ServerContext.sweep`.
    */
   sweepIntervalSeconds?: number
+  /**
+   * How recently a session must have proved who it is (signed in, or `POST /auth/reauthenticate`) for sensitive
+   * operations (password change, MFA off, passkey deletion, ending other sessions, account deletion), in seconds;
+   * default 600. Older sessions get 403 `REAUTH_REQUIRED`. See docs/contract.md § Re-authentication.
+   */
+  reauthenticationMaxAgeSeconds?: number
   /** `false`, or per-class overrides. Default: on, with the contract's limits; off in `test` mode. */
   rateLimit?: RateLimitOption
   /** Origins allowed to call the API with credentials (CORS). Default: the `appUrl` origin. */
@@ -163,6 +169,7 @@ export interface PlintoConfig {
   refreshTokenTtl: number
   refreshGraceSeconds: number
   sweepIntervalSeconds: number
+  reauthenticationMaxAgeSeconds: number
   rateLimit: false | Record<RateLimitClass, RateLimitRule>
   allowedOrigins: string[]
   passwordHashIterations: number
@@ -223,6 +230,7 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
     refreshTokenTtl: overrides.refreshTokenTtl ?? 30 * 24 * 3600,
     refreshGraceSeconds: overrides.refreshGraceSeconds ?? 10,
     sweepIntervalSeconds: overrides.sweepIntervalSeconds ?? 60,
+    reauthenticationMaxAgeSeconds: overrides.reauthenticationMaxAgeSeconds ?? 600,
     rateLimit: resolveRateLimit(mode, overrides.rateLimit),
     allowedOrigins: overrides.allowedOrigins ?? [new URL(appUrl).origin],
     passwordHashIterations:
@@ -259,6 +267,7 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
   assertPositiveInteger('passwordHashIterations', config.passwordHashIterations)
   assertPositiveInteger('bodyLimitBytes', config.bodyLimitBytes)
   assertPositiveInteger('sweepIntervalSeconds', config.sweepIntervalSeconds)
+  assertPositiveInteger('reauthenticationMaxAgeSeconds', config.reauthenticationMaxAgeSeconds)
   if (!Number.isInteger(config.refreshGraceSeconds) || config.refreshGraceSeconds < 0) {
     throw new TypeError(`refreshGraceSeconds must be a non-negative integer, got ${String(config.refreshGraceSeconds)}`)
   }

@@ -29,18 +29,21 @@ export class ApiError extends Error {
   readonly code: ServerErrorCode
   readonly errors: FieldError[] | undefined
   readonly retryAfter: number | undefined
+  /** With `REAUTH_REQUIRED`: the ways the account can re-authenticate (the body's `methods`). */
+  readonly methods: string[] | undefined
 
   constructor(
     status: ErrorStatus,
     code: ServerErrorCode,
     detail: string,
-    extra: { errors?: FieldError[]; retryAfter?: number } = {},
+    extra: { errors?: FieldError[]; retryAfter?: number; methods?: string[] } = {},
   ) {
     super(detail)
     this.status = status
     this.code = code
     this.errors = extra.errors
     this.retryAfter = extra.retryAfter
+    this.methods = extra.methods
   }
 }
 
@@ -56,6 +59,7 @@ export function errorBody(error: ApiError, path: string, nowMs: number): ErrorBo
   }
   if (error.errors) body.errors = error.errors
   if (error.retryAfter !== undefined) body.retry_after = error.retryAfter
+  if (error.methods) body.methods = error.methods
   return body
 }
 

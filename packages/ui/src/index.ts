@@ -33,10 +33,12 @@ export {
   useOrganizations,
   usePasskeys,
   usePlinto,
+  useReauthentication,
   useSession,
   useSessions,
   useUser,
   type PlintoInitialState,
+  type PendingReauthentication,
   type ProtectProps,
   type QueryResult,
   type SignedInProps,
@@ -79,6 +81,10 @@ export {
 export { MfaSetup, type MfaMethod, type MfaSetupProps } from './user-profile/mfa-setup'
 export { PasskeySetup, type PasskeySetupProps } from './user-profile/passkey-setup'
 export type { PaneRouting } from './internal/use-pane'
+export {
+  ReauthenticationDialog,
+  type ReauthenticationDialogProps,
+} from './reauthentication/reauthentication-dialog'
 export type { Appearance, AppearanceElement, AppearanceVariables } from './appearance/appearance'
 export type { PresentationProps } from './internal/use-ui'
 export type { RootAttributes } from './internal/root-attributes'

@@ -4,6 +4,7 @@ import type { Appearance } from './appearance/appearance'
 import { enFirstPaint } from './localization/en-first-paint'
 import type { LocalizationOverrides, PlintoLocalization } from './localization/localization'
 import { mergeLocalization } from './localization/merge-localization'
+import { ReauthenticationHost } from './reauthentication/reauthentication-host'
 import { UiContext, type UiOptions } from './ui-context'
 
 /**
@@ -27,6 +28,12 @@ export type PlintoProviderProps = HeadlessProviderProps & {
    * `window.location.assign`. Pass your router's push for client-side navigation.
    */
   navigate?: (to: string) => void
+  /**
+   * Ask the person to confirm it is them when the server refuses a sensitive action with `REAUTH_REQUIRED`, in a
+   * `ReauthenticationDialog` (loaded when first needed), then run the action again. Default `true`; `false` when you
+   * render the dialog yourself (`<ReauthenticationDialog />` or your own over `useReauthentication()`).
+   */
+  reauthentication?: boolean
 }
 
 /**
@@ -51,6 +58,7 @@ export function PlintoProvider({
   localization,
   unstyled = false,
   navigate,
+  reauthentication = true,
   ...headless
 }: PlintoProviderProps): ReactNode {
   const options = useMemo<UiOptions>(
@@ -59,7 +67,10 @@ export function PlintoProvider({
   )
   return (
     <HeadlessProvider {...(headless as HeadlessProviderProps)}>
-      <UiContext.Provider value={options}>{headless.children}</UiContext.Provider>
+      <UiContext.Provider value={options}>
+        {headless.children}
+        {reauthentication ? <ReauthenticationHost /> : null}
+      </UiContext.Provider>
     </HeadlessProvider>
   )
 }

@@ -11,6 +11,8 @@ const CONTRACT_ENDPOINTS = [
   'POST /api/v1/auth/signout',
   'POST /api/v1/auth/refresh',
   'POST /api/v1/auth/organization/switch', // not in CONTRACT.md: docs/contract.md § Organization claims
+  'POST /api/v1/auth/reauthenticate', // docs/contract.md § Re-authentication
+  'POST /api/v1/auth/reauthenticate/passkey/options',
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/password/change',
   'POST /api/v1/auth/password/forgot',

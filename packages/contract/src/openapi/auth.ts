@@ -103,6 +103,34 @@ export const authOperations: ContractOperation[] = [
     errors: [403],
   },
   {
+    operationId: 'reauthenticate',
+    method: 'post',
+    path: '/auth/reauthenticate',
+    mount: 'api',
+    tag: 'Auth',
+    summary: 'Prove again who you are, for sensitive operations',
+    description:
+      "Moves the session's `authenticated_at` forward, so the operations that answer 403 `REAUTH_REQUIRED` are allowed " +
+      'again for `reauthenticationMaxAgeSeconds` (10 minutes by default). A wrong password is 401 ' +
+      '`INVALID_CREDENTIALS`, a wrong code 400 `INVALID_MFA_CODE`, a refused passkey 400 `PASSKEY_VERIFICATION_FAILED`; ' +
+      'a method the account does not have is 422 on `method`; 5 wrong proofs per 15 minutes, then 429.',
+    auth: 'bearer',
+    body: { schema: 'ReauthenticateRequest' },
+    responses: { 200: { description: 'Re-authenticated', schema: 'ReauthenticateResponse' } },
+    errors: [],
+  },
+  {
+    operationId: 'reauthenticationPasskeyOptions',
+    method: 'post',
+    path: '/auth/reauthenticate/passkey/options',
+    mount: 'api',
+    tag: 'Auth',
+    summary: "Options for `navigator.credentials.get()` listing the signed-in user's passkeys",
+    auth: 'bearer',
+    responses: { 200: { description: 'PublicKeyCredentialRequestOptionsJSON', schema: 'PasskeyRequestOptions' } },
+    errors: [],
+  },
+  {
     operationId: 'getCurrentUser',
     method: 'get',
     path: '/auth/me',
@@ -124,7 +152,7 @@ export const authOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'ChangePasswordRequest' },
     responses: { 200: message('Password changed') },
-    errors: [],
+    errors: [403],
   },
   {
     operationId: 'forgotPassword',

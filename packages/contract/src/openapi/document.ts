@@ -51,7 +51,10 @@ const ERROR_RESPONSES: Record<ErrorStatusCode, { name: string; description: stri
     description:
       '`UNAUTHORIZED`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `INVALID_CREDENTIALS`, `INVALID_REFRESH_TOKEN`, `REFRESH_TOKEN_REUSED`',
   },
-  403: { name: 'Forbidden', description: '`FORBIDDEN`, `REAUTH_REQUIRED`' },
+  403: {
+    name: 'Forbidden',
+    description: '`FORBIDDEN`; `REAUTH_REQUIRED` on sensitive operations, with `methods` (re-authenticate, then retry)',
+  },
   404: { name: 'NotFound', description: '`NOT_FOUND`' },
   409: { name: 'Conflict', description: '`EMAIL_TAKEN`, `SLUG_TAKEN`, or a state conflict' },
   413: { name: 'PayloadTooLarge', description: '`PAYLOAD_TOO_LARGE`: the body is over the server’s limit' },

@@ -49,7 +49,7 @@ export const mfaOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'MfaCodeRequest' },
     responses: { 200: enabled },
-    errors: [],
+    errors: [403],
   }),
   mfa({
     operationId: 'regenerateBackupCodes',
@@ -58,7 +58,7 @@ export const mfaOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'MfaCodeRequest' },
     responses: { 200: { description: 'The new backup codes', schema: 'BackupCodesResponse', noStore: true } },
-    errors: [],
+    errors: [403],
   }),
   mfa({
     operationId: 'enableSms',
@@ -85,7 +85,7 @@ export const mfaOperations: ContractOperation[] = [
     auth: 'bearer',
     body: { schema: 'MfaCodeRequest' },
     responses: { 200: enabled },
-    errors: [],
+    errors: [403],
   }),
   mfa({
     operationId: 'sendMfaChallenge',

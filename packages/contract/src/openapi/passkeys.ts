@@ -79,6 +79,6 @@ export const passkeyOperations: ContractOperation[] = [
     summary: 'Delete a passkey',
     auth: 'bearer',
     responses: { 204: { description: 'Deleted' } },
-    errors: [404, 422],
+    errors: [403, 404, 422],
   }),
 ]

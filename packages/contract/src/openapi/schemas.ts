@@ -55,6 +55,7 @@ import {
   PasskeySchema,
   UpdatePasskeyRequestSchema,
 } from '../passkeys'
+import { ReauthenticateRequestSchema, ReauthenticateResponseSchema } from '../reauthentication'
 import { RevokeAllSessionsResponseSchema, SessionListResponseSchema, SessionSchema } from '../sessions'
 import { TokenResponseSchema } from '../tokens'
 import { UserSchema } from '../user'
@@ -123,6 +124,7 @@ export const responseSchemas = {
   PasskeyListResponse: PasskeyListResponseSchema,
   PasskeyCreationOptions: PasskeyCreationOptionsSchema,
   PasskeyRequestOptions: PasskeyRequestOptionsSchema,
+  ReauthenticateResponse: ReauthenticateResponseSchema,
   OAuthProvidersResponse: OAuthProvidersResponseSchema,
   OAuthAuthorizeResponse: OAuthAuthorizeResponseSchema,
   HealthResponse: HealthResponseSchema,
@@ -168,6 +170,7 @@ export const requestSchemas = {
   PasskeyAuthenticateOptionsRequest: PasskeyAuthenticateOptionsRequestSchema,
   PasskeyAuthenticateVerifyRequest: PasskeyAuthenticateVerifyRequestSchema,
   UpdatePasskeyRequest: UpdatePasskeyRequestSchema,
+  ReauthenticateRequest: ReauthenticateRequestSchema,
   OAuthAuthorizeRequest: OAuthAuthorizeRequestSchema,
   OAuthCallbackRequest: OAuthCallbackRequestSchema,
   DevConsentForm: DevConsentFormSchema,

@@ -42,7 +42,7 @@ export const sessionOperations: ContractOperation[] = [
     description: "Another user's session, an unknown one or one already ended is 404.",
     auth: 'bearer',
     responses: { 204: { description: 'Ended' } },
-    errors: [404, 422],
+    errors: [403, 404, 422],
   },
   {
     operationId: 'revokeAllSessions',
@@ -53,6 +53,6 @@ export const sessionOperations: ContractOperation[] = [
     summary: 'End every other active session',
     auth: 'bearer',
     responses: { 200: { description: 'How many sessions were ended', schema: 'RevokeAllSessionsResponse' } },
-    errors: [],
+    errors: [403],
   },
 ]

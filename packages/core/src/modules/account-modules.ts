@@ -100,7 +100,7 @@ export function createAccountModules(context: ModuleContext): AccountModules {
  * The WebAuthn ceremonies (./passkey-ceremony.lazy, a chunk of their own with @simplewebauthn/browser), after
  * checking there is WebAuthn to run them with. Sign-in with a passkey must not wait for the management chunk.
  */
-function ceremonies() {
+export function ceremonies() {
   const { PublicKeyCredential: credentialClass, navigator } = globalThis as {
     PublicKeyCredential?: unknown
     navigator?: { credentials?: unknown }

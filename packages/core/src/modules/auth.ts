@@ -16,6 +16,8 @@ import type { User } from '@plinto/contract/user'
 import type { MfaChallengeSendRequest, MfaEnabledResponse, TotpSetupResponse } from '@plinto/contract'
 import type { OAuthProvidersResponse } from '@plinto/contract'
 import type { Passkey } from '@plinto/contract'
+import type { ReauthenticateResponse } from '@plinto/contract/reauthentication'
+import { loadOnce } from './lazy'
 import type { MfaModule } from './mfa'
 import type { InitiateOAuthOptions, OAuthFlows } from './oauth'
 import type { PasskeyAuthRequest, PasskeyRegisterRequest, PasskeysModule } from './passkeys'
@@ -31,6 +33,17 @@ import { finishSignIn } from './shared'
  * ```
  */
 export type MFASetupResponse = TotpSetupResponse | MessageResponse
+
+/**
+ * One proof for {@link AuthModule.reauthenticate}: the password, a code from the authenticator app, a backup code
+ * (spent), or `{ passkey: true }` to run the WebAuthn prompt with the user's passkeys.
+ *
+ * @example
+ * ```ts
+ * const proof: ReauthenticateInput = { password: 'correct horse battery' }
+ * ```
+ */
+export type ReauthenticateInput = { password: string } | { code: string } | { backupCode: string } | { passkey: true }
 
 /**
  * `plinto.auth`: sign-up, sign-in (with the MFA step), sign-out, refresh, the current user, passwords,
@@ -193,6 +206,19 @@ export interface AuthModule {
    * @example `const { user } = await plinto.auth.authenticatePasskey()`
    */
   authenticatePasskey(request?: PasskeyAuthRequest): Promise<AuthResponse>
+  /**
+   * Proves again who the signed-in person is (`POST /auth/reauthenticate`), so that sensitive operations refused
+   * with `REAUTH_REQUIRED` are allowed again for a while (10 minutes by default). Use one of the `methods` of that
+   * error. A wrong password is `INVALID_CREDENTIALS`, a wrong code `INVALID_MFA_CODE`; 5 wrong tries per 15 minutes,
+   * then `RATE_LIMITED`. The tokens are then refreshed, so the access token's `auth_time` is the new time.
+   * @example
+   * ```ts
+   * await plinto.auth.reauthenticate({ password })
+   * await plinto.auth.reauthenticate({ code: '123456' })
+   * await plinto.auth.reauthenticate({ passkey: true })
+   * ```
+   */
+  reauthenticate(input: ReauthenticateInput): Promise<ReauthenticateResponse>
 }
 
 /** The modules whose methods `auth` also offers under the names of the public docs. */
@@ -215,6 +241,7 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
     auth = false,
   ) => http.request<T>(path, { method: 'POST', ...(json === undefined ? {} : { json }), schema, auth })
 
+  const reauthentication = loadOnce(() => import('./reauthentication.lazy'))
   const signInWith = async (path: string, body: unknown) => session.start(await post(path, body, (v) => v.auth))
 
   return {
@@ -275,5 +302,6 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
     ...oauth,
     registerPasskey: passkeys.registerPasskey,
     authenticatePasskey: passkeys.authenticatePasskey,
+    reauthenticate: async (input) => (await reauthentication()).reauthenticate(context, input),
   }
 }

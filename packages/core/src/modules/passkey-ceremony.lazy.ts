@@ -43,6 +43,19 @@ export async function register(context: ModuleContext, name?: string): Promise<P
   })
 }
 
+/**
+ * For re-authentication: options listing the signed-in user's passkeys → `navigator.credentials.get()`; resolves
+ * with the assertion for `POST /auth/reauthenticate`.
+ */
+export async function reauthenticationAssertion(context: ModuleContext): Promise<unknown> {
+  const optionsJSON = await caller(context)('POST', 'auth/reauthenticate/passkey/options', PasskeyRequestOptionsSchema)
+  return ceremony(() =>
+    startAuthentication({
+      optionsJSON: optionsJSON as unknown as Parameters<typeof startAuthentication>[0]['optionsJSON'],
+    }),
+  )
+}
+
 /** options → `navigator.credentials.get()` → verify; resolves with the AuthResponse (not yet adopted). */
 export async function authenticate(context: ModuleContext, email?: string): Promise<AuthResponse> {
   const call = caller(context)

@@ -264,5 +264,7 @@ describe('DELETE /users/me', () => {
     advance(10 * 60_000 + 1)
     const late = await call(app, 'DELETE', '/api/v1/users/me', { token: body.tokens.access_token })
     expect([late.status, late.body.error_code]).toEqual([403, 'REAUTH_REQUIRED'])
+    // Nothing to re-authenticate with: the body names no method, so the person signs in again.
+    expect(late.body.methods).toEqual([])
   })
 })

@@ -45,6 +45,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         'database-url': { type: 'string' },
         'access-token-ttl': { type: 'string' },
         'refresh-token-ttl': { type: 'string' },
+        'reauthentication-max-age': { type: 'string' },
         'rate-limit': { type: 'string' },
         'allowed-origin': { type: 'string', multiple: true },
         'app-url': { type: 'string' },
@@ -94,6 +95,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
   if (redirects) extra.allowedRedirectUrls = redirects.map((url) => toUrl(url, '--allowed-redirect-url').href)
   const webhooks = webhookPairs(values['webhook-url'], values['webhook-secret'], env)
   if (webhooks) extra.webhooks = webhooks
+  const reauthenticationMaxAge = optionalInteger(
+    values['reauthentication-max-age'] ?? env.PLINTO_REAUTHENTICATION_MAX_AGE,
+    '--reauthentication-max-age',
+  )
+  if (reauthenticationMaxAge !== undefined) extra.reauthenticationMaxAgeSeconds = reauthenticationMaxAge
   const publicUrl = values['public-url'] ?? env.PLINTO_PUBLIC_URL
   if (publicUrl) {
     const url = toUrl(publicUrl, '--public-url')

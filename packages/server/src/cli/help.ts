@@ -16,6 +16,9 @@ Options (environment variable in brackets; flags win):
                                                                        [DATABASE_URL]
   --access-token-ttl SECS   Access token lifetime                      [PLINTO_ACCESS_TOKEN_TTL] default 3600
   --refresh-token-ttl SECS  Refresh token lifetime                     [PLINTO_REFRESH_TOKEN_TTL] default 2592000
+  --reauthentication-max-age SECS
+                            How recently a session must have signed in or re-authenticated for sensitive
+                            operations                                 [PLINTO_REAUTHENTICATION_MAX_AGE] default 600
   --rate-limit on|off       Contract rate limits                       [PLINTO_RATE_LIMIT] default on (off in test mode)
   --allowed-origin URL      CORS origin allowed with credentials; repeat for more
                                                                        [PLINTO_ALLOWED_ORIGINS, comma-separated]

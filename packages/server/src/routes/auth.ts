@@ -3,6 +3,7 @@ import {
   ChangePasswordRequestSchema,
   ForgotPasswordRequestSchema,
   MagicLinkRequestSchema,
+  ReauthenticateRequestSchema,
   RefreshRequestSchema,
   SwitchOrganizationRequestSchema,
   ResetPasswordRequestSchema,
@@ -17,6 +18,8 @@ import { changePassword, requestPasswordReset, resetPassword } from '../domain/a
 import { checkPassword, signInIdentifier } from '../domain/accounts/sign-in'
 import { normalizeEmail, toWireUser } from '../domain/accounts/user-wire'
 import { createUser } from '../domain/accounts/users'
+import { reauthenticationOptions } from '../domain/passkeys/passkeys'
+import { reauthenticate } from '../domain/sessions/reauthentication'
 import { authenticate, endSession, rotateRefreshToken, type RotationRequest } from '../domain/sessions/sessions'
 import { ApiError, errors } from '../errors'
 import type { PlintoEnv } from '../env'
@@ -25,6 +28,7 @@ import { clearRefreshCookie, deliverTokens, readRefreshCookie, wantsCookieTransp
 import { noStore } from '../middleware/no-store'
 import { jsonBody } from '../middleware/json-body'
 import { limitAccount, rateLimit } from '../middleware/rate-limit'
+import { requireRecentAuthentication } from '../middleware/recent-authentication'
 import { requireSession } from '../middleware/session'
 
 // Answers that must not depend on whether the account exists.
@@ -80,10 +84,30 @@ export function authRoutes(): Hono<PlintoEnv> {
 
   auth.get('/me', requireSession(), (c) => c.json(toWireUser(c.var.user), 200))
 
-  auth.post('/password/change', requireSession(), jsonBody(ChangePasswordRequestSchema), async (c) => {
-    await changePassword(c.var.server, c.var.user, c.var.session, c.req.valid('json'))
-    return c.json<MessageResponse>({ message: 'Password changed. Other sessions have been signed out.' }, 200)
-  })
+  // Proving again who you are counts as a sign-in attempt (IP budget), and wrong proofs have a per-user budget.
+  auth.post(
+    '/reauthenticate',
+
+    rateLimit('signin'),
+    requireSession(),
+    jsonBody(ReauthenticateRequestSchema),
+    async (c) => c.json(await reauthenticate(c.var.server, c.var.user, c.var.session, c.req.valid('json')), 200),
+  )
+
+  auth.post('/reauthenticate/passkey/options', requireSession(), async (c) =>
+    c.json(await reauthenticationOptions(c.var.server, c.var.user), 200),
+  )
+
+  auth.post(
+    '/password/change',
+    requireSession(),
+    requireRecentAuthentication(),
+    jsonBody(ChangePasswordRequestSchema),
+    async (c) => {
+      await changePassword(c.var.server, c.var.user, c.var.session, c.req.valid('json'))
+      return c.json<MessageResponse>({ message: 'Password changed. Other sessions have been signed out.' }, 200)
+    },
+  )
 
   auth.post('/password/forgot', rateLimit('passwordReset'), jsonBody(ForgotPasswordRequestSchema), async (c) => {
     const { email } = c.req.valid('json')

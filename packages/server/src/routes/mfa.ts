@@ -23,6 +23,7 @@ import { signedIn } from '../http/sign-in-response'
 import { noStore } from '../middleware/no-store'
 import { jsonBody } from '../middleware/json-body'
 import { rateLimit } from '../middleware/rate-limit'
+import { requireRecentAuthentication } from '../middleware/recent-authentication'
 import { requireSession } from '../middleware/session'
 
 /**
@@ -45,15 +46,29 @@ export function mfaRoutes(): Hono<PlintoEnv> {
     return c.json<MfaEnabledResponse>({ enabled: true }, 200)
   })
 
-  mfa.post('/totp/disable', noStore(), requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
-    await disableFactor(c.var.server, c.var.user, 'totp', c.req.valid('json').code)
-    return c.json<MfaEnabledResponse>({ enabled: false }, 200)
-  })
+  mfa.post(
+    '/totp/disable',
+    noStore(),
+    requireSession(),
+    requireRecentAuthentication(),
+    jsonBody(MfaCodeRequestSchema),
+    async (c) => {
+      await disableFactor(c.var.server, c.var.user, 'totp', c.req.valid('json').code)
+      return c.json<MfaEnabledResponse>({ enabled: false }, 200)
+    },
+  )
 
-  mfa.post('/backup-codes/regenerate', noStore(), requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
-    const codes = await regenerateBackupCodes(c.var.server, c.var.user, c.req.valid('json').code)
-    return c.json<BackupCodesResponse>({ backup_codes: codes }, 200)
-  })
+  mfa.post(
+    '/backup-codes/regenerate',
+    noStore(),
+    requireSession(),
+    requireRecentAuthentication(),
+    jsonBody(MfaCodeRequestSchema),
+    async (c) => {
+      const codes = await regenerateBackupCodes(c.var.server, c.var.user, c.req.valid('json').code)
+      return c.json<BackupCodesResponse>({ backup_codes: codes }, 200)
+    },
+  )
 
   mfa.post('/sms/enable', requireSession(), jsonBody(SmsEnableRequestSchema), async (c) => {
     await startSmsSetup(c.var.server, c.var.user, c.req.valid('json').phone)
@@ -64,10 +79,17 @@ export function mfaRoutes(): Hono<PlintoEnv> {
     return c.json<MfaEnabledResponse>(await confirmSms(c.var.server, c.var.user, c.req.valid('json').code), 200)
   })
 
-  mfa.post('/sms/disable', noStore(), requireSession(), jsonBody(MfaCodeRequestSchema), async (c) => {
-    await disableFactor(c.var.server, c.var.user, 'sms', c.req.valid('json').code)
-    return c.json<MfaEnabledResponse>({ enabled: false }, 200)
-  })
+  mfa.post(
+    '/sms/disable',
+    noStore(),
+    requireSession(),
+    requireRecentAuthentication(),
+    jsonBody(MfaCodeRequestSchema),
+    async (c) => {
+      await disableFactor(c.var.server, c.var.user, 'sms', c.req.valid('json').code)
+      return c.json<MfaEnabledResponse>({ enabled: false }, 200)
+    },
+  )
 
   // The second step of a sign-in counts as a sign-in attempt (the mfa_token also allows 5 wrong codes).
   mfa.post('/challenge/send', rateLimit('signin'), jsonBody(MfaChallengeSendRequestSchema), async (c) => {

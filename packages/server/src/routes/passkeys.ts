@@ -20,6 +20,7 @@ import { signedIn } from '../http/sign-in-response'
 import { noStore } from '../middleware/no-store'
 import { jsonBody } from '../middleware/json-body'
 import { rateLimit } from '../middleware/rate-limit'
+import { requireRecentAuthentication } from '../middleware/recent-authentication'
 import { requireSession } from '../middleware/session'
 
 /**
@@ -69,7 +70,7 @@ export function passkeyRoutes(): Hono<PlintoEnv> {
     return c.json(await renamePasskey(c.var.server, c.var.user, c.req.param('id'), c.req.valid('json').name), 200)
   })
 
-  passkeys.delete('/:id', requireSession(), async (c) => {
+  passkeys.delete('/:id', requireSession(), requireRecentAuthentication(), async (c) => {
     await deletePasskey(c.var.server, c.var.user, c.req.param('id'))
     return c.body(null, 204)
   })

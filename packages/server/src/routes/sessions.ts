@@ -4,6 +4,7 @@ import { listActiveSessions, revokeOwnSession } from '../domain/sessions/own-ses
 import { toWireSession } from '../domain/sessions/session-wire'
 import { endSessionsOfUser } from '../domain/sessions/sessions'
 import type { PlintoEnv } from '../env'
+import { requireRecentAuthentication } from '../middleware/recent-authentication'
 import { requireSession } from '../middleware/session'
 
 /**
@@ -19,7 +20,7 @@ export function sessionRoutes(): Hono<PlintoEnv> {
   sessions.get('/current', requireSession(), (c) => c.json(toWireSession(c.var.session, c.var.session.id), 200))
 
   // Registered before `/:id` would shadow it for DELETE only; POST never matches `/:id` anyway.
-  sessions.post('/revoke-all', requireSession(), async (c) => {
+  sessions.post('/revoke-all', requireSession(), requireRecentAuthentication(), async (c) => {
     const { server, user, session } = c.var
     const body: RevokeAllSessionsResponse = {
       revoked_count: await endSessionsOfUser(server, user.id, 'revoked_by_user', session.id),
@@ -27,10 +28,16 @@ export function sessionRoutes(): Hono<PlintoEnv> {
     return c.json(body, 200)
   })
 
-  sessions.delete('/:id', requireSession(), async (c) => {
-    await revokeOwnSession(c.var.server, c.var.user, c.req.param('id'))
-    return c.body(null, 204)
-  })
+  // Ending another session is sensitive (a stolen token must not shut its owner out); ending this one is signing out.
+  sessions.delete(
+    '/:id',
+    requireSession(),
+    requireRecentAuthentication({ unless: (c) => c.req.param('id') === c.var.session.id }),
+    async (c) => {
+      await revokeOwnSession(c.var.server, c.var.user, c.req.param('id'))
+      return c.body(null, 204)
+    },
+  )
 
   return sessions
 }

@@ -4,6 +4,7 @@ import { deleteAccount } from '../domain/accounts/account-deletion'
 import { updateProfile } from '../domain/accounts/profile'
 import type { PlintoEnv } from '../env'
 import { jsonBody } from '../middleware/json-body'
+import { requireRecentAuthentication } from '../middleware/recent-authentication'
 import { requireSession } from '../middleware/session'
 
 /**
@@ -16,8 +17,8 @@ export function userRoutes(): Hono<PlintoEnv> {
     return c.json(await updateProfile(c.var.server, c.var.user, c.req.valid('json')), 200)
   })
 
-  users.delete('/me', requireSession(), jsonBody(DeleteUserRequestSchema), async (c) => {
-    await deleteAccount(c.var.server, c.var.user, c.var.session, c.req.valid('json').password)
+  users.delete('/me', requireSession(), requireRecentAuthentication(), jsonBody(DeleteUserRequestSchema), async (c) => {
+    await deleteAccount(c.var.server, c.var.user, c.req.valid('json').password)
     return c.body(null, 204)
   })
 

@@ -69,6 +69,8 @@ export type ChallengeKind =
    * `expires_at`.
    */
   | 'mfa_failures'
+  /** A budget too: a user's wrong proofs at `POST /auth/reauthenticate` in the window ending at `expires_at`. */
+  | 'reauth_failures'
 
 /**
  * Short-lived, single-use server state: an MFA sign-in token, an SMS code, a WebAuthn challenge, an OAuth

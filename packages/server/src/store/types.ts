@@ -71,6 +71,12 @@ export interface SessionRecord {
    * null) on sessions started before families existed; their rotated tokens are kept until they expire.
    */
   refresh_family_hash?: string | null
+  /**
+   * When the session last proved who it is: the sign-in that started it, moved forward by
+   * `POST /auth/reauthenticate`. Sensitive operations are judged by it (docs/contract.md § Re-authentication) and
+   * access tokens carry it as `auth_time`. Absent (or null) on sessions stored before it existed: their start counts.
+   */
+  authenticated_at?: number | null
 }
 
 /**

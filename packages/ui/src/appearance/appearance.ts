@@ -126,6 +126,8 @@ export type AppearanceElement =
   | 'visuallyHidden'
   /** A "danger zone" part (leaving an organization). */
   | 'dangerZone'
+  /** The modal `<dialog>` of ReauthenticationDialog. */
+  | 'dialog'
 
 /**
  * How components look: color scheme, design tokens and extra class names. Set it on the provider for the

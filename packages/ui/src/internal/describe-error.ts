@@ -51,6 +51,10 @@ export function describeError<F extends string>(
       return { form: t.errors.notFound, fields: {} }
     case 'PASSKEY_NOT_SUPPORTED':
       return { form: t.errors.passkeyNotSupported, fields: {} }
+    // Outside the account screens `reauthentication` may be absent (first-paint text): then the generic message.
+    case 'REAUTH_CANCELLED':
+    case 'REAUTH_REQUIRED':
+      return { form: t.reauthentication?.cancelled ?? t.errors.generic, fields: {} }
     case 'PASSKEY_CANCELLED':
       return { form: t.errors.passkeyCancelled, fields: {} }
     case 'PASSKEY_VERIFICATION_FAILED':

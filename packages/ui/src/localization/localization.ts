@@ -415,6 +415,28 @@ export interface PlintoLocalization {
     /** OrganizationSwitcher's menu item that opens OrganizationProfile. */
     manageOrganization: string
   }
+  /** The dialog that asks the person to prove again who they are before a sensitive action (ReauthenticationDialog). */
+  reauthentication: {
+    title: string
+    description: string
+    confirm: string
+    confirming: string
+    cancel: string
+    /** Under the TOTP code field. */
+    codeHint: string
+    wrongPassword: string
+    usePassword: string
+    useCode: string
+    useBackupCode: string
+    usePasskey: string
+    /** What the passkey button says while the browser's prompt is open. */
+    passkeyWaiting: string
+    /** The account has no way to confirm here (magic link or OAuth only): it must sign in again. */
+    signInAgain: string
+    signOut: string
+    /** Shown where a sensitive action was refused because the person cancelled the dialog. */
+    cancelled: string
+  }
 }
 
 /**

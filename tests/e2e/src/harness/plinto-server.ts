@@ -13,6 +13,8 @@ export interface PlintoServerOptions {
   appOrigin: string
   /** Access token lifetime in seconds (default 3600). */
   accessTokenTtl?: number
+  /** How recently a session must have signed in or re-authenticated for sensitive actions (default 600). */
+  reauthenticationMaxAgeSeconds?: number
 }
 
 export interface PlintoServer {
@@ -39,6 +41,7 @@ export async function startPlintoServer({
   port,
   appOrigin,
   accessTokenTtl,
+  reauthenticationMaxAgeSeconds,
 }: PlintoServerOptions): Promise<PlintoServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'plinto-e2e-data-'))
   let store: PlintoStore | null = null
@@ -57,6 +60,7 @@ export async function startPlintoServer({
         origins: [appOrigin],
         rpId: 'localhost',
         ...(accessTokenTtl === undefined ? {} : { accessTokenTtl }),
+        ...(reauthenticationMaxAgeSeconds === undefined ? {} : { reauthenticationMaxAgeSeconds }),
       },
     })
   }

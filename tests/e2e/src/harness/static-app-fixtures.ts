@@ -7,6 +7,8 @@ export interface StaticAppFixtureOptions {
   tokenStorage?: TokenStorageMode
   /** Access token lifetime in seconds for this file's server. */
   accessTokenTtl?: number
+  /** How recently a session must have signed in or re-authenticated for sensitive actions, for this file's server. */
+  reauthenticationMaxAgeSeconds?: number
 }
 
 /**
@@ -17,7 +19,7 @@ export interface StaticAppFixtureOptions {
 function useStaticApp(
   label: string,
   buildDir: string,
-  { accessTokenTtl }: StaticAppFixtureOptions,
+  { accessTokenTtl, reauthenticationMaxAgeSeconds }: StaticAppFixtureOptions,
 ): AppFixture<ServedApp> {
   const { apiPort } = inject('e2e')
   return useAppFixture({
@@ -29,6 +31,7 @@ function useStaticApp(
         port: apiPort,
         appOrigin: app.origin,
         ...(accessTokenTtl === undefined ? {} : { accessTokenTtl }),
+        ...(reauthenticationMaxAgeSeconds === undefined ? {} : { reauthenticationMaxAgeSeconds }),
       }).catch(async (error: unknown) => {
         await app.close()
         throw error

@@ -51,6 +51,22 @@ export function sessionsConformance(store: () => PlintoStore): void {
       expect(await store().sessions.get('sess_nobody')).toBeUndefined()
     })
 
+    test('authenticated_at: kept by create, start and update, read by get and authenticate; absent stays absent', async () => {
+      await createUsers(store(), 'usr_1')
+      await store().sessions.create(sessionRecord('sess_old', 'usr_1'))
+      // A session stored before the field existed reads back without it (it counts from created_at).
+      expect(await store().sessions.get('sess_old')).toEqual(sessionRecord('sess_old', 'usr_1'))
+      const started = sessionRecord('sess_new', 'usr_1', { authenticated_at: NOW + 5 })
+      await store().sessions.start(started, refreshTokenRecord('hash_new', started))
+      expect((await store().sessions.authenticate('sess_new'))?.session).toEqual(started)
+      await store().sessions.update('sess_new', { authenticated_at: NOW + 10 * 60_000 })
+      expect((await store().sessions.authenticate('sess_new'))?.session.authenticated_at).toBe(NOW + 10 * 60_000)
+      await store().sessions.update('sess_old', { authenticated_at: NOW + 1 })
+      expect(await store().sessions.get('sess_old')).toEqual(
+        sessionRecord('sess_old', 'usr_1', { authenticated_at: NOW + 1 }),
+      )
+    })
+
     test('revoke ends an active session once and wipes its refresh tokens’ sealed successors', async () => {
       await createUsers(store(), 'usr_1')
       const session = sessionRecord('sess_1', 'usr_1')

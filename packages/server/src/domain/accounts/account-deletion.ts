@@ -1,19 +1,16 @@
 import type { ServerContext } from '../../server-context'
 import { verifyPassword } from '../../crypto/password'
 import { ApiError, errors } from '../../errors'
-import type { SessionRecord, UserRecord } from '../../store/types'
+import type { UserRecord } from '../../store/types'
 import { toWireUser } from './user-wire'
 import { withWebhookEvents } from '../../webhooks/webhook-events'
-
-/** A password-less account proves it is still the user by a session this recent. */
-const REAUTH_WINDOW_MS = 10 * 60_000
 
 /**
  * Deletes an account and everything of it (CONTRACT.md § Users `DELETE /users/me`).
  *
- * - Accounts with a password must send it (401 `INVALID_CREDENTIALS` otherwise). Accounts without one
- *   (magic link, OAuth) have nothing to re-enter, so their session must have started within the last
- *   10 minutes, else 403 `REAUTH_REQUIRED`: a stolen old access token alone cannot delete an account.
+ * - The route is a sensitive operation (`requireRecentAuthentication()`): the session must have signed in or
+ *   re-authenticated recently, else 403 `REAUTH_REQUIRED`, so a stolen old access token alone cannot delete an
+ *   account. Accounts with a password must also send it (401 `INVALID_CREDENTIALS` otherwise).
  * - Organizations: where the user is the only member, the organization is deleted with the account.
  *   Where the user is the only owner and other members remain, nothing is deleted: 403 `FORBIDDEN`
  *   naming the organization, so ownership is transferred (or the organization deleted) first.
@@ -22,18 +19,13 @@ const REAUTH_WINDOW_MS = 10 * 60_000
 export async function deleteAccount(
   context: ServerContext,
   user: UserRecord,
-  session: SessionRecord,
   password: string | undefined,
 ): Promise<void> {
   const { store } = context
-  if (user.password_hash) {
-    if (!password || !(await verifyPassword(password, user.password_hash))) {
-      throw new ApiError(401, 'INVALID_CREDENTIALS', 'Password is incorrect', {
-        errors: [{ field: 'password', message: 'Password is incorrect' }],
-      })
-    }
-  } else if (context.clock.now() - session.created_at > REAUTH_WINDOW_MS) {
-    throw new ApiError(403, 'REAUTH_REQUIRED', 'Sign in again to delete this account')
+  if (user.password_hash && !(password && (await verifyPassword(password, user.password_hash)))) {
+    throw new ApiError(401, 'INVALID_CREDENTIALS', 'Password is incorrect', {
+      errors: [{ field: 'password', message: 'Password is incorrect' }],
+    })
   }
 
   // Decide every organization first, so a refusal leaves everything as it was.

@@ -128,6 +128,24 @@ export async function authenticationOptions(
   email: string | undefined,
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const user = email ? await context.store.users.getByEmail(normalizeEmail(email)) : undefined
+  return requestOptionsFor(context, user)
+}
+
+/**
+ * Request options for a signed-in user proving again who they are (`POST /auth/reauthenticate/passkey/options`):
+ * their passkeys in `allowCredentials` and the challenge bound to them, so only their passkey can answer it.
+ */
+export function reauthenticationOptions(
+  context: ServerContext,
+  user: UserRecord,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  return requestOptionsFor(context, user)
+}
+
+async function requestOptionsFor(
+  context: ServerContext,
+  user: UserRecord | undefined,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const passkeys = user ? await context.store.passkeys.listByUser(user.id) : []
   const options = await generateAuthenticationOptions({
     rpID: context.config.rpId,

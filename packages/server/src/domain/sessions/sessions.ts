@@ -7,6 +7,7 @@ import { open, seal } from '../../crypto/sealed-box'
 import { ApiError, errors } from '../../errors'
 import type { RefreshTokenRecord, SessionRecord, SessionRevokeReason, UserRecord } from '../../store/types'
 import { withWebhookEvents } from '../../webhooks/webhook-events'
+import { authenticatedAt } from './reauthentication'
 import { familyOf, familyToken, newRefreshFamily } from './refresh-family'
 
 /** A token pair with the refresh token always present (routes drop it from the body in cookie transport). */
@@ -50,6 +51,8 @@ export async function startSession(
     // A new session acts for no organization until the client chooses one (POST /auth/organization/switch).
     active_organization_id: null,
     refresh_family_hash: await sha256(family),
+    // Every session starts with its user proving who they are; POST /auth/reauthenticate moves it forward.
+    authenticated_at: now,
   }
   const { pair, record } = await mintPair(context, session, now, undefined, family)
   // The session, its first refresh token and the user's sign-in time in one store write (and, when webhooks
@@ -287,9 +290,9 @@ async function mintPair(
       sessionId: session.id,
       nowMs: now,
       ttlSeconds: config.accessTokenTtl,
-      // Sessions start at a sign-in and no endpoint re-authenticates one, so the start is when it last proved
-      // who it is (the rule account deletion's REAUTH_REQUIRED window applies too).
-      authTimeMs: session.created_at,
+      // When the session last proved who it is: its sign-in, or its latest POST /auth/reauthenticate (the time
+      // sensitive operations are judged by, docs/contract.md § Re-authentication).
+      authTimeMs: authenticatedAt(session),
       organization,
     }),
     refresh_token: refreshToken,

@@ -230,6 +230,13 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     // organization has no members), and ON DELETE SET NULL would take a lock on sessions for every deletion.
     statements: (t) => [`ALTER TABLE ${t.sessions} ADD COLUMN active_organization_id text`],
   },
+  {
+    version: 7,
+    name: 'when a session last proved who it is',
+    // Null on the sessions of before: the store reads them as authenticated at their start (`created_at`), which
+    // is what they were. No backfill, so the migration is one catalogue change however many sessions exist.
+    statements: (t) => [`ALTER TABLE ${t.sessions} ADD COLUMN authenticated_at bigint`],
+  },
 ]
 
 /**

@@ -25,6 +25,7 @@ export const SESSION_COLUMNS = [
   'user_agent',
   'active_organization_id',
   'refresh_family_hash',
+  'authenticated_at',
 ] as const
 export const REFRESH_TOKEN_COLUMNS = [
   'token_hash',
@@ -49,6 +50,7 @@ const SESSION_TYPES: Record<(typeof SESSION_COLUMNS)[number], string> = {
   user_agent: 'text',
   active_organization_id: 'text',
   refresh_family_hash: 'text',
+  authenticated_at: 'bigint',
 }
 const REFRESH_TOKEN_TYPES: Record<(typeof REFRESH_TOKEN_COLUMNS)[number], string> = {
   token_hash: 'text',
@@ -76,12 +78,16 @@ const toSession = (row: Row): SessionRecord => ({
   active_organization_id: (row.active_organization_id as string | null | undefined) ?? null,
   // Only when set, so sessions without a family read back exactly as they were stored.
   ...(typeof row.refresh_family_hash === 'string' && { refresh_family_hash: row.refresh_family_hash }),
+  // Likewise: rows from before migration 7 hold null, and their sessions count from their start.
+  ...(row.authenticated_at !== null &&
+    row.authenticated_at !== undefined && { authenticated_at: num(row.authenticated_at) }),
 })
 
-/** A session record with every column present (`refresh_family_hash` is optional in the record). */
+/** A session record with every column present (`refresh_family_hash`, `authenticated_at` are optional in the record). */
 const sessionRow = (session: SessionRecord) => ({
   ...session,
   refresh_family_hash: session.refresh_family_hash ?? null,
+  authenticated_at: session.authenticated_at ?? null,
 })
 
 /** How many rows a data-modifying CTE named `done` touched. */
