@@ -97,8 +97,7 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
     }
   })
 
-  const busy =
-    purpose === 'sign_in' ? [t.emailCode.submit, t.emailCode.submitting] : [t.emailCode.verify, t.emailCode.verifying]
+  const signingIn = purpose === 'sign_in'
   return (
     <Form ui={ui} error={errors.form} onSubmit={submit}>
       <StatusMessage ui={ui} message={resent ? t.emailCode.resent : undefined} />
@@ -117,7 +116,12 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
         onValueChange={setCode}
         error={errors.fields.code}
       />
-      <SubmitButton ui={ui} pending={pending} label={busy[0]!} pendingLabel={busy[1]!} />
+      <SubmitButton
+        ui={ui}
+        pending={pending}
+        label={signingIn ? t.emailCode.submit : t.emailCode.verify}
+        pendingLabel={signingIn ? t.emailCode.submitting : t.emailCode.verifying}
+      />
       <button
         type="button"
         className={ui.cx('secondaryButton')}
