@@ -49,6 +49,8 @@ const server = startChild(
     appUrl, // email links
     '--rp-id',
     'localhost',
+    '--email-codes',
+    'on', // the example's SignIn and SignUp offer emailed codes
     ...appOrigins.flatMap((origin) => [
       '--allowed-origin',
       origin, // CORS

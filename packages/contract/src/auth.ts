@@ -50,6 +50,18 @@ export const MessageResponseSchema = /* @__PURE__ */ z.object({ message: /* @__P
 /** `{ message }`: the body of endpoints that only acknowledge. */
 export type MessageResponse = z.infer<typeof MessageResponseSchema>
 
+/**
+ * The answer of `POST /auth/email-code/verify`: for `purpose: 'sign_in'` a sign-in answer ({@link SignInResponseSchema}),
+ * for `purpose: 'verify_email'` a {@link MessageResponseSchema}; {@link EmailCodeVerifyResponse} is its type.
+ */
+export const EmailCodeVerifyResponseSchema = /* @__PURE__ */ z.union([
+  AuthResponseSchema,
+  MfaRequiredResponseSchema,
+  MessageResponseSchema,
+])
+/** @example `const answer: EmailCodeVerifyResponse = await res.json()` */
+export type EmailCodeVerifyResponse = z.infer<typeof EmailCodeVerifyResponseSchema>
+
 // ---- Requests ----
 // Validation here is structural (types, presence, sane bounds); policy such as password strength is the
 // server's, so it can answer WEAK_PASSWORD rather than a generic validation error.
@@ -196,6 +208,36 @@ export const MagicLinkRequestSchema = /* @__PURE__ */ z.object({
 })
 /** @example `await plinto.auth.sendMagicLink({ email, redirect_url: 'https://app.example.com/auth/callback' })` */
 export type MagicLinkRequest = z.input<typeof MagicLinkRequestSchema>
+
+/**
+ * What an emailed one-time code is for: `sign_in` (the code signs in, like a magic link) or `verify_email` (the code
+ * marks the address verified, like the verification link); {@link EmailCodePurpose} is its type.
+ */
+export const EmailCodePurposeSchema = /* @__PURE__ */ z.enum(['sign_in', 'verify_email'])
+/** @example `const purpose: EmailCodePurpose = 'sign_in'` */
+export type EmailCodePurpose = z.infer<typeof EmailCodePurposeSchema>
+
+/**
+ * The body of `POST /auth/email-code/send` (`email`, `purpose`); {@link EmailCodeSendRequest} is its type. The answer
+ * is the same whether or not the account exists.
+ */
+export const EmailCodeSendRequestSchema = /* @__PURE__ */ z.object({ email, purpose: EmailCodePurposeSchema })
+/** @example `await plinto.auth.sendEmailCode({ email: 'ada@example.com', purpose: 'sign_in' })` */
+export type EmailCodeSendRequest = z.input<typeof EmailCodeSendRequestSchema>
+
+/**
+ * The body of `POST /auth/email-code/verify` (`email`, the 6-digit `code`, `purpose`); {@link EmailCodeVerifyRequest}
+ * is its type. The server ignores spaces and dashes a person types or pastes between the digits.
+ */
+export const EmailCodeVerifyRequestSchema = /* @__PURE__ */ z.object({
+  email,
+  code: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1, 'Enter the code'), /* @__PURE__ */ z.maxLength(32)),
+  purpose: EmailCodePurposeSchema,
+})
+/** @example `await plinto.auth.signInWithEmailCode({ email: 'ada@example.com', code: '123456' })` */
+export type EmailCodeVerifyRequest = z.input<typeof EmailCodeVerifyRequestSchema>
 
 /**
  * The body of `POST /mfa/challenge` (the `mfa_token` from sign-in and a code); {@link MfaChallengeRequest} is its type.

@@ -91,11 +91,16 @@ export interface PlintoErrorOptions {
 // Symbol.for() is shared by every copy of the SDK in a page (two bundles, a CJS and an ESM copy), so the
 // brand survives where `instanceof` does not.
 const BRAND = Symbol.for('plinto.error')
-const KNOWN_CODES: ReadonlySet<string> = new Set([...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES])
+// Built on first use rather than at module load: a bundle that never maps an error code (`verifyWebhookSignature`
+// alone) then drops the set and the code lists with it, and new server error codes do not grow it.
+let knownCodes: ReadonlySet<string> | undefined
 
 /** Whether `code` is one of the codes the SDK knows; anything else is mapped from the HTTP status. */
-export const isKnownErrorCode = (code: unknown): code is PlintoErrorCode =>
-  typeof code === 'string' && KNOWN_CODES.has(code)
+export function isKnownErrorCode(code: unknown): code is PlintoErrorCode {
+  if (typeof code !== 'string') return false
+  knownCodes ??= new Set([...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES])
+  return knownCodes.has(code)
+}
 
 /**
  * The one error type the SDK throws. Every method either resolves with a validated result or rejects with

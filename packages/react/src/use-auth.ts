@@ -21,6 +21,9 @@ export interface UseAuthResult
       | 'verifyMfaChallenge'
       | 'sendMagicLink'
       | 'verifyMagicLink'
+      | 'sendEmailCode'
+      | 'signInWithEmailCode'
+      | 'verifyEmailWithCode'
       | 'forgotPassword'
       | 'resetPassword'
       | 'verifyEmail'
@@ -53,6 +56,9 @@ export function useAuth(): UseAuthResult {
       verifyMfaChallenge: auth.verifyMfaChallenge,
       sendMagicLink: auth.sendMagicLink,
       verifyMagicLink: auth.verifyMagicLink,
+      sendEmailCode: auth.sendEmailCode,
+      signInWithEmailCode: auth.signInWithEmailCode,
+      verifyEmailWithCode: auth.verifyEmailWithCode,
       forgotPassword: auth.forgotPassword,
       resetPassword: auth.resetPassword,
       verifyEmail: auth.verifyEmail,

@@ -71,6 +71,11 @@ export interface PlintoConfigOverrides {
   /** Reported by `GET /health`, default the package version. */
   version?: string
   /**
+   * Offer emailed 6-digit one-time codes (`POST /auth/email-code/send` and `/verify`) for signing in and for
+   * verifying the email address, beside the links. Default false: the endpoints answer 403 `EMAIL_CODES_DISABLED`.
+   */
+  emailCodes?: boolean
+  /**
    * Exact URLs that OAuth `redirect_uri` and magic-link `redirect_url` may name (compared as whole URLs,
    * query included). Default: `{appUrl}/auth/callback`.
    */
@@ -179,6 +184,8 @@ export interface PlintoConfig {
   /** Without a trailing slash; undefined: the origin of each request. */
   publicUrl: string | undefined
   version: string
+  /** Whether emailed one-time codes are offered (`POST /auth/email-code/*`). */
+  emailCodes: boolean
   /** Lifetimes of single-use email tokens, seconds. */
   emailTokenTtl: { verifyEmail: number; resetPassword: number; magicLink: number }
   allowedRedirectUrls: string[]
@@ -240,6 +247,7 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
     trustProxy: overrides.trustProxy ?? false,
     publicUrl: overrides.publicUrl === undefined ? undefined : publicBaseUrl(overrides.publicUrl),
     version: overrides.version ?? SERVER_VERSION,
+    emailCodes: overrides.emailCodes ?? false,
     emailTokenTtl: { verifyEmail: 24 * 3600, resetPassword: 15 * 60, magicLink: 15 * 60 },
     allowedRedirectUrls: overrides.allowedRedirectUrls ?? [`${appUrl}/auth/callback`],
     webhooks: overrides.webhooks ?? [],

@@ -72,6 +72,12 @@ export const errors = {
   invalidRefreshToken: () => new ApiError(401, 'INVALID_REFRESH_TOKEN', 'Invalid or expired refresh token'),
   refreshTokenReused: () =>
     new ApiError(401, 'REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session has been revoked'),
+  invalidEmailCode: () => new ApiError(400, 'INVALID_EMAIL_CODE', 'That code is not right; check it and try again'),
+  emailCodeExpired: () =>
+    new ApiError(400, 'EMAIL_CODE_EXPIRED', 'This code has expired, was already used, or was replaced; send a new one'),
+  emailCodeAttemptsExceeded: () =>
+    new ApiError(400, 'EMAIL_CODE_ATTEMPTS_EXCEEDED', 'Too many wrong codes; send a new one'),
+  emailCodesDisabled: () => new ApiError(403, 'EMAIL_CODES_DISABLED', 'This server does not offer email codes'),
   invalidToken: () => new ApiError(400, 'INVALID_TOKEN', 'This link is invalid, was already used, or has expired'),
   notFound: (detail = 'Not found') => new ApiError(404, 'NOT_FOUND', detail),
   validation: (detail: string, fieldErrors: FieldError[], status: 400 | 422 = 422) =>

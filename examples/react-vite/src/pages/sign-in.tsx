@@ -5,7 +5,7 @@ import { useRedirectParam } from '../hooks/use-redirect-param'
 import { forgetReturnTo, withReturnTo } from '../return-to'
 
 /**
- * `/sign-in`: password (with the two-step step), passkey, magic link and OAuth. Signed in, it goes back to
+ * `/sign-in`: password (with the two-step step), passkey, magic link, emailed code and OAuth. Signed in, it goes back to
  * `?redirect=` (the page that sent the user here) or the dashboard.
  */
 export function SignInPage() {
@@ -24,6 +24,8 @@ export function SignInPage() {
         forgotPasswordUrl="/forgot-password"
         signUpUrl={requested ? withReturnTo('/sign-up', requested) : '/sign-up'}
         magicLinkUrl={`${window.location.origin}/auth/callback`}
+        // The dev server (`pnpm start`) runs with --email-codes on.
+        emailCode
       />
     </div>
   )

@@ -24,6 +24,7 @@ export function SignUpPage() {
           void navigate(requested ?? '/dashboard')
         }}
         signInUrl={requested ? withReturnTo('/sign-in', requested) : '/sign-in'}
+        emailCode
       />
       {user && !user.email_verified ? <DevInboxLink email={user.email} /> : null}
     </div>

@@ -224,4 +224,40 @@ export const authOperations: ContractOperation[] = [
     responses: { 200: signInResponse },
     errors: [],
   },
+  {
+    operationId: 'sendEmailCode',
+    method: 'post',
+    path: '/auth/email-code/send',
+    mount: 'api',
+    tag: 'Auth',
+    summary: 'Email a 6-digit one-time code (sign-in or email verification)',
+    description:
+      'The same answer for known and unknown addresses. A new code replaces the previous one of that email and purpose; ' +
+      'it lives 10 minutes and takes 5 attempts. 403 `EMAIL_CODES_DISABLED` when the server does not offer email codes.',
+    body: { schema: 'EmailCodeSendRequest' },
+    responses: { 202: message('Accepted') },
+    errors: [403],
+  },
+  {
+    operationId: 'verifyEmailCode',
+    method: 'post',
+    path: '/auth/email-code/verify',
+    mount: 'api',
+    tag: 'Auth',
+    summary: 'Spend an emailed code: sign in (`sign_in`) or verify the address (`verify_email`)',
+    description:
+      '`sign_in` answers like every sign-in (tokens, or the MFA step); `verify_email` answers a message. A wrong code is ' +
+      '400 `INVALID_EMAIL_CODE`, the wrong code that uses up the attempts `EMAIL_CODE_ATTEMPTS_EXCEEDED`, no live code ' +
+      '(expired, used, replaced or never sent) `EMAIL_CODE_EXPIRED`.',
+    tokenTransport: true,
+    body: { schema: 'EmailCodeVerifyRequest' },
+    responses: {
+      200: {
+        ...signInResponse,
+        description: `${signInResponse.description}; for verify_email a message`,
+        schema: 'EmailCodeVerifyResponse',
+      },
+    },
+    errors: [400, 403],
+  },
 ]

@@ -1,8 +1,9 @@
 import type { ModuleContext } from '../module-context'
-import { isPlintoError } from '../errors'
+import { isPlintoError, PlintoError } from '../errors'
 import type {
   AuthResponse,
   ChangePasswordRequest,
+  EmailCodeSendRequest,
   ForgotPasswordRequest,
   MagicLinkRequest,
   MessageResponse,
@@ -134,6 +135,26 @@ export interface AuthModule {
    * URL(location.href).searchParams.get('magic_token')!)`
    */
   verifyMagicLink(token: string): Promise<AuthResponse>
+  /**
+   * Emails a 6-digit one-time code (10 minutes, once, 5 attempts) for `purpose` `'sign_in'` or `'verify_email'`; a
+   * new one replaces the previous. Answers the same for unknown emails. Throws `EMAIL_CODES_DISABLED` when the server
+   * does not offer codes (its `emailCodes` option).
+   * @example `await plinto.auth.sendEmailCode({ email: 'ada@example.com', purpose: 'sign_in' })`
+   */
+  sendEmailCode(request: EmailCodeSendRequest): Promise<MessageResponse>
+  /**
+   * Signs in with an emailed code (see {@link AuthModule.sendEmailCode}). Throws `MFA_REQUIRED` like `signIn` when
+   * the account has a second factor; `INVALID_EMAIL_CODE` (wrong, try again), `EMAIL_CODE_ATTEMPTS_EXCEEDED` or
+   * `EMAIL_CODE_EXPIRED` (send a new code) otherwise.
+   * @example `const { user } = await plinto.auth.signInWithEmailCode({ email: 'ada@example.com', code: '123456' })`
+   */
+  signInWithEmailCode(request: { email: string; code: string }): Promise<AuthResponse>
+  /**
+   * Verifies an email address with an emailed code (`purpose: 'verify_email'`); `email` defaults to the signed-in
+   * user's, whose `email_verified` the snapshot then shows. Same errors as {@link AuthModule.signInWithEmailCode}.
+   * @example `await plinto.auth.verifyEmailWithCode({ code: '123456' })`
+   */
+  verifyEmailWithCode(request: { code: string; email?: string }): Promise<MessageResponse>
   /**
    * During a sign-in that threw `MFA_REQUIRED` (with `'sms'` in `err.methods`): texts a sign-in code to
    * the account's phone; finish with {@link AuthModule.verifyMfaChallenge}. Same as `mfa.sendChallenge`.
@@ -289,6 +310,22 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
     verifyEmail: (token) => post('auth/email/verify', { token }, (v) => v.message),
     resendVerification: () => post('auth/email/resend', undefined, (v) => v.message, true),
     sendMagicLink: (request) => post('auth/magic-link', request, (v) => v.message),
+    sendEmailCode: (request) => post('auth/email-code/send', request, (v) => v.message),
+    signInWithEmailCode: async (request) =>
+      finishSignIn(context, await post('auth/email-code/verify', { ...request, purpose: 'sign_in' }, (v) => v.signIn)),
+    async verifyEmailWithCode({ code, email }) {
+      const user = session.current()?.user
+      const address = email ?? user?.email
+      if (!address) throw new PlintoError('CONFIG_ERROR', 'verifyEmailWithCode needs an email when no one is signed in')
+      const answer = await post(
+        'auth/email-code/verify',
+        { email: address, code, purpose: 'verify_email' },
+        (v) => v.message,
+      )
+      if (user && user.email.toLowerCase() === address.trim().toLowerCase())
+        session.setUser({ ...user, email_verified: true })
+      return answer
+    },
     sendMfaChallenge: mfa.sendChallenge,
     setupMFA: ((type: 'totp' | 'sms', phone?: string) => {
       pendingFactor = type

@@ -5,7 +5,8 @@ import { PlintoClient } from '@plinto/typescript-sdk'
 import { API_URL, EMAIL, PASSWORD, signedIn, usePlintoServer } from '@plinto/test-support'
 import { PlintoProvider, Protect, SignedIn, SignedOut, useAuth, usePlinto, useSession, useUser } from '../index'
 
-const { plinto, makeClient } = usePlintoServer(PlintoClient)
+// Email codes on, for useAuth's code actions (the server offers them only when configured to).
+const { plinto, makeClient } = usePlintoServer(PlintoClient, { config: { emailCodes: true } })
 
 const wrapperFor = (client: PlintoClient) =>
   function Wrapper({ children }: { children: ReactNode }) {
@@ -106,6 +107,25 @@ describe('useAuth', () => {
     await act(() => result.current.signOut())
     expect(result.current.isAuthenticated).toBe(false)
     expect(plinto.countRequests('POST', '/auth/signout')).toBe(1)
+  })
+
+  test('signs in with an emailed code, and verifies an address with one, through its actions', async () => {
+    await plinto.seedUser({ email: EMAIL, password: PASSWORD })
+    const client = makeClient()
+    const { result } = renderHook(() => useAuth(), { wrapper: wrapperFor(client) })
+    await act(() => result.current.sendEmailCode({ email: EMAIL, purpose: 'sign_in' }))
+    const code = plinto.lastMessage(EMAIL).code!
+    await act(() => result.current.signInWithEmailCode({ email: EMAIL, code }))
+    expect(result.current).toMatchObject({ isSignedIn: true, user: { email: EMAIL } })
+
+    const other = 'grace@example.com'
+    const second = makeClient()
+    const view = renderHook(() => useAuth(), { wrapper: wrapperFor(second) })
+    await act(() => view.result.current.signUp({ email: other, password: PASSWORD }))
+    expect(view.result.current.user?.email_verified).toBe(false)
+    await act(() => view.result.current.sendEmailCode({ email: other, purpose: 'verify_email' }))
+    await act(() => view.result.current.verifyEmailWithCode({ code: plinto.lastMessage(other).code! }))
+    expect(view.result.current.user?.email_verified).toBe(true)
   })
 
   test('actions keep their identity across renders', async () => {

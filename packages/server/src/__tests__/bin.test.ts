@@ -24,6 +24,7 @@ describe('plinto-server', { timeout: 20_000 }, () => {
     [['--webhook-url', 'http://127.0.0.1:9/hooks']],
     [['--oauth-github-client-id', 'only-the-id']],
     [['--secret-key', 'short']],
+    [['--email-codes', 'yes']],
     [['--config', '/nonexistent/plinto.json']],
   ])('bad flags %j exit 2 with a message', async (args) => {
     const bin = run(args)
@@ -45,6 +46,7 @@ describe('plinto-server', { timeout: 20_000 }, () => {
         const bin = run(['--port', '0', '--data-dir', dir, '--access-token-ttl', '120'], {
           PLINTO_MODE: 'test',
           PLINTO_ACCESS_TOKEN_TTL: '999',
+          PLINTO_EMAIL_CODES: 'on',
         })
         const [, url] = await bin.waitFor(/listening on (http:\/\/\S+)\n/)
         const health = await (await fetch(`${url}/health`)).json()
@@ -55,6 +57,12 @@ describe('plinto-server', { timeout: 20_000 }, () => {
           body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }),
         })
         expect((await signUp.json()).tokens.expires_in).toBe(120)
+        const codeSent = await fetch(`${url}/api/v1/auth/email-code/send`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'ada@example.com', purpose: 'sign_in' }),
+        })
+        expect(codeSent.status).toBe(202) // PLINTO_EMAIL_CODES=on (off, it would be 403)
         bin.child.kill('SIGTERM')
         expect(await bin.exited).toBe(0)
         // A clean shutdown released the lock; the database is all that is left.

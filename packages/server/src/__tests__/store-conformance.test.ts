@@ -13,6 +13,7 @@ import { openEmbeddedDatabase } from '../store/embedded/embedded-store'
 import type { SqlClient } from '../store/postgres/sql-client'
 import { PGLITE_START_TIMEOUT, servePglite, startPglite, truncatePlintoTables } from './postgres-helpers'
 import { accountsConformance } from './store-conformance/accounts'
+import { emailCodesConformance } from './store-conformance/email-codes'
 import { factorsConformance } from './store-conformance/factors'
 import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
@@ -26,6 +27,7 @@ function conformance(store: () => PlintoStore, { rollsBack = true } = {}) {
   sessionsConformance(store)
   organizationsConformance(store)
   factorsConformance(store)
+  emailCodesConformance(store)
   lookupsConformance(store)
   rateLimitsConformance(store)
   sweepConformance(store)

@@ -57,6 +57,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         'rp-name': { type: 'string' },
         origin: { type: 'string', multiple: true },
         'secret-key': { type: 'string' },
+        'email-codes': { type: 'string' },
         'oauth-github-client-id': { type: 'string' },
         'oauth-github-client-secret': { type: 'string' },
         'oauth-google-client-id': { type: 'string' },
@@ -106,6 +107,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     if (url.search || url.hash) throw new UsageError(`--public-url must have no query or fragment, got "${publicUrl}"`)
     extra.publicUrl = publicUrl
   }
+  const emailCodes = values['email-codes'] ?? env.PLINTO_EMAIL_CODES
+  if (emailCodes !== undefined && emailCodes !== 'on' && emailCodes !== 'off') {
+    throw new UsageError(`--email-codes must be on or off, got "${emailCodes}"`)
+  }
+  if (emailCodes !== undefined) extra.emailCodes = emailCodes === 'on'
   const rpId = values['rp-id'] ?? env.PLINTO_RP_ID
   if (rpId) extra.rpId = rpId
   const rpName = values['rp-name'] ?? env.PLINTO_RP_NAME

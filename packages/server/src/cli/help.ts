@@ -36,6 +36,8 @@ Options (environment variable in brackets; flags win):
   --rp-name NAME            WebAuthn relying-party name                [PLINTO_RP_NAME] default Plinto
   --origin URL              Origin WebAuthn responses may come from; repeat for more
                                                                        [PLINTO_ORIGINS, comma-separated] default the APP_URL origin
+  --email-codes on|off      Offer emailed 6-digit sign-in and verification codes
+                                                                       [PLINTO_EMAIL_CODES] default off
   --secret-key KEY          32+ characters; encrypts TOTP secrets at rest [PLINTO_SECRET_KEY]
   --oauth-github-client-id ID / --oauth-github-client-secret S
   --oauth-google-client-id ID / --oauth-google-client-secret S

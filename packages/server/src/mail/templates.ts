@@ -28,6 +28,19 @@ export function magicLinkEmail(to: string, link: string): OutgoingMessage {
   return email(to, 'Your sign-in link', 'Open this link to sign in (valid for 15 minutes, once):', link)
 }
 
+/**
+ * A 6-digit one-time code (`POST /auth/email-code/send`). It says the code, not a link: the person types it on
+ * whatever device asked for it. The dev outbox exposes it as `code`.
+ */
+export function emailCodeEmail(to: string, code: string, purpose: 'sign_in' | 'verify_email'): OutgoingMessage {
+  const subject = purpose === 'sign_in' ? 'Your sign-in code' : 'Your verification code'
+  const intro =
+    purpose === 'sign_in'
+      ? `Your sign-in code is ${code}. Enter it where you asked for it; it expires in 10 minutes and works once. Never share it. If you did not ask for it, ignore this email.`
+      : `Your code to verify this email address is ${code}. It expires in 10 minutes and works once.`
+  return { channel: 'email', to, subject, text: `${intro}\n`, html: `<p>${escapeHtml(intro)}</p>`, link: null, code }
+}
+
 export function invitationEmail(to: string, organizationName: string, link: string): OutgoingMessage {
   return email(
     to,

@@ -8,7 +8,14 @@
  * const cls: RateLimitClass = 'signin'
  * ```
  */
-export type RateLimitClass = 'signup' | 'signin' | 'passwordReset' | 'emailVerification' | 'magicLink' | 'general'
+export type RateLimitClass =
+  | 'signup'
+  | 'signin'
+  | 'passwordReset'
+  | 'emailVerification'
+  | 'magicLink'
+  | 'emailCode'
+  | 'general'
 
 /**
  * One class's budget: at most `limit` requests per `windowSeconds`, per client IP and per account.
@@ -47,5 +54,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitClass, RateLimitRule>
   passwordReset: { limit: 3, windowSeconds: 3600 },
   emailVerification: { limit: 5, windowSeconds: 3600 },
   magicLink: { limit: 5, windowSeconds: 3600 },
+  // Sends of one-time codes (`POST /auth/email-code/send`); checking a code counts as a sign-in.
+  emailCode: { limit: 5, windowSeconds: 3600 },
   general: { limit: 100, windowSeconds: 60 },
 }

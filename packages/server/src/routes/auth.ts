@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono'
 import {
   ChangePasswordRequestSchema,
+  EmailCodeSendRequestSchema,
+  EmailCodeVerifyRequestSchema,
   ForgotPasswordRequestSchema,
   MagicLinkRequestSchema,
   ReauthenticateRequestSchema,
@@ -12,6 +14,7 @@ import {
   TokenRequestSchema,
   type MessageResponse,
 } from '@plinto/contract'
+import { sendEmailCode, verifyEmailCode } from '../domain/accounts/email-codes'
 import { sendVerificationEmail, verifyEmail } from '../domain/accounts/email-verification'
 import { magicLinkTarget, redeemMagicLink, sendMagicLink } from '../domain/accounts/magic-links'
 import { changePassword, requestPasswordReset, resetPassword } from '../domain/accounts/passwords'
@@ -34,6 +37,7 @@ import { requireSession } from '../middleware/session'
 // Answers that must not depend on whether the account exists.
 const FORGOT_MESSAGE = 'If an account exists for this email, a password reset link has been sent.'
 const MAGIC_LINK_MESSAGE = 'If an account exists for this email, a sign-in link has been sent.'
+const EMAIL_CODE_MESSAGE = 'If this email can receive a code, one has been sent. It expires in 10 minutes.'
 
 /**
  * The `/auth` routes of CONTRACT.md § Auth. Mounted under the API base path by `createPlintoApp`.
@@ -149,6 +153,26 @@ export function authRoutes(): Hono<PlintoEnv> {
   auth.post('/magic-link/verify', noStore(), rateLimit('magicLink'), jsonBody(TokenRequestSchema), async (c) => {
     const user = await redeemMagicLink(c.var.server, c.req.valid('json').token)
     // The mailbox is one factor: an account with MFA still answers the second step.
+    return firstFactorPassed(c, user, { remember: true, status: 200 })
+  })
+
+  // Emailed one-time codes (docs/contract.md § Email codes). Sends count like magic links (per IP and per
+  // address); checks count as sign-in attempts, and each code takes at most five of them.
+  auth.post('/email-code/send', rateLimit('emailCode'), jsonBody(EmailCodeSendRequestSchema), async (c) => {
+    const body = c.req.valid('json')
+    if (!c.var.server.config.emailCodes) throw errors.emailCodesDisabled()
+    await limitAccount(c, normalizeEmail(body.email))
+    await sendEmailCode(c.var.server, body.email, body.purpose)
+    return c.json<MessageResponse>({ message: EMAIL_CODE_MESSAGE }, 202)
+  })
+
+  auth.post('/email-code/verify', noStore(), rateLimit('signin'), jsonBody(EmailCodeVerifyRequestSchema), async (c) => {
+    const body = c.req.valid('json')
+    if (!c.var.server.config.emailCodes) throw errors.emailCodesDisabled()
+    await limitAccount(c, normalizeEmail(body.email))
+    const user = await verifyEmailCode(c.var.server, body.email, body.code, body.purpose)
+    if (body.purpose === 'verify_email') return c.json<MessageResponse>({ message: 'Email verified.' }, 200)
+    // The mailbox is one factor, as with a magic link: an account with MFA still answers the second step.
     return firstFactorPassed(c, user, { remember: true, status: 200 })
   })
 

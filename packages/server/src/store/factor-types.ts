@@ -60,6 +60,11 @@ export interface MfaRepository {
 export type ChallengeKind =
   | 'mfa_token'
   | 'sms_code'
+  /**
+   * An emailed one-time code (`POST /auth/email-code/send`), keyed `{purpose}:{email_normalized}` so that a new
+   * send replaces the previous code; a decoy with `user_id: null` when no account may receive one.
+   */
+  | 'email_code'
   | 'webauthn_registration'
   | 'webauthn_authentication'
   | 'oauth_state'

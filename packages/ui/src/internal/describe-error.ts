@@ -33,6 +33,14 @@ export function describeError<F extends string>(
       return at('email', t.errors.emailTaken)
     case 'INVALID_MFA_CODE':
       return at('code', t.errors.invalidMfaCode)
+    case 'INVALID_EMAIL_CODE':
+      return at('code', t.errors.invalidEmailCode)
+    case 'EMAIL_CODE_EXPIRED':
+      return { form: t.errors.emailCodeExpired, fields: {} }
+    case 'EMAIL_CODE_ATTEMPTS_EXCEEDED':
+      return { form: t.errors.emailCodeAttemptsExceeded, fields: {} }
+    case 'EMAIL_CODES_DISABLED':
+      return { form: t.errors.emailCodesDisabled, fields: {} }
     case 'VALIDATION_ERROR': {
       const result: FormErrors<F> = { fields: {} }
       for (const { field } of error.fields) {

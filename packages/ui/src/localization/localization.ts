@@ -78,6 +78,14 @@ export interface PlintoLocalization {
     weakPassword: string
     emailTaken: string
     invalidMfaCode: string
+    /** An emailed code that is wrong; more attempts are left. */
+    invalidEmailCode: string
+    /** No live emailed code: it expired, was used, or a newer one replaced it. */
+    emailCodeExpired: string
+    /** The wrong code that used up the attempts of an emailed code. */
+    emailCodeAttemptsExceeded: string
+    /** The server does not offer emailed codes. */
+    emailCodesDisabled: string
     /** The MFA step outlived its token (5 minutes) or its attempts. */
     mfaExpired: string
     /** The account's second factor is one this form cannot ask for yet (e.g. SMS only). */
@@ -156,6 +164,32 @@ export interface PlintoLocalization {
     sendingSms: string
     smsSent: string
     resendSms: string
+    /** Offers signing in with a code emailed to the address (shown when the app enables it). */
+    useEmailCode: string
+  }
+  /** The emailed one-time code step of SignIn ("Email me a code") and SignUp (verify the address with a code). */
+  emailCode: {
+    /** Label of the code field. */
+    field: string
+    /** Under the code field; `email` is where the code went. */
+    hint: (email: string) => string
+    /** What happened after a send; the text does not tell whether an account exists. */
+    sent: (email: string) => string
+    /** Button that sends a code for signing in. */
+    send: string
+    sending: string
+    /** Submit of the code step when signing in. */
+    submit: string
+    submitting: string
+    /** Submit of the code step when verifying an address. */
+    verify: string
+    verifying: string
+    /** Sends a new code (the previous one stops working). */
+    resend: string
+    /** The resend button while it waits; `seconds` until it can be used. */
+    resendIn: (seconds: number) => string
+    resent: string
+    useAnotherEmail: string
   }
   signUp: {
     title: string
@@ -171,6 +205,10 @@ export interface PlintoLocalization {
     resend: string
     resending: string
     resent: string
+    /** On the "verify your email" screen: type the emailed code instead of opening the link. */
+    useCode: string
+    /** Shown once the address is verified with a code. */
+    verified: string
   }
   userButton: {
     /** Accessible name of the avatar button; `name` is the user's full name or, without one, the email. */
@@ -460,6 +498,7 @@ export type FirstPaintSection =
   | 'validation'
   | 'errors'
   | 'signIn'
+  | 'emailCode'
   | 'signUp'
   | 'userButton'
 /** The text of the first paint (internal; ./en-first-paint holds the English one). */

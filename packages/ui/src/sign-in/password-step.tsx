@@ -27,6 +27,8 @@ export interface PasswordStepProps {
   forgotPasswordUrl?: string
   onForgotPassword?: () => void
   onMagicLink?: () => void
+  /** Shows "Email me a code" (the app enables emailed codes). */
+  onEmailCode?: () => void
   /** The passkey and OAuth alternatives, rendered after the magic-link button. */
   alternatives?: ReactNode
   onMfaRequired: (error: PlintoError) => void
@@ -100,15 +102,22 @@ export function PasswordStep(props: PasswordStepProps) {
         />
         <SubmitButton ui={ui} pending={pending} label={t.signIn.submit} pendingLabel={t.signIn.submitting} />
       </Form>
-      {props.onMagicLink ? (
+      {props.onMagicLink || props.onEmailCode ? (
         <>
           {/* biome-ignore lint/a11y/useSemanticElements: a separator with a visible label ("or"), which an <hr> cannot hold */}
           <div className={ui.cx('divider')} role="separator">
             <span>{t.signIn.or}</span>
           </div>
-          <button type="button" className={ui.cx('secondaryButton')} onClick={props.onMagicLink}>
-            {t.signIn.useMagicLink}
-          </button>
+          {props.onEmailCode ? (
+            <button type="button" className={ui.cx('secondaryButton')} onClick={props.onEmailCode}>
+              {t.signIn.useEmailCode}
+            </button>
+          ) : null}
+          {props.onMagicLink ? (
+            <button type="button" className={ui.cx('secondaryButton')} onClick={props.onMagicLink}>
+              {t.signIn.useMagicLink}
+            </button>
+          ) : null}
         </>
       ) : null}
       {props.alternatives}

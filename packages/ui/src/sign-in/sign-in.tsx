@@ -5,6 +5,8 @@ import { LinkButton } from '../elements/link-button'
 import type { RootAttributes } from '../internal/root-attributes'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { Alternatives } from './alternatives'
+import { EmailCodeForm } from './email-code-form'
+import { EmailCodeStep } from './email-code-step'
 import { MagicLinkSent } from './magic-link-sent'
 import { MagicLinkStep } from './magic-link-step'
 import { MfaStep } from './mfa-step'
@@ -41,6 +43,12 @@ export interface SignInProps extends PresentationProps, RootAttributes {
    * sign-in link" (a magic link that lands on that page).
    */
   magicLinkUrl?: string
+  /**
+   * Offer "Email me a code": a 6-digit code emailed to the address, typed here (for people who read their
+   * email on another device). The server must offer codes (its `emailCodes` option); otherwise the form says
+   * so after the first send. Default `false`.
+   */
+  emailCode?: boolean
   /** Offer "Sign in with a passkey" where the browser supports passkeys. Default `true`. */
   passkey?: boolean
   /** Offer "Continue with …" for the OAuth providers the server has (`getOAuthProviders()`). Default `true`. */
@@ -56,10 +64,13 @@ type Step =
   | { kind: 'password'; error?: string; returning?: boolean }
   | { kind: 'magicLink' }
   | { kind: 'magicLinkSent'; email: string }
+  | { kind: 'emailCode' }
+  | { kind: 'emailCodeSent'; email: string }
 
 /**
  * The sign-in form: email (or username) and password, the two-step verification step when the account
- * has MFA (authenticator code, a code texted on request, or a backup code), an optional magic link,
+ * has MFA (authenticator code, a code texted on request, or a backup code), an optional magic link, an optional
+ * 6-digit code emailed to the address (`emailCode`),
  * "Sign in with a passkey" (where the browser supports passkeys), "Continue with …" for the server's OAuth
  * providers, and links to password recovery and sign-up. Errors appear next to the field they concern or at
  * the top, in words; the button shows progress and a second submit while one is running is ignored.
@@ -86,6 +97,7 @@ export function SignIn(props: SignInProps): ReactNode {
     onForgotPassword,
     signUpUrl,
     magicLinkUrl,
+    emailCode = false,
     passkey = true,
     oauth = true,
     oauthRedirectUrl,
@@ -119,10 +131,19 @@ export function SignIn(props: SignInProps): ReactNode {
     if (mfa.start(error) === 'unsupported') setStep({ kind: 'password', error: t.errors.mfaUnsupported })
   }
 
-  const title = mfa.step ? mfa.step.title : step.kind === 'magicLinkSent' ? t.signIn.magicLinkSentTitle : t.signIn.title
-  const subtitle = mfa.step ? mfa.step.subtitle : step.kind === 'magicLinkSent' ? null : t.signIn.subtitle
+  const sent = step.kind === 'magicLinkSent' || step.kind === 'emailCodeSent'
+  const title = mfa.step ? mfa.step.title : sent ? t.signIn.magicLinkSentTitle : t.signIn.title
+  const subtitle = mfa.step
+    ? mfa.step.subtitle
+    : step.kind === 'emailCodeSent'
+      ? t.emailCode.sent(step.email)
+      : sent
+        ? null
+        : t.signIn.subtitle
   const footer =
-    signUpUrl !== undefined && !mfa.step && (step.kind === 'password' || step.kind === 'magicLink') ? (
+    signUpUrl !== undefined &&
+    !mfa.step &&
+    (step.kind === 'password' || step.kind === 'magicLink' || step.kind === 'emailCode') ? (
       <>
         {t.signIn.noAccount}{' '}
         <LinkButton ui={ui} href={signUpUrl}>
@@ -149,6 +170,7 @@ export function SignIn(props: SignInProps): ReactNode {
           forgotPasswordUrl={forgotPasswordUrl}
           onForgotPassword={onForgotPassword}
           onMagicLink={magicLinkUrl === undefined ? undefined : () => setStep({ kind: 'magicLink' })}
+          onEmailCode={emailCode ? () => setStep({ kind: 'emailCode' }) : undefined}
           onMfaRequired={mfaRequired}
           onSignedIn={signedIn}
           alternatives={
@@ -157,7 +179,7 @@ export function SignIn(props: SignInProps): ReactNode {
               passkey={passkey}
               oauth={oauth}
               oauthRedirectUrl={oauthRedirectUrl}
-              withDivider={magicLinkUrl === undefined}
+              withDivider={magicLinkUrl === undefined && !emailCode}
               onSignedIn={signedIn}
             />
           }
@@ -169,6 +191,22 @@ export function SignIn(props: SignInProps): ReactNode {
           redirectUrl={magicLinkUrl ?? ''}
           onSent={(email) => setStep({ kind: 'magicLinkSent', email })}
           onUsePassword={() => setStep({ kind: 'password', returning: true })}
+        />
+      ) : step.kind === 'emailCode' ? (
+        <EmailCodeStep
+          ui={ui}
+          initialEmail={identifier.includes('@') ? identifier.trim() : ''}
+          onSent={(email) => setStep({ kind: 'emailCodeSent', email })}
+          onUsePassword={() => setStep({ kind: 'password', returning: true })}
+        />
+      ) : step.kind === 'emailCodeSent' ? (
+        <EmailCodeForm
+          ui={ui}
+          email={step.email}
+          purpose="sign_in"
+          onDone={(user) => user && signedIn(user)}
+          onMfaRequired={mfaRequired}
+          onUseAnotherEmail={() => setStep({ kind: 'emailCode' })}
         />
       ) : (
         <MagicLinkSent ui={ui} heading={heading} email={step.email} onBack={() => setStep({ kind: 'magicLink' })} />

@@ -24,6 +24,12 @@ export interface SignUpProps extends PresentationProps, RootAttributes {
   signInUrl?: string
   /** Ask for first and last name (both optional to fill in). Default true. */
   nameFields?: boolean
+  /**
+   * On the "verify your email" notice, offer "Enter a code instead": a 6-digit code emailed to the address and
+   * typed here, for people who read their email on another device. The server must offer codes (its
+   * `emailCodes` option). Default `false`.
+   */
+  emailCode?: boolean
 }
 
 /**
@@ -48,6 +54,7 @@ export function SignUp(props: SignUpProps): ReactNode {
     afterSignUp,
     signInUrl,
     nameFields = true,
+    emailCode = false,
     className,
     style,
     ...rest
@@ -80,7 +87,13 @@ export function SignUp(props: SignUpProps): ReactNode {
       footer={footer}
     >
       {created ? (
-        <VerificationNotice ui={ui} heading={heading} email={created.email} onContinue={next ?? undefined} />
+        <VerificationNotice
+          ui={ui}
+          heading={heading}
+          email={created.email}
+          emailCode={emailCode}
+          onContinue={next ?? undefined}
+        />
       ) : (
         <SignUpForm ui={ui} nameFields={nameFields} onSignedUp={setCreated} />
       )}

@@ -32,7 +32,8 @@ let current: PlintoClient | undefined
 // One worker for the whole Storybook session; the server state is reset before every story.
 async function backend(): Promise<PlintoHandlers> {
   if (!plinto) {
-    plinto = createPlintoHandlers({ apiUrl: API_URL, mode: 'test' })
+    // Email codes on: the components offer them only when a story passes `emailCode`.
+    plinto = createPlintoHandlers({ apiUrl: API_URL, mode: 'test', config: { emailCodes: true } })
     worker = setupWorker(...plinto.handlers)
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: './mockServiceWorker.js' } })
   }

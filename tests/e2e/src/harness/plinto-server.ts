@@ -59,6 +59,8 @@ export async function startPlintoServer({
         allowedOrigins: [appOrigin],
         origins: [appOrigin],
         rpId: 'localhost',
+        // The react example offers emailed codes (as `pnpm start` runs the server).
+        emailCodes: true,
         ...(accessTokenTtl === undefined ? {} : { accessTokenTtl }),
         ...(reauthenticationMaxAgeSeconds === undefined ? {} : { reauthenticationMaxAgeSeconds }),
       },
