@@ -72,6 +72,7 @@ export {
   type ChallengeRepository,
   type PasskeyRepository,
   type OAuthAccountRepository,
+  type UnlinkOutcome,
   type RateLimitHit,
   type RateLimitRepository,
   type UniqueField,

@@ -31,6 +31,7 @@ import {
   OAuthAuthorizeResponseSchema,
   OAuthCallbackRequestSchema,
   OAuthProvidersResponseSchema,
+  SignInMethodsSchema,
 } from '../oauth'
 import {
   AcceptInvitationResponseSchema,
@@ -125,6 +126,7 @@ export const responseSchemas = {
   PasskeyRequestOptions: PasskeyRequestOptionsSchema,
   OAuthProvidersResponse: OAuthProvidersResponseSchema,
   OAuthAuthorizeResponse: OAuthAuthorizeResponseSchema,
+  SignInMethods: SignInMethodsSchema,
   HealthResponse: HealthResponseSchema,
   LivenessResponse: LivenessResponseSchema,
   ReadinessResponse: ReadinessResponseSchema,

@@ -230,6 +230,17 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     // organization has no members), and ON DELETE SET NULL would take a lock on sessions for every deletion.
     statements: (t) => [`ALTER TABLE ${t.sessions} ADD COLUMN active_organization_id text`],
   },
+  {
+    version: 9,
+    name: 'connected accounts: identity ids and names',
+    // Existing links get a random id (the default is evaluated per row); rows written without one (the legacy
+    // state import) get one the same way. The name is what the provider reported, unknown for older links.
+    statements: (t) => [
+      `ALTER TABLE ${t.oauthAccounts} ADD COLUMN id text NOT NULL DEFAULT ('idn_' || replace(gen_random_uuid()::text, '-', ''))`,
+      `ALTER TABLE ${t.oauthAccounts} ADD CONSTRAINT plinto_oauth_accounts_id_key UNIQUE (id)`,
+      `ALTER TABLE ${t.oauthAccounts} ADD COLUMN name text`,
+    ],
+  },
 ]
 
 /**
