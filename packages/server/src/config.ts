@@ -143,9 +143,9 @@ export interface AppleClientCredentials {
   privateKey: string
   /**
    * Other endpoints than Apple's (`https://appleid.apple.com/auth/authorize`, `/auth/token`, `/auth/keys`), for a
-   * fake Apple in tests. The ID token's issuer stays `https://appleid.apple.com` unless `issuer` is given too.
+   * fake Apple in tests. The ID token's issuer must be `https://appleid.apple.com` whatever the endpoints.
    */
-  endpoints?: { authorization?: string; token?: string; jwks?: string; issuer?: string }
+  endpoints?: { authorization?: string; token?: string; jwks?: string }
 }
 
 /**

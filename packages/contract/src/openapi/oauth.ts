@@ -65,6 +65,7 @@ export const oauthOperations: ContractOperation[] = [
         setsRefreshCookie: true,
         noStore: true,
       },
+      303: { description: "A form-post provider's callback (Apple): back to the app's redirect_uri", redirect: true },
     },
     errors: [404],
   }),

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { SignInMethodsSchema } from '@plinto/contract'
 import type { PlintoApp } from '../index'
 import { CALLBACK, call, pkce, signUp, testApp } from './helpers'
+import { startWebhookReceiver } from './webhook-receiver'
 
 type DevIdentity = { email: string; first_name?: string; last_name?: string }
 
@@ -276,5 +277,25 @@ describe('DELETE /users/me/identities/{id}', () => {
     expect(replies.every((r) => [200, 404, 409].includes(r.status))).toBe(true)
     expect(replies.some((r) => r.body?.error_code === 'LAST_SIGN_IN_METHOD')).toBe(true)
     expect((await methods(app, token)).body.identities).toHaveLength(1)
+  })
+})
+
+describe('webhooks', () => {
+  test('user.identity_linked and user.identity_unlinked, with the identity and provider (no provider user id)', async () => {
+    const receiver = await startWebhookReceiver()
+    try {
+      const app = testApp({ config: { webhooks: [{ url: receiver.url, secret: 'whsec_test' }] } })
+      const ada = await signUp(app)
+      const linked = await devLink(app, ada.tokens.access_token, { email: 'ada.work@example.com' })
+      const id = linked.body.identities[0].id
+      await call(app, 'DELETE', `/api/v1/users/me/identities/${id}`, { token: ada.tokens.access_token })
+      await app.plinto.webhooks.idle()
+      const of = (event: string) => receiver.accepted.filter((a) => a.event.event === event).map((a) => a.event.data)
+      const data = { user_id: ada.user.id, identity_id: id, provider: 'dev' }
+      expect(of('user.identity_linked')).toEqual([data])
+      expect(of('user.identity_unlinked')).toEqual([data])
+    } finally {
+      await receiver.close()
+    }
   })
 })

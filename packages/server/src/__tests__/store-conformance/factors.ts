@@ -335,11 +335,13 @@ export function factorsConformance(store: () => PlintoStore): void {
       await store().users.update('usr_1', { password_hash: null })
       // Several rounds: each starts from two identities and ends with one, whatever the interleaving.
       for (let round = 0; round < 5; round++) {
-        const ids = [`idn_${round}_a`, `idn_${round}_b`]
-        const left = await store().oauthAccounts.listByUser('usr_1')
-        if (left[0]) ids[0] = left[0].id
-        else await store().oauthAccounts.create(oauthAccountRecord(ids[0], 'usr_1'))
-        await store().oauthAccounts.create(oauthAccountRecord(ids[1], 'usr_1', { provider: 'google' }))
+        const [left] = await store().oauthAccounts.listByUser('usr_1')
+        const first = left?.id ?? `idn_${round}_a`
+        const ids = [first, `idn_${round}_b`]
+        if (!left) await store().oauthAccounts.create(oauthAccountRecord(first, 'usr_1'))
+        await store().oauthAccounts.create(
+          oauthAccountRecord(`idn_${round}_b`, 'usr_1', { provider: 'google', provider_user_id: `r${round}` }),
+        )
         let next = 0
         const outcomes: string[] = []
         const deleted = await race(

@@ -18,7 +18,7 @@ function appleEndpoints(credentials: AppleClientCredentials) {
     authorization: credentials.endpoints?.authorization ?? `${APPLE}/auth/authorize`,
     token: credentials.endpoints?.token ?? `${APPLE}/auth/token`,
     jwks: credentials.endpoints?.jwks ?? `${APPLE}/auth/keys`,
-    issuer: credentials.endpoints?.issuer ?? APPLE,
+    issuer: APPLE,
   }
 }
 
