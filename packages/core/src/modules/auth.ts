@@ -17,7 +17,7 @@ import type { MfaChallengeSendRequest, MfaEnabledResponse, TotpSetupResponse } f
 import type { OAuthProvidersResponse } from '@plinto/contract'
 import type { Passkey } from '@plinto/contract'
 import type { MfaModule } from './mfa'
-import type { InitiateOAuthOptions, OAuthFlows } from './oauth'
+import type { InitiateOAuthOptions, LinkOAuthProviderOptions, OAuthFlows, OAuthLinkResult } from './oauth'
 import type { PasskeyAuthRequest, PasskeyRegisterRequest, PasskeysModule } from './passkeys'
 import { finishSignIn } from './shared'
 
@@ -178,6 +178,30 @@ export interface AuthModule {
    * ```
    */
   handleOAuthCallback(url?: string): Promise<AuthResponse>
+  /**
+   * Links another provider to the signed-in account: like {@link AuthModule.initiateOAuth}, but the server binds
+   * the state to this session, and the return is finished by {@link AuthModule.handleOAuthLinkCallback} (which
+   * `<AuthCallback/>` calls). `returnTo` (default: this page) is where the app goes back to afterwards.
+   * @example
+   * ```ts
+   * await plinto.auth.linkOAuthProvider('github', { returnTo: '/account' })
+   * ```
+   */
+  linkOAuthProvider(provider: string, options?: LinkOAuthProviderOptions): Promise<{ url: string }>
+  /**
+   * On the redirect page: finishes a link started by {@link AuthModule.linkOAuthProvider} and resolves with the
+   * account's sign-in methods and `returnTo`, or resolves `null` when this return is a sign-in's (call
+   * {@link AuthModule.handleOAuthCallback} then). An identity already linked to another account is
+   * `IDENTITY_ALREADY_LINKED` (nothing changed); a provider error is `OAUTH_ERROR`; a state this tab did not
+   * start is `OAUTH_STATE_MISMATCH` — for sign-ins, this method leaves those to `handleOAuthCallback`.
+   * @example
+   * ```ts
+   * const linked = await plinto.auth.handleOAuthLinkCallback()
+   * if (linked) location.assign(linked.returnTo ?? '/account')
+   * else await plinto.auth.handleOAuthCallback()
+   * ```
+   */
+  handleOAuthLinkCallback(url?: string): Promise<OAuthLinkResult | null>
   /**
    * The OAuth providers the server offers, for sign-in buttons.
    * @example `const { providers } = await plinto.auth.getOAuthProviders()`
