@@ -48,6 +48,7 @@ describe('connected accounts', () => {
     const linked = await plinto.auth.handleOAuthLinkCallback(back)
     expect(linked).toMatchObject({
       returnTo: '/account',
+      error: null,
       methods: {
         password: true,
         identities: [{ provider: 'dev', provider_name: 'Development', email: 'ada.work@example.com', name: 'Ada Work' }],
@@ -55,7 +56,7 @@ describe('connected accounts', () => {
     })
     expect(storage.values.has(TRANSACTIONS)).toBe(false)
 
-    const id = linked!.methods.identities[0]!.id
+    const id = linked!.methods!.identities[0]!.id
     expect(await plinto.users.unlinkIdentity(id)).toEqual({ password: true, identities: [], passkeys: 0 })
     expect(backend.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/users/me/identities/${id}` })
   })
@@ -76,10 +77,18 @@ describe('connected accounts', () => {
 
     const ada = await signedIn()
     const { url } = await ada.auth.linkOAuthProvider('dev', { redirectUri: REDIRECT_URI, navigate: false })
-    const error = await failure(ada.auth.handleOAuthLinkCallback(await consent(url, 'grace@example.com')))
-    expect(error.code).toBe('IDENTITY_ALREADY_LINKED')
+    const { url: again } = await ada.auth.linkOAuthProvider('dev', { redirectUri: REDIRECT_URI, navigate: false, returnTo: '/me' })
+    const linked = await ada.auth.handleOAuthLinkCallback(await consent(url, 'grace@example.com'))
+    expect([linked?.error?.code, linked?.error?.status, linked?.methods, linked?.returnTo]).toEqual([
+      'IDENTITY_ALREADY_LINKED',
+      409,
+      null,
+      null, // no returnTo given, and no page to default to outside a browser
+    ])
     expect((await ada.users.listIdentities()).identities).toEqual([])
     expect((await grace.users.listIdentities()).identities).toHaveLength(1)
+    // The other pending link is still there for its own return.
+    expect((await ada.auth.handleOAuthLinkCallback(await consent(again, 'ada.w@example.com')))?.returnTo).toBe('/me')
   })
 
   it('the last sign-in method cannot be unlinked: LAST_SIGN_IN_METHOD', async () => {

@@ -189,16 +189,16 @@ export interface AuthModule {
    */
   linkOAuthProvider(provider: string, options?: LinkOAuthProviderOptions): Promise<{ url: string }>
   /**
-   * On the redirect page: finishes a link started by {@link AuthModule.linkOAuthProvider} and resolves with the
-   * account's sign-in methods and `returnTo`, or resolves `null` when this return is a sign-in's (call
-   * {@link AuthModule.handleOAuthCallback} then). An identity already linked to another account is
-   * `IDENTITY_ALREADY_LINKED` (nothing changed); a provider error is `OAUTH_ERROR`; a state this tab did not
-   * start is `OAUTH_STATE_MISMATCH` — for sign-ins, this method leaves those to `handleOAuthCallback`.
+   * On the redirect page: finishes a link started by {@link AuthModule.linkOAuthProvider} and resolves with its
+   * outcome and `returnTo`, or resolves `null` when this return is not a pending link's (a sign-in's: call
+   * {@link AuthModule.handleOAuthCallback} then, which also reports a state this tab did not start). A failed link
+   * resolves with `error` rather than throwing, so the page can still go back: `IDENTITY_ALREADY_LINKED` when
+   * another account holds the identity (nothing changed), `OAUTH_ERROR` when the provider refused.
    * @example
    * ```ts
    * const linked = await plinto.auth.handleOAuthLinkCallback()
-   * if (linked) location.assign(linked.returnTo ?? '/account')
-   * else await plinto.auth.handleOAuthCallback()
+   * if (!linked) await plinto.auth.handleOAuthCallback()
+   * else location.assign(linked.error ? `/account?link_error=${linked.error.code}` : (linked.returnTo ?? '/account'))
    * ```
    */
   handleOAuthLinkCallback(url?: string): Promise<OAuthLinkResult | null>

@@ -129,27 +129,29 @@ export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOA
       const pending = (await read())[params.get('state') ?? '']
       if (pending?.intent !== 'link') return null
       const transaction = await take(params)
+      const returnTo = transaction.return_to ?? null
       const error = params.get('error')
+      // The outcome is handed back with `returnTo` rather than thrown, so the page can go back either way.
+      const failed = (cause: PlintoError) => ({ returnTo, methods: null, error: cause })
       if (error === 'identity_already_linked')
-        throw new PlintoError(
-          'IDENTITY_ALREADY_LINKED',
-          'This account at the provider is already linked to another account',
-          { status: 409 },
+        return failed(
+          new PlintoError('IDENTITY_ALREADY_LINKED', 'This account at the provider is already linked to another account', {
+            status: 409,
+          }),
         )
-      if (error)
-        throw new PlintoError('OAUTH_ERROR', params.get('error_description') ?? `The provider answered: ${error}`)
-      const methods = await call(
-        'POST',
-        path`oauth/${transaction.provider}/link/callback`,
-        SignInMethodsSchema,
-        {
+      if (error) return failed(new PlintoError('OAUTH_ERROR', params.get('error_description') ?? `The provider answered: ${error}`))
+      try {
+        const methods = await call('POST', path`oauth/${transaction.provider}/link/callback`, SignInMethodsSchema, {
           code: params.get('code') ?? '',
           state: params.get('state') ?? '',
           code_verifier: transaction.verifier,
           redirect_uri: transaction.redirect_uri,
-        },
-      )
-      return { methods, returnTo: transaction.return_to ?? null }
+        })
+        return { returnTo, methods, error: null }
+      } catch (caught) {
+        if (caught instanceof PlintoError) return failed(caught)
+        throw caught
+      }
     },
 
     async handleOAuthCallback(url = location()?.href ?? '') {

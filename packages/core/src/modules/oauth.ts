@@ -1,4 +1,5 @@
 import type { ModuleContext } from '../module-context'
+import type { PlintoError } from '../errors'
 import type { AuthResponse } from '@plinto/contract'
 import type { OAuthProvidersResponse, SignInMethods } from '@plinto/contract/oauth'
 import { lazyMethods, loadOnce } from './lazy'
@@ -39,20 +40,27 @@ export interface LinkOAuthProviderOptions extends InitiateOAuthOptions {
 }
 
 /**
- * What `auth.handleOAuthLinkCallback` resolves with when the redirect page was a link's return.
+ * What `auth.handleOAuthLinkCallback` resolves with when the redirect page was a link's return: the outcome
+ * (the account's sign-in methods with the new identity, or the error) and where the app wanted to go back to.
  *
  * @example
  * ```ts
  * const linked: OAuthLinkResult | null = await plinto.auth.handleOAuthLinkCallback()
- * if (linked) location.assign(linked.returnTo ?? '/')
+ * if (linked?.error?.code === 'IDENTITY_ALREADY_LINKED') alert('That account is linked to someone else')
+ * else if (linked) location.assign(linked.returnTo ?? '/')
  * ```
  */
-export interface OAuthLinkResult {
-  /** The account's sign-in methods with the new identity. */
-  methods: SignInMethods
+export type OAuthLinkResult = {
   /** The `returnTo` of `linkOAuthProvider`, or null. */
   returnTo: string | null
-}
+} & (
+  | { methods: SignInMethods; error: null }
+  | {
+      methods: null
+      /** `IDENTITY_ALREADY_LINKED` (nothing changed), `OAUTH_ERROR` (the provider refused), or a request error. */
+      error: PlintoError
+    }
+)
 
 /** The OAuth part of `plinto.auth` (typed there). */
 export interface OAuthFlows {
