@@ -67,6 +67,7 @@ export { OrganizationSwitcher, type OrganizationSwitcherProps } from './organiza
 export { CreateOrganization, type CreateOrganizationProps } from './organization/create-organization'
 export { OrganizationProfile, type OrganizationProfileProps } from './organization/organization-profile'
 export { UserProfile, type UserProfileProps, type UserProfileSection } from './user-profile/user-profile'
+export { CONNECTED_ACCOUNTS_SECTION } from './user-profile/connected-accounts-section'
 export type { Appearance, AppearanceElement, AppearanceVariables } from './appearance/appearance'
 export type { PresentationProps } from './internal/use-ui'
 export type { RootAttributes } from './internal/root-attributes'

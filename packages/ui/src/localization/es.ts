@@ -312,4 +312,25 @@ export const es: PlintoLocalization = {
     revoking: 'Revocando…',
     revoked: 'La invitación se ha revocado.',
   },
+  connectedAccounts: {
+    title: 'Cuentas conectadas',
+    description: 'Las formas en que puedes iniciar sesión. Conecta otro proveedor o desconecta uno que ya no uses.',
+    password: 'Contraseña',
+    passwordSet: 'Establecida',
+    passwordNotSet: 'Sin establecer',
+    passkeys: (count) => (count === 1 ? '1 llave de acceso' : `${count} llaves de acceso`),
+    identitiesEmpty: 'No hay ningún proveedor conectado.',
+    connectedOn: (date) => `conectada el ${date}`,
+    unlink: 'Desconectar',
+    unlinking: 'Desconectando…',
+    unlinked: (provider) => `${provider} se ha desconectado.`,
+    link: (provider) => `Conectar ${provider}`,
+    linking: (provider) => `Redirigiendo a ${provider}…`,
+    linked: 'La cuenta se ha conectado.',
+    lastMethod:
+      'Es tu única forma de iniciar sesión. Establece una contraseña, añade una llave de acceso o conecta otro proveedor antes de desconectarla.',
+    alreadyLinked:
+      'Esa cuenta ya está conectada a otro usuario. Inicia sesión con ella allí y desconéctala primero.',
+    linkFailed: 'No se pudo conectar la cuenta. Inténtalo de nuevo.',
+  },
 }

@@ -3,6 +3,7 @@ import { useUser } from '@plinto/react'
 import { Card } from '../elements/card'
 import type { RootAttributes } from '../internal/root-attributes'
 import { useUi, type PresentationProps } from '../internal/use-ui'
+import { CONNECTED_ACCOUNTS_SECTION, ConnectedAccountsSection } from './connected-accounts-section'
 import { MfaSection } from './mfa-section'
 import { PasskeysSection } from './passkeys-section'
 import { PasswordSection } from './password-section'
@@ -18,9 +19,22 @@ import { enAccount } from '../localization/en-account'
  * const sections: UserProfileSection[] = ['profile', 'sessions']
  * ```
  */
-export type UserProfileSection = 'profile' | 'password' | 'mfa' | 'passkeys' | 'sessions'
+export type UserProfileSection =
+  | 'profile'
+  | 'password'
+  | 'mfa'
+  | 'passkeys'
+  | 'sessions'
+  | typeof CONNECTED_ACCOUNTS_SECTION
 
-const ALL_SECTIONS: readonly UserProfileSection[] = ['profile', 'password', 'mfa', 'passkeys', 'sessions']
+const ALL_SECTIONS: readonly UserProfileSection[] = [
+  'profile',
+  'password',
+  'mfa',
+  'passkeys',
+  CONNECTED_ACCOUNTS_SECTION,
+  'sessions',
+]
 
 /**
  * Props of {@link UserProfile}.
@@ -31,14 +45,15 @@ const ALL_SECTIONS: readonly UserProfileSection[] = ['profile', 'password', 'mfa
  * ```
  */
 export interface UserProfileProps extends PresentationProps, RootAttributes {
-  /** Which sections to show, in this order. Default: all (profile, password, mfa, passkeys, sessions). */
+  /** Which sections to show, in this order. Default: all (profile, password, mfa, passkeys, connectedAccounts, sessions). */
   sections?: readonly UserProfileSection[]
 }
 
 /**
  * The signed-in user's account page: profile (names, username, picture URL), password change, two-step
  * verification (authenticator app with QR code and backup codes, text messages), passkeys (add, rename,
- * delete; explained where the browser has none) and active sessions (sign one out, or all others).
+ * delete; explained where the browser has none), connected accounts (sign-in methods; connect or disconnect a
+ * provider, never the last way in) and active sessions (sign one out, or all others).
  * Each section loads its own data through the shared cache of `@plinto/react`, shows errors in words,
  * and announces successes. Renders nothing unless someone is signed in.
  *
@@ -71,6 +86,8 @@ export function UserProfile(props: UserProfileProps): ReactNode {
             return <PasskeysSection key="passkeys" ui={ui} />
           case 'sessions':
             return <SessionsSection key="sessions" ui={ui} />
+          case CONNECTED_ACCOUNTS_SECTION:
+            return <ConnectedAccountsSection key={section} ui={ui} />
           default:
             return null
         }
