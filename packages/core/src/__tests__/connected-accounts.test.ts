@@ -51,7 +51,9 @@ describe('connected accounts', () => {
       error: null,
       methods: {
         password: true,
-        identities: [{ provider: 'dev', provider_name: 'Development', email: 'ada.work@example.com', name: 'Ada Work' }],
+        identities: [
+          { provider: 'dev', provider_name: 'Development', email: 'ada.work@example.com', name: 'Ada Work' },
+        ],
       },
     })
     expect(storage.values.has(TRANSACTIONS)).toBe(false)
@@ -77,7 +79,11 @@ describe('connected accounts', () => {
 
     const ada = await signedIn()
     const { url } = await ada.auth.linkOAuthProvider('dev', { redirectUri: REDIRECT_URI, navigate: false })
-    const { url: again } = await ada.auth.linkOAuthProvider('dev', { redirectUri: REDIRECT_URI, navigate: false, returnTo: '/me' })
+    const { url: again } = await ada.auth.linkOAuthProvider('dev', {
+      redirectUri: REDIRECT_URI,
+      navigate: false,
+      returnTo: '/me',
+    })
     const linked = await ada.auth.handleOAuthLinkCallback(await consent(url, 'grace@example.com'))
     expect([linked?.error?.code, linked?.error?.status, linked?.methods, linked?.returnTo]).toEqual([
       'IDENTITY_ALREADY_LINKED',

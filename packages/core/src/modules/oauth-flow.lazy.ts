@@ -87,7 +87,9 @@ export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOA
   ) => {
     if (!redirectUri) throw new PlintoError('CONFIG_ERROR', 'OAuth needs a redirectUri outside a browser')
     const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)))
-    const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))))
+    const challenge = base64url(
+      new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+    )
     const { authorization_url: url, state } = await call(
       'POST',
       step === 'link' ? path`oauth/${provider}/link` : path`oauth/${provider}/authorize`,
@@ -96,7 +98,13 @@ export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOA
       step === 'link',
     )
     const all = await read()
-    all[state] = { provider, verifier, redirect_uri: redirectUri, expires_at: Date.now() + TRANSACTION_TTL_MS, ...extra }
+    all[state] = {
+      provider,
+      verifier,
+      redirect_uri: redirectUri,
+      expires_at: Date.now() + TRANSACTION_TTL_MS,
+      ...extra,
+    }
     await write(all)
     if (navigate) location()?.assign(url)
     return { url }
@@ -135,11 +143,18 @@ export function createOAuthFlow(context: ModuleContext): Omit<OAuthFlows, 'getOA
       const failed = (cause: PlintoError) => ({ returnTo, methods: null, error: cause })
       if (error === 'identity_already_linked')
         return failed(
-          new PlintoError('IDENTITY_ALREADY_LINKED', 'This account at the provider is already linked to another account', {
-            status: 409,
-          }),
+          new PlintoError(
+            'IDENTITY_ALREADY_LINKED',
+            'This account at the provider is already linked to another account',
+            {
+              status: 409,
+            },
+          ),
         )
-      if (error) return failed(new PlintoError('OAUTH_ERROR', params.get('error_description') ?? `The provider answered: ${error}`))
+      if (error)
+        return failed(
+          new PlintoError('OAUTH_ERROR', params.get('error_description') ?? `The provider answered: ${error}`),
+        )
       try {
         const methods = await call('POST', path`oauth/${transaction.provider}/link/callback`, SignInMethodsSchema, {
           code: params.get('code') ?? '',

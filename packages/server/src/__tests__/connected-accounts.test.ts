@@ -148,9 +148,15 @@ describe('linking a provider while signed in', () => {
     expect([wrongVerifier.status, wrongVerifier.body.error_code]).toEqual([400, 'OAUTH_ERROR'])
     const fourth = await devRoundTrip(app, 'link', { email: 'shared@example.com' }, ada.tokens.access_token)
     const good = { code: fourth.code, state: fourth.state, code_verifier: fourth.verifier }
-    const first = await call(app, 'POST', '/api/v1/oauth/dev/link/callback', { token: ada.tokens.access_token, body: good })
+    const first = await call(app, 'POST', '/api/v1/oauth/dev/link/callback', {
+      token: ada.tokens.access_token,
+      body: good,
+    })
     expect(first.status).toBe(200)
-    const replay = await call(app, 'POST', '/api/v1/oauth/dev/link/callback', { token: ada.tokens.access_token, body: good })
+    const replay = await call(app, 'POST', '/api/v1/oauth/dev/link/callback', {
+      token: ada.tokens.access_token,
+      body: good,
+    })
     expect([replay.status, replay.body.error_code]).toEqual([400, 'OAUTH_ERROR'])
     expect((await methods(app, ada.tokens.access_token)).body.identities).toHaveLength(1)
   })
@@ -173,7 +179,10 @@ describe('linking a provider while signed in', () => {
     const app = testApp()
     const bob = await devSignIn(app, { email: 'bob@example.com' })
     const ada = await signUp(app)
-    const before = { ada: await methods(app, ada.tokens.access_token), bob: await methods(app, bob.tokens.access_token) }
+    const before = {
+      ada: await methods(app, ada.tokens.access_token),
+      bob: await methods(app, bob.tokens.access_token),
+    }
 
     // Found at the provider step: the app gets `error=identity_already_linked` and no code.
     const trip = await devRoundTrip(app, 'link', { email: 'bob@example.com' }, ada.tokens.access_token)
@@ -269,9 +278,7 @@ describe('DELETE /users/me/identities/{id}', () => {
     await devLink(app, token, { email: 'grace.work@example.com' })
     const ids = (await methods(app, token)).body.identities.map((i: { id: string }) => i.id)
     const replies = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        call(app, 'DELETE', `/api/v1/users/me/identities/${ids[i % 2]}`, { token }),
-      ),
+      Array.from({ length: 20 }, (_, i) => call(app, 'DELETE', `/api/v1/users/me/identities/${ids[i % 2]}`, { token })),
     )
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1)
     expect(replies.every((r) => [200, 404, 409].includes(r.status))).toBe(true)

@@ -2,7 +2,16 @@
 // generated here (the app's Sign in with Apple key, and "Apple's" ID-token signing key).
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { exportJWK, exportPKCS8, exportSPKI, generateKeyPair, importSPKI, jwtVerify, SignJWT, type JWTPayload } from 'jose'
+import {
+  exportJWK,
+  exportPKCS8,
+  exportSPKI,
+  generateKeyPair,
+  importSPKI,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+} from 'jose'
 import { afterEach, beforeAll, describe, expect, test } from 'vitest'
 import type { PlintoApp } from '../index'
 import { CALLBACK, call, PASSWORD, pkce, testApp } from './helpers'
@@ -112,7 +121,11 @@ function appleApp(base: string, extra: Parameters<typeof testApp>[0] = {}) {
           teamId: TEAM_ID,
           keyId: KEY_ID,
           privateKey: clientKeyPem,
-          endpoints: { authorization: `${base}/auth/authorize`, token: `${base}/auth/token`, jwks: `${base}/auth/keys` },
+          endpoints: {
+            authorization: `${base}/auth/authorize`,
+            token: `${base}/auth/token`,
+            jwks: `${base}/auth/keys`,
+          },
         },
       },
     },
@@ -221,18 +234,21 @@ describe('Sign in with Apple', () => {
     ['an expired token', (nonce) => signIdToken(goodClaims(nonce, { exp: Math.floor(Date.now() / 1000) - 600 }))],
     ['no subject', (nonce) => signIdToken(goodClaims(nonce, { sub: undefined }))],
   ]
-  test.each(refusedTokens)('an ID token for %s is refused: error=server_error, nobody signed in', async (_, idToken) => {
-    const { base } = await startFakeApple(idToken)
-    const app = appleApp(base)
-    const { back, state } = await appleRoundTrip(app)
-    const final = new URL(back.headers.get('location') ?? '')
-    expect([final.searchParams.get('error'), final.searchParams.get('state'), final.searchParams.get('code')]).toEqual([
-      'server_error',
-      state,
-      null,
-    ])
-    expect(await app.plinto.store.users.getByEmail('ada@privaterelay.appleid.com')).toBeUndefined()
-  })
+  test.each(refusedTokens)(
+    'an ID token for %s is refused: error=server_error, nobody signed in',
+    async (_, idToken) => {
+      const { base } = await startFakeApple(idToken)
+      const app = appleApp(base)
+      const { back, state } = await appleRoundTrip(app)
+      const final = new URL(back.headers.get('location') ?? '')
+      expect([
+        final.searchParams.get('error'),
+        final.searchParams.get('state'),
+        final.searchParams.get('code'),
+      ]).toEqual(['server_error', state, null])
+      expect(await app.plinto.store.users.getByEmail('ada@privaterelay.appleid.com')).toBeUndefined()
+    },
+  )
 
   test('an unverified Apple email never takes over an existing account', async () => {
     const { base } = await startFakeApple(async (nonce) =>

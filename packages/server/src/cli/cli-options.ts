@@ -211,6 +211,8 @@ function parseApple(
     throw new UsageError(`--oauth-apple-private-key-file: cannot read ${keyFile}`)
   }
   if (!privateKey.includes('-----BEGIN PRIVATE KEY-----'))
-    throw new UsageError(`--oauth-apple-private-key-file: ${keyFile} is not a PKCS #8 PEM key (the .p8 file from Apple)`)
+    throw new UsageError(
+      `--oauth-apple-private-key-file: ${keyFile} is not a PKCS #8 PEM key (the .p8 file from Apple)`,
+    )
   return { clientId, teamId, keyId, privateKey }
 }

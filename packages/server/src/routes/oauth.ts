@@ -129,20 +129,11 @@ export function oauthRoutes(): Hono<PlintoEnv> {
 
   // Linking another provider to the signed-in account: the state names the user and session, and only that
   // session can redeem the code (see redeemLinkCode).
-  oauth.post(
-    '/:provider/link',
-    requireSession(),
-    knownProvider(),
-    jsonBody(OAuthAuthorizeRequestSchema),
-    async (c) => {
-      const { server, provider, user, session } = c.var
-      const serverUrl = server.config.publicUrl ?? new URL(c.req.url).origin
-      return c.json(
-        await startAuthorization(server, provider, c.req.valid('json'), serverUrl, { user, session }),
-        200,
-      )
-    },
-  )
+  oauth.post('/:provider/link', requireSession(), knownProvider(), jsonBody(OAuthAuthorizeRequestSchema), async (c) => {
+    const { server, provider, user, session } = c.var
+    const serverUrl = server.config.publicUrl ?? new URL(c.req.url).origin
+    return c.json(await startAuthorization(server, provider, c.req.valid('json'), serverUrl, { user, session }), 200)
+  })
 
   oauth.post(
     '/:provider/link/callback',

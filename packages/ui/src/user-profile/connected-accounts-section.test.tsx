@@ -67,7 +67,9 @@ test('lists the sign-in methods and disconnects an identity; axe clean', async (
   expect(within(region).getByText(/Ada Work · ada\.work@example\.com · connected/)).toBeInTheDocument()
   await expectNoAxeViolations(container)
 
-  await userEvent.setup().click(within(region).getByRole('button', { name: 'Disconnect: Development (ada.work@example.com)' }))
+  await userEvent
+    .setup()
+    .click(within(region).getByRole('button', { name: 'Disconnect: Development (ada.work@example.com)' }))
   await waitFor(() => expect(within(region).getByRole('status')).toHaveTextContent('Development is disconnected.'))
   expect(within(region).getByText('No provider is connected.')).toBeInTheDocument()
   expect(plinto.countRequests('DELETE', `/users/me/identities/${identity!.id}`)).toBe(1)
@@ -119,9 +121,7 @@ test('an identity of another account: <AuthCallback> returns with IDENTITY_ALREA
   const back = await consent(url, 'grace@example.com')
   window.history.replaceState(null, '', `/auth/callback${back.search}`)
   const callback = renderWithPlinto(<AuthCallback />, { client })
-  await waitFor(() =>
-    expect(callback.navigate).toHaveBeenCalledWith('/account?plinto_link=IDENTITY_ALREADY_LINKED'),
-  )
+  await waitFor(() => expect(callback.navigate).toHaveBeenCalledWith('/account?plinto_link=IDENTITY_ALREADY_LINKED'))
   callback.unmount()
 
   window.history.replaceState(null, '', '/account?plinto_link=IDENTITY_ALREADY_LINKED')
@@ -152,7 +152,9 @@ test('a failed load says so and offers Try again', async () => {
     times: 3,
   })
   renderWithPlinto(<UserProfile sections={[CONNECTED_ACCOUNTS_SECTION]} />, { client })
-  expect(await within(section()).findByText(/We could not load this/, undefined, { timeout: 10_000 })).toBeInTheDocument()
+  expect(
+    await within(section()).findByText(/We could not load this/, undefined, { timeout: 10_000 }),
+  ).toBeInTheDocument()
   expect(within(section()).getByRole('button', { name: 'Try again' })).toBeInTheDocument()
 })
 

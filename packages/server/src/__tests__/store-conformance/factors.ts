@@ -261,7 +261,13 @@ export function factorsConformance(store: () => PlintoStore): void {
       await createUsers(store(), 'usr_1', 'usr_2')
       const github = oauthAccountRecord('idn_1', 'usr_1', { provider_user_id: '583231', email: 'ada@example.com' })
       await store().oauthAccounts.create(github)
-      await store().oauthAccounts.create({ ...github, id: 'idn_2', provider: 'dev', provider_user_id: 'dev_1', name: null })
+      await store().oauthAccounts.create({
+        ...github,
+        id: 'idn_2',
+        provider: 'dev',
+        provider_user_id: 'dev_1',
+        name: null,
+      })
       await store().oauthAccounts.create({
         ...github,
         id: 'idn_3',
@@ -358,6 +364,5 @@ export function factorsConformance(store: () => PlintoStore): void {
         expect(await store().oauthAccounts.listByUser('usr_1')).toHaveLength(1)
       }
     })
-
   })
 }

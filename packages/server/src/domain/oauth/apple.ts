@@ -59,8 +59,8 @@ export async function appleClientSecret(credentials: AppleClientCredentials, now
 // a token names a key it does not know.
 const keySets = new WeakMap<AppleClientCredentials, Map<typeof fetch, JWTVerifyGetKey>>()
 function appleKeys(credentials: AppleClientCredentials, fetch: typeof globalThis.fetch): JWTVerifyGetKey {
-  let byFetch = keySets.get(credentials)
-  if (!byFetch) keySets.set(credentials, (byFetch = new Map()))
+  const byFetch = keySets.get(credentials) ?? new Map<typeof fetch, JWTVerifyGetKey>()
+  keySets.set(credentials, byFetch)
   let keys = byFetch.get(fetch)
   if (!keys) {
     keys = createRemoteJWKSet(new URL(appleEndpoints(credentials).jwks), {
@@ -78,7 +78,13 @@ function appleKeys(credentials: AppleClientCredentials, fetch: typeof globalThis
  */
 export async function fetchAppleIdentity(
   credentials: AppleClientCredentials,
-  options: { code: string; nonce: string; callbackUrl: string; fetch: typeof globalThis.fetch; formUser?: string | undefined },
+  options: {
+    code: string
+    nonce: string
+    callbackUrl: string
+    fetch: typeof globalThis.fetch
+    formUser?: string | undefined
+  },
 ): Promise<OAuthIdentity> {
   const endpoints = appleEndpoints(credentials)
   const body = new URLSearchParams({
