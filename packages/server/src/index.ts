@@ -27,6 +27,8 @@ export {
   type WebhookEndpoint,
   type OAuthProviderId,
   type OAuthClientCredentials,
+  type OAuthProvidersConfig,
+  type AppleClientCredentials,
   type PlintoMode,
 } from './config'
 export {
