@@ -9,7 +9,9 @@ export default [
   {
     name: '@plinto/typescript-sdk — everything, lazily loaded chunks included',
     path: 'packages/core/dist/index.js',
-    limit: '22 KB',
+    // 22 KB until connected accounts added the link flow (oauth-flow chunk), listIdentities/unlinkIdentity
+    // (management chunk) and their schema (22.0 → 22.2 kB); none of it is in the first load (measured above).
+    limit: '22.5 KB',
     gzip: true,
   },
   {
@@ -22,7 +24,9 @@ export default [
     name: '@plinto/typescript-sdk/server — verifyWebhookSignature alone',
     path: 'packages/core/dist/server.js',
     import: '{ verifyWebhookSignature }',
-    limit: '1.5 KB',
+    // PlintoError carries the list of known error codes, so each new server error code (here
+    // IDENTITY_ALREADY_LINKED and LAST_SIGN_IN_METHOD: 1.50 → 1.52 kB) grows this entry a little.
+    limit: '1.6 KB',
     gzip: true,
   },
   {
