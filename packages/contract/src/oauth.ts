@@ -105,3 +105,47 @@ export const OAuthCallbackRequestSchema = /* @__PURE__ */ z.object({
  * ```
  */
 export type OAuthCallbackRequest = z.input<typeof OAuthCallbackRequestSchema>
+
+/** One provider identity linked to the account, as `GET /users/me/identities` lists it; {@link ConnectedIdentity} is its type. */
+export const ConnectedIdentitySchema = /* @__PURE__ */ z.object({
+  id: /* @__PURE__ */ z.string(),
+  provider: /* @__PURE__ */ z.string(),
+  provider_name: /* @__PURE__ */ z.string(),
+  email: /* @__PURE__ */ z.string(),
+  name: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  created_at: /* @__PURE__ */ z.string(),
+})
+/**
+ * An account at an OAuth provider linked to the signed-in user: the provider (`google`, `apple`, …, with its
+ * display name), the email and name the provider reported when it was linked, and when.
+ *
+ * @example
+ * ```ts
+ * const { identities } = await plinto.users.listIdentities()
+ * identities.map((i: ConnectedIdentity) => `${i.provider_name}: ${i.email}`)
+ * ```
+ */
+export type ConnectedIdentity = z.infer<typeof ConnectedIdentitySchema>
+
+/**
+ * The response of `GET /users/me/identities` (and of `POST /oauth/{provider}/link/callback`): every way the
+ * account can sign in; {@link SignInMethods} is its type.
+ */
+export const SignInMethodsSchema = /* @__PURE__ */ z.object({
+  password: /* @__PURE__ */ z.boolean(),
+  identities: /* @__PURE__ */ z.array(ConnectedIdentitySchema),
+  passkeys: /* @__PURE__ */ z.number(),
+})
+/**
+ * The sign-in methods of the account: whether it has a password, its linked provider identities, and how many
+ * passkeys it has. An identity can be unlinked unless it is the only method left (409 `LAST_SIGN_IN_METHOD`);
+ * magic links and email codes do not count, since they reach the mailbox rather than the account and an app may
+ * turn them off.
+ *
+ * @example
+ * ```ts
+ * const methods: SignInMethods = await plinto.users.listIdentities()
+ * const last = Number(methods.password) + methods.identities.length + methods.passkeys === 1
+ * ```
+ */
+export type SignInMethods = z.infer<typeof SignInMethodsSchema>

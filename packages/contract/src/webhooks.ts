@@ -36,6 +36,8 @@ export type WebhookEventName =
   | 'organization.member.added'
   | 'mfa.enabled'
   | 'mfa.disabled'
+  | 'user.identity_linked'
+  | 'user.identity_unlinked'
 
 /**
  * The `data` of each event. Never secrets or hashes: users are their wire shape (`User`).
@@ -55,6 +57,8 @@ export interface WebhookEventData {
   'organization.member.added': { organization_id: string; user_id: string; role: OrganizationRole }
   'mfa.enabled': { user_id: string; method: 'totp' | 'sms'; mfa_enabled: boolean }
   'mfa.disabled': { user_id: string; method: 'totp' | 'sms'; mfa_enabled: boolean }
+  'user.identity_linked': { user_id: string; identity_id: string; provider: string }
+  'user.identity_unlinked': { user_id: string; identity_id: string; provider: string }
 }
 
 /**

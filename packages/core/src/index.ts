@@ -36,7 +36,7 @@ export type { SessionsModule } from './modules/sessions'
 export type { OrganizationsModule } from './modules/organizations'
 export type { MfaModule } from './modules/mfa'
 export type { PasskeysModule, PasskeyAuthRequest, PasskeyRegisterRequest } from './modules/passkeys'
-export type { InitiateOAuthOptions, OAuthFlows } from './modules/oauth'
+export type { InitiateOAuthOptions, LinkOAuthProviderOptions, OAuthFlows, OAuthLinkResult } from './modules/oauth'
 /**
  * @deprecated Internal plumbing of the module factories, no longer part of the public API; removed in the
  * next minor version. Nothing in the SDK's public methods takes or returns it.
@@ -105,4 +105,4 @@ export type {
   ReauthenticateResponse,
   ReauthenticationMethod,
 } from '@plinto/contract/reauthentication'
-export type { OAuthProvider, OAuthProvidersResponse } from '@plinto/contract'
+export type { ConnectedIdentity, OAuthProvider, OAuthProvidersResponse, SignInMethods } from '@plinto/contract'

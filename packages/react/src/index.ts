@@ -35,6 +35,7 @@ export { useOrganizationMembers, type UseOrganizationMembersResult } from './use
 export { useOrganizationInvitations, type UseOrganizationInvitationsResult } from './use-organization-invitations'
 export { useMfa, type UseMfaResult } from './use-mfa'
 export { usePasskeys, type UsePasskeysResult } from './use-passkeys'
+export { useConnectedAccounts, type UseConnectedAccountsResult } from './use-connected-accounts'
 export { useOAuthProviders, type UseOAuthProvidersResult } from './use-oauth-providers'
 export { useReauthentication, type PendingReauthentication } from './use-reauthentication'
 export type { QueryResult } from './use-query'

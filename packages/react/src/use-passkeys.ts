@@ -62,7 +62,8 @@ export function usePasskeys(): UsePasskeysResult {
     return {
       async register(request?: PasskeyRegisterRequest) {
         const passkey = await passkeys.registerPasskey(request)
-        await cache.invalidate('passkeys:')
+        // The connected accounts count passkeys as a way to sign in.
+        await Promise.all([cache.invalidate('passkeys:'), cache.invalidate('identities:')])
         return passkey
       },
       async rename(id: string, name: string) {
@@ -72,7 +73,7 @@ export function usePasskeys(): UsePasskeysResult {
       },
       async remove(id: string) {
         await passkeys.deletePasskey(id)
-        await cache.invalidate('passkeys:')
+        await Promise.all([cache.invalidate('passkeys:'), cache.invalidate('identities:')])
       },
     }
   }, [client])

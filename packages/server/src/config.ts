@@ -110,7 +110,53 @@ export interface PlintoConfigOverrides {
    */
   secretKey?: string
   /** OAuth client credentials of the real providers; only configured providers are offered. */
-  oauth?: Partial<Record<OAuthProviderId, OAuthClientCredentials>>
+  oauth?: OAuthProvidersConfig
+}
+
+/**
+ * The real providers' registrations, by provider. Apple signs in with a key instead of a client secret.
+ *
+ * @example
+ * ```ts
+ * const oauth: OAuthProvidersConfig = {
+ *   google: { clientId: '….apps.googleusercontent.com', clientSecret: '…' },
+ *   apple: { clientId: 'com.example.web', teamId: 'ABCDE12345', keyId: 'XYZ987ABCD', privateKey: pemOfTheP8File },
+ * }
+ * ```
+ */
+export interface OAuthProvidersConfig {
+  github?: OAuthClientCredentials
+  google?: OAuthClientCredentials
+  microsoft?: OAuthClientCredentials
+  apple?: AppleClientCredentials
+}
+
+/**
+ * A Sign in with Apple registration: the Services ID (`clientId`), the team, and the Sign in with Apple key
+ * (its ID and the PKCS #8 PEM of the `.p8` file Apple lets you download once). The server signs a short-lived
+ * ES256 client secret with the key for each code exchange.
+ *
+ * @example
+ * ```ts
+ * const apple: AppleClientCredentials = {
+ *   clientId: 'com.example.web',
+ *   teamId: 'ABCDE12345',
+ *   keyId: 'XYZ987ABCD',
+ *   privateKey: readFileSync('AuthKey_XYZ987ABCD.p8', 'utf8'),
+ * }
+ * ```
+ */
+export interface AppleClientCredentials {
+  clientId: string
+  teamId: string
+  keyId: string
+  /** `-----BEGIN PRIVATE KEY-----…` (PKCS #8, P-256). */
+  privateKey: string
+  /**
+   * Other endpoints than Apple's (`https://appleid.apple.com/auth/authorize`, `/auth/token`, `/auth/keys`), for a
+   * fake Apple in tests. The ID token's issuer must be `https://appleid.apple.com` whatever the endpoints.
+   */
+  endpoints?: { authorization?: string; token?: string; jwks?: string }
 }
 
 /**
@@ -135,7 +181,7 @@ export interface WebhookEndpoint {
  * const provider: OAuthProviderId = 'github'
  * ```
  */
-export type OAuthProviderId = 'github' | 'google' | 'microsoft'
+export type OAuthProviderId = 'github' | 'google' | 'microsoft' | 'apple'
 
 /**
  * An OAuth app registration at a provider.
@@ -197,7 +243,7 @@ export interface PlintoConfig {
   origins: string[]
   totpIssuer: string
   secretKey: string | undefined
-  oauth: Partial<Record<OAuthProviderId, OAuthClientCredentials>>
+  oauth: OAuthProvidersConfig
   /** Invitation lifetime, seconds (7 days). */
   invitationTtl: number
 }
@@ -308,10 +354,12 @@ export function resolveConfig(mode: PlintoMode, overrides: PlintoConfigOverrides
   }
   if (config.secretKey !== undefined && config.secretKey.length < 32)
     throw new TypeError('secretKey must be at least 32 characters')
-  for (const [provider, credentials] of Object.entries(config.oauth)) {
-    if (!['github', 'google', 'microsoft'].includes(provider)) throw new TypeError(`Unknown OAuth provider ${provider}`)
-    if (!credentials?.clientId || !credentials.clientSecret)
-      throw new TypeError(`oauth.${provider} needs clientId and clientSecret`)
+  for (const [provider, credentials] of Object.entries(config.oauth) as [string, Record<string, unknown>][]) {
+    if (!['github', 'google', 'microsoft', 'apple'].includes(provider))
+      throw new TypeError(`Unknown OAuth provider ${provider}`)
+    const required = provider === 'apple' ? ['clientId', 'teamId', 'keyId', 'privateKey'] : ['clientId', 'clientSecret']
+    if (required.some((field) => !credentials?.[field]))
+      throw new TypeError(`oauth.${provider} needs ${required.join(', ')}`)
   }
   return config
 }

@@ -27,6 +27,8 @@ export {
   type WebhookEndpoint,
   type OAuthProviderId,
   type OAuthClientCredentials,
+  type OAuthProvidersConfig,
+  type AppleClientCredentials,
   type PlintoMode,
 } from './config'
 export {
@@ -72,6 +74,7 @@ export {
   type ChallengeRepository,
   type PasskeyRepository,
   type OAuthAccountRepository,
+  type UnlinkOutcome,
   type RateLimitHit,
   type RateLimitRepository,
   type UniqueField,

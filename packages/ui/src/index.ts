@@ -32,6 +32,7 @@ export {
   useOrganizationMembers,
   useOrganizations,
   usePasskeys,
+  useConnectedAccounts,
   usePlinto,
   useReauthentication,
   useSession,
@@ -51,6 +52,7 @@ export {
   type UseOrganizationResult,
   type UseOrganizationsResult,
   type UsePasskeysResult,
+  type UseConnectedAccountsResult,
   type UsePlintoResult,
   type UseSessionResult,
   type UseSessionsResult,
@@ -85,6 +87,7 @@ export {
   ReauthenticationDialog,
   type ReauthenticationDialogProps,
 } from './reauthentication/reauthentication-dialog'
+export { CONNECTED_ACCOUNTS_SECTION } from './user-profile/connected-accounts-section'
 export type { Appearance, AppearanceElement, AppearanceVariables } from './appearance/appearance'
 export type { PresentationProps } from './internal/use-ui'
 export type { RootAttributes } from './internal/root-attributes'

@@ -56,7 +56,10 @@ const ERROR_RESPONSES: Record<ErrorStatusCode, { name: string; description: stri
     description: '`FORBIDDEN`; `REAUTH_REQUIRED` on sensitive operations, with `methods` (re-authenticate, then retry)',
   },
   404: { name: 'NotFound', description: '`NOT_FOUND`' },
-  409: { name: 'Conflict', description: '`EMAIL_TAKEN`, `SLUG_TAKEN`, or a state conflict' },
+  409: {
+    name: 'Conflict',
+    description: '`EMAIL_TAKEN`, `SLUG_TAKEN`, `IDENTITY_ALREADY_LINKED`, `LAST_SIGN_IN_METHOD`, or a state conflict',
+  },
   413: { name: 'PayloadTooLarge', description: '`PAYLOAD_TOO_LARGE`: the body is over the server’s limit' },
   422: { name: 'UnprocessableEntity', description: '`VALIDATION_ERROR` with one `errors[]` entry per field' },
   429: {

@@ -7,7 +7,7 @@ const oauth = (operation: OAuthOperation): ContractOperation => ({ mount: 'api',
 /**
  * The `/oauth` endpoints (CONTRACT.md § OAuth): authorization code with PKCE S256, and the consent page of
  * the built-in `dev` provider (development and test mode only). `{provider}` is `github`, `google`,
- * `microsoft` or `dev`; one that is not configured is 404. A refused code or state is 400 `OAUTH_ERROR`.
+ * `microsoft`, `apple` or `dev`; one that is not configured is 404. A refused code or state is 400 `OAUTH_ERROR`.
  *
  * @example
  * ```ts
@@ -54,6 +54,8 @@ export const oauthOperations: ContractOperation[] = [
     method: 'post',
     path: '/oauth/{provider}/callback',
     summary: "Exchange the app's single-use code (with the PKCE verifier) for a session",
+    description:
+      "Providers that answer with `response_mode=form_post` (Apple) post their callback to this same path with an `application/x-www-form-urlencoded` body (`code`, `state`, and Apple's `user` on first sign-in): that is the provider step, answered like the GET callback with a 303 redirect to the app. The state is checked against the server's store, not a cookie, so the cross-site POST needs none.",
     tokenTransport: true,
     body: { schema: 'OAuthCallbackRequest' },
     responses: {
@@ -63,8 +65,33 @@ export const oauthOperations: ContractOperation[] = [
         setsRefreshCookie: true,
         noStore: true,
       },
+      303: { description: "A form-post provider's callback (Apple): back to the app's redirect_uri", redirect: true },
     },
     errors: [404],
+  }),
+  oauth({
+    operationId: 'startOAuthLink',
+    method: 'post',
+    path: '/oauth/{provider}/link',
+    summary: 'Start linking another provider to the signed-in account',
+    description:
+      'Like `/authorize`, but the state carries the intent to link and the signed-in user and session; the code it ends with is redeemed at `/oauth/{provider}/link/callback` by that same session.',
+    auth: 'bearer',
+    body: { schema: 'OAuthAuthorizeRequest' },
+    responses: { 200: { description: 'Where to send the browser', schema: 'OAuthAuthorizeResponse' } },
+    errors: [404],
+  }),
+  oauth({
+    operationId: 'finishOAuthLink',
+    method: 'post',
+    path: '/oauth/{provider}/link/callback',
+    summary: "Attach the provider identity with the app's single-use code (and the PKCE verifier)",
+    description:
+      'Only the session that started the link can redeem its code. An identity already linked to another account is 409 `IDENTITY_ALREADY_LINKED` and changes nothing.',
+    auth: 'bearer',
+    body: { schema: 'OAuthCallbackRequest' },
+    responses: { 200: { description: 'The sign-in methods with the new identity', schema: 'SignInMethods' } },
+    errors: [404, 409],
   }),
   oauth({
     operationId: 'devOAuthConsentPage',

@@ -34,6 +34,7 @@ import {
   OAuthAuthorizeResponseSchema,
   OAuthCallbackRequestSchema,
   OAuthProvidersResponseSchema,
+  SignInMethodsSchema,
 } from '../oauth'
 import {
   AcceptInvitationResponseSchema,
@@ -131,6 +132,7 @@ export const responseSchemas = {
   ReauthenticateResponse: ReauthenticateResponseSchema,
   OAuthProvidersResponse: OAuthProvidersResponseSchema,
   OAuthAuthorizeResponse: OAuthAuthorizeResponseSchema,
+  SignInMethods: SignInMethodsSchema,
   HealthResponse: HealthResponseSchema,
   LivenessResponse: LivenessResponseSchema,
   ReadinessResponse: ReadinessResponseSchema,

@@ -49,7 +49,7 @@ export interface SuccessResponseSpec {
   schema?: ResponseSchemaName
   /** Defaults to `application/json` when `schema` is set. */
   contentType?: 'application/json' | 'text/html' | 'text/javascript'
-  /** A 302 carries `Location`. */
+  /** A 302 or 303 carries `Location`. */
   redirect?: boolean
   /** In cookie transport the refresh token comes back in the `plinto_refresh` cookie instead of the body. */
   setsRefreshCookie?: boolean
@@ -104,7 +104,7 @@ export interface ContractOperation {
     required?: boolean
     contentType?: 'application/json' | 'application/x-www-form-urlencoded'
   }
-  responses: Partial<Record<200 | 201 | 202 | 204 | 302 | 503, SuccessResponseSpec>>
+  responses: Partial<Record<200 | 201 | 202 | 204 | 302 | 303 | 503, SuccessResponseSpec>>
   /** Error statuses particular to this endpoint; 429 and 500 apply to every endpoint and are added. */
   errors: ErrorStatusCode[]
 }

@@ -6,7 +6,7 @@ import type { ContractOperation } from './types'
  * @example
  * ```ts
  * import { userOperations } from '@plinto/contract/openapi'
- * userOperations.map((op) => op.operationId) // ['updateCurrentUser', 'deleteCurrentUser']
+ * userOperations.map((op) => op.operationId) // ['updateCurrentUser', 'deleteCurrentUser', 'listIdentities', …]
  * ```
  */
 export const userOperations: ContractOperation[] = [
@@ -35,5 +35,29 @@ export const userOperations: ContractOperation[] = [
     body: { schema: 'DeleteUserRequest', required: false },
     responses: { 204: { description: 'Deleted' } },
     errors: [403],
+  },
+  {
+    operationId: 'listIdentities',
+    method: 'get',
+    path: '/users/me/identities',
+    mount: 'api',
+    tag: 'Users',
+    summary: "The signed-in user's sign-in methods: password, linked provider identities, passkeys",
+    auth: 'bearer',
+    responses: { 200: { description: 'The sign-in methods', schema: 'SignInMethods' } },
+    errors: [],
+  },
+  {
+    operationId: 'unlinkIdentity',
+    method: 'delete',
+    path: '/users/me/identities/{id}',
+    mount: 'api',
+    tag: 'Users',
+    summary: 'Unlink a provider identity from the account',
+    description:
+      'Refused with 409 `LAST_SIGN_IN_METHOD` when it is the only way left to sign in (no password, no other identity, no passkey); an identity of someone else is 404.',
+    auth: 'bearer',
+    responses: { 200: { description: 'The sign-in methods left', schema: 'SignInMethods' } },
+    errors: [404, 409],
   },
 ]

@@ -44,7 +44,12 @@ export function createAccountModules(context: ModuleContext): AccountModules {
       session.start(await (await ceremonies()).authenticate(context, request?.email)),
   }
   return {
-    users: lazyMethods(load('users'), { updateProfile: true, deleteAccount: true }),
+    users: lazyMethods(load('users'), {
+      updateProfile: true,
+      deleteAccount: true,
+      listIdentities: true,
+      unlinkIdentity: true,
+    }),
     sessions: lazyMethods(load('sessions'), {
       listSessions: true,
       getCurrentSession: true,

@@ -20,7 +20,7 @@ import type { Passkey } from '@plinto/contract'
 import type { ReauthenticateResponse } from '@plinto/contract/reauthentication'
 import { loadOnce } from './lazy'
 import type { MfaModule } from './mfa'
-import type { InitiateOAuthOptions, OAuthFlows } from './oauth'
+import type { InitiateOAuthOptions, LinkOAuthProviderOptions, OAuthFlows, OAuthLinkResult } from './oauth'
 import type { PasskeyAuthRequest, PasskeyRegisterRequest, PasskeysModule } from './passkeys'
 import { finishSignIn } from './shared'
 
@@ -212,6 +212,30 @@ export interface AuthModule {
    * ```
    */
   handleOAuthCallback(url?: string): Promise<AuthResponse>
+  /**
+   * Links another provider to the signed-in account: like {@link AuthModule.initiateOAuth}, but the server binds
+   * the state to this session, and the return is finished by {@link AuthModule.handleOAuthLinkCallback} (which
+   * `<AuthCallback/>` calls). `returnTo` (default: this page) is where the app goes back to afterwards.
+   * @example
+   * ```ts
+   * await plinto.auth.linkOAuthProvider('github', { returnTo: '/account' })
+   * ```
+   */
+  linkOAuthProvider(provider: string, options?: LinkOAuthProviderOptions): Promise<{ url: string }>
+  /**
+   * On the redirect page: finishes a link started by {@link AuthModule.linkOAuthProvider} and resolves with its
+   * outcome and `returnTo`, or resolves `null` when this return is not a pending link's (a sign-in's: call
+   * {@link AuthModule.handleOAuthCallback} then, which also reports a state this tab did not start). A failed link
+   * resolves with `error` rather than throwing, so the page can still go back: `IDENTITY_ALREADY_LINKED` when
+   * another account holds the identity (nothing changed), `OAUTH_ERROR` when the provider refused.
+   * @example
+   * ```ts
+   * const linked = await plinto.auth.handleOAuthLinkCallback()
+   * if (!linked) await plinto.auth.handleOAuthCallback()
+   * else location.assign(linked.error ? `/account?link_error=${linked.error.code}` : (linked.returnTo ?? '/account'))
+   * ```
+   */
+  handleOAuthLinkCallback(url?: string): Promise<OAuthLinkResult | null>
   /**
    * The OAuth providers the server offers, for sign-in buttons.
    * @example `const { providers } = await plinto.auth.getOAuthProviders()`

@@ -1,6 +1,7 @@
 import type { ModuleContext } from '../module-context'
+import type { PlintoError } from '../errors'
 import type { AuthResponse } from '@plinto/contract'
-import type { OAuthProvidersResponse } from '@plinto/contract/oauth'
+import type { OAuthProvidersResponse, SignInMethods } from '@plinto/contract/oauth'
 import { lazyMethods, loadOnce } from './lazy'
 import { caller } from './shared'
 
@@ -22,6 +23,45 @@ export interface InitiateOAuthOptions {
   navigate?: boolean
 }
 
+/**
+ * Options of `auth.linkOAuthProvider`: those of `initiateOAuth`, and where to go once the link is made.
+ *
+ * @example
+ * ```ts
+ * const options: LinkOAuthProviderOptions = { returnTo: '/account#connected-accounts' }
+ * ```
+ */
+export interface LinkOAuthProviderOptions extends InitiateOAuthOptions {
+  /**
+   * Where the app should take the person after the redirect page finished the link (kept with the transaction
+   * and handed back by `handleOAuthLinkCallback`). Default: the page that started it (`location.href`).
+   */
+  returnTo?: string
+}
+
+/**
+ * What `auth.handleOAuthLinkCallback` resolves with when the redirect page was a link's return: the outcome
+ * (the account's sign-in methods with the new identity, or the error) and where the app wanted to go back to.
+ *
+ * @example
+ * ```ts
+ * const linked: OAuthLinkResult | null = await plinto.auth.handleOAuthLinkCallback()
+ * if (linked?.error?.code === 'IDENTITY_ALREADY_LINKED') alert('That account is linked to someone else')
+ * else if (linked) location.assign(linked.returnTo ?? '/')
+ * ```
+ */
+export type OAuthLinkResult = {
+  /** The `returnTo` of `linkOAuthProvider`, or null. */
+  returnTo: string | null
+} & (
+  | { methods: SignInMethods; error: null }
+  | {
+      methods: null
+      /** `IDENTITY_ALREADY_LINKED` (nothing changed), `OAUTH_ERROR` (the provider refused), or a request error. */
+      error: PlintoError
+    }
+)
+
 /** The OAuth part of `plinto.auth` (typed there). */
 export interface OAuthFlows {
   /**
@@ -34,6 +74,16 @@ export interface OAuthFlows {
    * {@link AuthModule.handleOAuthCallback}.
    */
   handleOAuthCallback(url?: string): Promise<AuthResponse>
+  /**
+   * Starts linking `provider` to the signed-in account (PKCE S256, the state bound to this session); see
+   * {@link AuthModule.linkOAuthProvider}.
+   */
+  linkOAuthProvider(provider: string, options?: LinkOAuthProviderOptions): Promise<{ url: string }>
+  /**
+   * Finishes a link on the redirect page, or resolves `null` when the page is not a link's return (then
+   * `handleOAuthCallback` finishes a sign-in); see {@link AuthModule.handleOAuthLinkCallback}.
+   */
+  handleOAuthLinkCallback(url?: string): Promise<OAuthLinkResult | null>
   /** The providers the server offers (`GET /oauth/providers`); see {@link AuthModule.getOAuthProviders}. */
   getOAuthProviders(): Promise<OAuthProvidersResponse>
 }
@@ -47,7 +97,7 @@ export function createOAuthFlows(context: ModuleContext): OAuthFlows {
     // A failed download is a retryable NETWORK_ERROR and is not kept: the next call downloads again.
     ...lazyMethods<Omit<OAuthFlows, 'getOAuthProviders'>>(
       loadOnce(() => import('./oauth-flow.lazy').then((module) => module.createOAuthFlow(context))),
-      { initiateOAuth: true, handleOAuthCallback: true },
+      { initiateOAuth: true, handleOAuthCallback: true, linkOAuthProvider: true, handleOAuthLinkCallback: true },
     ),
     getOAuthProviders: () => caller(context)('GET', 'oauth/providers', (v) => v.oauthProviders, undefined, false),
   }

@@ -1,10 +1,11 @@
 import type { ModuleContext } from '../module-context'
 import type { UpdateUserRequest } from '@plinto/contract'
 import { UserSchema, type User } from '@plinto/contract/user'
-import { caller } from './shared'
+import { SignInMethodsSchema, type SignInMethods } from '@plinto/contract/oauth'
+import { caller, path } from './shared'
 
 /**
- * `plinto.users`: the signed-in user's own account — profile changes and deletion.
+ * `plinto.users`: the signed-in user's own account — profile changes, deletion and connected accounts.
  *
  * @example
  * ```ts
@@ -25,6 +26,20 @@ export interface UsersModule {
    * @example `await plinto.users.deleteAccount('correct horse battery staple')`
    */
   deleteAccount(password?: string): Promise<void>
+  /**
+   * The account's sign-in methods (`GET /users/me/identities`): whether it has a password, its linked provider
+   * identities (provider, email, name) and how many passkeys it has. Link another provider with
+   * `auth.linkOAuthProvider`.
+   * @example `const { identities, password, passkeys } = await plinto.users.listIdentities()`
+   */
+  listIdentities(): Promise<SignInMethods>
+  /**
+   * Unlinks a provider identity (`DELETE /users/me/identities/{id}`) and resolves with the methods left. Never
+   * the last way to sign in: with no password, no passkey and no other identity it is `LAST_SIGN_IN_METHOD`
+   * (409) and nothing changes. Someone else's or an unknown id is `NOT_FOUND`.
+   * @example `const { identities } = await plinto.users.unlinkIdentity('idn_…')`
+   */
+  unlinkIdentity(identityId: string): Promise<SignInMethods>
 }
 
 /**
@@ -43,5 +58,7 @@ export function createUsersModule(context: ModuleContext): UsersModule {
       await call('DELETE', 'users/me', null, password === undefined ? {} : { password })
       session.end('user')
     },
+    listIdentities: () => call('GET', 'users/me/identities', SignInMethodsSchema),
+    unlinkIdentity: (identityId) => call('DELETE', path`users/me/identities/${identityId}`, SignInMethodsSchema),
   }
 }

@@ -275,6 +275,8 @@ describe('import of an earlier file store data directory', () => {
       await legacy.passkeys.create(passkeyRecord('pk_1', 'usr_1', { counter: 3 }))
       await legacy.challenges.create(challengeRecord('k', { user_id: 'usr_1', attempts: 1, expires_at: NOW + MINUTE }))
       await legacy.oauthAccounts.create({
+        id: 'idn_1',
+        name: 'Ada',
         provider: 'dev',
         provider_user_id: 'p',
         user_id: 'usr_1',
@@ -315,7 +317,7 @@ describe('import of an earlier file store data directory', () => {
         expect(await store.challenges.get('k', 'mfa_token', NOW)).toEqual(
           challengeRecord('k', { user_id: 'usr_1', attempts: 1, expires_at: NOW + MINUTE }),
         )
-        expect(await store.oauthAccounts.get('dev', 'p')).toMatchObject({ user_id: 'usr_1' })
+        expect(await store.oauthAccounts.get('dev', 'p')).toMatchObject({ id: 'idn_1', name: 'Ada', user_id: 'usr_1' })
         expect(await store.signingKeys.list()).toEqual([])
         await store.refreshTokens.deleteExpired(NOW + MINUTE)
         expect(await store.refreshTokens.getByHash('rt_1')).toBeUndefined()

@@ -26,7 +26,8 @@ export interface CliOptions {
   extra: PlintoConfigOverrides
 }
 
-const OAUTH_PROVIDERS: OAuthProviderId[] = ['github', 'google', 'microsoft']
+/** The providers configured with a client ID and secret; Apple has its own four settings. */
+const OAUTH_PROVIDERS: Exclude<OAuthProviderId, 'apple'>[] = ['github', 'google', 'microsoft']
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
   // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the parseArgs() assignment below (control-flow typing); spelling out parseArgs' result type for these 30 options would duplicate them
@@ -64,6 +65,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         'oauth-google-client-secret': { type: 'string' },
         'oauth-microsoft-client-id': { type: 'string' },
         'oauth-microsoft-client-secret': { type: 'string' },
+        'oauth-apple-client-id': { type: 'string' },
+        'oauth-apple-team-id': { type: 'string' },
+        'oauth-apple-key-id': { type: 'string' },
+        'oauth-apple-private-key-file': { type: 'string' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -138,6 +143,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     const previous: Partial<OAuthClientCredentials> = extra.oauth?.[provider] ?? {}
     extra.oauth = { ...extra.oauth, [provider]: { ...previous, clientId, clientSecret } }
   }
+  const apple = parseApple(values, env)
+  if (apple) extra.oauth = { ...extra.oauth, apple: { ...extra.oauth?.apple, ...apple } }
 
   return {
     extra,
@@ -185,4 +192,39 @@ function readConfigFile(path: string | undefined): PlintoConfigOverrides {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new UsageError(`--config ${path} must hold a JSON object`)
   return parsed as PlintoConfigOverrides
+}
+
+/**
+ * Sign in with Apple from flags or environment variables: the Services ID, team ID, key ID and the `.p8` key
+ * file, all four or none. The key is read from its file (a PEM does not fit a flag, and files keep it out of
+ * the process list).
+ */
+function parseApple(
+  values: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+): { clientId: string; teamId: string; keyId: string; privateKey: string } | undefined {
+  const setting = (flag: string, variable: string) =>
+    (values[`oauth-apple-${flag}`] as string | undefined) ?? env[`PLINTO_OAUTH_APPLE_${variable}`] ?? ''
+  const clientId = setting('client-id', 'CLIENT_ID')
+  const teamId = setting('team-id', 'TEAM_ID')
+  const keyId = setting('key-id', 'KEY_ID')
+  const keyFile = setting('private-key-file', 'PRIVATE_KEY_FILE')
+  const given = [clientId, teamId, keyId, keyFile].filter(Boolean).length
+  if (given === 0) return undefined
+  if (given < 4) {
+    throw new UsageError(
+      '--oauth-apple-client-id, --oauth-apple-team-id, --oauth-apple-key-id and --oauth-apple-private-key-file go together',
+    )
+  }
+  let privateKey: string
+  try {
+    privateKey = readFileSync(keyFile, 'utf8')
+  } catch {
+    throw new UsageError(`--oauth-apple-private-key-file: cannot read ${keyFile}`)
+  }
+  if (!privateKey.includes('-----BEGIN PRIVATE KEY-----'))
+    throw new UsageError(
+      `--oauth-apple-private-key-file: ${keyFile} is not a PKCS #8 PEM key (the .p8 file from Apple)`,
+    )
+  return { clientId, teamId, keyId, privateKey }
 }

@@ -44,6 +44,10 @@ Options (environment variable in brackets; flags win):
   --oauth-microsoft-client-id ID / --oauth-microsoft-client-secret S
                             OAuth app credentials; a provider is offered only with both
                                                                        [PLINTO_OAUTH_GITHUB_CLIENT_ID, …_SECRET, same for GOOGLE, MICROSOFT]
+  --oauth-apple-client-id SERVICES_ID / --oauth-apple-team-id ID / --oauth-apple-key-id ID
+  --oauth-apple-private-key-file FILE
+                            Sign in with Apple: all four, the key file is the .p8 from Apple
+                                                                       [PLINTO_OAUTH_APPLE_CLIENT_ID, …_TEAM_ID, …_KEY_ID, …_PRIVATE_KEY_FILE]
   --config FILE             JSON file with any createPlintoApp config option (webhooks, oauth, …);
                             flags and environment variables win over it [PLINTO_CONFIG]
   -h, --help                Show this help

@@ -6,10 +6,13 @@ import {
   finishAtProvider,
   isLiveDevState,
   redeemCode,
+  redeemLinkCode,
   resolveProvider,
   startAuthorization,
 } from '../domain/oauth/oauth'
-import { availableProviders, PROVIDER_NAMES } from '../domain/oauth/oauth-providers'
+import { availableProviders, postsCallback, PROVIDER_NAMES } from '../domain/oauth/oauth-providers'
+import { listSignInMethods } from '../domain/oauth/identities'
+import { requireSession } from '../middleware/session'
 import { errors } from '../errors'
 import type { PlintoEnv } from '../env'
 import { readBodyText } from '../http/read-body'
@@ -98,11 +101,52 @@ export function oauthRoutes(): Hono<PlintoEnv> {
     return c.redirect(location, 302)
   })
 
+  // Apple posts its answer (`response_mode=form_post`) to the same callback URL, from appleid.apple.com: a
+  // cross-site POST carries no SameSite=Lax cookie, and needs none, since the state is checked against the
+  // store. 303 turns the POST into the GET of the app's redirect URI. Anything but a form goes on to the app's
+  // JSON code exchange below.
+  oauth.post('/:provider/callback', noStore(), knownProvider(), async (c, next) => {
+    const type = c.req.header('content-type') ?? ''
+    if (!postsCallback(c.var.provider) || !type.startsWith('application/x-www-form-urlencoded')) return next()
+    const { server } = c.var
+    const form = new URLSearchParams(await readBodyText(c.req.raw, server.config.bodyLimitBytes))
+    refuseUnstorable(unstorableFields(Object.fromEntries(form)), 'Invalid form')
+    const field = (name: string) => form.get(name) ?? undefined
+    const location = await finishAtProvider(server, c.var.provider, {
+      code: field('code'),
+      state: field('state'),
+      error: field('error'),
+      user: field('user'),
+    })
+    return c.redirect(location, 303)
+  })
+
   oauth.post('/:provider/callback', noStore(), knownProvider(), jsonBody(OAuthCallbackRequestSchema), async (c) => {
     const user = await redeemCode(c.var.server, c.var.provider, c.req.valid('json'))
     // The provider proved the first factor; an account with MFA still answers the second step.
     return firstFactorPassed(c, user, { remember: true, status: 200 })
   })
+
+  // Linking another provider to the signed-in account: the state names the user and session, and only that
+  // session can redeem the code (see redeemLinkCode).
+  oauth.post('/:provider/link', requireSession(), knownProvider(), jsonBody(OAuthAuthorizeRequestSchema), async (c) => {
+    const { server, provider, user, session } = c.var
+    const serverUrl = server.config.publicUrl ?? new URL(c.req.url).origin
+    return c.json(await startAuthorization(server, provider, c.req.valid('json'), serverUrl, { user, session }), 200)
+  })
+
+  oauth.post(
+    '/:provider/link/callback',
+    noStore(),
+    requireSession(),
+    knownProvider(),
+    jsonBody(OAuthCallbackRequestSchema),
+    async (c) => {
+      const { server, provider, user, session } = c.var
+      await redeemLinkCode(server, provider, { user, session }, c.req.valid('json'))
+      return c.json(await listSignInMethods(server, user), 200)
+    },
+  )
 
   return oauth
 }

@@ -261,19 +261,41 @@ export interface PasskeyRepository {
  * ```
  */
 export interface OAuthAccountRecord {
+  /** `idn_…`, how the account's owner names the link (to unlink it); unique across the server. */
+  id: string
   provider: string
   provider_user_id: string
   user_id: string
   email: string
+  /** The person's name as the provider reported it when the identity was linked, or null. */
+  name: string | null
   created_at: number
 }
+
+/**
+ * What {@link OAuthAccountRepository.deleteUnlessLast} did: the link it removed, or why it removed nothing.
+ *
+ * @example
+ * ```ts
+ * const outcome: UnlinkOutcome = { refused: 'last_method' }
+ * ```
+ */
+export type UnlinkOutcome = { deleted: OAuthAccountRecord } | { refused: 'not_found' | 'last_method' }
 
 /**
  * Store operations on OAuth account links.
  *
  * @example
  * ```ts
- * await store.oauthAccounts.create({ provider: 'github', provider_user_id: '583231', user_id, email, created_at: now })
+ * await store.oauthAccounts.create({
+ *   id: randomId('idn'),
+ *   provider: 'github',
+ *   provider_user_id: '583231',
+ *   user_id,
+ *   email,
+ *   name: 'Octo Cat',
+ *   created_at: now,
+ * })
  * ```
  */
 export interface OAuthAccountRepository {
@@ -286,4 +308,11 @@ export interface OAuthAccountRepository {
   get(provider: string, providerUserId: string): Promise<OAuthAccountRecord | undefined>
   /** Every provider account linked to the user, in no guaranteed order; empty if none. */
   listByUser(userId: string): Promise<OAuthAccountRecord[]>
+  /**
+   * Removes the user's link `id` unless it is the user's last way to sign in: the user has no password, no other
+   * linked identity and no passkey (magic links do not count). The check and the removal are one atomic step per
+   * user, so N concurrent calls on a user's last two methods (identities) remove at most one, across processes too.
+   * `not_found` when the user has no link with this id (a link of another user included).
+   */
+  deleteUnlessLast(userId: string, id: string): Promise<UnlinkOutcome>
 }

@@ -12,6 +12,7 @@ import { useUi, type PresentationProps } from '../internal/use-ui'
 import { useUrlToken } from '../internal/use-url-token'
 import { MfaStep } from '../sign-in/mfa-step'
 import { useMfaStep } from '../sign-in/use-mfa-step'
+import { withLinkResult } from '../internal/link-result'
 import { enAccount } from '../localization/en-account'
 
 /**
@@ -116,6 +117,9 @@ export function AuthCallback(props: AuthCallbackProps): ReactNode {
   useOncePerToken(token ? undefined : oauthReturn, async (url) => {
     for (const param of OAUTH_PARAMS) forgetUrlParam(param)
     try {
+      // A provider linked from the connected accounts section: back to where it started, with the outcome.
+      const linked = await client.auth.handleOAuthLinkCallback(url)
+      if (linked) return ui.navigate(withLinkResult(linked.returnTo, redirectUrl, linked.error?.code ?? 'linked'))
       signedIn((await client.auth.handleOAuthCallback(url)).user)
     } catch (error) {
       if (!continuedWithMfa(error))

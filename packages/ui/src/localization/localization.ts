@@ -475,6 +475,38 @@ export interface PlintoLocalization {
     /** Shown where a sensitive action was refused because the person cancelled the dialog. */
     cancelled: string
   }
+  /** The `connectedAccounts` section of UserProfile: sign-in methods, linking and unlinking providers. */
+  connectedAccounts: {
+    title: string
+    /** What the section is for, under its title. */
+    description: string
+    /** Whether the account has a password. */
+    password: string
+    passwordSet: string
+    passwordNotSet: string
+    /** How many passkeys the account has (en: `1 passkey`, `2 passkeys`). */
+    passkeys: (count: number) => string
+    identitiesEmpty: string
+    /** Under an identity: when it was connected; `date` is formatted for the locale. */
+    connectedOn: (date: string) => string
+    /** The unlink button (en: `Disconnect`); its accessible name adds the provider. */
+    unlink: string
+    unlinking: string
+    /** After an unlink; `provider` is its display name (en: `${provider} is disconnected.`). */
+    unlinked: (provider: string) => string
+    /** The link buttons (en: `Connect ${provider}`). */
+    link: (provider: string) => string
+    /** While the browser leaves for the provider. */
+    linking: (provider: string) => string
+    /** After a link came back. */
+    linked: string
+    /** LAST_SIGN_IN_METHOD: unlinking would leave no way to sign in. */
+    lastMethod: string
+    /** IDENTITY_ALREADY_LINKED: the provider account belongs to another account. */
+    alreadyLinked: string
+    /** Any other failed link (the provider refused, the link expired). */
+    linkFailed: string
+  }
 }
 
 /**

@@ -91,6 +91,8 @@ export function Alternatives({ ui, passkey, oauth, oauthRedirectUrl, withDivider
             key={provider.id}
             type="button"
             className={ui.cx('socialButton')}
+            // For provider-specific styling (Apple's guidelines ask for black, white or white-outlined buttons).
+            data-provider={provider.id}
             disabled={redirecting !== undefined}
             aria-busy={redirecting === provider.name}
             onClick={() => void startOAuth(provider.id, provider.name)}

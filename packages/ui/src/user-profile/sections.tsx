@@ -6,6 +6,7 @@ import type { ReactNode } from 'react'
 import type { User } from '@plinto/typescript-sdk'
 import type { PlintoLocalization } from '../localization/localization'
 import type { Ui } from '../internal/use-ui'
+import { CONNECTED_ACCOUNTS_SECTION, ConnectedAccountsSection } from './connected-accounts-section'
 import { MfaSection } from './mfa-section'
 import { PasskeysSection } from './passkeys-section'
 import { PasswordSection } from './password-section'
@@ -41,15 +42,21 @@ interface SectionEntry {
 }
 
 /**
- * The sections {@link UserProfile} can show: `profile` (Account pane), `password`, `mfa`, `passkeys`
- * (Security pane) and `sessions` (Sessions pane).
+ * The sections {@link UserProfile} can show: `profile` and `connectedAccounts` (Account pane), `password`,
+ * `mfa`, `passkeys` (Security pane) and `sessions` (Sessions pane).
  *
  * @example
  * ```tsx
  * const sections: UserProfileSection[] = ['profile', 'sessions']
  * ```
  */
-export type UserProfileSection = 'profile' | 'password' | 'mfa' | 'passkeys' | 'sessions'
+export type UserProfileSection =
+  | 'profile'
+  | typeof CONNECTED_ACCOUNTS_SECTION
+  | 'password'
+  | 'mfa'
+  | 'passkeys'
+  | 'sessions'
 
 /** Every section, in the default order, with the pane it is shown in. */
 export const USER_PROFILE_SECTIONS: Record<UserProfileSection, SectionEntry> = {
@@ -57,6 +64,10 @@ export const USER_PROFILE_SECTIONS: Record<UserProfileSection, SectionEntry> = {
   profile: {
     pane: 'account',
     render: ({ ui, user }) => <ProfileSection key={`profile-${user.id}`} ui={ui} user={user} />,
+  },
+  [CONNECTED_ACCOUNTS_SECTION]: {
+    pane: 'account',
+    render: ({ ui }) => <ConnectedAccountsSection key={CONNECTED_ACCOUNTS_SECTION} ui={ui} />,
   },
   password: { pane: 'security', render: ({ ui }) => <PasswordSection key="password" ui={ui} /> },
   mfa: { pane: 'security', render: ({ ui }) => <MfaSection key="mfa" ui={ui} /> },

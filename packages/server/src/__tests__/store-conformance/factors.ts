@@ -1,7 +1,7 @@
 // Conformance: MFA settings, challenges, passkeys and OAuth account links.
 import { describe, expect, test } from 'vitest'
 import { UniqueConstraintError, type PlintoStore } from '../../index'
-import { challengeRecord, createUsers, mfaRecord, NOW, passkeyRecord, race } from './records'
+import { challengeRecord, createUsers, mfaRecord, NOW, oauthAccountRecord, passkeyRecord, race } from './records'
 
 const MINUTE = 60_000
 
@@ -259,30 +259,110 @@ export function factorsConformance(store: () => PlintoStore): void {
   describe('OAuth accounts', () => {
     test('create, get, listByUser in link order; a linked provider account is a UniqueConstraintError', async () => {
       await createUsers(store(), 'usr_1', 'usr_2')
-      const github = {
-        provider: 'github',
-        provider_user_id: '583231',
-        user_id: 'usr_1',
-        email: 'ada@example.com',
-        created_at: NOW,
-      }
+      const github = oauthAccountRecord('idn_1', 'usr_1', { provider_user_id: '583231', email: 'ada@example.com' })
       await store().oauthAccounts.create(github)
-      await store().oauthAccounts.create({ ...github, provider: 'dev', provider_user_id: 'dev_1' })
       await store().oauthAccounts.create({
         ...github,
+        id: 'idn_2',
+        provider: 'dev',
+        provider_user_id: 'dev_1',
+        name: null,
+      })
+      await store().oauthAccounts.create({
+        ...github,
+        id: 'idn_3',
         provider: 'google',
         provider_user_id: '583231',
         user_id: 'usr_2',
       })
       expect(await store().oauthAccounts.get('github', '583231')).toEqual(github)
+      expect((await store().oauthAccounts.listByUser('usr_1'))[1]).toMatchObject({ id: 'idn_2', name: null })
       expect(await store().oauthAccounts.get('github', 'unknown')).toBeUndefined()
       expect((await store().oauthAccounts.listByUser('usr_1')).map((a) => a.provider)).toEqual(['github', 'dev'])
 
       const error = await store()
-        .oauthAccounts.create({ ...github, user_id: 'usr_2' })
+        .oauthAccounts.create({ ...github, id: 'idn_4', user_id: 'usr_2' })
         .catch((e: unknown) => e)
       expect(error).toBeInstanceOf(UniqueConstraintError)
       expect((error as UniqueConstraintError).field).toBe('oauth_account')
+    })
+
+    test('concurrent links of one provider account to many users: exactly one wins, the others change nothing', async () => {
+      const users = Array.from({ length: 20 }, (_, i) => `usr_${i}`)
+      await createUsers(store(), ...users)
+      let next = 0
+      const wins = await race(
+        () => {
+          const i = next++
+          return store()
+            .oauthAccounts.create(oauthAccountRecord(`idn_${i}`, `usr_${i}`, { provider_user_id: 'same' }))
+            .then(
+              () => true,
+              (error: unknown) => {
+                if (!(error instanceof UniqueConstraintError)) throw error
+                return false
+              },
+            )
+        },
+        (won) => won,
+      )
+      expect(wins).toBe(1)
+      const owner = (await store().oauthAccounts.get('github', 'same'))?.user_id ?? ''
+      for (const user of users)
+        expect(await store().oauthAccounts.listByUser(user)).toHaveLength(user === owner ? 1 : 0)
+    })
+
+    test('deleteUnlessLast: removes a link while another method is left, refuses the last one and foreign ids', async () => {
+      await createUsers(store(), 'usr_1', 'usr_2')
+      await store().users.update('usr_1', { password_hash: null })
+      await store().oauthAccounts.create(oauthAccountRecord('idn_a', 'usr_1'))
+      await store().oauthAccounts.create(oauthAccountRecord('idn_b', 'usr_1', { provider: 'google' }))
+      await store().oauthAccounts.create(oauthAccountRecord('idn_other', 'usr_2'))
+      expect(await store().oauthAccounts.deleteUnlessLast('usr_1', 'idn_other')).toEqual({ refused: 'not_found' })
+      expect(await store().oauthAccounts.deleteUnlessLast('usr_1', 'idn_unknown')).toEqual({ refused: 'not_found' })
+      expect(await store().oauthAccounts.deleteUnlessLast('usr_gone', 'idn_a')).toEqual({ refused: 'not_found' })
+      expect(await store().oauthAccounts.deleteUnlessLast('usr_1', 'idn_a')).toEqual({
+        deleted: oauthAccountRecord('idn_a', 'usr_1'),
+      })
+      expect(await store().oauthAccounts.deleteUnlessLast('usr_1', 'idn_b')).toEqual({ refused: 'last_method' })
+      expect((await store().oauthAccounts.listByUser('usr_1')).map((a) => a.id)).toEqual(['idn_b'])
+      // A passkey, or a password, is another way in.
+      await store().passkeys.create(passkeyRecord('pk_1', 'usr_1'))
+      expect(await store().oauthAccounts.deleteUnlessLast('usr_1', 'idn_b')).toMatchObject({ deleted: { id: 'idn_b' } })
+      // usr_2 has a password: its only identity can go.
+      expect(await store().oauthAccounts.deleteUnlessLast('usr_2', 'idn_other')).toMatchObject({
+        deleted: { id: 'idn_other' },
+      })
+      expect(await store().oauthAccounts.get('github', 'gh_idn_other')).toBeUndefined()
+    })
+
+    test('concurrent unlinks of the last two methods: exactly one succeeds and one method is left', async () => {
+      await createUsers(store(), 'usr_1')
+      await store().users.update('usr_1', { password_hash: null })
+      // Several rounds: each starts from two identities and ends with one, whatever the interleaving.
+      for (let round = 0; round < 5; round++) {
+        const [left] = await store().oauthAccounts.listByUser('usr_1')
+        const first = left?.id ?? `idn_${round}_a`
+        const ids = [first, `idn_${round}_b`]
+        if (!left) await store().oauthAccounts.create(oauthAccountRecord(first, 'usr_1'))
+        await store().oauthAccounts.create(
+          oauthAccountRecord(`idn_${round}_b`, 'usr_1', { provider: 'google', provider_user_id: `r${round}` }),
+        )
+        let next = 0
+        const outcomes: string[] = []
+        const deleted = await race(
+          async () => {
+            const outcome = await store().oauthAccounts.deleteUnlessLast('usr_1', ids[next++ % 2] ?? '')
+            outcomes.push('deleted' in outcome ? 'deleted' : outcome.refused)
+            return outcome
+          },
+          (outcome) => 'deleted' in outcome,
+          40,
+        )
+        expect(deleted).toBe(1)
+        expect(outcomes).toContain('last_method')
+        expect(await store().oauthAccounts.listByUser('usr_1')).toHaveLength(1)
+      }
     })
   })
 }

@@ -5,6 +5,7 @@ import type {
   EmailTokenRecord,
   InvitationRecord,
   MfaRecord,
+  OAuthAccountRecord,
   OrganizationRecord,
   PasskeyRecord,
   PlintoStore,
@@ -170,6 +171,24 @@ export function passkeyRecord(id: string, userId: string, overrides: Partial<Pas
 /** Creates users `ids` in order. */
 export async function createUsers(store: PlintoStore, ...ids: string[]): Promise<void> {
   for (const id of ids) await store.users.create(userRecord(id))
+}
+
+/** An OAuth account link of `userId` to `provider`'s account `providerUserId`. */
+export function oauthAccountRecord(
+  id: string,
+  userId: string,
+  overrides: Partial<OAuthAccountRecord> = {},
+): OAuthAccountRecord {
+  return {
+    id,
+    provider: 'github',
+    provider_user_id: `gh_${id}`,
+    user_id: userId,
+    email: `${userId}@example.com`,
+    name: 'Ada Lovelace',
+    created_at: NOW,
+    ...overrides,
+  }
 }
 
 /** Runs `fn` 20 times at once and returns how many calls answered `winning`. */

@@ -8,6 +8,7 @@ import {
   invitationRecord,
   mfaRecord,
   NOW,
+  oauthAccountRecord,
   organizationRecord,
   passkeyRecord,
   race,
@@ -193,13 +194,9 @@ export function sessionsConformance(store: () => PlintoStore): void {
         await store().mfa.put(mfaRecord(userId))
         await store().challenges.create(challengeRecord(`ch_${userId}`, { user_id: userId }))
         await store().passkeys.create(passkeyRecord(`pk_${userId}`, userId))
-        await store().oauthAccounts.create({
-          provider: 'github',
-          provider_user_id: userId,
-          user_id: userId,
-          email: `${userId}@example.com`,
-          created_at: now,
-        })
+        await store().oauthAccounts.create(
+          oauthAccountRecord(`idn_${userId}`, userId, { provider_user_id: userId, created_at: now }),
+        )
       }
       await store().organizations.create(organizationRecord('org_1'), {
         organization_id: 'org_1',

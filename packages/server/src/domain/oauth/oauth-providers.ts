@@ -1,5 +1,9 @@
 import { CodeChallengeMethod, OAuth2Client } from 'arctic'
 import type { OAuthClientCredentials, OAuthProviderId, PlintoConfig } from '../../config'
+import { appleAuthorizationUrl, fetchAppleIdentity } from './apple'
+
+/** The providers with a client secret and a userinfo endpoint (all but Apple). */
+type SecretProviderId = Exclude<OAuthProviderId, 'apple'>
 
 /**
  * What the server learns from a provider about the person signing in.
@@ -30,10 +34,11 @@ export const PROVIDER_NAMES: Record<OAuthProviderId | 'dev', string> = {
   github: 'GitHub',
   google: 'Google',
   microsoft: 'Microsoft',
+  apple: 'Apple',
   dev: 'Development',
 }
 
-const PROVIDERS: Record<OAuthProviderId, ProviderDefinition> = {
+const PROVIDERS: Record<SecretProviderId, ProviderDefinition> = {
   github: {
     name: PROVIDER_NAMES.github,
     scopes: ['read:user', 'user:email'],
@@ -97,7 +102,7 @@ const PROVIDERS: Record<OAuthProviderId, ProviderDefinition> = {
  * The providers this configuration offers: the real ones with credentials, plus `dev` outside production.
  */
 export function availableProviders(config: PlintoConfig): Array<OAuthProviderId | 'dev'> {
-  const real = (Object.keys(PROVIDERS) as OAuthProviderId[]).filter((id) => config.oauth[id])
+  const real = ([...Object.keys(PROVIDERS), 'apple'] as OAuthProviderId[]).filter((id) => config.oauth[id])
   return config.mode === 'production' ? real : [...real, 'dev']
 }
 
@@ -108,8 +113,12 @@ export function availableProviders(config: PlintoConfig): Array<OAuthProviderId 
 export function providerAuthorizationUrl(
   config: PlintoConfig,
   provider: OAuthProviderId,
-  options: { state: string; codeVerifier: string; callbackUrl: string },
+  options: { state: string; codeVerifier: string; nonce: string; callbackUrl: string },
 ): URL {
+  if (provider === 'apple') {
+    if (!config.oauth.apple) throw new Error('OAuth provider apple is not configured')
+    return appleAuthorizationUrl(config.oauth.apple, options)
+  }
   const { client, endpoints, definition } = providerClient(config, provider, options.callbackUrl)
   const url = client.createAuthorizationURLWithPKCE(
     endpoints.authorization,
@@ -122,6 +131,11 @@ export function providerAuthorizationUrl(
   return url
 }
 
+/** True for the providers that post their callback (`response_mode=form_post`): Apple. */
+export function postsCallback(provider: string): boolean {
+  return provider === 'apple'
+}
+
 /**
  * Exchanges the provider's code (with the server's PKCE verifier) for an access token and reads the
  * identity. Throws on any provider failure; the caller turns that into an OAuth error redirect.
@@ -129,14 +143,26 @@ export function providerAuthorizationUrl(
 export async function fetchProviderIdentity(
   config: PlintoConfig,
   provider: OAuthProviderId,
-  options: { code: string; codeVerifier: string; callbackUrl: string; fetch: typeof globalThis.fetch },
+  options: {
+    code: string
+    codeVerifier: string
+    nonce: string
+    callbackUrl: string
+    fetch: typeof globalThis.fetch
+    /** Apple's `user` form field (first authorization only). */
+    formUser?: string | undefined
+  },
 ): Promise<OAuthIdentity> {
+  if (provider === 'apple') {
+    if (!config.oauth.apple) throw new Error('OAuth provider apple is not configured')
+    return fetchAppleIdentity(config.oauth.apple, options)
+  }
   const { client, endpoints, definition } = providerClient(config, provider, options.callbackUrl)
   const tokens = await client.validateAuthorizationCode(endpoints.token, options.code, options.codeVerifier)
   return definition.identity(tokens.accessToken(), endpoints, options.fetch)
 }
 
-function providerClient(config: PlintoConfig, provider: OAuthProviderId, callbackUrl: string) {
+function providerClient(config: PlintoConfig, provider: SecretProviderId, callbackUrl: string) {
   const credentials = config.oauth[provider]
   if (!credentials) throw new Error(`OAuth provider ${provider} is not configured`)
   const definition = PROVIDERS[provider]

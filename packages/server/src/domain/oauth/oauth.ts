@@ -3,9 +3,16 @@ import type { OAuthProviderId } from '../../config'
 import type { ServerContext } from '../../server-context'
 import { toBase64Url, utf8 } from '../../crypto/encoding'
 import { constantTimeEqual, sha256 } from '../../crypto/hash'
-import { randomToken } from '../../crypto/random'
+import { randomId, randomToken } from '../../crypto/random'
 import { ApiError } from '../../errors'
-import type { ChallengeRecord, UserRecord } from '../../store/types'
+import {
+  UniqueConstraintError,
+  type ChallengeRecord,
+  type OAuthAccountRecord,
+  type SessionRecord,
+  type UserRecord,
+} from '../../store/types'
+import { withWebhookEvents } from '../../webhooks/webhook-events'
 import {
   availableProviders,
   fetchProviderIdentity,
@@ -24,7 +31,7 @@ const CODE_TTL_MS = 60_000
 /** Life of a code of the built-in `dev` provider (consent page → callback). */
 const DEV_CODE_TTL_MS = 60_000
 
-/** `github`, `google`, `microsoft` or `dev`. */
+/** `github`, `google`, `microsoft`, `apple` or `dev`. */
 export type ProviderId = OAuthProviderId | 'dev'
 
 /**
@@ -46,22 +53,29 @@ export async function startAuthorization(
   provider: ProviderId,
   request: { redirect_uri: string; code_challenge: string },
   serverUrl: string,
+  link?: { user: UserRecord; session: SessionRecord },
 ): Promise<OAuthAuthorizeResponse> {
   const redirect = assertAllowedRedirect(context.config, request.redirect_uri, 'redirect_uri')
   const state = randomToken(32)
   const providerVerifier = randomToken(32)
+  // Apple puts it in its ID token: a token minted for another authorization is refused.
+  const nonce = randomToken(16)
   const callbackUrl = `${serverUrl}${context.config.apiBasePath}/oauth/${provider}/callback`
   const now = context.clock.now()
   await context.store.challenges.deleteExpired(now)
   await context.store.challenges.create({
     key: await sha256(state),
     kind: 'oauth_state',
-    user_id: null,
+    // A link names the signed-in user and session: only they can redeem the code it ends with.
+    user_id: link?.user.id ?? null,
     data: {
       provider,
+      intent: link ? 'link' : 'sign_in',
+      session_id: link?.session.id ?? null,
       redirect_uri: redirect.href,
       code_challenge: request.code_challenge,
       provider_verifier: providerVerifier,
+      nonce,
       callback_url: callbackUrl,
     },
     attempts: 0,
@@ -74,6 +88,7 @@ export async function startAuthorization(
       : providerAuthorizationUrl(context.config, provider, {
           state,
           codeVerifier: providerVerifier,
+          nonce,
           callbackUrl,
         }).toString()
   return { authorization_url: authorizationUrl, state }
@@ -88,7 +103,7 @@ export async function startAuthorization(
 export async function finishAtProvider(
   context: ServerContext,
   provider: ProviderId,
-  query: { code?: string; state?: string; error?: string },
+  query: { code?: string; state?: string; error?: string; user?: string },
 ): Promise<string> {
   const state = query.state ?? ''
   const record = state
@@ -106,7 +121,7 @@ export async function finishAtProvider(
 
   let identity: OAuthIdentity
   try {
-    identity = await providerIdentity(context, provider, query.code, record)
+    identity = await providerIdentity(context, provider, query.code, record, query.user)
   } catch (error) {
     context.logger.warn('OAuth code exchange failed', {
       provider,
@@ -114,20 +129,39 @@ export async function finishAtProvider(
     })
     return fail('server_error')
   }
-  const user = await findOrCreateUser(context, provider, identity)
-  if (typeof user === 'string') return fail(user)
+  let userId: string
+  let linkData: ChallengeRecord['data'] = {}
+  if (record.data.intent === 'link') {
+    // Nothing is attached yet: the code is redeemed by the session that started the link, with its PKCE
+    // verifier, so a victim sent through someone else's link flow attaches nothing to that account.
+    const linked = await context.store.oauthAccounts.get(provider, identity.providerUserId)
+    if (linked && linked.user_id !== record.user_id) return fail('identity_already_linked')
+    userId = record.user_id ?? ''
+    linkData = {
+      intent: 'link',
+      session_id: record.data.session_id ?? null,
+      provider_user_id: identity.providerUserId,
+      email: identity.email ?? '',
+      name: displayName(identity),
+    }
+  } else {
+    const user = await findOrCreateUser(context, provider, identity)
+    if (typeof user === 'string') return fail(user)
+    userId = user.id
+  }
 
   const code = randomToken(32)
   const now = context.clock.now()
   await context.store.challenges.create({
     key: await sha256(code),
     kind: 'oauth_code',
-    user_id: user.id,
+    user_id: userId,
     data: {
       provider,
       state_hash: record.key,
       redirect_uri: redirect.href,
       code_challenge: String(record.data.code_challenge),
+      ...linkData,
     },
     attempts: 0,
     created_at: now,
@@ -141,13 +175,71 @@ export async function finishAtProvider(
 /**
  * Step 3, the app's `POST /oauth/{provider}/callback`: spends the one-time code (whatever the outcome) and
  * checks that it belongs to this provider, state and (when sent) redirect URI, and that the PKCE verifier
- * hashes to the challenge of step 1. Any mismatch is 400 `OAUTH_ERROR`.
+ * hashes to the challenge of step 1. Any mismatch is 400 `OAUTH_ERROR`; so is a code of a link flow.
  */
 export async function redeemCode(
   context: ServerContext,
   provider: ProviderId,
-  request: { code: string; state: string; code_verifier: string; redirect_uri?: string | undefined },
+  request: OAuthCodeRedemption,
 ): Promise<UserRecord> {
+  const record = await spendCode(context, provider, request)
+  if (record.data.intent === 'link') throw oauthError('Invalid or expired authorization code')
+  const user = await context.store.users.get(record.user_id ?? '')
+  if (!user) throw oauthError('Invalid or expired authorization code')
+  return user
+}
+
+/**
+ * Step 3 of a link, `POST /oauth/{provider}/link/callback`: spends the code like {@link redeemCode}, which must
+ * be a link code of this very user and session, and attaches the provider identity to the account. 409
+ * `IDENTITY_ALREADY_LINKED` when another account holds it (then nothing changes); linking an identity the
+ * account already holds changes nothing either. Announces `user.identity_linked`.
+ */
+export async function redeemLinkCode(
+  context: ServerContext,
+  provider: ProviderId,
+  signedIn: { user: UserRecord; session: SessionRecord },
+  request: OAuthCodeRedemption,
+): Promise<void> {
+  const record = await spendCode(context, provider, request)
+  if (
+    record.data.intent !== 'link' ||
+    record.user_id !== signedIn.user.id ||
+    record.data.session_id !== signedIn.session.id
+  )
+    throw oauthError('Invalid or expired authorization code')
+  const providerUserId = String(record.data.provider_user_id)
+  const account: OAuthAccountRecord = {
+    id: randomId('idn'),
+    provider,
+    provider_user_id: providerUserId,
+    user_id: signedIn.user.id,
+    email: String(record.data.email ?? ''),
+    name: typeof record.data.name === 'string' ? record.data.name : null,
+    created_at: context.clock.now(),
+  }
+  try {
+    await withWebhookEvents(context, async (tx, events) => {
+      await tx.oauthAccounts.create(account)
+      events.add('user.identity_linked', { user_id: account.user_id, identity_id: account.id, provider })
+    })
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintError)) throw error
+    // Taken meanwhile (or linked before): fine when it is this account's already, refused otherwise.
+    const holder = await context.store.oauthAccounts.get(provider, providerUserId)
+    if (holder?.user_id !== signedIn.user.id) throw identityAlreadyLinked()
+  }
+}
+
+/** The body of both code redemptions. */
+type OAuthCodeRedemption = { code: string; state: string; code_verifier: string; redirect_uri?: string | undefined }
+
+/** Takes the one-time code out of the store and checks provider, state, redirect URI and PKCE verifier. */
+async function spendCode(
+  context: ServerContext,
+  provider: ProviderId,
+  request: OAuthCodeRedemption,
+): Promise<ChallengeRecord> {
   const record = await context.store.challenges.consume(await sha256(request.code), 'oauth_code', context.clock.now())
   if (!record || record.data.provider !== provider) throw oauthError('Invalid or expired authorization code')
   if (!constantTimeEqual(String(record.data.state_hash), await sha256(request.state)))
@@ -158,9 +250,16 @@ export async function redeemCode(
   const challenge = toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(request.code_verifier))))
   if (!constantTimeEqual(challenge, String(record.data.code_challenge)))
     throw oauthError('code_verifier does not match')
-  const user = await context.store.users.get(record.user_id ?? '')
-  if (!user) throw oauthError('Invalid or expired authorization code')
-  return user
+  return record
+}
+
+/** 409 `IDENTITY_ALREADY_LINKED`: the provider account belongs to another Plinto account. */
+export function identityAlreadyLinked(): ApiError {
+  return new ApiError(
+    409,
+    'IDENTITY_ALREADY_LINKED',
+    'This provider account is already linked to another account; sign in with it there and unlink it first',
+  )
 }
 
 /**
@@ -214,6 +313,7 @@ async function providerIdentity(
   provider: ProviderId,
   code: string,
   state: ChallengeRecord,
+  formUser: string | undefined,
 ): Promise<OAuthIdentity> {
   if (provider === 'dev') {
     const record = await context.store.challenges.consume(
@@ -235,8 +335,10 @@ async function providerIdentity(
   return fetchProviderIdentity(context.config, provider, {
     code,
     codeVerifier: String(state.data.provider_verifier),
+    nonce: typeof state.data.nonce === 'string' ? state.data.nonce : '',
     callbackUrl: String(state.data.callback_url),
     fetch: context.fetch,
+    formUser,
   })
 }
 
@@ -277,13 +379,20 @@ async function findOrCreateUser(
     await endSessionsOfUser(context, user.id, 'password_reset')
   }
   await store.oauthAccounts.create({
+    id: randomId('idn'),
     provider,
     provider_user_id: identity.providerUserId,
     user_id: user.id,
     email: identity.email,
+    name: displayName(identity),
     created_at: now,
   })
   return user
+}
+
+/** "First Last" as the provider reported it, or null. */
+function displayName(identity: OAuthIdentity): string | null {
+  return [identity.firstName, identity.lastName].filter(Boolean).join(' ') || null
 }
 
 function sameUrl(a: string, b: string): boolean {

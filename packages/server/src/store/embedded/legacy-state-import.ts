@@ -1,7 +1,8 @@
 // The one-time import of a data directory written by the file store of earlier versions (`plinto-state.json`:
 // the memory store's whole state as JSON) into the embedded database, so nobody loses accounts by upgrading.
 import { readFile } from 'node:fs/promises'
-import { MFA_COLUMNS, PASSKEY_COLUMNS } from '../postgres/factors'
+import { MFA_COLUMNS, OAUTH_ACCOUNT_COLUMNS, PASSKEY_COLUMNS } from '../postgres/factors'
+import { randomId } from '../../crypto/random'
 import { INVITATION_COLUMNS, MEMBERSHIP_COLUMNS, ORGANIZATION_COLUMNS } from '../postgres/organizations'
 import { REFRESH_TOKEN_COLUMNS, SESSION_COLUMNS } from '../postgres/sessions'
 import type { SqlQueryable } from '../postgres/sql-client'
@@ -116,7 +117,13 @@ export async function importLegacyState(
     (challenge) => challenge.user_id === null || users.has(challenge.user_id),
   )
   await put('passkeys', t.passkeys, PASSKEY_COLUMNS, Object.values(state.passkeys), ofUser)
-  await put('oauthAccounts', t.oauthAccounts, OAUTH_ACCOUNT_COLUMNS, Object.values(state.oauthAccounts), ofUser)
+  // Files written before links had ids or names: a new id, and an unknown name.
+  const links = Object.values(state.oauthAccounts).map((link) => ({
+    ...link,
+    id: link.id ?? randomId('idn'),
+    name: link.name ?? null,
+  }))
+  await put('oauthAccounts', t.oauthAccounts, OAUTH_ACCOUNT_COLUMNS, links, ofUser)
   return counts
 }
 
@@ -127,4 +134,3 @@ const USER_COLUMNS = ['id', ...USER_FIELD_COLUMNS] as const
 const EMAIL_TOKEN_COLUMNS = ['token_hash', 'purpose', 'user_id', 'email', 'created_at', 'expires_at'] as const
 const SIGNING_KEY_COLUMNS = ['kid', 'alg', 'private_jwk', 'public_jwk', 'created_at'] as const
 const CHALLENGE_COLUMNS = ['kind', 'key', 'user_id', 'data', 'attempts', 'created_at', 'expires_at'] as const
-const OAUTH_ACCOUNT_COLUMNS = ['provider', 'provider_user_id', 'user_id', 'email', 'created_at'] as const

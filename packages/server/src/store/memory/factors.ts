@@ -5,6 +5,7 @@ import {
   type MfaRepository,
   type OAuthAccountRepository,
   type PasskeyRepository,
+  type UnlinkOutcome,
 } from '../types'
 import type { MemoryContext } from './state'
 
@@ -156,5 +157,17 @@ export function memoryOAuthAccounts({ state, copy, mutate }: MemoryContext): OAu
       }),
     get: async (provider, providerUserId) => copy(state.oauthAccounts[`${provider}:${providerUserId}`]),
     listByUser: async (userId) => copy(Object.values(state.oauthAccounts).filter((a) => a.user_id === userId)),
+    // One synchronous step: nothing else runs between counting the user's methods and removing the link.
+    deleteUnlessLast: (userId, id) =>
+      mutate((): UnlinkOutcome => {
+        const user = state.users[userId]
+        const links = Object.entries(state.oauthAccounts).filter(([, a]) => a.user_id === userId)
+        const found = links.find(([, a]) => a.id === id)
+        if (!user || !found) return { refused: 'not_found' }
+        const passkeys = Object.values(state.passkeys).some((p) => p.user_id === userId)
+        if (user.password_hash === null && links.length === 1 && !passkeys) return { refused: 'last_method' }
+        delete state.oauthAccounts[found[0]]
+        return { deleted: copy(found[1]) }
+      }),
   }
 }

@@ -11,6 +11,7 @@ import type {
   OAuthAccountRepository,
   PasskeyRecord,
   PasskeyRepository,
+  UnlinkOutcome,
 } from '../types'
 
 type Row = Record<string, unknown>
@@ -76,11 +77,23 @@ const toPasskey = (row: Row): PasskeyRecord => ({
   last_used_at: numOrNull(row.last_used_at),
 })
 
+export const OAUTH_ACCOUNT_COLUMNS = [
+  'id',
+  'provider',
+  'provider_user_id',
+  'user_id',
+  'email',
+  'name',
+  'created_at',
+] as const
+
 const toOAuthAccount = (row: Row): OAuthAccountRecord => ({
+  id: row.id as string,
   provider: row.provider as string,
   provider_user_id: row.provider_user_id as string,
   user_id: row.user_id as string,
   email: row.email as string,
+  name: (row.name as string | null) ?? null,
   created_at: num(row.created_at),
 })
 
@@ -273,11 +286,7 @@ export function postgresPasskeys({ db, t }: PostgresContext): PasskeyRepository 
 export function postgresOAuthAccounts({ db, t }: PostgresContext): OAuthAccountRepository {
   return {
     async create(account) {
-      const { text, params } = insert(
-        t.oauthAccounts,
-        ['provider', 'provider_user_id', 'user_id', 'email', 'created_at'],
-        account,
-      )
+      const { text, params } = insert(t.oauthAccounts, OAUTH_ACCOUNT_COLUMNS, account)
       await unique(db.query(text, params))
     },
     async get(provider, providerUserId) {
@@ -291,5 +300,31 @@ export function postgresOAuthAccounts({ db, t }: PostgresContext): OAuthAccountR
       const { rows } = await db.query(`SELECT * FROM ${t.oauthAccounts} WHERE user_id = $1 ORDER BY seq`, [userId])
       return rows.map(toOAuthAccount)
     },
+    deleteUnlessLast: (userId, id) =>
+      db.transaction(async (tx): Promise<UnlinkOutcome> => {
+        // Locking the user row makes concurrent unlinks of one user run one after the other: each counts the
+        // methods the previous one left (READ COMMITTED reads what committed before each statement).
+        const { rows: users } = await tx.query<{ password_hash: string | null }>(
+          `SELECT password_hash FROM ${t.users} WHERE id = $1 FOR UPDATE`,
+          [userId],
+        )
+        const user = users[0]
+        if (!user) return { refused: 'not_found' }
+        const { rows } = await tx.query<{ target: boolean; others: number; passkeys: number }>(
+          `SELECT bool_or(id = $2) AS target, count(*) FILTER (WHERE id <> $2)::integer AS others,
+                  (SELECT count(*)::integer FROM ${t.passkeys} WHERE user_id = $1) AS passkeys
+           FROM ${t.oauthAccounts} WHERE user_id = $1`,
+          [userId, id],
+        )
+        const counts = rows[0]
+        if (!counts?.target) return { refused: 'not_found' }
+        if (user.password_hash === null && num(counts.others) === 0 && num(counts.passkeys) === 0)
+          return { refused: 'last_method' }
+        const { rows: deleted } = await tx.query(
+          `DELETE FROM ${t.oauthAccounts} WHERE user_id = $1 AND id = $2 RETURNING *`,
+          [userId, id],
+        )
+        return deleted[0] ? { deleted: toOAuthAccount(deleted[0]) } : { refused: 'not_found' }
+      }),
   }
 }

@@ -237,6 +237,17 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     // is what they were. No backfill, so the migration is one catalogue change however many sessions exist.
     statements: (t) => [`ALTER TABLE ${t.sessions} ADD COLUMN authenticated_at bigint`],
   },
+  {
+    version: 9,
+    name: 'connected accounts: identity ids and names',
+    // Existing links get a random id (the default is evaluated per row); rows written without one (the legacy
+    // state import) get one the same way. The name is what the provider reported, unknown for older links.
+    statements: (t) => [
+      `ALTER TABLE ${t.oauthAccounts} ADD COLUMN id text NOT NULL DEFAULT ('idn_' || replace(gen_random_uuid()::text, '-', ''))`,
+      `ALTER TABLE ${t.oauthAccounts} ADD CONSTRAINT plinto_oauth_accounts_id_key UNIQUE (id)`,
+      `ALTER TABLE ${t.oauthAccounts} ADD COLUMN name text`,
+    ],
+  },
 ]
 
 /**
