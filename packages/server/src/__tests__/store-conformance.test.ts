@@ -18,6 +18,7 @@ import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
 import { rateLimitsConformance } from './store-conformance/rate-limits'
 import { outboxConformance } from './store-conformance/outbox'
+import { phoneConformance } from './store-conformance/phone'
 import { sessionsConformance } from './store-conformance/sessions'
 import { sweepConformance } from './store-conformance/sweep'
 
@@ -26,6 +27,7 @@ function conformance(store: () => PlintoStore, { rollsBack = true } = {}) {
   sessionsConformance(store)
   organizationsConformance(store)
   factorsConformance(store)
+  phoneConformance(store)
   lookupsConformance(store)
   rateLimitsConformance(store)
   sweepConformance(store)

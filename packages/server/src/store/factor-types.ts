@@ -60,6 +60,8 @@ export interface MfaRepository {
 export type ChallengeKind =
   | 'mfa_token'
   | 'sms_code'
+  /** A code texted to verify the account's phone number (`POST /users/me/phone`), keyed by user. */
+  | 'phone_code'
   | 'webauthn_registration'
   | 'webauthn_authentication'
   | 'oauth_state'

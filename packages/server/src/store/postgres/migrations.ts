@@ -230,6 +230,16 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     // organization has no members), and ON DELETE SET NULL would take a lock on sessions for every deletion.
     statements: (t) => [`ALTER TABLE ${t.sessions} ADD COLUMN active_organization_id text`],
   },
+  {
+    version: 6,
+    name: 'phone number of an account',
+    // The pending code lives in plinto_challenges (kind `phone_code`); only the verified attribute is new.
+    // No index: nothing looks accounts up by phone number.
+    statements: (t) => [
+      `ALTER TABLE ${t.users} ADD COLUMN phone_number text`,
+      `ALTER TABLE ${t.users} ADD COLUMN phone_verified boolean NOT NULL DEFAULT false`,
+    ],
+  },
 ]
 
 /**
