@@ -30,6 +30,11 @@ export type { OrganizationsModule } from './modules/organizations'
 export type { MfaModule } from './modules/mfa'
 export type { PasskeysModule, PasskeyAuthRequest, PasskeyRegisterRequest } from './modules/passkeys'
 export type { InitiateOAuthOptions, OAuthFlows } from './modules/oauth'
+export type {
+  PhoneVerificationCalls,
+  StartPhoneVerificationRequest,
+  VerifyPhoneOptions,
+} from './modules/phone'
 /**
  * @deprecated Internal plumbing of the module factories, no longer part of the public API; removed in the
  * next minor version. Nothing in the SDK's public methods takes or returns it.
@@ -93,4 +98,5 @@ export type {
   TotpSetupResponse,
 } from '@plinto/contract'
 export type { Passkey, PasskeyListResponse, UpdatePasskeyRequest } from '@plinto/contract'
+export type { PhoneVerificationStarted, SetPhoneNumberRequest, VerifyPhoneRequest } from '@plinto/contract'
 export type { OAuthProvider, OAuthProvidersResponse } from '@plinto/contract'

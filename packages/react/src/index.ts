@@ -35,6 +35,11 @@ export { useOrganizationMembers, type UseOrganizationMembersResult } from './use
 export { useOrganizationInvitations, type UseOrganizationInvitationsResult } from './use-organization-invitations'
 export { useMfa, type UseMfaResult } from './use-mfa'
 export { usePasskeys, type UsePasskeysResult } from './use-passkeys'
+export {
+  usePhoneVerification,
+  type PhoneVerificationStep,
+  type UsePhoneVerificationResult,
+} from './use-phone-verification'
 export { useOAuthProviders, type UseOAuthProvidersResult } from './use-oauth-providers'
 export type { QueryResult } from './use-query'
 export { SignedIn, type SignedInProps } from './signed-in'
