@@ -16,6 +16,7 @@ const components = {
   'create-organization': 'src/organization/create-organization.tsx',
   'organization-profile': 'src/organization/organization-profile.tsx',
   'user-profile': 'src/user-profile/user-profile.tsx',
+  'phone-verification': 'src/phone-verification/phone-verification.tsx',
 }
 
 const shared: Options = {

@@ -32,6 +32,7 @@ export {
   useOrganizationMembers,
   useOrganizations,
   usePasskeys,
+  usePhoneVerification,
   usePlinto,
   useSession,
   useSessions,
@@ -49,6 +50,8 @@ export {
   type UseOrganizationResult,
   type UseOrganizationsResult,
   type UsePasskeysResult,
+  type UsePhoneVerificationResult,
+  type PhoneVerificationStep,
   type UsePlintoResult,
   type UseSessionResult,
   type UseSessionsResult,
@@ -67,6 +70,8 @@ export { OrganizationSwitcher, type OrganizationSwitcherProps } from './organiza
 export { CreateOrganization, type CreateOrganizationProps } from './organization/create-organization'
 export { OrganizationProfile, type OrganizationProfileProps } from './organization/organization-profile'
 export { UserProfile, type UserProfileProps, type UserProfileSection } from './user-profile/user-profile'
+export { PHONE_SECTION } from './user-profile/phone-section'
+export { PhoneVerification, type PhoneVerificationProps } from './phone-verification/phone-verification'
 export type { Appearance, AppearanceElement, AppearanceVariables } from './appearance/appearance'
 export type { PresentationProps } from './internal/use-ui'
 export type { RootAttributes } from './internal/root-attributes'

@@ -6,6 +6,7 @@ import { useUi, type PresentationProps } from '../internal/use-ui'
 import { MfaSection } from './mfa-section'
 import { PasskeysSection } from './passkeys-section'
 import { PasswordSection } from './password-section'
+import { PhoneSection, type PHONE_SECTION } from './phone-section'
 import { ProfileSection } from './profile-section'
 import { SessionsSection } from './sessions-section'
 import { enAccount } from '../localization/en-account'
@@ -18,7 +19,7 @@ import { enAccount } from '../localization/en-account'
  * const sections: UserProfileSection[] = ['profile', 'sessions']
  * ```
  */
-export type UserProfileSection = 'profile' | 'password' | 'mfa' | 'passkeys' | 'sessions'
+export type UserProfileSection = 'profile' | 'password' | 'mfa' | 'passkeys' | 'sessions' | typeof PHONE_SECTION
 
 const ALL_SECTIONS: readonly UserProfileSection[] = ['profile', 'password', 'mfa', 'passkeys', 'sessions']
 
@@ -31,7 +32,10 @@ const ALL_SECTIONS: readonly UserProfileSection[] = ['profile', 'password', 'mfa
  * ```
  */
 export interface UserProfileProps extends PresentationProps, RootAttributes {
-  /** Which sections to show, in this order. Default: all (profile, password, mfa, passkeys, sessions). */
+  /**
+   * Which sections to show, in this order. Default: profile, password, mfa, passkeys, sessions; `'phone'` (the
+   * account's phone number and its verification) is shown when listed.
+   */
   sections?: readonly UserProfileSection[]
 }
 
@@ -71,6 +75,8 @@ export function UserProfile(props: UserProfileProps): ReactNode {
             return <PasskeysSection key="passkeys" ui={ui} />
           case 'sessions':
             return <SessionsSection key="sessions" ui={ui} />
+          case 'phone':
+            return <PhoneSection key="phone" ui={ui} />
           default:
             return null
         }
