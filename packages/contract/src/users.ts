@@ -84,7 +84,7 @@ export const SetPhoneNumberRequestSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * await plinto.auth.startPhoneVerification({ phoneNumber: '+14155550123' })
+ * await plinto.auth.startPhoneVerification('+14155550123')
  * ```
  */
 export type SetPhoneNumberRequest = z.input<typeof SetPhoneNumberRequestSchema>
@@ -105,7 +105,7 @@ export const PhoneVerificationStartedSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * const { user, expires_in, resend_in } = await plinto.auth.startPhoneVerification({ phoneNumber: '+14155550123' })
+ * const { user, expires_in, resend_in } = await plinto.auth.startPhoneVerification('+14155550123')
  * ```
  */
 export type PhoneVerificationStarted = z.infer<typeof PhoneVerificationStartedSchema>
@@ -121,7 +121,7 @@ export const VerifyPhoneRequestSchema = /* @__PURE__ */ z.object({
  *
  * @example
  * ```ts
- * const user = await plinto.auth.verifyPhone({ code: '123456' })
+ * const user = await plinto.auth.verifyPhone('123456')
  * user.phone_verified // true
  * ```
  */

@@ -30,11 +30,7 @@ export type { OrganizationsModule } from './modules/organizations'
 export type { MfaModule } from './modules/mfa'
 export type { PasskeysModule, PasskeyAuthRequest, PasskeyRegisterRequest } from './modules/passkeys'
 export type { InitiateOAuthOptions, OAuthFlows } from './modules/oauth'
-export type {
-  PhoneVerificationCalls,
-  StartPhoneVerificationRequest,
-  VerifyPhoneOptions,
-} from './modules/phone'
+export type { PhoneVerificationCalls } from './modules/phone'
 /**
  * @deprecated Internal plumbing of the module factories, no longer part of the public API; removed in the
  * next minor version. Nothing in the SDK's public methods takes or returns it.

@@ -106,7 +106,7 @@ export function usePhoneVerification(): UsePhoneVerificationResult {
   const sendCode = useCallback(
     (phoneNumber: string) =>
       run(async () => {
-        const started = await client.auth.startPhoneVerification({ phoneNumber })
+        const started = await client.auth.startPhoneVerification(phoneNumber)
         const now = Date.now()
         setPending({
           phoneNumber: started.user.phone_number ?? phoneNumber.trim(),
@@ -124,7 +124,7 @@ export function usePhoneVerification(): UsePhoneVerificationResult {
   const verify = useCallback(
     (code: string) =>
       run(async () => {
-        const verified = await client.auth.verifyPhone({ code })
+        const verified = await client.auth.verifyPhone(code)
         setPending(null)
         return verified
       }),

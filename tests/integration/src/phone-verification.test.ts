@@ -46,15 +46,15 @@ test('set the number → the texted code from the dev outbox → verified; anoth
   const phone = newClient()
   await phone.auth.signIn({ email: 'ada@example.com', password: PASSWORD })
 
-  const started = await laptop.auth.startPhoneVerification({ phoneNumber: PHONE })
+  const started = await laptop.auth.startPhoneVerification(PHONE)
   expect(started).toMatchObject({ user: { phone_number: PHONE, phone_verified: false }, expires_in: 600 })
   const code = await textedCode(PHONE)
 
   const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0')
-  expect((await rejection(laptop.auth.verifyPhone({ code: wrong }))).code).toBe('INVALID_PHONE_CODE')
+  expect((await rejection(laptop.auth.verifyPhone(wrong))).code).toBe('INVALID_PHONE_CODE')
 
   // Both devices answer at once with the right code: exactly one verifies, the other finds it used.
-  const results = await Promise.allSettled([laptop.auth.verifyPhone({ code }), phone.auth.verifyPhone({ code })])
+  const results = await Promise.allSettled([laptop.auth.verifyPhone(code), phone.auth.verifyPhone(code)])
   expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
   const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
   expect((refused.reason as PlintoError).code).toBe('PHONE_CODE_EXPIRED')
@@ -71,8 +71,8 @@ test('a resend inside the 30 s cooldown is RATE_LIMITED with Retry-After, and se
   const plinto = newClient()
   await plinto.auth.signUp({ email: 'bob@example.com', password: PASSWORD })
   const number = '+442071838750'
-  await plinto.auth.startPhoneVerification({ phoneNumber: number })
-  const error = await rejection(plinto.auth.startPhoneVerification({ phoneNumber: number }))
+  await plinto.auth.startPhoneVerification(number)
+  const error = await rejection(plinto.auth.startPhoneVerification(number))
   expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429 })
   expect(error.retryAfter).toBeGreaterThan(0)
   expect(await server.outbox(number)).toHaveLength(1)

@@ -26,7 +26,7 @@ describe('plinto.auth phone verification', () => {
   it('start → code by SMS → verifyPhone: the snapshot user is verified and userUpdated fires', async () => {
     const plinto = await signedIn()
     const events = recordEvents(plinto)
-    const started = await plinto.auth.startPhoneVerification({ phoneNumber: PHONE })
+    const started = await plinto.auth.startPhoneVerification(PHONE)
     expect(started).toMatchObject({ expires_in: 600, resend_in: 30, user: { phone_number: PHONE } })
     expect(plinto.getSnapshot().user).toMatchObject({ phone_number: PHONE, phone_verified: false })
     expect(backend.requests.at(-1)).toMatchObject({
@@ -35,7 +35,7 @@ describe('plinto.auth phone verification', () => {
       body: { phone_number: PHONE },
     })
 
-    const user = await plinto.auth.verifyPhone({ code: textedCode() })
+    const user = await plinto.auth.verifyPhone(textedCode())
     expect(user).toMatchObject({ phone_number: PHONE, phone_verified: true })
     expect(plinto.getSnapshot().user).toMatchObject({ phone_number: PHONE, phone_verified: true })
     expect(events.userUpdated.at(-1)?.user).toMatchObject({ phone_verified: true })
@@ -45,12 +45,12 @@ describe('plinto.auth phone verification', () => {
 
   it('a wrong code is INVALID_PHONE_CODE; after five, PHONE_CODE_ATTEMPTS_EXCEEDED; the snapshot stays unverified', async () => {
     const plinto = await signedIn()
-    await plinto.auth.startPhoneVerification({ phoneNumber: PHONE })
+    await plinto.auth.startPhoneVerification(PHONE)
     const code = textedCode()
-    const first = await failure(plinto.auth.verifyPhone({ code: wrong(code) }))
+    const first = await failure(plinto.auth.verifyPhone(wrong(code)))
     expect(first).toMatchObject({ code: 'INVALID_PHONE_CODE', status: 400, retryable: false })
-    for (let i = 0; i < 4; i++) await failure(plinto.auth.verifyPhone({ code: wrong(code) }))
-    expect((await failure(plinto.auth.verifyPhone({ code }))).code).toBe('PHONE_CODE_ATTEMPTS_EXCEEDED')
+    for (let i = 0; i < 4; i++) await failure(plinto.auth.verifyPhone(wrong(code)))
+    expect((await failure(plinto.auth.verifyPhone(code))).code).toBe('PHONE_CODE_ATTEMPTS_EXCEEDED')
     expect(plinto.getSnapshot().user?.phone_verified).toBe(false)
     // Refused answers never cost the session a refresh.
     expect(backend.countRequests('POST', '/auth/refresh')).toBe(0)
@@ -58,21 +58,21 @@ describe('plinto.auth phone verification', () => {
 
   it('an expired code is PHONE_CODE_EXPIRED', async () => {
     const plinto = await signedIn()
-    await plinto.auth.startPhoneVerification({ phoneNumber: PHONE })
+    await plinto.auth.startPhoneVerification(PHONE)
     backend.clock.advance(10 * 60_000)
-    expect((await failure(plinto.auth.verifyPhone({ code: textedCode() }))).code).toBe('PHONE_CODE_EXPIRED')
+    expect((await failure(plinto.auth.verifyPhone(textedCode()))).code).toBe('PHONE_CODE_EXPIRED')
   })
 
   it('a resend inside the cooldown is RATE_LIMITED with retryAfter', async () => {
     const plinto = await signedIn()
-    await plinto.auth.startPhoneVerification({ phoneNumber: PHONE })
-    const error = await failure(plinto.auth.startPhoneVerification({ phoneNumber: PHONE }))
+    await plinto.auth.startPhoneVerification(PHONE)
+    const error = await failure(plinto.auth.startPhoneVerification(PHONE))
     expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfter: 30 })
   })
 
   it('a malformed number is VALIDATION_ERROR on phone_number, and nothing is sent', async () => {
     const plinto = await signedIn()
-    const error = await failure(plinto.auth.startPhoneVerification({ phoneNumber: '415 555 0123' }))
+    const error = await failure(plinto.auth.startPhoneVerification('415 555 0123'))
     expect(error.code).toBe('VALIDATION_ERROR')
     expect(error.fields.map((f) => f.field)).toEqual(['phone_number'])
     expect(plinto.getSnapshot().user?.phone_number).toBeNull()
@@ -80,10 +80,10 @@ describe('plinto.auth phone verification', () => {
 
   it('changing a verified number un-verifies it in the snapshot; removePhoneNumber clears it', async () => {
     const plinto = await signedIn()
-    await plinto.auth.startPhoneVerification({ phoneNumber: PHONE })
-    await plinto.auth.verifyPhone({ code: textedCode() })
+    await plinto.auth.startPhoneVerification(PHONE)
+    await plinto.auth.verifyPhone(textedCode())
     backend.clock.advance(31_000)
-    await plinto.auth.startPhoneVerification({ phoneNumber: '+442071838750' })
+    await plinto.auth.startPhoneVerification('+442071838750')
     expect(plinto.getSnapshot().user).toMatchObject({ phone_number: '+442071838750', phone_verified: false })
     const removed = await plinto.auth.removePhoneNumber()
     expect(removed).toMatchObject({ phone_number: null, phone_verified: false })
@@ -98,7 +98,7 @@ describe('plinto.auth phone verification', () => {
     })
     const plinto = await signedIn()
     expect(imports).toBe(0)
-    await plinto.auth.startPhoneVerification({ phoneNumber: PHONE })
+    await plinto.auth.startPhoneVerification(PHONE)
     expect(imports).toBe(1)
   })
 })

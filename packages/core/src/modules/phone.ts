@@ -4,59 +4,34 @@ import { UserSchema, type User } from '@plinto/contract/user'
 import { caller } from './shared'
 
 /**
- * What {@link PhoneVerificationCalls.startPhoneVerification} takes: the number to verify, E.164 (`+` and
- * digits, e.g. `+14155550123`).
- *
- * @example
- * ```ts
- * const request: StartPhoneVerificationRequest = { phoneNumber: '+14155550123' }
- * await plinto.auth.startPhoneVerification(request)
- * ```
- */
-export interface StartPhoneVerificationRequest {
-  phoneNumber: string
-}
-
-/**
- * What {@link PhoneVerificationCalls.verifyPhone} takes: the 6-digit code texted to the number.
- *
- * @example
- * ```ts
- * const request: VerifyPhoneOptions = { code: '123456' }
- * await plinto.auth.verifyPhone(request)
- * ```
- */
-export interface VerifyPhoneOptions {
-  code: string
-}
-
-/**
  * The phone-number calls of `plinto.auth` (the account's phone as a verified attribute; SMS as a second factor is
  * `plinto.mfa`). They load with the `management` chunk on first use. Each one updates the snapshot's user
  * (`userUpdated` fires).
  *
  * @example
  * ```ts
- * await plinto.auth.startPhoneVerification({ phoneNumber: '+14155550123' })
- * const user = await plinto.auth.verifyPhone({ code: '123456' }) // user.phone_verified === true
+ * await plinto.auth.startPhoneVerification('+14155550123')
+ * const user = await plinto.auth.verifyPhone('123456') // user.phone_verified === true
  * ```
  */
 export interface PhoneVerificationCalls {
   /**
-   * Sets the account's phone number and texts it a 6-digit code (`POST /users/me/phone`), valid `expires_in`
+   * Sets the account's phone number (E.164: `+` and digits, e.g. `+14155550123`) and texts it a 6-digit code
+   * (`POST /users/me/phone`), valid `expires_in`
    * seconds (10 minutes). A different number replaces the current one un-verified; the same number again
    * resends (allowed after `resend_in` seconds, else `RATE_LIMITED` with `retryAfter`). The number already
    * verified is `VALIDATION_ERROR` on `phone_number`.
-   * @example `const { resend_in } = await plinto.auth.startPhoneVerification({ phoneNumber: '+14155550123' })`
+   * @example `const { resend_in } = await plinto.auth.startPhoneVerification('+14155550123')`
    */
-  startPhoneVerification(request: StartPhoneVerificationRequest): Promise<PhoneVerificationStarted>
+  startPhoneVerification(phoneNumber: string): Promise<PhoneVerificationStarted>
   /**
-   * Confirms the texted code (`POST /users/me/phone/verify`): resolves with the user, `phone_verified: true`.
+   * Confirms the 6-digit code texted by the last `startPhoneVerification` (`POST /users/me/phone/verify`):
+   * resolves with the user, `phone_verified: true`.
    * Throws `INVALID_PHONE_CODE` (wrong), `PHONE_CODE_EXPIRED` (expired, used, or replaced by a newer code) or
    * `PHONE_CODE_ATTEMPTS_EXCEEDED` (5 wrong codes: request a new one).
-   * @example `const user = await plinto.auth.verifyPhone({ code: '123456' })`
+   * @example `const user = await plinto.auth.verifyPhone('123456')`
    */
-  verifyPhone(options: VerifyPhoneOptions): Promise<User>
+  verifyPhone(code: string): Promise<User>
   /**
    * Removes the account's phone number and any pending code (`DELETE /users/me/phone`). The SMS second factor,
    * if any, keeps its own number.
@@ -72,14 +47,14 @@ export function createPhoneModule(context: ModuleContext): PhoneVerificationCall
   const call = caller(context)
   const { session } = context
   return {
-    async startPhoneVerification({ phoneNumber }) {
+    async startPhoneVerification(phoneNumber) {
       const started = await call('POST', 'users/me/phone', PhoneVerificationStartedSchema, {
         phone_number: phoneNumber,
       })
       session.setUser(started.user)
       return started
     },
-    async verifyPhone({ code }) {
+    async verifyPhone(code) {
       const user = await call('POST', 'users/me/phone/verify', UserSchema, { code })
       session.setUser(user)
       return user

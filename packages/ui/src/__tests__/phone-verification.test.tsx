@@ -122,7 +122,7 @@ test('an expired code says so; resend is enabled after the cooldown and sends a 
 test('too many codes requested: the rate limit is explained with the wait', async () => {
   const client = await signedInAda()
   // Another tab of the same account asked for a code a moment ago: the cooldown is the server's.
-  await client.auth.startPhoneVerification({ phoneNumber: PHONE })
+  await client.auth.startPhoneVerification(PHONE)
   renderWithPlinto(<PhoneVerification />, { client })
   const user = userEvent.setup()
   // The unverified number is shown and prefilled.
@@ -138,8 +138,8 @@ test('too many codes requested: the rate limit is explained with the wait', asyn
 
 test('UserProfile phone section: badge, change number (un-verifies), remove', async () => {
   const client = await signedInAda()
-  await client.auth.startPhoneVerification({ phoneNumber: PHONE })
-  await client.auth.verifyPhone({ code: plinto.lastMessage(PHONE).code! })
+  await client.auth.startPhoneVerification(PHONE)
+  await client.auth.verifyPhone(plinto.lastMessage(PHONE).code!)
   plinto.clock.advance(31_000)
   const { container } = renderWithPlinto(<UserProfile sections={[PHONE_SECTION]} />, { client })
   const user = userEvent.setup()

@@ -74,7 +74,7 @@ export const RateLimited: Story = {
   parameters: mock({
     signedIn: true,
     setup: async (_plinto, client) => {
-      await client.auth.startPhoneVerification({ phoneNumber: PHONE })
+      await client.auth.startPhoneVerification(PHONE)
     },
   }),
   play: async ({ canvas, userEvent }) => {
@@ -106,8 +106,8 @@ export const InUserProfile: Story = {
   parameters: mock({
     signedIn: true,
     setup: async (plinto, client) => {
-      await client.auth.startPhoneVerification({ phoneNumber: PHONE })
-      await client.auth.verifyPhone({ code: plinto.lastMessage(PHONE).code as string })
+      await client.auth.startPhoneVerification(PHONE)
+      await client.auth.verifyPhone(plinto.lastMessage(PHONE).code as string)
     },
   }),
   render: () => <UserProfile sections={['profile', PHONE_SECTION]} />,
