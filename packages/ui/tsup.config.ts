@@ -21,6 +21,7 @@ const components = {
   'user-profile': 'src/user-profile/user-profile.tsx',
   'mfa-setup': 'src/user-profile/mfa-setup.tsx',
   'passkey-setup': 'src/user-profile/passkey-setup.tsx',
+  'phone-verification': 'src/phone-verification/phone-verification.tsx',
 }
 
 const shared: Options = {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { PhoneNumberSchema } from './users'
 import { MfaMethodSchema } from './auth'
 
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
@@ -101,12 +102,7 @@ export type MfaCodeRequest = z.input<typeof MfaCodeRequestSchema>
 
 /** The body of `POST /mfa/sms/enable` (`{ phone }`, E.164); {@link SmsEnableRequest} is its type. */
 export const SmsEnableRequestSchema = /* @__PURE__ */ z.object({
-  phone: /* @__PURE__ */ z
-    .string()
-    .check(
-      /* @__PURE__ */ z.trim(),
-      /* @__PURE__ */ z.regex(/^\+[1-9]\d{6,14}$/, 'Use the E.164 format, e.g. +14155550123'),
-    ),
+  phone: PhoneNumberSchema,
 })
 /**
  * `POST /mfa/sms/enable`: the phone number, E.164.

@@ -13,6 +13,10 @@ export const UserSchema = /* @__PURE__ */ z.object({
   last_name: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   profile_image_url: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   mfa_enabled: /* @__PURE__ */ z.boolean(),
+  /** The account's phone number (E.164), verified or not; `null` when none is set. Not the SMS second factor's. */
+  phone_number: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  /** True once the person proved they receive texts at `phone_number`; changing the number resets it. */
+  phone_verified: /* @__PURE__ */ z.boolean(),
   created_at: /* @__PURE__ */ z.string(),
   updated_at: /* @__PURE__ */ z.string(),
   last_sign_in_at: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
@@ -24,7 +28,7 @@ export const UserSchema = /* @__PURE__ */ z.object({
  * @example
  * ```ts
  * const user: User = await plinto.auth.getCurrentUser()
- * console.log(user.email, user.email_verified)
+ * console.log(user.email, user.email_verified, user.phone_number, user.phone_verified)
  * ```
  */
 export type User = z.infer<typeof UserSchema>

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { UserSchema } from './user'
 
 // `/* @__PURE__ */` on every schema call lets bundlers drop the schemas an app does not use (zod
 // cannot mark chained `.check()` calls pure itself); it keeps them out of the core entry (~0.9 KB gzip).
@@ -61,3 +62,67 @@ export const DeleteUserRequestSchema = /* @__PURE__ */ z.object({
  * ```
  */
 export type DeleteUserRequest = z.input<typeof DeleteUserRequestSchema>
+
+/**
+ * A phone number in E.164 (`+` country code and number, 8 to 16 characters), trimmed: the one rule for every
+ * phone number of the contract (the account's phone and the SMS second factor's).
+ */
+export const PhoneNumberSchema = /* @__PURE__ */ z
+  .string()
+  .check(
+    /* @__PURE__ */ z.trim(),
+    /* @__PURE__ */ z.regex(/^\+[1-9]\d{6,14}$/, 'Use the E.164 format, e.g. +14155550123'),
+  )
+
+/** The body of `POST /users/me/phone` (`{ phone_number }`, E.164); {@link SetPhoneNumberRequest} is its type. */
+export const SetPhoneNumberRequestSchema = /* @__PURE__ */ z.object({
+  phone_number: PhoneNumberSchema,
+})
+/**
+ * `POST /users/me/phone`: the number to set (or the current one again, to resend the code). A different number
+ * replaces the old one un-verified; a 6-digit code is texted to it.
+ *
+ * @example
+ * ```ts
+ * await plinto.auth.startPhoneVerification('+14155550123')
+ * ```
+ */
+export type SetPhoneNumberRequest = z.input<typeof SetPhoneNumberRequestSchema>
+
+/**
+ * The answer of `POST /users/me/phone` (202); {@link PhoneVerificationStarted} is its type.
+ */
+export const PhoneVerificationStartedSchema = /* @__PURE__ */ z.object({
+  user: UserSchema,
+  /** Seconds the code texted now stays valid. */
+  expires_in: /* @__PURE__ */ z.number(),
+  /** Seconds before another code may be requested for this account. */
+  resend_in: /* @__PURE__ */ z.number(),
+})
+/**
+ * A code was texted to `user.phone_number` (now `phone_verified: false` until the code is confirmed); it is valid
+ * for `expires_in` seconds and the next one can be requested after `resend_in` seconds.
+ *
+ * @example
+ * ```ts
+ * const { user, expires_in, resend_in } = await plinto.auth.startPhoneVerification('+14155550123')
+ * ```
+ */
+export type PhoneVerificationStarted = z.infer<typeof PhoneVerificationStartedSchema>
+
+/** The body of `POST /users/me/phone/verify` (`{ code }`, 6 digits); {@link VerifyPhoneRequest} is its type. */
+export const VerifyPhoneRequestSchema = /* @__PURE__ */ z.object({
+  code: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.regex(/^\d{6}$/, 'Enter the 6-digit code')),
+})
+/**
+ * `POST /users/me/phone/verify`: the code texted by the last `POST /users/me/phone`.
+ *
+ * @example
+ * ```ts
+ * const user = await plinto.auth.verifyPhone('123456')
+ * user.phone_verified // true
+ * ```
+ */
+export type VerifyPhoneRequest = z.input<typeof VerifyPhoneRequestSchema>

@@ -151,7 +151,7 @@ export class PlintoClient {
     this.#session = session
     const context: ModuleContext = { config, http, session, store, events, log }
     // Their account-screen calls load on first use (the `management` chunk); see ./modules/account-modules.
-    const account = createAccountModules(context)
+    const { phone, ...account } = createAccountModules(context)
     // The public fields are `declare`d and assigned here in one go: one statement instead of a field
     // list plus seven assignments in the main chunk (see docs/contract.md).
     Object.assign(this, {
@@ -159,6 +159,7 @@ export class PlintoClient {
         mfa: account.mfa,
         passkeys: account.passkeys,
         oauth: createOAuthFlows(context),
+        phone,
       }),
       ...account,
       config: Object.freeze(config),

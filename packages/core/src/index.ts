@@ -37,6 +37,7 @@ export type { OrganizationsModule } from './modules/organizations'
 export type { MfaModule } from './modules/mfa'
 export type { PasskeysModule, PasskeyAuthRequest, PasskeyRegisterRequest } from './modules/passkeys'
 export type { InitiateOAuthOptions, LinkOAuthProviderOptions, OAuthFlows, OAuthLinkResult } from './modules/oauth'
+export type { PhoneVerificationCalls } from './modules/phone'
 /**
  * @deprecated Internal plumbing of the module factories, no longer part of the public API; removed in the
  * next minor version. Nothing in the SDK's public methods takes or returns it.
@@ -106,3 +107,4 @@ export type {
   ReauthenticationMethod,
 } from '@plinto/contract/reauthentication'
 export type { ConnectedIdentity, OAuthProvider, OAuthProvidersResponse, SignInMethods } from '@plinto/contract'
+export type { PhoneVerificationStarted, SetPhoneNumberRequest, VerifyPhoneRequest } from '@plinto/contract'

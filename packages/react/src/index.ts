@@ -36,6 +36,11 @@ export { useOrganizationInvitations, type UseOrganizationInvitationsResult } fro
 export { useMfa, type UseMfaResult } from './use-mfa'
 export { usePasskeys, type UsePasskeysResult } from './use-passkeys'
 export { useConnectedAccounts, type UseConnectedAccountsResult } from './use-connected-accounts'
+export {
+  usePhoneVerification,
+  type PhoneVerificationStep,
+  type UsePhoneVerificationResult,
+} from './use-phone-verification'
 export { useOAuthProviders, type UseOAuthProvidersResult } from './use-oauth-providers'
 export { useReauthentication, type PendingReauthentication } from './use-reauthentication'
 export type { QueryResult } from './use-query'

@@ -33,6 +33,7 @@ export {
   useOrganizations,
   usePasskeys,
   useConnectedAccounts,
+  usePhoneVerification,
   usePlinto,
   useReauthentication,
   useSession,
@@ -53,6 +54,8 @@ export {
   type UseOrganizationsResult,
   type UsePasskeysResult,
   type UseConnectedAccountsResult,
+  type UsePhoneVerificationResult,
+  type PhoneVerificationStep,
   type UsePlintoResult,
   type UseSessionResult,
   type UseSessionsResult,
@@ -88,6 +91,8 @@ export {
   type ReauthenticationDialogProps,
 } from './reauthentication/reauthentication-dialog'
 export { CONNECTED_ACCOUNTS_SECTION } from './user-profile/connected-accounts-section'
+export { PHONE_SECTION } from './user-profile/phone-section'
+export { PhoneVerification, type PhoneVerificationProps } from './phone-verification/phone-verification'
 export type { Appearance, AppearanceElement, AppearanceVariables } from './appearance/appearance'
 export type { PresentationProps } from './internal/use-ui'
 export type { RootAttributes } from './internal/root-attributes'

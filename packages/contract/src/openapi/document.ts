@@ -44,7 +44,7 @@ const ERROR_RESPONSES: Record<ErrorStatusCode, { name: string; description: stri
   400: {
     name: 'BadRequest',
     description:
-      '`VALIDATION_ERROR` (malformed JSON, wrong Content-Type, not UTF-8), `WEAK_PASSWORD`, `INVALID_MFA_CODE`, `INVALID_TOKEN`, `PASSKEY_VERIFICATION_FAILED`, `OAUTH_ERROR`',
+      '`VALIDATION_ERROR` (malformed JSON, wrong Content-Type, not UTF-8), `WEAK_PASSWORD`, `INVALID_MFA_CODE`, `INVALID_PHONE_CODE`, `PHONE_CODE_EXPIRED`, `PHONE_CODE_ATTEMPTS_EXCEEDED`, `INVALID_TOKEN`, `PASSKEY_VERIFICATION_FAILED`, `OAUTH_ERROR`',
   },
   401: {
     name: 'Unauthorized',

@@ -63,7 +63,13 @@ import { ReauthenticateRequestSchema, ReauthenticateResponseSchema } from '../re
 import { RevokeAllSessionsResponseSchema, SessionListResponseSchema, SessionSchema } from '../sessions'
 import { TokenResponseSchema } from '../tokens'
 import { UserSchema } from '../user'
-import { DeleteUserRequestSchema, UpdateUserRequestSchema } from '../users'
+import {
+  DeleteUserRequestSchema,
+  PhoneVerificationStartedSchema,
+  SetPhoneNumberRequestSchema,
+  UpdateUserRequestSchema,
+  VerifyPhoneRequestSchema,
+} from '../users'
 
 // Shapes the server sends that the SDK never parses, so they have no schema in the wire modules. Declared
 // here with zod/mini as well, so the whole document comes from one kind of source.
@@ -104,6 +110,7 @@ const DevConsentFormSchema = z.object({
  */
 export const responseSchemas = {
   User: UserSchema,
+  PhoneVerificationStarted: PhoneVerificationStartedSchema,
   TokenResponse: TokenResponseSchema,
   AuthResponse: AuthResponseSchema,
   MfaRequiredResponse: MfaRequiredResponseSchema,
@@ -170,6 +177,8 @@ export const requestSchemas = {
   SmsEnableRequest: SmsEnableRequestSchema,
   UpdateUserRequest: UpdateUserRequestSchema,
   DeleteUserRequest: DeleteUserRequestSchema,
+  SetPhoneNumberRequest: SetPhoneNumberRequestSchema,
+  VerifyPhoneRequest: VerifyPhoneRequestSchema,
   CreateOrganizationRequest: CreateOrganizationRequestSchema,
   UpdateOrganizationRequest: UpdateOrganizationRequestSchema,
   InviteMemberRequest: InviteMemberRequestSchema,

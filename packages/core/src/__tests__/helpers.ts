@@ -29,6 +29,8 @@ export function makeUser(overrides: Partial<User> = {}): User {
     last_name: 'Lovelace',
     profile_image_url: null,
     mfa_enabled: false,
+    phone_number: null,
+    phone_verified: false,
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
     last_sign_in_at: null,

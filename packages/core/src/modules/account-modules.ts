@@ -5,6 +5,7 @@ import type { ManagementCalls } from './management.lazy'
 import type { MfaModule } from './mfa'
 import type { OrganizationsModule } from './organizations'
 import type { PasskeyCeremonies, PasskeysModule } from './passkeys'
+import type { PhoneVerificationCalls } from './phone'
 import type { SessionsModule } from './sessions'
 import { caller } from './shared'
 import type { UsersModule } from './users'
@@ -24,6 +25,8 @@ export interface AccountModules {
   organizations: OrganizationsModule
   mfa: MfaModule
   passkeys: PasskeysModule
+  /** The phone-number calls that `plinto.auth` offers (not a public module of its own). */
+  phone: PhoneVerificationCalls
 }
 
 /**
@@ -98,6 +101,7 @@ export function createAccountModules(context: ModuleContext): AccountModules {
       ...passkeyCeremonies,
       ...lazyMethods(load('passkeys'), { listPasskeys: true, renamePasskey: true, deletePasskey: true }),
     },
+    phone: lazyMethods(load('phone'), { startPhoneVerification: true, verifyPhone: true, removePhoneNumber: true }),
   }
 }
 

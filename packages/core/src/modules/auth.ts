@@ -22,6 +22,7 @@ import { loadOnce } from './lazy'
 import type { MfaModule } from './mfa'
 import type { InitiateOAuthOptions, LinkOAuthProviderOptions, OAuthFlows, OAuthLinkResult } from './oauth'
 import type { PasskeyAuthRequest, PasskeyRegisterRequest, PasskeysModule } from './passkeys'
+import type { PhoneVerificationCalls } from './phone'
 import { finishSignIn } from './shared'
 
 /**
@@ -48,7 +49,7 @@ export type ReauthenticateInput = { password: string } | { code: string } | { ba
 
 /**
  * `plinto.auth`: sign-up, sign-in (with the MFA step), sign-out, refresh, the current user, passwords,
- * email verification and magic links. Every method resolves with a validated wire object or throws a
+ * email verification, magic links and the account's phone number (`startPhoneVerification`, `verifyPhone`). Every method resolves with a validated wire object or throws a
  * {@link PlintoError}.
  *
  * @example
@@ -58,7 +59,7 @@ export type ReauthenticateInput = { password: string } | { code: string } | { ba
  * await plinto.auth.signOut()
  * ```
  */
-export interface AuthModule {
+export interface AuthModule extends PhoneVerificationCalls {
   /**
    * Creates an account and signs it in. The server sends a verification email.
    * @example `const { user } = await plinto.auth.signUp({ email, password, first_name: 'Ada' })`
@@ -271,12 +272,14 @@ export interface AuthModuleDeps {
   mfa: MfaModule
   passkeys: PasskeysModule
   oauth: OAuthFlows
+  /** The phone-number calls (`startPhoneVerification`, `verifyPhone`, `removePhoneNumber`), loaded lazily. */
+  phone: PhoneVerificationCalls
 }
 
 /**
  * Creates the auth module over the client's context.
  */
-export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth }: AuthModuleDeps): AuthModule {
+export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth, phone }: AuthModuleDeps): AuthModule {
   const { http, session, store, log } = context
   let pendingFactor: 'totp' | 'sms' = 'totp'
   const post = <T>(
@@ -361,6 +364,7 @@ export function createAuthModule(context: ModuleContext, { mfa, passkeys, oauth 
       return { ...result, success: result.enabled }
     },
     ...oauth,
+    ...phone,
     registerPasskey: passkeys.registerPasskey,
     authenticatePasskey: passkeys.authenticatePasskey,
     reauthenticate: async (input) => (await reauthentication()).reauthenticate(context, input),

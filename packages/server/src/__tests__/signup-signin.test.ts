@@ -16,6 +16,8 @@ describe('POST /auth/signup', () => {
       first_name: 'Ada',
       username: 'ada',
       mfa_enabled: false,
+      phone_number: null,
+      phone_verified: false,
     })
     expect(res.body.user.id).toMatch(/^usr_/)
     expect(res.body.tokens).toMatchObject({ token_type: 'bearer', expires_in: 3600 })

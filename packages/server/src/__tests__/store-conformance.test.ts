@@ -19,6 +19,7 @@ import { lookupsConformance } from './store-conformance/lookups'
 import { organizationsConformance } from './store-conformance/organizations'
 import { rateLimitsConformance } from './store-conformance/rate-limits'
 import { outboxConformance } from './store-conformance/outbox'
+import { phoneConformance } from './store-conformance/phone'
 import { sessionsConformance } from './store-conformance/sessions'
 import { sweepConformance } from './store-conformance/sweep'
 
@@ -28,6 +29,7 @@ function conformance(store: () => PlintoStore, { rollsBack = true } = {}) {
   organizationsConformance(store)
   factorsConformance(store)
   emailCodesConformance(store)
+  phoneConformance(store)
   lookupsConformance(store)
   rateLimitsConformance(store)
   sweepConformance(store)

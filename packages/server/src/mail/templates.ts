@@ -50,11 +50,13 @@ export function invitationEmail(to: string, organizationName: string, link: stri
   )
 }
 
-export function smsCode(to: string, code: string, purpose: 'enable' | 'signin'): OutgoingMessage {
+export function smsCode(to: string, code: string, purpose: 'enable' | 'signin' | 'verify_phone'): OutgoingMessage {
   const text =
     purpose === 'enable'
       ? `Your Plinto verification code is ${code}. It expires in 5 minutes.`
-      : `Your Plinto sign-in code is ${code}. It expires in 5 minutes. Never share it.`
+      : purpose === 'verify_phone'
+        ? `Your Plinto code to verify this phone number is ${code}. It expires in 10 minutes.`
+        : `Your Plinto sign-in code is ${code}. It expires in 5 minutes. Never share it.`
   return { channel: 'sms', to, subject: null, text, html: null, link: null, code }
 }
 

@@ -1,15 +1,23 @@
 import { Hono } from 'hono'
-import { DeleteUserRequestSchema, UpdateUserRequestSchema } from '@plinto/contract'
+import {
+  DeleteUserRequestSchema,
+  SetPhoneNumberRequestSchema,
+  UpdateUserRequestSchema,
+  VerifyPhoneRequestSchema,
+} from '@plinto/contract'
 import { deleteAccount } from '../domain/accounts/account-deletion'
+import { removePhoneNumber, startPhoneVerification, verifyPhoneCode } from '../domain/accounts/phone-verification'
 import { updateProfile } from '../domain/accounts/profile'
 import { listSignInMethods, unlinkIdentity } from '../domain/oauth/identities'
 import type { PlintoEnv } from '../env'
 import { jsonBody } from '../middleware/json-body'
 import { requireRecentAuthentication } from '../middleware/recent-authentication'
+import { noStore } from '../middleware/no-store'
 import { requireSession } from '../middleware/session'
 
 /**
- * The `/users` routes of CONTRACT.md § Users: profile changes and account deletion for the caller.
+ * The `/users` routes of CONTRACT.md § Users: profile changes, the phone number and its verification, and account
+ * deletion for the caller.
  */
 export function userRoutes(): Hono<PlintoEnv> {
   const users = new Hono<PlintoEnv>()
@@ -31,6 +39,18 @@ export function userRoutes(): Hono<PlintoEnv> {
   users.delete('/me/identities/:id', requireSession(), async (c) => {
     await unlinkIdentity(c.var.server, c.var.user, c.req.param('id'))
     return c.json(await listSignInMethods(c.var.server, c.var.user), 200)
+  })
+
+  users.post('/me/phone', requireSession(), jsonBody(SetPhoneNumberRequestSchema), async (c) => {
+    return c.json(await startPhoneVerification(c.var.server, c.var.user, c.req.valid('json').phone_number), 202)
+  })
+
+  users.post('/me/phone/verify', noStore(), requireSession(), jsonBody(VerifyPhoneRequestSchema), async (c) => {
+    return c.json(await verifyPhoneCode(c.var.server, c.var.user, c.req.valid('json').code), 200)
+  })
+
+  users.delete('/me/phone', requireSession(), async (c) => {
+    return c.json(await removePhoneNumber(c.var.server, c.var.user), 200)
   })
 
   return users

@@ -65,6 +65,8 @@ export type ChallengeKind =
    * send replaces the previous code; a decoy with `user_id: null` when no account may receive one.
    */
   | 'email_code'
+  /** A code texted to verify the account's phone number (`POST /users/me/phone`), keyed by user. */
+  | 'phone_code'
   | 'webauthn_registration'
   | 'webauthn_authentication'
   | 'oauth_state'

@@ -33,6 +33,14 @@ export interface UserRecord {
   /** `pbkdf2-sha256$…`, or null for accounts that have never set a password (magic link, OAuth). */
   password_hash: string | null
   mfa_enabled: boolean
+  /**
+   * The account's phone number (E.164), verified or not; null for none. Separate from the SMS second factor's
+   * number (`MfaRecord.sms_phone`). Not unique: a number proves nothing until verified, and uniqueness would
+   * tell a caller which numbers other accounts have.
+   */
+  phone_number: string | null
+  /** True once a code texted to `phone_number` was confirmed; every change of the number sets it back to false. */
+  phone_verified: boolean
   created_at: number
   updated_at: number
   last_sign_in_at: number | null
@@ -164,6 +172,13 @@ export interface UserRepository {
   getByUsername(usernameNormalized: string): Promise<UserRecord | undefined>
   /** Applies `patch`; returns the updated user or undefined if it does not exist. Same uniqueness rules as create. */
   update(id: string, patch: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord | undefined>
+  /**
+   * Marks the user's phone verified, in one atomic step, only if its `phone_number` still equals `phoneNumber`
+   * (the number the code was texted to): a code for a number the account has since replaced verifies nothing.
+   * Sets `updated_at` to `nowMs`. Returns the updated user, or undefined (nothing written) when the user is gone
+   * or has another number.
+   */
+  markPhoneVerified(id: string, phoneNumber: string, nowMs: number): Promise<UserRecord | undefined>
   /**
    * Deletes the user and everything that belongs to it: sessions, refresh and email tokens, memberships,
    * MFA settings, passkeys and pending challenges. Organizations are not touched (the route decides

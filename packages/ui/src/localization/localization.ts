@@ -507,6 +507,39 @@ export interface PlintoLocalization {
     /** Any other failed link (the provider refused, the link expired). */
     linkFailed: string
   }
+  /** `<PhoneVerification/>` and the phone section of UserProfile: the account's phone number and its code. */
+  phoneVerification: {
+    title: string
+    subtitle: string
+    /** Title of the UserProfile section. */
+    sectionTitle: string
+    verifiedBadge: string
+    unverifiedBadge: string
+    sendCode: string
+    sending: string
+    /** Under the code field; `phone` is the number the code went to (en: `We texted a 6-digit code to ${phone}.`). */
+    codeSentTo: (phone: string) => string
+    verify: string
+    verifying: string
+    resend: string
+    /** The resend button during its cooldown; `seconds` until it may be used (pluralise on it). */
+    resendIn: (seconds: number) => string
+    resent: string
+    useAnotherNumber: string
+    /** The verified state; `phone` is the verified number. */
+    verifiedBody: (phone: string) => string
+    /** An unverified number that is set but has no code pending here; `phone` is the number. */
+    unverifiedBody: (phone: string) => string
+    changeNumber: string
+    remove: string
+    removing: string
+    removed: string
+    verified: string
+    invalidCode: string
+    codeExpired: string
+    attemptsExceeded: string
+    alreadyVerified: string
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { CONNECTED_ACCOUNTS_SECTION, ConnectedAccountsSection } from './connecte
 import { MfaSection } from './mfa-section'
 import { PasskeysSection } from './passkeys-section'
 import { PasswordSection } from './password-section'
+import { PHONE_SECTION, PhoneSection } from './phone-section'
 import { ProfileSection } from './profile-section'
 import { SessionsSection } from './sessions-section'
 
@@ -42,8 +43,9 @@ interface SectionEntry {
 }
 
 /**
- * The sections {@link UserProfile} can show: `profile` and `connectedAccounts` (Account pane), `password`,
- * `mfa`, `passkeys` (Security pane) and `sessions` (Sessions pane).
+ * The sections {@link UserProfile} can show: `profile`, `phone` and `connectedAccounts` (Account pane),
+ * `password`, `mfa`, `passkeys` (Security pane) and `sessions` (Sessions pane). `phone` is shown only when
+ * listed (an app opts in once its server can send texts).
  *
  * @example
  * ```tsx
@@ -52,6 +54,7 @@ interface SectionEntry {
  */
 export type UserProfileSection =
   | 'profile'
+  | typeof PHONE_SECTION
   | typeof CONNECTED_ACCOUNTS_SECTION
   | 'password'
   | 'mfa'
@@ -65,6 +68,7 @@ export const USER_PROFILE_SECTIONS: Record<UserProfileSection, SectionEntry> = {
     pane: 'account',
     render: ({ ui, user }) => <ProfileSection key={`profile-${user.id}`} ui={ui} user={user} />,
   },
+  [PHONE_SECTION]: { pane: 'account', render: ({ ui }) => <PhoneSection key={PHONE_SECTION} ui={ui} /> },
   [CONNECTED_ACCOUNTS_SECTION]: {
     pane: 'account',
     render: ({ ui }) => <ConnectedAccountsSection key={CONNECTED_ACCOUNTS_SECTION} ui={ui} />,
@@ -75,4 +79,7 @@ export const USER_PROFILE_SECTIONS: Record<UserProfileSection, SectionEntry> = {
   sessions: { pane: 'sessions', render: ({ ui }) => <SessionsSection key="sessions" ui={ui} /> },
 }
 
-export const ALL_SECTIONS = Object.keys(USER_PROFILE_SECTIONS) as UserProfileSection[]
+/** The sections shown when `sections` is not given: every one but `phone`, which an app lists to opt in. */
+export const ALL_SECTIONS = (Object.keys(USER_PROFILE_SECTIONS) as UserProfileSection[]).filter(
+  (section) => section !== PHONE_SECTION,
+)

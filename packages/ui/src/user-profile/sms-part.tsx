@@ -5,12 +5,12 @@ import { Field } from '../elements/field'
 import { Form } from '../elements/form'
 import { SubmitButton } from '../elements/submit-button'
 import { describeError } from '../internal/describe-error'
+import { toE164 } from '../internal/phone-number'
 import { useFormErrors } from '../internal/use-form-errors'
 import { useGuardedAction } from '../internal/use-guarded-action'
 import type { Ui } from '../internal/use-ui'
 
 const FIELDS = ['phone'] as const
-const E164 = /^\+[1-9]\d{6,14}$/
 
 export interface SmsPartProps {
   ui: Ui
@@ -33,8 +33,8 @@ export function SmsPart({ ui, mfa, enabled, onEnabled, onStatus, headingLevel = 
   const { errors, show, refs } = useFormErrors(FIELDS)
 
   const [send, sending] = useGuardedAction(async () => {
-    const number = phone.replace(/[\s()-]/g, '')
-    if (!E164.test(number)) return show({ fields: { phone: t.validation.phoneInvalid } })
+    const number = toE164(phone)
+    if (!number) return show({ fields: { phone: t.validation.phoneInvalid } })
     show({ fields: {} })
     try {
       await mfa.enableSms(number)

@@ -32,6 +32,8 @@ export function userRecord(id: string, overrides: Partial<UserRecord> = {}): Use
     profile_image_url: null,
     password_hash: 'pbkdf2-sha256$1000$salt$hash',
     mfa_enabled: false,
+    phone_number: null,
+    phone_verified: false,
     created_at: NOW,
     updated_at: NOW,
     last_sign_in_at: null,

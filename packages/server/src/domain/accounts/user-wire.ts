@@ -20,6 +20,8 @@ export function toWireUser(user: UserRecord): User {
     last_name: user.last_name,
     profile_image_url: user.profile_image_url,
     mfa_enabled: user.mfa_enabled,
+    phone_number: user.phone_number,
+    phone_verified: user.phone_verified,
     created_at: toIso(user.created_at),
     updated_at: toIso(user.updated_at),
     last_sign_in_at: user.last_sign_in_at === null ? null : toIso(user.last_sign_in_at),

@@ -48,6 +48,8 @@ export async function createUser(context: ServerContext, input: CreateUserInput)
     password_hash:
       input.password == null ? null : await hashPassword(input.password, context.config.passwordHashIterations),
     mfa_enabled: false,
+    phone_number: null,
+    phone_verified: false,
     created_at: now,
     updated_at: now,
     last_sign_in_at: null,

@@ -89,7 +89,17 @@ export async function importLegacyState(
   }
   const ofUser = (record: { user_id: string }) => users.has(record.user_id)
 
-  await put('users', t.users, USER_COLUMNS, Object.values(state.users))
+  // Files written before accounts had a phone number lack its two fields.
+  await put(
+    'users',
+    t.users,
+    USER_COLUMNS,
+    Object.values(state.users).map((user) => ({
+      ...user,
+      phone_number: user.phone_number ?? null,
+      phone_verified: user.phone_verified ?? false,
+    })),
+  )
   await put('sessions', t.sessions, SESSION_COLUMNS, Object.values(state.sessions), ofUser)
   await put('refreshTokens', t.refreshTokens, REFRESH_TOKEN_COLUMNS, Object.values(state.refreshTokens), (token) =>
     sessions.has(token.session_id),

@@ -58,6 +58,15 @@ export function memoryUsers({ state, indexes, copy, mutate }: MemoryContext): Us
         store(next)
         return copy(next)
       }),
+    markPhoneVerified: (id, phoneNumber, nowMs) =>
+      mutate(() => {
+        // Compared and set without an await in between: atomic on one event loop.
+        const current = state.users[id]
+        if (!current || current.phone_number !== phoneNumber) return undefined
+        const next = { ...current, phone_verified: true, updated_at: nowMs }
+        store(next)
+        return copy(next)
+      }),
     delete: (id) =>
       mutate(() => {
         const user = state.users[id]

@@ -231,6 +231,16 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
     statements: (t) => [`ALTER TABLE ${t.sessions} ADD COLUMN active_organization_id text`],
   },
   {
+    version: 6,
+    name: 'phone number of an account',
+    // The pending code lives in plinto_challenges (kind `phone_code`); only the verified attribute is new.
+    // No index: nothing looks accounts up by phone number.
+    statements: (t) => [
+      `ALTER TABLE ${t.users} ADD COLUMN phone_number text`,
+      `ALTER TABLE ${t.users} ADD COLUMN phone_verified boolean NOT NULL DEFAULT false`,
+    ],
+  },
+  {
     version: 7,
     name: 'when a session last proved who it is',
     // Null on the sessions of before: the store reads them as authenticated at their start (`created_at`), which

@@ -15,6 +15,8 @@ export const USER_COLUMNS = [
   'profile_image_url',
   'password_hash',
   'mfa_enabled',
+  'phone_number',
+  'phone_verified',
   'created_at',
   'updated_at',
   'last_sign_in_at',
@@ -33,6 +35,8 @@ export const toUser = (row: Row): UserRecord => ({
   profile_image_url: row.profile_image_url as string | null,
   password_hash: row.password_hash as string | null,
   mfa_enabled: row.mfa_enabled as boolean,
+  phone_number: (row.phone_number ?? null) as string | null,
+  phone_verified: row.phone_verified === true,
   created_at: num(row.created_at),
   updated_at: num(row.updated_at),
   last_sign_in_at: numOrNull(row.last_sign_in_at),
@@ -66,6 +70,14 @@ export function postgresUsers({ db, t }: PostgresContext): UserRepository {
       if (set.params.length === 0) return one('id', id)
       const { rows } = await unique(
         db.query(`UPDATE ${t.users} SET ${set.sql} WHERE id = $1 RETURNING *`, [id, ...set.params]),
+      )
+      return rows[0] ? toUser(rows[0]) : undefined
+    },
+    async markPhoneVerified(id, phoneNumber, nowMs) {
+      // One conditional UPDATE: the number is compared and the flag set in the same statement.
+      const { rows } = await db.query(
+        `UPDATE ${t.users} SET phone_verified = true, updated_at = $3 WHERE id = $1 AND phone_number = $2 RETURNING *`,
+        [id, phoneNumber, nowMs],
       )
       return rows[0] ? toUser(rows[0]) : undefined
     },
