@@ -55,6 +55,8 @@ export const WrongPassword: Story = {
 /** TOTP on: the authenticator app's code (a backup code and the password are one click away). */
 export const Totp: Story = {
   parameters: mock({
+    // Not the meta's plain sign-in (parameters merge): Ada is seeded with TOTP and signs in through the MFA step.
+    signedIn: false,
     setup: async (plinto, client) => {
       await signedInWithTotp(plinto, client)
       await otherSessions(plinto)
