@@ -21,6 +21,8 @@ const CONTRACT_ENDPOINTS = [
   'POST /api/v1/auth/email/resend',
   'POST /api/v1/auth/magic-link',
   'POST /api/v1/auth/magic-link/verify',
+  'POST /api/v1/auth/email-code/send',
+  'POST /api/v1/auth/email-code/verify',
   'GET /api/v1/sessions',
   'GET /api/v1/sessions/current',
   'DELETE /api/v1/sessions/{id}',

@@ -11,7 +11,7 @@ const magicToken = (link: string | null | undefined) =>
 test('every response with tokens, secrets or backup codes is no-store, and the list is the contract’s', async () => {
   // Mid-step, so TOTP codes never straddle a step boundary.
   const now = Date.UTC(2030, 0, 1, 0, 0, 15)
-  const app = testApp({ clock: { now: () => now } })
+  const app = testApp({ clock: { now: () => now }, config: { emailCodes: true } })
   const seen = new Map<string, Reply | Response>()
 
   // Sign-up, sign-in, refresh.
@@ -36,6 +36,16 @@ test('every response with tokens, secrets or backup codes is no-store, and the l
   await call(app, 'POST', '/api/v1/auth/magic-link', { body: { email: 'ada@example.com' } })
   const magic = magicToken(app.plinto.outbox!.messages('ada@example.com').at(-1)?.link)
   seen.set('verifyMagicLink', await call(app, 'POST', '/api/v1/auth/magic-link/verify', { body: { token: magic } }))
+
+  // Email code (before TOTP: afterwards the sign-in would stop at the second step).
+  await call(app, 'POST', '/api/v1/auth/email-code/send', { body: { email: 'ada@example.com', purpose: 'sign_in' } })
+  const emailCode = app.plinto.outbox!.messages('ada@example.com').at(-1)?.code
+  seen.set(
+    'verifyEmailCode',
+    await call(app, 'POST', '/api/v1/auth/email-code/verify', {
+      body: { email: 'ada@example.com', code: emailCode, purpose: 'sign_in' },
+    }),
+  )
 
   // TOTP: the secret, the confirmation, new backup codes, the sign-in's second step, switching it off.
   const setup = await call(app, 'POST', '/api/v1/mfa/totp/enable', { token })
@@ -118,6 +128,7 @@ test('every response with tokens, secrets or backup codes is no-store, and the l
     refreshTokens: 200,
     switchOrganization: 200,
     verifyMagicLink: 200,
+    verifyEmailCode: 200,
     enableTotp: 200,
     verifyTotp: 200,
     regenerateBackupCodes: 200,

@@ -75,8 +75,10 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
       }
     } catch (error) {
       if (isPlintoError(error) && error.code === 'MFA_REQUIRED' && onMfaRequired) return onMfaRequired(error)
-      // A spent code cannot be corrected: clear it, the way on is a new one.
-      if (isPlintoError(error) && error.code !== 'INVALID_EMAIL_CODE') setCode('')
+      // A spent code cannot be corrected: clear it, the way on is a new one. (A network error keeps it.)
+      const spent =
+        isPlintoError(error) && (error.code === 'EMAIL_CODE_EXPIRED' || error.code === 'EMAIL_CODE_ATTEMPTS_EXCEEDED')
+      if (spent) setCode('')
       show(describeError(error, t, { code: 'code' }))
     }
   })

@@ -124,12 +124,14 @@ export const Spanish: Story = {
   },
 }
 
-/** SignUp's verification notice with "Enter a code instead", then the code step. */
+/**
+ * SignUp's verification notice with "Enter a code instead", then the code step. A new address: the file's
+ * parameters seed Ada (story parameters merge with them).
+ */
 export const SignUpVerifyWithCode: StoryObj<typeof SignUp> = {
   render: () => <SignUp emailCode nameFields={false} />,
-  parameters: mock({}),
   play: async ({ canvas, userEvent }) => {
-    await userEvent.type(canvas.getByLabelText('Email'), EMAIL)
+    await userEvent.type(canvas.getByLabelText('Email'), 'grace@example.com')
     await userEvent.type(canvas.getByLabelText('Password'), PASSWORD)
     await userEvent.click(canvas.getByRole('button', { name: 'Create account' }))
     await userEvent.click(await canvas.findByRole('button', { name: 'Enter a code instead' }))
