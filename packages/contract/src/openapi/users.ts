@@ -55,10 +55,10 @@ export const userOperations: ContractOperation[] = [
     tag: 'Users',
     summary: 'Unlink a provider identity from the account',
     description:
-      'Refused with 409 `LAST_SIGN_IN_METHOD` when it is the only way left to sign in (no password, no other identity, no passkey); an identity of someone else is 404.',
+      'A sensitive operation: 403 `REAUTH_REQUIRED` unless the session proved who it is recently. Refused with 409 `LAST_SIGN_IN_METHOD` when it is the only way left to sign in (no password, no other identity, no passkey); an identity of someone else is 404.',
     auth: 'bearer',
     responses: { 200: { description: 'The sign-in methods left', schema: 'SignInMethods' } },
-    errors: [404, 409],
+    errors: [403, 404, 409],
   },
   {
     operationId: 'setPhoneNumber',

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decodeJwt } from 'jose'
 import { afterAll, describe, expect, inject, test } from 'vitest'
+import { devLink } from './dev-oauth'
 import { ErrorBodySchema, ReauthenticateResponseSchema } from '@plinto/contract'
 import { generateTotp } from '../crypto/totp'
 import { createMemoryStore, type PlintoApp, type PlintoStore, silentLogger } from '../index'
@@ -123,6 +124,16 @@ describe('sensitive operations after the max age', () => {
         return (token) => call(app, 'DELETE', `/api/v1/sessions/${current.body.id}`, { token })
       },
       204,
+    ],
+    [
+      'DELETE /users/me/identities/{id} (unlink a provider)',
+      async ({ app, token, email }) => {
+        const linked = await devLink(app, token, { email })
+        expect(linked.status, email).toBe(200)
+        const { identities } = (await call(app, 'GET', '/api/v1/users/me/identities', { token })).body
+        return (bearer) => call(app, 'DELETE', `/api/v1/users/me/identities/${identities[0].id}`, { token: bearer })
+      },
+      200,
     ],
     [
       'DELETE /users/me',

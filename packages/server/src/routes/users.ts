@@ -36,7 +36,7 @@ export function userRoutes(): Hono<PlintoEnv> {
   })
 
   // The one route that unlinks an identity (a sensitive operation: re-authentication applies here).
-  users.delete('/me/identities/:id', requireSession(), async (c) => {
+  users.delete('/me/identities/:id', requireSession(), requireRecentAuthentication(), async (c) => {
     await unlinkIdentity(c.var.server, c.var.user, c.req.param('id'))
     return c.json(await listSignInMethods(c.var.server, c.var.user), 200)
   })
