@@ -77,8 +77,10 @@ export const passkeyOperations: ContractOperation[] = [
     method: 'delete',
     path: '/passkeys/{id}',
     summary: 'Delete a passkey',
+    description:
+      'Refused with 409 `LAST_SIGN_IN_METHOD` when it is the only way left to sign in (no password, no other passkey, no linked identity).',
     auth: 'bearer',
     responses: { 204: { description: 'Deleted' } },
-    errors: [404, 422],
+    errors: [404, 409, 422],
   }),
 ]
