@@ -77,8 +77,10 @@ export const passkeyOperations: ContractOperation[] = [
     method: 'delete',
     path: '/passkeys/{id}',
     summary: 'Delete a passkey',
+    description:
+      'A sensitive operation: 403 `REAUTH_REQUIRED` unless the session proved who it is recently. Refused with 409 `LAST_SIGN_IN_METHOD` when it is the only way left to sign in (no password, no other passkey, no linked identity).',
     auth: 'bearer',
     responses: { 204: { description: 'Deleted' } },
-    errors: [403, 404, 422],
+    errors: [403, 404, 409, 422],
   }),
 ]

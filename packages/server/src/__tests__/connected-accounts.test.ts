@@ -231,6 +231,34 @@ describe('DELETE /users/me/identities/{id}', () => {
   })
 })
 
+describe('passkeys count as a way to sign in', () => {
+  test('an identity can go while a passkey is left; the last passkey then cannot (LAST_SIGN_IN_METHOD)', async () => {
+    const app = testApp()
+    const grace = await devSignIn(app, { email: 'grace@example.com' })
+    const token = grace.tokens.access_token
+    // A passkey as registration would store it (the WebAuthn ceremony is tested in the passkey suites).
+    await app.plinto.store.passkeys.create({
+      id: 'pk_grace',
+      user_id: grace.user.id,
+      credential_id: 'cred_grace',
+      public_key: 'pQECAyYgASFYIA',
+      counter: 0,
+      transports: ['internal'],
+      device_type: 'multiDevice',
+      backed_up: true,
+      name: 'Phone',
+      created_at: Date.now(),
+      last_used_at: null,
+    })
+    const [identity] = (await methods(app, token)).body.identities
+    const unlinked = await call(app, 'DELETE', `/api/v1/users/me/identities/${identity.id}`, { token })
+    expect(unlinked.body).toEqual({ password: false, identities: [], passkeys: 1 })
+    const refused = await call(app, 'DELETE', '/api/v1/passkeys/pk_grace', { token })
+    expect([refused.status, refused.body.error_code]).toEqual([409, 'LAST_SIGN_IN_METHOD'])
+    expect((await methods(app, token)).body.passkeys).toBe(1)
+  })
+})
+
 describe('webhooks', () => {
   test('user.identity_linked and user.identity_unlinked, with the identity and provider (no provider user id)', async () => {
     const receiver = await startWebhookReceiver()

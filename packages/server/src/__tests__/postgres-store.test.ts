@@ -6,6 +6,7 @@ import { generateTotp } from '../crypto/totp'
 import type { PlintoApp, PlintoStore } from '../index'
 import { createPostgresStore, pgliteClient, type SqlClient } from '../node'
 import { MIGRATIONS } from '../store/postgres/migrations'
+import { tableNames } from '../store/postgres/sql'
 import { call, PASSWORD, signIn, signUp, testApp } from './helpers'
 import { PGLITE_START_TIMEOUT, startPglite } from './postgres-helpers'
 
@@ -187,6 +188,45 @@ describe('the reference app on the PostgreSQL store', () => {
     expect((await migrationsOf(schema)).map((m) => Number(m.version))).toEqual(MIGRATION_VERSIONS)
     expect(await Promise.all(stores.map((store) => store.ping()))).toEqual([true, true, true])
     await Promise.all(stores.map((store) => store.close()))
+  })
+
+  test('migration 9 gives links made before it an id of their own (and an unknown name)', async () => {
+    const schema = freshSchema()
+    const t = tableNames(schema)
+    // The schema as version 8 left it, with two links in it.
+    await client.transaction(async (tx) => {
+      await tx.query(`CREATE SCHEMA "${schema}"`)
+      await tx.query(
+        `CREATE TABLE ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)`,
+      )
+      for (const migration of MIGRATIONS.filter((m) => m.version < 9)) {
+        for (const statement of migration.statements(t)) await tx.query(statement)
+        await tx.query(`INSERT INTO ${t.migrations} (version, name, applied_at) VALUES ($1, $2, 0)`, [
+          migration.version,
+          migration.name,
+        ])
+      }
+      await tx.query(
+        `INSERT INTO ${t.users} (id, email, email_normalized, email_verified, mfa_enabled, created_at, updated_at)
+         VALUES ('usr_1', 'a@example.com', 'a@example.com', true, false, 0, 0)`,
+      )
+      for (const provider of ['github', 'google'])
+        await tx.query(
+          `INSERT INTO ${t.oauthAccounts} (provider, provider_user_id, user_id, email, created_at) VALUES ($1, 'p', 'usr_1', 'a@example.com', 0)`,
+          [provider],
+        )
+    })
+    const store = await createPostgresStore({ client, schema })
+    const links = await store.oauthAccounts.listByUser('usr_1')
+    expect(links.map((link) => [link.provider, link.name])).toEqual([
+      ['github', null],
+      ['google', null],
+    ])
+    expect(links.every((link) => /^idn_[0-9a-f]{32}$/.test(link.id))).toBe(true)
+    expect(new Set(links.map((link) => link.id)).size).toBe(2)
+    expect(await store.oauthAccounts.deleteUnlessLast('usr_1', links[0]!.id)).toMatchObject({
+      deleted: { provider: 'github' },
+    })
   })
 
   test('a schema migrated by a newer version is refused rather than used', async () => {

@@ -252,6 +252,12 @@ export interface PasskeyRepository {
   ): Promise<boolean>
   /** Deletes a passkey; false if it did not exist. */
   delete(id: string): Promise<boolean>
+  /**
+   * Deletes the user's passkey `id` unless it is the user's last way to sign in (no password, no linked identity,
+   * no other passkey), in one atomic step per user shared with {@link OAuthAccountRepository.deleteUnlessLast}:
+   * concurrent removals of a user's last two methods, of either kind, remove at most one.
+   */
+  deleteUnlessLast(userId: string, id: string): Promise<'deleted' | 'not_found' | 'last_method'>
 }
 
 /**

@@ -364,5 +364,50 @@ export function factorsConformance(store: () => PlintoStore): void {
         expect(await store().oauthAccounts.listByUser('usr_1')).toHaveLength(1)
       }
     })
+
+    test('passkeys.deleteUnlessLast: a passkey is a method too; the last one of either kind stays', async () => {
+      await createUsers(store(), 'usr_1', 'usr_2')
+      await store().users.update('usr_1', { password_hash: null })
+      await store().passkeys.create(passkeyRecord('pk_1', 'usr_1'))
+      await store().passkeys.create(passkeyRecord('pk_2', 'usr_1'))
+      await store().passkeys.create(passkeyRecord('pk_other', 'usr_2'))
+      expect(await store().passkeys.deleteUnlessLast('usr_1', 'pk_other')).toBe('not_found')
+      expect(await store().passkeys.deleteUnlessLast('usr_1', 'pk_unknown')).toBe('not_found')
+      expect(await store().passkeys.deleteUnlessLast('usr_1', 'pk_1')).toBe('deleted')
+      expect(await store().passkeys.deleteUnlessLast('usr_1', 'pk_2')).toBe('last_method')
+      await store().oauthAccounts.create(oauthAccountRecord('idn_a', 'usr_1'))
+      // With an identity left, the passkey can go; then the identity is the last method.
+      expect(await store().passkeys.deleteUnlessLast('usr_1', 'pk_2')).toBe('deleted')
+      expect(await store().oauthAccounts.deleteUnlessLast('usr_1', 'idn_a')).toEqual({ refused: 'last_method' })
+      // usr_2 has a password.
+      expect(await store().passkeys.deleteUnlessLast('usr_2', 'pk_other')).toBe('deleted')
+    })
+
+    test('concurrent removals of the last passkey and the last identity: exactly one succeeds', async () => {
+      await createUsers(store(), 'usr_1')
+      await store().users.update('usr_1', { password_hash: null })
+      for (let round = 0; round < 5; round++) {
+        // Each round starts from one passkey and one identity, whichever survived the round before.
+        const passkeys = await store().passkeys.listByUser('usr_1')
+        const identities = await store().oauthAccounts.listByUser('usr_1')
+        const passkeyId = passkeys[0]?.id ?? `pk_${round}`
+        const identityId = identities[0]?.id ?? `idn_${round}`
+        if (!passkeys[0]) await store().passkeys.create(passkeyRecord(passkeyId, 'usr_1'))
+        if (!identities[0]) await store().oauthAccounts.create(oauthAccountRecord(identityId, 'usr_1'))
+        let next = 0
+        const removed = await race(
+          async () =>
+            next++ % 2 === 0
+              ? (await store().passkeys.deleteUnlessLast('usr_1', passkeyId)) === 'deleted'
+              : 'deleted' in (await store().oauthAccounts.deleteUnlessLast('usr_1', identityId)),
+          (done) => done,
+          40,
+        )
+        expect(removed).toBe(1)
+        const left =
+          (await store().passkeys.listByUser('usr_1')).length + (await store().oauthAccounts.listByUser('usr_1')).length
+        expect(left).toBe(1)
+      }
+    })
   })
 }

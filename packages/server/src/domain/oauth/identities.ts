@@ -37,11 +37,7 @@ export async function unlinkIdentity(context: ServerContext, user: UserRecord, i
     const outcome = await tx.oauthAccounts.deleteUnlessLast(user.id, identityId)
     if ('refused' in outcome) {
       if (outcome.refused === 'not_found') throw errors.notFound('Identity not found')
-      throw new ApiError(
-        409,
-        'LAST_SIGN_IN_METHOD',
-        'This is the only way left to sign in to the account; add a password, a passkey or another provider first',
-      )
+      throw lastSignInMethod()
     }
     events.add('user.identity_unlinked', {
       user_id: user.id,
@@ -49,6 +45,15 @@ export async function unlinkIdentity(context: ServerContext, user: UserRecord, i
       provider: outcome.deleted.provider,
     })
   })
+}
+
+/** 409 `LAST_SIGN_IN_METHOD`: removing this identity or passkey would leave no way to sign in. */
+export function lastSignInMethod(): ApiError {
+  return new ApiError(
+    409,
+    'LAST_SIGN_IN_METHOD',
+    'This is the only way left to sign in to the account; add a password, a passkey or another provider first',
+  )
 }
 
 /** A stored link as the API shows it (never the provider-side user id). */

@@ -3,6 +3,7 @@ import type { ServerContext } from '../../server-context'
 import { errors } from '../../errors'
 import type { PasskeyRecord, UserRecord } from '../../store/types'
 import { toWirePasskey } from './passkeys'
+import { lastSignInMethod } from '../oauth/identities'
 
 /** The user's passkeys, oldest first. */
 export async function listPasskeys(context: ServerContext, user: UserRecord): Promise<Passkey[]> {
@@ -22,10 +23,14 @@ export async function renamePasskey(
   return toWirePasskey(updated ?? passkey)
 }
 
-/** Deletes one of the user's passkeys (404 for anyone else's). */
+/**
+ * Deletes one of the user's passkeys (404 for anyone else's), unless it is the last way to sign in (409
+ * `LAST_SIGN_IN_METHOD`; see the connected accounts), checked and deleted in one atomic store step.
+ */
 export async function deletePasskey(context: ServerContext, user: UserRecord, passkeyId: string): Promise<void> {
-  const passkey = await ownPasskey(context, user, passkeyId)
-  await context.store.passkeys.delete(passkey.id)
+  const outcome = await context.store.passkeys.deleteUnlessLast(user.id, passkeyId)
+  if (outcome === 'not_found') throw errors.notFound('Passkey not found')
+  if (outcome === 'last_method') throw lastSignInMethod()
 }
 
 async function ownPasskey(context: ServerContext, user: UserRecord, passkeyId: string): Promise<PasskeyRecord> {

@@ -144,6 +144,17 @@ export function memoryPasskeys({ state, copy, mutate }: MemoryContext): PasskeyR
         delete state.passkeys[id]
         return true
       }),
+    deleteUnlessLast: (userId, id) =>
+      mutate(() => {
+        const user = state.users[userId]
+        const passkey = state.passkeys[id]
+        if (!user || passkey?.user_id !== userId) return 'not_found'
+        const otherPasskey = Object.values(state.passkeys).some((p) => p.user_id === userId && p.id !== id)
+        const identity = Object.values(state.oauthAccounts).some((a) => a.user_id === userId)
+        if (user.password_hash === null && !otherPasskey && !identity) return 'last_method'
+        delete state.passkeys[id]
+        return 'deleted'
+      }),
   }
 }
 

@@ -279,6 +279,31 @@ export function postgresPasskeys({ db, t }: PostgresContext): PasskeyRepository 
       const { rows } = await db.query(`DELETE FROM ${t.passkeys} WHERE id = $1 RETURNING id`, [id])
       return rows.length > 0
     },
+    deleteUnlessLast: (userId, id) =>
+      db.transaction(async (tx) => {
+        // The same user-row lock as oauthAccounts.deleteUnlessLast: removals of either kind run one at a time.
+        const { rows: users } = await tx.query<{ password_hash: string | null }>(
+          `SELECT password_hash FROM ${t.users} WHERE id = $1 FOR UPDATE`,
+          [userId],
+        )
+        const user = users[0]
+        if (!user) return 'not_found'
+        const { rows } = await tx.query<{ target: boolean; others: number; identities: number }>(
+          `SELECT bool_or(id = $2) AS target, count(*) FILTER (WHERE id <> $2)::integer AS others,
+                  (SELECT count(*)::integer FROM ${t.oauthAccounts} WHERE user_id = $1) AS identities
+           FROM ${t.passkeys} WHERE user_id = $1`,
+          [userId, id],
+        )
+        const counts = rows[0]
+        if (!counts?.target) return 'not_found'
+        if (user.password_hash === null && num(counts.others) === 0 && num(counts.identities) === 0)
+          return 'last_method'
+        const deleted = await tx.query(`DELETE FROM ${t.passkeys} WHERE user_id = $1 AND id = $2 RETURNING id`, [
+          userId,
+          id,
+        ])
+        return deleted.rows.length > 0 ? 'deleted' : 'not_found'
+      }),
   }
 }
 
