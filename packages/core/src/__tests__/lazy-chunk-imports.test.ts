@@ -31,6 +31,7 @@ describe('lazily loaded chunks (*.lazy.ts)', () => {
       'modules/management.lazy.ts',
       'modules/oauth-flow.lazy.ts',
       'modules/passkey-ceremony.lazy.ts',
+      'modules/reauthentication.lazy.ts',
       'validation.lazy.ts',
     ])
     const offenders = files.flatMap((file) =>
