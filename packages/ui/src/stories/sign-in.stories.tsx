@@ -11,6 +11,7 @@ const seedAda: PlintoStoryParameters = {
 
 const meta = {
   title: 'Components/SignIn',
+  tags: ['narrow'], // also checked at 360 px (tests/e2e/src/storybook.test.ts)
   component: SignIn,
   args: {
     redirectUrl: '/dashboard',
@@ -144,6 +145,7 @@ export const CustomTheme: Story = {
   parameters: {
     provider: {
       appearance: {
+        theme: 'light',
         variables: {
           colorPrimary: '#0f766e',
           colorText: '#134e4a',

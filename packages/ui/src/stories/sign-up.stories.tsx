@@ -5,6 +5,7 @@ import { EMAIL, PASSWORD, mock } from './plinto-mock'
 
 const meta = {
   title: 'Components/SignUp',
+  tags: ['narrow'], // also checked at 360 px (tests/e2e/src/storybook.test.ts)
   component: SignUp,
   args: { redirectUrl: '/dashboard', signInUrl: '/sign-in' },
 } satisfies Meta<typeof SignUp>
@@ -104,7 +105,10 @@ export const Spanish: Story = { parameters: { provider: { localization: es } } }
 export const CustomTheme: Story = {
   parameters: {
     provider: {
-      appearance: { variables: { colorPrimary: '#be185d', radius: '0px', fontFamily: '"Courier New", monospace' } },
+      appearance: {
+        theme: 'light',
+        variables: { colorPrimary: '#be185d', radius: '0px', fontFamily: '"Courier New", monospace' },
+      },
     },
   },
 }
