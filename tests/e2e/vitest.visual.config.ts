@@ -11,7 +11,7 @@ export default defineProject({
   test: {
     name: 'visual',
     environment: 'node',
-    include: ['src/storybook.test.ts'],
+    include: ['src/storybook.test.ts', 'src/visual-baseline.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

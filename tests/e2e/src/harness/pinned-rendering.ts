@@ -112,6 +112,13 @@ export async function storyClip(page: Page): Promise<{ x: number; y: number; wid
 }
 
 /**
+ * What differs on every run by design and is painted over in screenshots: the TOTP set-up's QR code and
+ * secret, and backup codes (random by nature). Their `appearance.elements` keys (`qrCode`, `secret`,
+ * `codeList`) give them these classes; the box around them is still compared.
+ */
+export const VOLATILE_SELECTORS = ['.plinto-qr-code', '.plinto-secret', '.plinto-code-list code']
+
+/**
  * A screenshot of `clip` taken until two in a row are identical (at most `attempts`): whatever still moved
  * after {@link waitUntilSettled} (a late re-render) has stopped by then.
  */
@@ -119,7 +126,15 @@ export async function stableScreenshot(page: Page, attempts = 4): Promise<Buffer
   let previous: Buffer | undefined
   for (let attempt = 0; attempt < attempts; attempt++) {
     const clip = await storyClip(page)
-    const shot = await page.screenshot({ clip, fullPage: true, animations: 'disabled', caret: 'hide', scale: 'css' })
+    const shot = await page.screenshot({
+      clip,
+      fullPage: true,
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css',
+      mask: VOLATILE_SELECTORS.map((selector) => page.locator(selector)),
+      maskColor: '#808080',
+    })
     if (previous?.equals(shot)) return shot
     previous = shot
     await page.waitForTimeout(100)

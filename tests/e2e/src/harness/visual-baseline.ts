@@ -45,8 +45,11 @@ function compact(png: PNG): Buffer {
 }
 
 export interface VisualCheck {
-  /** Compares (or, when updating, stores) one screenshot; returns a failure message or undefined. */
-  check(name: string, screenshot: Buffer): Promise<string | undefined>
+  /**
+   * Compares (or, when updating, stores) one screenshot; returns a failure message or undefined. With
+   * `artifacts: false` a failure writes no images (a first attempt that the caller will retry).
+   */
+  check(name: string, screenshot: Buffer, options?: { artifacts?: boolean }): Promise<string | undefined>
   /**
    * The baselines that are none of `names` (every story × rendering there is), as failure messages: a story
    * was renamed or removed. Updating deletes them instead, so the folder never keeps dead images.
@@ -54,21 +57,38 @@ export interface VisualCheck {
   staleBaselines(names: Iterable<string>): Promise<string[]>
 }
 
-/** A comparison session over {@link BASELINE_DIR}. */
-export function visualCheck({ update }: { update: boolean }): VisualCheck {
+/**
+ * A comparison session over `baselineDir` ({@link BASELINE_DIR}); failures write to `artifactDir`
+ * ({@link VISUAL_ARTIFACT_DIR}).
+ */
+export function visualCheck({
+  update,
+  baselineDir = BASELINE_DIR,
+  artifactDir = VISUAL_ARTIFACT_DIR,
+}: {
+  update: boolean
+  baselineDir?: string
+  artifactDir?: string
+}): VisualCheck {
+  const writeArtifact = async (name: string, kind: 'actual' | 'expected' | 'diff', png: PNG) => {
+    await mkdir(artifactDir, { recursive: true })
+    const path = join(artifactDir, fileName(`${name}.${kind}`))
+    await writeFile(path, PNG.sync.write(png))
+    return path
+  }
   return {
-    async check(name, screenshot) {
+    async check(name, screenshot, { artifacts = true } = {}) {
       const file = fileName(name)
-      const baselinePath = join(BASELINE_DIR, file)
+      const baselinePath = join(baselineDir, file)
       const actual = PNG.sync.read(screenshot)
       if (!existsSync(baselinePath)) {
         if (update) {
-          await mkdir(BASELINE_DIR, { recursive: true })
+          await mkdir(baselineDir, { recursive: true })
           await writeFile(baselinePath, compact(actual))
           return undefined
         }
-        const written = await writeArtifact(name, 'actual', actual)
-        return `${name}: no visual baseline (tests/e2e/visual-baselines/${file}). A new story? Run \`${UPDATE_COMMAND}\` and commit the PNG. Screenshot: ${written}`
+        const written = artifacts ? `; screenshot: ${await writeArtifact(name, 'actual', actual)}` : ''
+        return `${name}: no visual baseline (tests/e2e/visual-baselines/${file}). A new story? Run \`${UPDATE_COMMAND}\` and commit the PNG${written}`
       }
       const expected = PNG.sync.read(await readFile(baselinePath))
       const sameSize = expected.width === actual.width && expected.height === actual.height
@@ -87,6 +107,7 @@ export function visualCheck({ update }: { update: boolean }): VisualCheck {
         await writeFile(baselinePath, compact(actual))
         return undefined
       }
+      if (!artifacts) return `${name}: looks different from its visual baseline`
       const actualPath = await writeArtifact(name, 'actual', actual)
       await writeArtifact(name, 'expected', expected)
       const what = sameSize
@@ -96,11 +117,11 @@ export function visualCheck({ update }: { update: boolean }): VisualCheck {
     },
     async staleBaselines(names) {
       const wanted = new Set([...names].map(fileName))
-      const stale = existsSync(BASELINE_DIR)
-        ? (await readdir(BASELINE_DIR)).filter((file) => file.endsWith('.png') && !wanted.has(file))
+      const stale = existsSync(baselineDir)
+        ? (await readdir(baselineDir)).filter((file) => file.endsWith('.png') && !wanted.has(file))
         : []
       if (update) {
-        await Promise.all(stale.map((file) => rm(join(BASELINE_DIR, file))))
+        await Promise.all(stale.map((file) => rm(join(baselineDir, file))))
         return []
       }
       return stale.map(
@@ -109,11 +130,4 @@ export function visualCheck({ update }: { update: boolean }): VisualCheck {
       )
     },
   }
-}
-
-async function writeArtifact(name: string, kind: 'actual' | 'expected' | 'diff', png: PNG): Promise<string> {
-  await mkdir(VISUAL_ARTIFACT_DIR, { recursive: true })
-  const path = join(VISUAL_ARTIFACT_DIR, fileName(`${name}.${kind}`))
-  await writeFile(path, PNG.sync.write(png))
-  return path
 }
