@@ -78,7 +78,14 @@ export const RateLimited: Story = {
 }
 
 export const NetworkError: Story = {
-  parameters: mock({ setup: (plinto) => plinto.faults.networkError({ path: '/auth/signin' }) }),
+  // The failure comes after 200 ms, as a dropped connection's does: the pending button is drawn (and gives
+  // up focus) before the error every run, so the visual baseline sees one end state.
+  parameters: mock({
+    setup: (plinto) => {
+      plinto.faults.delay({ path: '/auth/signin', ms: 200 })
+      plinto.faults.networkError({ path: '/auth/signin' })
+    },
+  }),
   play: async (context) => {
     await Filled.play!(context)
     await context.userEvent.click(context.canvas.getByRole('button', { name: 'Sign in' }))
