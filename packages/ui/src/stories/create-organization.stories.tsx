@@ -6,6 +6,7 @@ import { mock, PASSWORD } from './plinto-mock'
 
 const meta = {
   title: 'Components/CreateOrganization',
+  tags: ['narrow'], // also checked at 360 px (tests/e2e/src/storybook.test.ts)
   component: CreateOrganization,
   args: { redirectUrl: '/organization' },
   parameters: mock({ signedIn: true }),
@@ -62,5 +63,5 @@ export const DarkTheme: Story = { parameters: { provider: { appearance: { theme:
 export const Spanish: Story = { parameters: { provider: { localization: es } } }
 
 export const CustomTheme: Story = {
-  parameters: { provider: { appearance: { variables: { colorPrimary: '#7c3aed', radius: '16px' } } } },
+  parameters: { provider: { appearance: { theme: 'light', variables: { colorPrimary: '#7c3aed', radius: '16px' } } } },
 }

@@ -6,6 +6,7 @@ import { mock } from './plinto-mock'
 
 const meta = {
   title: 'Components/OrganizationProfile',
+  tags: ['narrow'], // also checked at 360 px (tests/e2e/src/storybook.test.ts)
   component: OrganizationProfile,
   parameters: mock({ signedIn: true, setup: (plinto, client) => acmeWithAdaAs(plinto, client, 'owner') }),
 } satisfies Meta<typeof OrganizationProfile>
@@ -220,5 +221,7 @@ export const DarkTheme: Story = { parameters: { provider: { appearance: { theme:
 export const Spanish: Story = { parameters: { provider: { localization: es } } }
 
 export const CustomTheme: Story = {
-  parameters: { provider: { appearance: { variables: { colorPrimary: '#be123c', fontFamily: 'Georgia, serif' } } } },
+  parameters: {
+    provider: { appearance: { theme: 'light', variables: { colorPrimary: '#be123c', fontFamily: 'Georgia, serif' } } },
+  },
 }

@@ -11,6 +11,7 @@ const seedAda: PlintoStoryParameters = {
 
 const meta = {
   title: 'Components/SignIn',
+  tags: ['narrow'], // also checked at 360 px (tests/e2e/src/storybook.test.ts)
   component: SignIn,
   args: {
     redirectUrl: '/dashboard',
@@ -77,7 +78,14 @@ export const RateLimited: Story = {
 }
 
 export const NetworkError: Story = {
-  parameters: mock({ setup: (plinto) => plinto.faults.networkError({ path: '/auth/signin' }) }),
+  // The failure comes after 200 ms, as a dropped connection's does: the pending button is drawn (and gives
+  // up focus) before the error every run, so the visual baseline sees one end state.
+  parameters: mock({
+    setup: (plinto) => {
+      plinto.faults.delay({ path: '/auth/signin', ms: 200 })
+      plinto.faults.networkError({ path: '/auth/signin' })
+    },
+  }),
   play: async (context) => {
     await Filled.play!(context)
     await context.userEvent.click(context.canvas.getByRole('button', { name: 'Sign in' }))
@@ -144,6 +152,7 @@ export const CustomTheme: Story = {
   parameters: {
     provider: {
       appearance: {
+        theme: 'light',
         variables: {
           colorPrimary: '#0f766e',
           colorText: '#134e4a',

@@ -5,6 +5,7 @@ import { EMAIL, PASSWORD, mock } from './plinto-mock'
 
 const meta = {
   title: 'Components/SignUp',
+  tags: ['narrow'], // also checked at 360 px (tests/e2e/src/storybook.test.ts)
   component: SignUp,
   args: { redirectUrl: '/dashboard', signInUrl: '/sign-in' },
 } satisfies Meta<typeof SignUp>
@@ -81,7 +82,14 @@ export const RateLimited: Story = {
 }
 
 export const NetworkError: Story = {
-  parameters: mock({ setup: (plinto) => plinto.faults.networkError({ path: '/auth/signup' }) }),
+  // The failure comes after 200 ms, as a dropped connection's does: the pending button is drawn (and gives
+  // up focus) before the error every run, so the visual baseline sees one end state.
+  parameters: mock({
+    setup: (plinto) => {
+      plinto.faults.delay({ path: '/auth/signup', ms: 200 })
+      plinto.faults.networkError({ path: '/auth/signup' })
+    },
+  }),
   play: async (context) => {
     await Filled.play!(context)
     await context.userEvent.click(context.canvas.getByRole('button', { name: 'Create account' }))
@@ -104,7 +112,10 @@ export const Spanish: Story = { parameters: { provider: { localization: es } } }
 export const CustomTheme: Story = {
   parameters: {
     provider: {
-      appearance: { variables: { colorPrimary: '#be185d', radius: '0px', fontFamily: '"Courier New", monospace' } },
+      appearance: {
+        theme: 'light',
+        variables: { colorPrimary: '#be185d', radius: '0px', fontFamily: '"Courier New", monospace' },
+      },
     },
   },
 }

@@ -7,6 +7,7 @@ import { mock } from './plinto-mock'
 
 const meta = {
   title: 'Components/UserProfile',
+  tags: ['narrow'], // also checked at 360 px (tests/e2e/src/storybook.test.ts)
   component: UserProfile,
   parameters: mock({ signedIn: true, setup: (plinto) => otherSessions(plinto) }),
 } satisfies Meta<typeof UserProfile>
@@ -308,6 +309,7 @@ export const CustomTheme: Story = {
   parameters: {
     provider: {
       appearance: {
+        theme: 'light',
         variables: { colorPrimary: '#0f766e', colorBorder: '#99f6e4', radius: '14px', fontFamily: 'Georgia, serif' },
       },
     },

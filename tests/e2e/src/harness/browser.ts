@@ -25,9 +25,14 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ]
 
-/** Launches Chromium with a fresh profile. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: !headed, slowMo, args: CHROMIUM_ARGS })
+/** Launches Chromium with a fresh profile; `extraArgs` add flags (e.g. PINNED_RENDERING_ARGS). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: !headed,
+    slowMo,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  })
 }
 
 /** What a page printed and threw, for the failure report. */

@@ -17,8 +17,11 @@ export interface StoryOutcome {
 /** A tab on Storybook's preview (`iframe.html`), showing one story after another. */
 export interface StorybookPreview {
   readonly page: Page
-  /** Shows the story `id` in `viewMode=story`, waits until Storybook has finished it (play function included). */
-  show(id: string): Promise<StoryOutcome>
+  /**
+   * Shows the story `id` in `viewMode=story`, waits until Storybook has finished it (play function included).
+   * `globals` (e.g. `{ scheme: 'dark' }`, the toolbar's color scheme) reload the preview when they change.
+   */
+  show(id: string, globals?: Record<string, string>): Promise<StoryOutcome>
   /**
    * Runs axe-core on what the story shows (`#storybook-root`) against WCAG 2.1 A and AA, in the real
    * browser: unlike jsdom it sees colours, so contrast is checked too.
@@ -80,13 +83,18 @@ export async function openStorybookPreview(
   })
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.stack ?? error.message}`))
   let current: string | undefined
+  let currentGlobals: string | undefined
 
   return {
     page,
-    async show(id) {
+    async show(id, globals = {}) {
       errors.length = 0
-      const url = `${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`
-      if (current === undefined || current === id) {
+      // Storybook's URL form of globals: `globals=key:value;key:value`.
+      const globalsParam = Object.entries(globals)
+        .map(([key, value]) => `${key}:${value}`)
+        .join(';')
+      const url = `${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story${globalsParam ? `&globals=${encodeURIComponent(globalsParam)}` : ''}`
+      if (current === undefined || current === id || currentGlobals !== globalsParam) {
         await page.goto(url)
       } else {
         await page.evaluate((storyId) => {
@@ -100,6 +108,7 @@ export async function openStorybookPreview(
         }, id)
       }
       current = id
+      currentGlobals = globalsParam
       const status = await page.waitForFunction(
         (storyId) =>
           (window as unknown as { __plintoFinishedStories: Record<string, string> }).__plintoFinishedStories[storyId],

@@ -14,6 +14,8 @@ export interface StoryEntry {
   id: string
   title: string
   name: string
+  /** Storybook tags, e.g. `narrow` (checked at 360 px as well). */
+  tags: string[]
 }
 
 /**
@@ -34,7 +36,7 @@ export async function readStoryIndex(): Promise<StoryEntry[]> {
   }
   return Object.values(index.entries)
     .filter((entry) => entry.type === 'story')
-    .map(({ id, title, name }) => ({ id, title, name }))
+    .map(({ id, title, name, tags }) => ({ id, title, name, tags: tags ?? [] }))
 }
 
 const CONTENT_TYPES: Record<string, string> = {
