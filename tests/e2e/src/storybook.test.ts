@@ -151,7 +151,12 @@ describe('Storybook (static build) in Chromium', () => {
     await root.getByText('ada@example.com').first().waitFor()
     expect(await root.getByRole('textbox', { name: 'First name (optional)' }).inputValue()).toBe('Ada')
     expect(await root.getByRole('textbox', { name: 'Last name (optional)' }).inputValue()).toBe('Lovelace')
-    await root.getByText('This device').waitFor()
+    // Her sessions are in the Sessions pane (its own story since the panes).
+    expect(await preview.show('components-userprofile--sessions-pane', { scheme: 'light' })).toMatchObject({
+      status: 'success',
+      errors: [],
+    })
+    await page.locator('#storybook-root').getByText('This device').waitFor()
 
     expect(await preview.show('components-organizationswitcher--open', { scheme: 'light' })).toMatchObject({
       status: 'success',
