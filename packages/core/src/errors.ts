@@ -85,11 +85,14 @@ export interface PlintoErrorOptions {
 // Symbol.for() is shared by every copy of the SDK in a page (two bundles, a CJS and an ESM copy), so the
 // brand survives where `instanceof` does not.
 const BRAND = Symbol.for('plinto.error')
-const KNOWN_CODES: ReadonlySet<string> = new Set([...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES])
+// Built on the first check rather than at module level: a top-level `new Set([...])` is a side effect that no
+// bundler drops, so every import of this module (say `PlintoError` alone, in the `./server` entry) would carry the
+// whole list of codes, and each code the contract adds would grow it.
+let knownCodes: ReadonlySet<string> | undefined
 
 /** Whether `code` is one of the codes the SDK knows; anything else is mapped from the HTTP status. */
 export const isKnownErrorCode = (code: unknown): code is PlintoErrorCode =>
-  typeof code === 'string' && KNOWN_CODES.has(code)
+  typeof code === 'string' && (knownCodes ??= new Set([...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES])).has(code)
 
 /**
  * The one error type the SDK throws. Every method either resolves with a validated result or rejects with
