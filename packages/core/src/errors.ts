@@ -91,8 +91,11 @@ const BRAND = Symbol.for('plinto.error')
 let knownCodes: ReadonlySet<string> | undefined
 
 /** Whether `code` is one of the codes the SDK knows; anything else is mapped from the HTTP status. */
-export const isKnownErrorCode = (code: unknown): code is PlintoErrorCode =>
-  typeof code === 'string' && (knownCodes ??= new Set([...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES])).has(code)
+export function isKnownErrorCode(code: unknown): code is PlintoErrorCode {
+  if (typeof code !== 'string') return false
+  knownCodes ??= new Set([...SERVER_ERROR_CODES, ...CLIENT_ERROR_CODES])
+  return knownCodes.has(code)
+}
 
 /**
  * The one error type the SDK throws. Every method either resolves with a validated result or rejects with
