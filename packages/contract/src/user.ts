@@ -13,10 +13,17 @@ export const UserSchema = /* @__PURE__ */ z.object({
   last_name: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   profile_image_url: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   mfa_enabled: /* @__PURE__ */ z.boolean(),
-  /** The account's phone number (E.164), verified or not; `null` when none is set. Not the SMS second factor's. */
-  phone_number: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  // The two phone fields came later than the others and are optional on reading: a server that does not send
+  // them yet (an older reference server, another backend of the contract) means "no phone number" instead of
+  // failing every sign-in. The reference server always sends both. (`z._default` would fill them in, but costs
+  // the SDK 0.28 kB gzip of zod machinery.)
+  /**
+   * The account's phone number (E.164), verified or not; `null` when none is set (absent from servers that
+   * predate it). Not the SMS second factor's.
+   */
+  phone_number: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /** True once the person proved they receive texts at `phone_number`; changing the number resets it. */
-  phone_verified: /* @__PURE__ */ z.boolean(),
+  phone_verified: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
   created_at: /* @__PURE__ */ z.string(),
   updated_at: /* @__PURE__ */ z.string(),
   last_sign_in_at: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),

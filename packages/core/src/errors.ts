@@ -91,8 +91,9 @@ export interface PlintoErrorOptions {
 // Symbol.for() is shared by every copy of the SDK in a page (two bundles, a CJS and an ESM copy), so the
 // brand survives where `instanceof` does not.
 const BRAND = Symbol.for('plinto.error')
-// Built on first use rather than at module load: a bundle that never maps an error code (`verifyWebhookSignature`
-// alone) then drops the set and the code lists with it, and new server error codes do not grow it.
+// Built on the first check rather than at module level: a top-level `new Set([...])` is a side effect that no
+// bundler drops, so every import of this module (say `PlintoError` alone, in the `./server` entry) would carry the
+// whole list of codes, and each code the contract adds would grow it.
 let knownCodes: ReadonlySet<string> | undefined
 
 /** Whether `code` is one of the codes the SDK knows; anything else is mapped from the HTTP status. */

@@ -2,6 +2,9 @@
 // the snapshot's user follows phone_number and phone_verified, the server's refusals arrive as typed errors, and
 // the calls load with the management chunk, not with sign-in.
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as z from 'zod/mini'
+import { UserSchema } from '@plinto/contract/user'
+import { makeUser } from './helpers'
 import { PASSWORD, failure, recordEvents, useBackend } from './integration-setup'
 
 const { backend, client } = useBackend()
@@ -100,5 +103,16 @@ describe('plinto.auth phone verification', () => {
     expect(imports).toBe(0)
     await plinto.auth.startPhoneVerification(PHONE)
     expect(imports).toBe(1)
+  })
+})
+
+describe('the user wire object from a server without the phone fields', () => {
+  it('passes validation (no phone number) rather than failing every sign-in', () => {
+    const { phone_number: _number, phone_verified: _verified, ...older } = makeUser()
+    const user = z.parse(UserSchema, older)
+    expect(user.phone_number ?? null).toBeNull()
+    expect(user.phone_verified ?? false).toBe(false)
+    // Sent, they are checked as usual.
+    expect(() => z.parse(UserSchema, { ...older, phone_verified: 'yes' })).toThrow()
   })
 })
