@@ -34,7 +34,7 @@ const shared: Options = {
   banner: { js: "'use client';" },
 }
 
-// The account dialogs that UserButton and OrganizationSwitcher open with import(). They are built on their own
+// The account dialogs that UserButton and OrganizationSwitcher open with import() (and the re-authentication dialog). They are built on their own
 // (below) and the ESM build imports them as external files, because an app's bundler assigns a module to the
 // chunks of every entry that reaches it statically, and index.js re-exports UserProfile: a dialog chunk that
 // imported UserProfile's shared chunk would make that chunk part of the first load of every app with a
@@ -45,11 +45,13 @@ const shared: Options = {
 const DIALOGS = {
   'user-profile-dialog': 'src/user-button/user-profile-dialog.tsx',
   'organization-profile-dialog': 'src/organization/organization-profile-dialog.tsx',
+  // The re-authentication dialog, loaded by the provider's host on first need (same reason).
+  'reauthentication-dialog-entry': 'src/reauthentication/reauthentication-dialog-entry.tsx',
 }
 const externalDialogs: EsbuildPlugin = {
   name: 'external-dialogs',
   setup(build) {
-    build.onResolve({ filter: /\/(user|organization)-profile-dialog$/ }, (args) =>
+    build.onResolve({ filter: /\/((user|organization)-profile-dialog|reauthentication-dialog-entry)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: `./${basename(args.path)}.js`, external: true } : undefined,
     )
   },

@@ -60,8 +60,6 @@ export function ReauthenticationDialog(props: ReauthenticationDialogProps) {
   return pending ? <OpenDialog key={idOf(pending)} pending={pending} {...props} /> : null
 }
 
-/** The default export is what the provider loads lazily. */
-export default ReauthenticationDialog
 
 function OpenDialog({ pending, ...presentation }: ReauthenticationDialogProps & { pending: PendingReauthentication }) {
   const ui = useUi(presentation, undefined, undefined, enAccount)
