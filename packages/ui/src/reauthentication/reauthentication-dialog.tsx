@@ -60,7 +60,6 @@ export function ReauthenticationDialog(props: ReauthenticationDialogProps) {
   return pending ? <OpenDialog key={idOf(pending)} pending={pending} {...props} /> : null
 }
 
-
 function OpenDialog({ pending, ...presentation }: ReauthenticationDialogProps & { pending: PendingReauthentication }) {
   const ui = useUi(presentation, undefined, undefined, enAccount)
   const r = ui.t.reauthentication
