@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react'
+import { useAuth } from '@plinto/react'
 import type { PlintoError, User } from '@plinto/typescript-sdk'
 import { Card } from '../elements/card'
 import { LinkButton } from '../elements/link-button'
@@ -6,9 +7,8 @@ import type { RootAttributes } from '../internal/root-attributes'
 import { useUi, type PresentationProps } from '../internal/use-ui'
 import { Alternatives } from './alternatives'
 import { EmailCodeForm } from './email-code-form'
-import { EmailCodeStep } from './email-code-step'
+import { EmailAddressStep } from './email-address-step'
 import { MagicLinkSent } from './magic-link-sent'
-import { MagicLinkStep } from './magic-link-step'
 import { MfaStep } from './mfa-step'
 import { PasswordStep } from './password-step'
 import { useMfaStep } from './use-mfa-step'
@@ -107,6 +107,7 @@ export function SignIn(props: SignInProps): ReactNode {
   } = props
   const ui = useUi({ appearance, localization, unstyled }, className, style)
   const { t } = ui
+  const { sendMagicLink, sendEmailCode } = useAuth()
   const [step, setStep] = useState<Step>({ kind: 'password' })
   const [identifier, setIdentifier] = useState('')
   const [password, setPassword] = useState('')
@@ -185,17 +186,22 @@ export function SignIn(props: SignInProps): ReactNode {
           }
         />
       ) : step.kind === 'magicLink' ? (
-        <MagicLinkStep
+        <EmailAddressStep
           ui={ui}
           initialEmail={identifier.includes('@') ? identifier.trim() : ''}
-          redirectUrl={magicLinkUrl ?? ''}
+          send={(email) => sendMagicLink({ email, redirect_url: magicLinkUrl ?? '' })}
+          label={ui.t.signIn.magicLinkSubmit}
+          pendingLabel={ui.t.signIn.magicLinkSubmitting}
           onSent={(email) => setStep({ kind: 'magicLinkSent', email })}
           onUsePassword={() => setStep({ kind: 'password', returning: true })}
         />
       ) : step.kind === 'emailCode' ? (
-        <EmailCodeStep
+        <EmailAddressStep
           ui={ui}
           initialEmail={identifier.includes('@') ? identifier.trim() : ''}
+          send={(email) => sendEmailCode({ email, purpose: 'sign_in' })}
+          label={ui.t.emailCode.send}
+          pendingLabel={ui.t.emailCode.sending}
           onSent={(email) => setStep({ kind: 'emailCodeSent', email })}
           onUsePassword={() => setStep({ kind: 'password', returning: true })}
         />

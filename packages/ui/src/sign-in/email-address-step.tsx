@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useAuth } from '@plinto/react'
 import { EmailField } from '../elements/email-field'
 import { Form } from '../elements/form'
 import { LinkButton } from '../elements/link-button'
@@ -13,18 +12,34 @@ import { checkEmail, collectErrors } from '../internal/validate'
 
 const FIELDS = ['email'] as const
 
-export interface EmailCodeStepProps {
+export interface EmailAddressStepProps {
   ui: Ui
   /** Prefills the field (the address typed on the password step, if it was one). */
   initialEmail: string
+  /** Sends what this step offers to the checked address: a magic link, or a 6-digit code. */
+  send: (email: string) => Promise<unknown>
+  /** The submit button's text, and its text while sending. */
+  label: string
+  pendingLabel: string
   onSent: (email: string) => void
   onUsePassword: () => void
 }
 
-/** "Email me a code": asks for the address and sends a 6-digit sign-in code to it. */
-export function EmailCodeStep({ ui, initialEmail, onSent, onUsePassword }: EmailCodeStepProps) {
+/**
+ * The sign-in steps that email something instead of asking for a password ("Email me a sign-in link", "Email me a
+ * code"): asks for the address, checks it, sends, and hands the address on; the server's refusals (rate limits,
+ * codes turned off) land at the field or the top of the form.
+ */
+export function EmailAddressStep({
+  ui,
+  initialEmail,
+  send,
+  label,
+  pendingLabel,
+  onSent,
+  onUsePassword,
+}: EmailAddressStepProps) {
   const { t } = ui
-  const { sendEmailCode } = useAuth()
   const [email, setEmail] = useState(initialEmail)
   const { errors, show, refs } = useFormErrors(FIELDS)
   useFocusOnMount(refs.email)
@@ -35,7 +50,7 @@ export function EmailCodeStep({ ui, initialEmail, onSent, onUsePassword }: Email
     if (Object.keys(invalid).length) return show({ fields: invalid })
     show({ fields: {} })
     try {
-      await sendEmailCode({ email: address, purpose: 'sign_in' })
+      await send(address)
       onSent(address)
     } catch (error) {
       show(describeError(error, t, { email: 'email' }))
@@ -45,7 +60,7 @@ export function EmailCodeStep({ ui, initialEmail, onSent, onUsePassword }: Email
   return (
     <Form ui={ui} error={errors.form} onSubmit={submit}>
       <EmailField ui={ui} ref={refs.email} value={email} onValueChange={setEmail} error={errors.fields.email} />
-      <SubmitButton ui={ui} pending={pending} label={t.emailCode.send} pendingLabel={t.emailCode.sending} />
+      <SubmitButton ui={ui} pending={pending} label={label} pendingLabel={pendingLabel} />
       <LinkButton ui={ui} onClick={onUsePassword}>
         {t.signIn.usePassword}
       </LinkButton>
