@@ -59,4 +59,3 @@ export async function devLink(app: PlintoApp, token: string, identity: DevIdenti
     body: { code: trip.code, state: trip.state, code_verifier: trip.verifier, redirect_uri: CALLBACK },
   })
 }
-
