@@ -237,6 +237,8 @@ export const enAccount: AccountLocalization = {
     linked: 'The account is connected.',
     lastMethod:
       'This is your only way to sign in. Set a password, add a passkey or connect another provider before you disconnect it.',
+    confirmUnlinkTitle: (provider) => `Disconnect ${provider}?`,
+    confirmUnlinkBody: 'You can no longer sign in with it. You can connect it again later.',
     alreadyLinked: 'That account is already connected to another user. Sign in with it there and disconnect it first.',
     linkFailed: 'The account could not be connected. Try again.',
   },

@@ -410,6 +410,8 @@ export const es: PlintoLocalization = {
     linked: 'La cuenta se ha conectado.',
     lastMethod:
       'Es tu única forma de iniciar sesión. Establece una contraseña, añade una llave de acceso o conecta otro proveedor antes de desconectarla.',
+    confirmUnlinkTitle: (provider) => `¿Desconectar ${provider}?`,
+    confirmUnlinkBody: 'Ya no podrás iniciar sesión con ella. Puedes volver a conectarla más adelante.',
     alreadyLinked: 'Esa cuenta ya está conectada a otro usuario. Inicia sesión con ella allí y desconéctala primero.',
     linkFailed: 'No se pudo conectar la cuenta. Inténtalo de nuevo.',
   },

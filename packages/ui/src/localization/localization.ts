@@ -502,6 +502,9 @@ export interface PlintoLocalization {
     linked: string
     /** LAST_SIGN_IN_METHOD: unlinking would leave no way to sign in. */
     lastMethod: string
+    /** The confirmation of a disconnect; `provider` is its display name (en: `Disconnect ${provider}?`). */
+    confirmUnlinkTitle: (provider: string) => string
+    confirmUnlinkBody: string
     /** IDENTITY_ALREADY_LINKED: the provider account belongs to another account. */
     alreadyLinked: string
     /** Any other failed link (the provider refused, the link expired). */

@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, within } from 'storybook/test'
 import type { PlintoHandlers } from '@plinto/testing'
 import { UserProfile, es } from '../index'
-import { otherSessions, signedInWithTotp } from '../stories/account-fixtures'
-import { mock, PASSWORD } from '../stories/plinto-mock'
+import { otherSessions, signedInWithTotp } from './account-fixtures'
+import { mock, PASSWORD } from './plinto-mock'
 
 // The dialog the UI's PlintoProvider opens when the server refuses a sensitive action with REAUTH_REQUIRED. Each
 // story moves the reference server's clock 11 minutes past Ada's sign-in, then (in `play`) asks UserProfile to sign
