@@ -220,3 +220,49 @@ test('while loading: a skeleton announced as busy; without identities: the empty
   expect(within(section()).getByText('Loading…').closest('[aria-busy="true"]')).toHaveClass('plinto-skeleton')
   expect(await within(section()).findByText('No provider is connected.')).toHaveClass('plinto-empty-state')
 })
+
+test('the last passkey cannot be deleted (LAST_SIGN_IN_METHOD): the passkeys section says why, in en and es', async () => {
+  installWebAuthn()
+  // Grace signed up with the provider, added a passkey, then disconnected the provider: the passkey is all left.
+  const client = await oauthOnly()
+  const passkey = await client.passkeys.registerPasskey({ name: 'Phone' })
+  const [identity] = (await client.users.listIdentities()).identities
+  await client.users.unlinkIdentity(identity!.id)
+
+  const deleteLastPasskey = async (region: HTMLElement, labels: { menu: string; item: string; confirm: string }) => {
+    const user = userEvent.setup()
+    await user.click(await within(region).findByRole('button', { name: labels.menu }))
+    await user.click(screen.getByRole('menuitem', { name: labels.item }))
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: labels.confirm }))
+  }
+  const english = renderWithPlinto(<UserProfile sections={['passkeys']} />, { client })
+  const passkeys = screen.getByRole('region', { name: 'Passkeys' })
+  await deleteLastPasskey(passkeys, { menu: 'Actions for Phone', item: 'Delete', confirm: 'Delete' })
+  expect(await within(passkeys).findByRole('alert')).toHaveTextContent(
+    'This is your only way to sign in. Set a password, add another passkey or connect a provider before you remove it.',
+  )
+  expect(within(passkeys).getByText('Phone')).toBeInTheDocument()
+  english.unmount()
+
+  renderWithPlinto(<UserProfile sections={['passkeys']} localization={es} />, { client })
+  const llaves = screen.getByRole('region', { name: es.userProfile.passkeysTitle })
+  await deleteLastPasskey(llaves, {
+    menu: es.account.rowActions('Phone'),
+    item: es.userProfile.delete,
+    confirm: es.userProfile.delete,
+  })
+  expect(await within(llaves).findByRole('alert')).toHaveTextContent(/^Es tu única forma de iniciar sesión\./)
+  expect((await client.passkeys.listPasskeys()).passkeys.map((kept) => kept.id)).toEqual([passkey.id])
+  expect(plinto.countRequests('DELETE', `/passkeys/${passkey.id}`)).toBe(2)
+})
+
+test('disconnecting the last way to sign in is explained in Spanish too', async () => {
+  const client = await oauthOnly()
+  renderWithPlinto(<UserProfile sections={[CONNECTED_ACCOUNTS_SECTION]} localization={es} />, { client })
+  const region = screen.getByRole('region', { name: 'Cuentas conectadas' })
+  const user = userEvent.setup()
+  await user.click(await within(region).findByRole('button', { name: /^Acciones para Development/ }))
+  await user.click(screen.getByRole('menuitem', { name: 'Desconectar' }))
+  await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Desconectar' }))
+  expect(await within(region).findByRole('alert')).toHaveTextContent(/^Es tu única forma de iniciar sesión\./)
+})

@@ -202,6 +202,8 @@ export const enAccount: AccountLocalization = {
     passkeySetupTitle: 'Passkeys',
     passkeySetupSubtitle: 'Sign in with your fingerprint, face or screen lock instead of a password.',
     manageOrganization: 'Manage organization',
+    lastSignInMethod:
+      'This is your only way to sign in. Set a password, add another passkey or connect a provider before you remove it.',
   },
   reauthentication: {
     title: 'Confirm it’s you',

@@ -375,6 +375,8 @@ export const es: PlintoLocalization = {
     passkeySetupTitle: 'Llaves de acceso',
     passkeySetupSubtitle: 'Inicia sesión con tu huella, tu cara o el bloqueo de pantalla en lugar de una contraseña.',
     manageOrganization: 'Gestionar organización',
+    lastSignInMethod:
+      'Es tu única forma de iniciar sesión. Establece una contraseña, añade otra llave de acceso o conecta un proveedor antes de quitarla.',
   },
   reauthentication: {
     title: 'Confirma que eres tú',

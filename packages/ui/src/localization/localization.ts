@@ -452,6 +452,11 @@ export interface PlintoLocalization {
     passkeySetupSubtitle: string
     /** OrganizationSwitcher's menu item that opens OrganizationProfile. */
     manageOrganization: string
+    /**
+     * LAST_SIGN_IN_METHOD: the server refused to delete a passkey or unlink an identity because it is the
+     * account's only way left to sign in.
+     */
+    lastSignInMethod: string
   }
   /** The dialog that asks the person to prove again who they are before a sensitive action (ReauthenticationDialog). */
   reauthentication: {
