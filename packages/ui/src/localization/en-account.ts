@@ -204,6 +204,14 @@ export const enAccount: AccountLocalization = {
     manageOrganization: 'Manage organization',
     lastSignInMethod:
       'This is your only way to sign in. Set a password, add another passkey or connect a provider before you remove it.',
+    deleteAccountTitle: 'Delete account',
+    deleteAccountBody:
+      'Your account, its sign-in methods and sessions are deleted for good, with the organizations you are the only member of.',
+    deleteAccount: 'Delete account',
+    deletingAccount: 'Deleting…',
+    confirmDeleteAccountTitle: 'Delete your account?',
+    confirmDeleteAccountBody: 'This cannot be undone. You are signed out everywhere at once.',
+    confirmDeleteAccountPasswordHint: 'Enter your password to confirm.',
   },
   reauthentication: {
     title: 'Confirm it’s you',

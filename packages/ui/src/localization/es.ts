@@ -377,6 +377,14 @@ export const es: PlintoLocalization = {
     manageOrganization: 'Gestionar organización',
     lastSignInMethod:
       'Es tu única forma de iniciar sesión. Establece una contraseña, añade otra llave de acceso o conecta un proveedor antes de quitarla.',
+    deleteAccountTitle: 'Eliminar cuenta',
+    deleteAccountBody:
+      'Tu cuenta, sus formas de iniciar sesión y sus sesiones se eliminan para siempre, junto con las organizaciones de las que eres el único miembro.',
+    deleteAccount: 'Eliminar cuenta',
+    deletingAccount: 'Eliminando…',
+    confirmDeleteAccountTitle: '¿Eliminar tu cuenta?',
+    confirmDeleteAccountBody: 'No se puede deshacer. Se cerrará tu sesión en todas partes al instante.',
+    confirmDeleteAccountPasswordHint: 'Escribe tu contraseña para confirmar.',
   },
   reauthentication: {
     title: 'Confirma que eres tú',

@@ -457,6 +457,15 @@ export interface PlintoLocalization {
      * account's only way left to sign in.
      */
     lastSignInMethod: string
+    /** UserProfile's "Delete account" danger zone (Account pane): its title, what deleting means, its button. */
+    deleteAccountTitle: string
+    deleteAccountBody: string
+    deleteAccount: string
+    deletingAccount: string
+    confirmDeleteAccountTitle: string
+    confirmDeleteAccountBody: string
+    /** Under the password field of the confirmation (accounts with a password). */
+    confirmDeleteAccountPasswordHint: string
   }
   /** The dialog that asks the person to prove again who they are before a sensitive action (ReauthenticationDialog). */
   reauthentication: {
