@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useContext } from 'react'
 import { useReauthentication } from '@plinto/react'
+import { UiContext } from '../ui-context'
 
-// The dialog, its form and the account screens' text are a chunk of their own, downloaded the first time a
+// The dialog, its form and the account screens' text are a file of their own, downloaded the first time a
 // sensitive action needs it: an app's first load carries only this host and the hook.
-const Dialog = lazy(() => import('./reauthentication-dialog'))
+const Dialog = /* @__PURE__ */ lazy(() => import('./reauthentication-host-dialog'))
 
 /**
  * Mounted by the UI's PlintoProvider: while it is mounted, a call refused with `REAUTH_REQUIRED` waits for the person
@@ -11,9 +12,10 @@ const Dialog = lazy(() => import('./reauthentication-dialog'))
  */
 export function ReauthenticationHost() {
   const pending = useReauthentication()
+  const context = useContext(UiContext)
   return pending ? (
     <Suspense fallback={null}>
-      <Dialog />
+      <Dialog context={context} />
     </Suspense>
   ) : null
 }
