@@ -45,13 +45,13 @@ const shared: Options = {
 const DIALOGS = {
   'user-profile-dialog': 'src/user-button/user-profile-dialog.tsx',
   'organization-profile-dialog': 'src/organization/organization-profile-dialog.tsx',
-  // The re-authentication dialog, loaded by the provider's host on first need (same reason).
-  'reauthentication-dialog-entry': 'src/reauthentication/reauthentication-dialog-entry.tsx',
+  // The same for the re-authentication dialog, which PlintoProvider's host imports (index.js re-exports it too).
+  'reauthentication-host-dialog': 'src/reauthentication/reauthentication-host-dialog.tsx',
 }
 const externalDialogs: EsbuildPlugin = {
   name: 'external-dialogs',
   setup(build) {
-    build.onResolve({ filter: /\/((user|organization)-profile-dialog|reauthentication-dialog-entry)$/ }, (args) =>
+    build.onResolve({ filter: /\/((user|organization)-profile|reauthentication-host)-dialog$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: `./${basename(args.path)}.js`, external: true } : undefined,
     )
   },

@@ -91,6 +91,7 @@ export {
   type ReauthenticationDialogProps,
 } from './reauthentication/reauthentication-dialog'
 export { CONNECTED_ACCOUNTS_SECTION } from './user-profile/connected-accounts-section'
+export { DELETE_ACCOUNT_SECTION } from './user-profile/delete-account-section'
 export { PHONE_SECTION } from './user-profile/phone-section'
 export { PhoneVerification, type PhoneVerificationProps } from './phone-verification/phone-verification'
 export type { Appearance, AppearanceElement, AppearanceVariables } from './appearance/appearance'

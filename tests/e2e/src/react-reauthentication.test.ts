@@ -37,6 +37,8 @@ test('a stale session changing its password is asked for it again in a dialog, a
   await page.getByRole('heading', { name: 'Verify your email', level: 1 }).waitFor()
 
   await navigateTo(page, 'Account')
+  // The password form is in UserProfile's Security pane.
+  await page.getByRole('tab', { name: 'Security' }).click()
   const password = region(page, 'Password')
   await password.getByLabel('Current password').fill(ada.password)
   await password.getByLabel('New password').fill(NEW_PASSWORD)

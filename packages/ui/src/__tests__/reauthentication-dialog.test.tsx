@@ -27,6 +27,18 @@ async function staleAda() {
 
 const sessions = () => screen.getByRole('region', { name: 'Active sessions' })
 
+/**
+ * The account screens confirm "Sign out all other sessions" first (ConfirmDialog); its confirm button runs the
+ * action, which the server refuses with REAUTH_REQUIRED while the session is stale.
+ */
+async function confirmRevokeAll(
+  user: ReturnType<typeof userEvent.setup>,
+  text = { title: 'Sign out all other sessions?', confirm: 'Sign out all other sessions' },
+) {
+  const confirmation = await screen.findByRole('alertdialog', { name: text.title })
+  await user.click(within(confirmation).getByRole('button', { name: text.confirm }))
+}
+
 test('signing out other sessions asks for the password, says when it is wrong, then completes', async () => {
   const client = await staleAda()
   renderWithPlinto(<UserProfile sections={['sessions']} />, { client })
@@ -34,6 +46,7 @@ test('signing out other sessions asks for the password, says when it is wrong, t
   await waitFor(() => expect(within(sessions()).getAllByRole('listitem')).toHaveLength(2))
   const revokeAll = within(sessions()).getByRole('button', { name: 'Sign out all other sessions' })
   await user.click(revokeAll)
+  await confirmRevokeAll(user)
 
   const dialog = await screen.findByRole('dialog', { name: 'Confirm it’s you' })
   expect(within(dialog).getByText('This is a sensitive action. Confirm your identity to continue.')).toBeVisible()
@@ -76,6 +89,7 @@ test('Cancel closes the dialog, focus returns, the action says it was not done; 
   await waitFor(() => expect(within(sessions()).getAllByRole('listitem')).toHaveLength(2))
   const revokeAll = within(sessions()).getByRole('button', { name: 'Sign out all other sessions' })
   await user.click(revokeAll)
+  await confirmRevokeAll(user)
   const dialog = await screen.findByRole('dialog', { name: 'Confirm it’s you' })
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
   expect(await within(sessions()).findByText('Not done: you did not confirm it’s you.')).toBeInTheDocument()
@@ -91,6 +105,7 @@ test('Escape (the dialog’s cancel event) cancels as well', async () => {
   const user = userEvent.setup()
   await waitFor(() => expect(within(sessions()).getAllByRole('listitem')).toHaveLength(2))
   await user.click(within(sessions()).getByRole('button', { name: 'Sign out all other sessions' }))
+  await confirmRevokeAll(user)
   const dialog = await screen.findByRole('dialog', { name: 'Confirm it’s you' })
   // What a browser fires on Escape for a modal dialog (jsdom has no showModal).
   fireEvent(dialog, createEvent('cancel', dialog, {}, { EventType: 'Event' }))
@@ -136,7 +151,11 @@ test('deleting a passkey: confirmed with the passkey itself', async () => {
   renderWithPlinto(<UserProfile sections={['passkeys']} />, { client })
   const user = userEvent.setup()
   const region = screen.getByRole('region', { name: 'Passkeys' })
-  await user.click(await within(region).findByRole('button', { name: 'Delete: Laptop' }))
+  // Deleting is in the row's menu and confirmed first (ConfirmDialog); the server then asks for re-authentication.
+  await user.click(await within(region).findByRole('button', { name: 'Actions for Laptop' }))
+  await user.click(screen.getByRole('menuitem', { name: 'Delete' }))
+  const confirmation = await screen.findByRole('alertdialog', { name: 'Delete the passkey “Laptop”?' })
+  await user.click(within(confirmation).getByRole('button', { name: 'Delete' }))
   const dialog = await screen.findByRole('dialog', { name: 'Confirm it’s you' })
   // A passkey is offered first; the password stays one click away.
   expect(within(dialog).getByRole('button', { name: 'Use your password' })).toBeInTheDocument()
@@ -162,6 +181,7 @@ test('an account with nothing to confirm with (magic link only) is offered to si
   const user = userEvent.setup()
   await waitFor(() => expect(within(sessions()).getAllByRole('listitem')).toHaveLength(2))
   await user.click(within(sessions()).getByRole('button', { name: 'Sign out all other sessions' }))
+  await confirmRevokeAll(user)
   const dialog = await screen.findByRole('dialog', { name: 'Confirm it’s you' })
   expect(within(dialog).getByText('To do this, sign in again.')).toBeInTheDocument()
   expect(within(dialog).queryByLabelText('Password')).not.toBeInTheDocument()
@@ -182,8 +202,26 @@ test('Spanish, and rendered by the app itself under reauthentication={false}', a
   const region = screen.getByRole('region', { name: 'Sesiones activas' })
   await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(2))
   await user.click(within(region).getByRole('button', { name: 'Cerrar todas las demás sesiones' }))
+  await confirmRevokeAll(user, { title: es.account.confirmRevokeAllTitle, confirm: es.userProfile.revokeAll })
   const dialog = await screen.findByRole('dialog', { name: 'Confirma que eres tú' })
   expect(screen.getAllByRole('dialog')).toHaveLength(1)
   await user.click(within(dialog).getByRole('button', { name: 'Cancelar' }))
   expect(await within(region).findByText('No se ha hecho: no confirmaste que eres tú.')).toBeInTheDocument()
+})
+
+test('Cancel returns focus to the refused action’s button once it is enabled again (disabled while it settles)', async () => {
+  const client = await staleAda()
+  renderWithPlinto(<UserProfile sections={['password']} />, { client })
+  const user = userEvent.setup()
+  await user.type(screen.getByLabelText('Current password'), PASSWORD)
+  await user.type(screen.getByLabelText('New password'), 'a brand new passphrase')
+  const submit = screen.getByRole('button', { name: 'Change password' })
+  await user.click(submit)
+  const dialog = await screen.findByRole('dialog', { name: 'Confirm it’s you' })
+  // The refused action is still running: its button is busy and disabled behind the dialog.
+  expect(screen.getByRole('button', { name: /Changing|Change password/, hidden: true })).toBeDisabled()
+  await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  await waitFor(() => expect(submit).toHaveFocus())
+  expect(submit).toBeEnabled()
 })

@@ -21,10 +21,22 @@ export interface CodeFormProps {
   autoFocus?: boolean
   /** Extra buttons after the submit button (e.g. Cancel). */
   children?: ReactNode
+  /** See Form's `opensOnRequest`: a code step that appears on request holds its pane's primary button. */
+  opensOnRequest?: boolean
 }
 
 /** One code field and its button: TOTP and SMS verification, turning a factor off, new backup codes. */
-export function CodeForm({ ui, label, hint, submitLabel, pendingLabel, onSubmit, autoFocus, children }: CodeFormProps) {
+export function CodeForm({
+  ui,
+  label,
+  hint,
+  submitLabel,
+  pendingLabel,
+  onSubmit,
+  autoFocus,
+  children,
+  opensOnRequest,
+}: CodeFormProps) {
   const { t } = ui
   const [code, setCode] = useState('')
   const { errors, show, refs } = useFormErrors(FIELDS)
@@ -44,7 +56,7 @@ export function CodeForm({ ui, label, hint, submitLabel, pendingLabel, onSubmit,
   })
 
   return (
-    <Form ui={ui} error={errors.form} onSubmit={submit}>
+    <Form ui={ui} error={errors.form} onSubmit={submit} opensOnRequest={opensOnRequest}>
       <Field
         ui={ui}
         ref={refs.code}

@@ -1,4 +1,5 @@
 import { createContext, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { PrimaryActionScope } from '../internal/primary-action'
 import type { Ui } from '../internal/use-ui'
 
 /**
@@ -47,7 +48,12 @@ export function Panes<Id extends string>({ ui, label, panes, active, onChange }:
   }, [switched])
 
   if (!current) return null
-  if (panes.length === 1) return <div className={ui.cx('panePanel')}>{current.content}</div>
+  if (panes.length === 1)
+    return (
+      <div className={ui.cx('panePanel')}>
+        <PrimaryActionScope key={current.id}>{current.content}</PrimaryActionScope>
+      </div>
+    )
 
   const select = (pane: Id) => {
     if (pane !== current.id) onChange(pane)
@@ -119,7 +125,9 @@ export function Panes<Id extends string>({ ui, label, panes, active, onChange }:
         <h2 ref={heading} tabIndex={-1} className={ui.cx('paneTitle')}>
           {current.label}
         </h2>
-        <PaneTitleContext.Provider value={current.label}>{current.content}</PaneTitleContext.Provider>
+        <PaneTitleContext.Provider value={current.label}>
+          <PrimaryActionScope key={current.id}>{current.content}</PrimaryActionScope>
+        </PaneTitleContext.Provider>
       </div>
     </div>
   )

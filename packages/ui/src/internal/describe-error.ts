@@ -63,6 +63,9 @@ export function describeError<F extends string>(
     case 'REAUTH_CANCELLED':
     case 'REAUTH_REQUIRED':
       return { form: t.reauthentication?.cancelled ?? t.errors.generic, fields: {} }
+    // Only the account screens delete passkeys and unlink identities; elsewhere `account` may be absent.
+    case 'LAST_SIGN_IN_METHOD':
+      return { form: t.account?.lastSignInMethod ?? t.errors.generic, fields: {} }
     case 'PASSKEY_CANCELLED':
       return { form: t.errors.passkeyCancelled, fields: {} }
     case 'PASSKEY_VERIFICATION_FAILED':

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode, type SyntheticEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type SyntheticEvent } from 'react'
 import type { AppearanceElement } from '../appearance/appearance'
 import { focusPlaceOf } from './focus-place'
 import type { Ui } from './use-ui'
@@ -11,12 +11,19 @@ export interface DialogProps {
   describedBy?: string
   /** `alertdialog` for confirmations of destructive actions; `dialog` otherwise. */
   role?: 'dialog' | 'alertdialog'
-  /** The element class: `modal` (account screens) or `confirmDialog`. */
+  /** The element class: `modal` (account screens), `confirmDialog`, or `dialog` (ReauthenticationDialog). */
   element?: AppearanceElement
   /** Escape, the close button or a press on the backdrop. The owner unmounts the dialog. */
   onClose: () => void
   children: ReactNode
 }
+
+/** How long focus return keeps trying while the opener cannot take focus (disabled): 10 frames of 16 ms. */
+const RETURN_TRIES = 10
+const RETURN_INTERVAL_MS = 16
+
+const activeHtmlElement = () =>
+  typeof document !== 'undefined' && document.activeElement instanceof HTMLElement ? document.activeElement : null
 
 const FOCUSABLE =
   'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])'
@@ -33,7 +40,11 @@ const FOCUSABLE =
  *   handled here too for the fallback.
  * - On unmount focus goes back to the element that had it when the dialog opened (the menu item's trigger,
  *   the row's menu button), unless focus has already moved elsewhere on purpose; if that element is gone
- *   (its row was removed), to the heading of the pane or section it was in.
+ *   (its row was removed), to the heading of the pane or section it was in. When the opener cannot take focus
+ *   yet (the button of an action that is still settling is disabled, as when the re-authentication dialog
+ *   closes and the refused action runs again), focus return tries again for a few frames.
+ * - The opener is read when the dialog opens; if a field inside took focus first (`autoFocus` runs during the
+ *   commit, before effects), the element that had focus while the dialog rendered is the opener.
  * - The element with `autofocus`/`data-autofocus` inside, or the dialog's first focusable element, takes focus.
  */
 export function Dialog({
@@ -48,11 +59,14 @@ export function Dialog({
   const dialog = useRef<HTMLDialogElement>(null)
   const close = useRef(onClose)
   close.current = onClose
+  // What had focus while the dialog first rendered: the opener when a field inside has taken focus by the effect.
+  const [renderOpener] = useState(activeHtmlElement)
 
   useEffect(() => {
     const node = dialog.current
     if (!node) return
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    const current = activeHtmlElement()
+    const opener = current && node.contains(current) ? renderOpener : current
     // Where focus goes if the opener is gone when the dialog closes: the pane (or section) it was in.
     const place = opener?.closest('[role="tabpanel"]') ?? opener?.closest('section')
     if (typeof node.showModal === 'function') {
@@ -65,13 +79,24 @@ export function Dialog({
     return () => {
       if (typeof node.close === 'function' && node.open) node.close()
       // Return focus only when it is lost (on the body or inside the closing dialog): never steal it.
-      const active = document.activeElement
-      if (active && active !== document.body && !node.contains(active)) return
-      if (opener?.isConnected) return opener.focus()
-      const heading = place?.isConnected ? place.querySelector(':scope > h2') : null
-      if (heading) focusPlaceOf(heading)
+      const lost = () => {
+        const active = document.activeElement
+        return !active || active === document.body || node.contains(active)
+      }
+      const restore = (tries: number) => {
+        if (!lost()) return
+        if (opener?.isConnected) {
+          opener.focus()
+          // Disabled for now (its action is settling): try again on the next frames.
+          if (document.activeElement !== opener && tries > 0) setTimeout(() => restore(tries - 1), RETURN_INTERVAL_MS)
+          return
+        }
+        const heading = place?.isConnected ? place.querySelector(':scope > h2') : null
+        if (heading) focusPlaceOf(heading)
+      }
+      restore(RETURN_TRIES)
     }
-  }, [])
+  }, [renderOpener])
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key === 'Escape') {

@@ -202,6 +202,16 @@ export const enAccount: AccountLocalization = {
     passkeySetupTitle: 'Passkeys',
     passkeySetupSubtitle: 'Sign in with your fingerprint, face or screen lock instead of a password.',
     manageOrganization: 'Manage organization',
+    lastSignInMethod:
+      'This is your only way to sign in. Set a password, add another passkey or connect a provider before you remove it.',
+    deleteAccountTitle: 'Delete account',
+    deleteAccountBody:
+      'Your account, its sign-in methods and sessions are deleted for good, with the organizations you are the only member of.',
+    deleteAccount: 'Delete account',
+    deletingAccount: 'Deleting…',
+    confirmDeleteAccountTitle: 'Delete your account?',
+    confirmDeleteAccountBody: 'This cannot be undone. You are signed out everywhere at once.',
+    confirmDeleteAccountPasswordHint: 'Enter your password to confirm.',
   },
   reauthentication: {
     title: 'Confirm it’s you',
@@ -237,6 +247,8 @@ export const enAccount: AccountLocalization = {
     linked: 'The account is connected.',
     lastMethod:
       'This is your only way to sign in. Set a password, add a passkey or connect another provider before you disconnect it.',
+    confirmUnlinkTitle: (provider) => `Disconnect ${provider}?`,
+    confirmUnlinkBody: 'You can no longer sign in with it. You can connect it again later.',
     alreadyLinked: 'That account is already connected to another user. Sign in with it there and disconnect it first.',
     linkFailed: 'The account could not be connected. Try again.',
   },

@@ -375,6 +375,16 @@ export const es: PlintoLocalization = {
     passkeySetupTitle: 'Llaves de acceso',
     passkeySetupSubtitle: 'Inicia sesión con tu huella, tu cara o el bloqueo de pantalla en lugar de una contraseña.',
     manageOrganization: 'Gestionar organización',
+    lastSignInMethod:
+      'Es tu única forma de iniciar sesión. Establece una contraseña, añade otra llave de acceso o conecta un proveedor antes de quitarla.',
+    deleteAccountTitle: 'Eliminar cuenta',
+    deleteAccountBody:
+      'Tu cuenta, sus formas de iniciar sesión y sus sesiones se eliminan para siempre, junto con las organizaciones de las que eres el único miembro.',
+    deleteAccount: 'Eliminar cuenta',
+    deletingAccount: 'Eliminando…',
+    confirmDeleteAccountTitle: '¿Eliminar tu cuenta?',
+    confirmDeleteAccountBody: 'No se puede deshacer. Se cerrará tu sesión en todas partes al instante.',
+    confirmDeleteAccountPasswordHint: 'Escribe tu contraseña para confirmar.',
   },
   reauthentication: {
     title: 'Confirma que eres tú',
@@ -410,6 +420,8 @@ export const es: PlintoLocalization = {
     linked: 'La cuenta se ha conectado.',
     lastMethod:
       'Es tu única forma de iniciar sesión. Establece una contraseña, añade una llave de acceso o conecta otro proveedor antes de desconectarla.',
+    confirmUnlinkTitle: (provider) => `¿Desconectar ${provider}?`,
+    confirmUnlinkBody: 'Ya no podrás iniciar sesión con ella. Puedes volver a conectarla más adelante.',
     alreadyLinked: 'Esa cuenta ya está conectada a otro usuario. Inicia sesión con ella allí y desconéctala primero.',
     linkFailed: 'No se pudo conectar la cuenta. Inténtalo de nuevo.',
   },

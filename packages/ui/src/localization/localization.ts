@@ -452,6 +452,20 @@ export interface PlintoLocalization {
     passkeySetupSubtitle: string
     /** OrganizationSwitcher's menu item that opens OrganizationProfile. */
     manageOrganization: string
+    /**
+     * LAST_SIGN_IN_METHOD: the server refused to delete a passkey or unlink an identity because it is the
+     * account's only way left to sign in.
+     */
+    lastSignInMethod: string
+    /** UserProfile's "Delete account" danger zone (Account pane): its title, what deleting means, its button. */
+    deleteAccountTitle: string
+    deleteAccountBody: string
+    deleteAccount: string
+    deletingAccount: string
+    confirmDeleteAccountTitle: string
+    confirmDeleteAccountBody: string
+    /** Under the password field of the confirmation (accounts with a password). */
+    confirmDeleteAccountPasswordHint: string
   }
   /** The dialog that asks the person to prove again who they are before a sensitive action (ReauthenticationDialog). */
   reauthentication: {
@@ -502,6 +516,9 @@ export interface PlintoLocalization {
     linked: string
     /** LAST_SIGN_IN_METHOD: unlinking would leave no way to sign in. */
     lastMethod: string
+    /** The confirmation of a disconnect; `provider` is its display name (en: `Disconnect ${provider}?`). */
+    confirmUnlinkTitle: (provider: string) => string
+    confirmUnlinkBody: string
     /** IDENTITY_ALREADY_LINKED: the provider account belongs to another account. */
     alreadyLinked: string
     /** Any other failed link (the provider refused, the link expired). */

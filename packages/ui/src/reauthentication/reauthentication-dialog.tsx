@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useAuth, useReauthentication, type PendingReauthentication } from '@plinto/react'
 import { isPlintoError, type ReauthenticateInput, type ReauthenticationMethod } from '@plinto/typescript-sdk'
 import { Field } from '../elements/field'
@@ -6,6 +6,7 @@ import { Form } from '../elements/form'
 import { LinkButton } from '../elements/link-button'
 import { SubmitButton } from '../elements/submit-button'
 import { describeError } from '../internal/describe-error'
+import { Dialog } from '../internal/dialog'
 import { useUi, type PresentationProps, type Ui } from '../internal/use-ui'
 import { enAccount } from '../localization/en-account'
 
@@ -63,73 +64,39 @@ export function ReauthenticationDialog(props: ReauthenticationDialogProps) {
 function OpenDialog({ pending, ...presentation }: ReauthenticationDialogProps & { pending: PendingReauthentication }) {
   const ui = useUi(presentation, undefined, undefined, enAccount)
   const r = ui.t.reauthentication
-  const dialog = useRef<HTMLDialogElement>(null)
   const titleId = `plinto-reauthentication-${idOf(pending)}`
   const [method, setMethod] = useState(() => PREFERENCE.find((m) => pending.methods.includes(m)))
-  // What had focus when the dialog was asked for, read while rendering: by the time effects run, the dialog's field
-  // has taken focus (autoFocus).
-  const [previous] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
 
-  useEffect(() => {
-    const element = dialog.current
-    // showModal: the rest of the page is inert (focus cannot leave), Escape fires `cancel`. Environments without it
-    // (jsdom) get an open, non-modal dialog.
-    if (element && !element.open) {
-      if (typeof element.showModal === 'function') element.showModal()
-      else element.setAttribute('open', '')
-    }
-    return () => {
-      if (element?.open && typeof element.close === 'function') element.close()
-      // Back to what opened it. That is often the button of the refused action, disabled until the action settles
-      // (a moment after the dialog goes): try again for a few frames until it can take focus.
-      const restore = (tries: number) => {
-        if (!previous?.isConnected) return
-        previous.focus()
-        if (document.activeElement !== previous && tries > 0) setTimeout(() => restore(tries - 1), 16)
-      }
-      restore(10)
-    }
-  }, [previous])
-
+  // The modal parts are Dialog's (showModal, Escape and the backdrop, the Tab trap, focus return to what opened
+  // it — often the refused action's button, disabled until the action settles, so Dialog retries for a few frames).
+  // Escape, the backdrop and Cancel all cancel the refused action.
   return (
-    <dialog
-      ref={dialog}
-      // The root's class carries the theme's custom properties, which the dialog's own styles read.
-      className={[ui.rootProps.className, ui.cx('dialog')].filter(Boolean).join(' ')}
-      aria-labelledby={titleId}
-      lang={ui.rootProps.lang}
-      data-plinto-theme={ui.rootProps['data-plinto-theme']}
-      style={ui.rootProps.style}
-      // Escape: the browser closes the dialog; the refused action is cancelled with it.
-      onCancel={() => pending.cancel()}
-    >
-      <div>
-        <div className={ui.cx('header')}>
-          <h2 id={titleId} className={ui.cx('title')}>
-            {r.title}
-          </h2>
-          <p className={ui.cx('subtitle')}>{method ? r.description : r.signInAgain}</p>
-        </div>
-        {method === undefined ? (
-          <SignInAgain ui={ui} pending={pending} />
-        ) : (
-          <Proof key={method} ui={ui} pending={pending} method={method} />
-        )}
-        <div className={ui.cx('footer')}>
-          {pending.methods
-            .filter((other) => other !== method)
-            .sort((a, b) => PREFERENCE.indexOf(a) - PREFERENCE.indexOf(b))
-            .map((other) => (
-              <LinkButton key={other} ui={ui} onClick={() => setMethod(other)}>
-                {label(r, other)}
-              </LinkButton>
-            ))}
-          <button type="button" className={ui.cx('secondaryButton')} onClick={() => pending.cancel()}>
-            {r.cancel}
-          </button>
-        </div>
+    <Dialog ui={ui} element="dialog" labelledBy={titleId} onClose={() => pending.cancel()}>
+      <div className={ui.cx('header')}>
+        <h2 id={titleId} className={ui.cx('title')}>
+          {r.title}
+        </h2>
+        <p className={ui.cx('subtitle')}>{method ? r.description : r.signInAgain}</p>
       </div>
-    </dialog>
+      {method === undefined ? (
+        <SignInAgain ui={ui} pending={pending} />
+      ) : (
+        <Proof key={method} ui={ui} pending={pending} method={method} />
+      )}
+      <div className={ui.cx('footer')}>
+        {pending.methods
+          .filter((other) => other !== method)
+          .sort((a, b) => PREFERENCE.indexOf(a) - PREFERENCE.indexOf(b))
+          .map((other) => (
+            <LinkButton key={other} ui={ui} onClick={() => setMethod(other)}>
+              {label(r, other)}
+            </LinkButton>
+          ))}
+        <button type="button" className={ui.cx('secondaryButton')} onClick={() => pending.cancel()}>
+          {r.cancel}
+        </button>
+      </div>
+    </Dialog>
   )
 }
 

@@ -1,4 +1,5 @@
 import { useRef } from 'react'
+import { usePrimaryAction } from '../internal/primary-action'
 import { useFocusOnMount } from '../internal/use-focus-on-mount'
 import type { Ui } from '../internal/use-ui'
 
@@ -16,6 +17,8 @@ export function BackupCodes({ ui, codes, onDone, headingLevel = 3 }: BackupCodes
   const { t } = ui
   const heading = useRef<HTMLHeadingElement>(null)
   useFocusOnMount(heading)
+  // The step the person is on: its button is the pane's one primary button until they are done.
+  usePrimaryAction({ claimOnMount: true })
   return (
     <div className={ui.cx('notice')}>
       <Heading ref={heading} tabIndex={-1} className={ui.cx('itemTitle')}>

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react'
 import { useConnectedAccounts, useOAuthProviders } from '@plinto/react'
 import { isPlintoError, type ConnectedIdentity } from '@plinto/typescript-sdk'
+import { Avatar } from '../elements/avatar'
+import { useConfirmation } from '../elements/confirm-dialog'
 import { FormAlert } from '../elements/form-alert'
 import { QueryState } from '../elements/query-state'
+import { RowMenu } from '../elements/row-menu'
 import { Section } from '../elements/section'
 import { StatusMessage } from '../elements/status-message'
 import { describeError } from '../internal/describe-error'
@@ -30,7 +33,9 @@ export interface ConnectedAccountsSectionProps {
 
 /**
  * The account's sign-in methods: the password (set or not), the passkey count, and each connected provider
- * identity with "Disconnect"; "Connect …" for the providers the server offers. Disconnecting the last way to sign
+ * identity as a list row (the provider's initial as its mark, its details, "Disconnect" in the row's menu after a
+ * confirmation; a skeleton while loading, an empty state, the error with "Try again"); "Connect …" (secondary
+ * buttons) for the providers the server offers. Disconnecting the last way to sign
  * in is refused by the server (`LAST_SIGN_IN_METHOD`) and explained. A link goes through the provider and comes
  * back through `<AuthCallback />`, which returns here with the outcome in the address (see ../internal/link-result).
  */
@@ -43,6 +48,7 @@ export function ConnectedAccountsSection({ ui, oauthRedirectUrl }: ConnectedAcco
   const [status, setStatus] = useState<string>()
   const [unlinking, setUnlinking] = useState<string>()
   const [redirecting, setRedirecting] = useState<string>()
+  const [confirmation, confirm] = useConfirmation(ui)
 
   // The outcome of a link that just came back through <AuthCallback />: said once, then gone from the address.
   useEffect(() => {
@@ -103,44 +109,61 @@ export function ConnectedAccountsSection({ ui, oauthRedirectUrl }: ConnectedAcco
               {text.passkeys(methods.passkeys)}
             </p>
             {methods.identities.length === 0 ? (
-              <p className={ui.cx('itemDetail')}>{text.identitiesEmpty}</p>
+              <p className={ui.cx('emptyState')}>{text.identitiesEmpty}</p>
             ) : (
               <ul className={ui.cx('list')}>
-                {methods.identities.map((identity) => (
-                  <li key={identity.id} className={ui.cx('listItem')}>
-                    <div>
-                      <p className={ui.cx('itemTitle')}>{identity.provider_name}</p>
-                      <p className={ui.cx('itemDetail')}>
-                        {[identity.name, identity.email].filter(Boolean).join(' · ')} ·{' '}
-                        {text.connectedOn(formatDate(identity.created_at, t.locale))}
-                      </p>
-                    </div>
-                    <div className={ui.cx('itemActions')}>
-                      <button
-                        type="button"
-                        className={ui.cx('dangerButton')}
-                        aria-label={`${text.unlink}: ${identity.provider_name} (${identity.email})`}
-                        disabled={unlinking === identity.id}
-                        aria-busy={unlinking === identity.id}
-                        onClick={() => void unlink(identity)}
-                      >
-                        {unlinking === identity.id ? text.unlinking : text.unlink}
-                      </button>
-                    </div>
-                  </li>
-                ))}
+                {methods.identities.map((identity) => {
+                  const name = identity.email ? `${identity.provider_name} (${identity.email})` : identity.provider_name
+                  return (
+                    <li key={identity.id} className={ui.cx('listItem')}>
+                      <div className={ui.cx('listItemMain')}>
+                        {/* The provider's mark: its initial on a tone derived from the provider, no logo. */}
+                        <Avatar ui={ui} size="small" name={identity.provider_name} email={identity.provider} />
+                        <div>
+                          <p className={ui.cx('itemTitle')}>{identity.provider_name}</p>
+                          <p className={ui.cx('itemDetail')}>
+                            {[identity.name, identity.email].filter(Boolean).join(' · ')} ·{' '}
+                            {text.connectedOn(formatDate(identity.created_at, t.locale))}
+                          </p>
+                        </div>
+                      </div>
+                      <RowMenu
+                        ui={ui}
+                        name={name}
+                        busy={unlinking === identity.id}
+                        actions={[
+                          {
+                            id: 'unlink',
+                            label: text.unlink,
+                            danger: true,
+                            onSelect: () =>
+                              confirm({
+                                title: text.confirmUnlinkTitle(identity.provider_name),
+                                body: text.confirmUnlinkBody,
+                                confirmLabel: text.unlink,
+                                pendingLabel: text.unlinking,
+                                run: () => unlink(identity),
+                              }),
+                          },
+                        ]}
+                      />
+                    </li>
+                  )
+                })}
               </ul>
             )}
           </>
         )}
       </QueryState>
+      {confirmation}
       {(providers.data ?? []).length > 0 ? (
-        <div className={ui.cx('socialButtons')}>
+        // Secondary: in a pane the only primary button is the submit of the form being worked on.
+        <div className={ui.cx('itemActions')}>
           {(providers.data ?? []).map((provider) => (
             <button
               key={provider.id}
               type="button"
-              className={ui.cx('socialButton')}
+              className={ui.cx('secondaryButton')}
               data-provider={provider.id}
               disabled={redirecting !== undefined}
               aria-busy={redirecting === provider.name}

@@ -7,6 +7,7 @@ import type { User } from '@plinto/typescript-sdk'
 import type { PlintoLocalization } from '../localization/localization'
 import type { Ui } from '../internal/use-ui'
 import { CONNECTED_ACCOUNTS_SECTION, ConnectedAccountsSection } from './connected-accounts-section'
+import { DELETE_ACCOUNT_SECTION, DeleteAccountSection } from './delete-account-section'
 import { MfaSection } from './mfa-section'
 import { PasskeysSection } from './passkeys-section'
 import { PasswordSection } from './password-section'
@@ -43,7 +44,7 @@ interface SectionEntry {
 }
 
 /**
- * The sections {@link UserProfile} can show: `profile`, `phone` and `connectedAccounts` (Account pane),
+ * The sections {@link UserProfile} can show: `profile`, `phone`, `connectedAccounts` and `deleteAccount` (Account pane),
  * `password`, `mfa`, `passkeys` (Security pane) and `sessions` (Sessions pane). `phone` is shown only when
  * listed (an app opts in once its server can send texts).
  *
@@ -56,6 +57,7 @@ export type UserProfileSection =
   | 'profile'
   | typeof PHONE_SECTION
   | typeof CONNECTED_ACCOUNTS_SECTION
+  | typeof DELETE_ACCOUNT_SECTION
   | 'password'
   | 'mfa'
   | 'passkeys'
@@ -72,6 +74,11 @@ export const USER_PROFILE_SECTIONS: Record<UserProfileSection, SectionEntry> = {
   [CONNECTED_ACCOUNTS_SECTION]: {
     pane: 'account',
     render: ({ ui }) => <ConnectedAccountsSection key={CONNECTED_ACCOUNTS_SECTION} ui={ui} />,
+  },
+  // Last in the Account pane, as Clerk shows it (by default too): the one irreversible action comes last.
+  [DELETE_ACCOUNT_SECTION]: {
+    pane: 'account',
+    render: ({ ui }) => <DeleteAccountSection key={DELETE_ACCOUNT_SECTION} ui={ui} />,
   },
   password: { pane: 'security', render: ({ ui }) => <PasswordSection key="password" ui={ui} /> },
   mfa: { pane: 'security', render: ({ ui }) => <MfaSection key="mfa" ui={ui} /> },

@@ -48,6 +48,7 @@ export function SmsPart({ ui, mfa, enabled, onEnabled, onStatus, headingLevel = 
   if (enabled) {
     body = disabling ? (
       <CodeForm
+        opensOnRequest
         ui={ui}
         autoFocus
         label={t.fields.mfaCode}
@@ -72,6 +73,7 @@ export function SmsPart({ ui, mfa, enabled, onEnabled, onStatus, headingLevel = 
   } else if (sentTo) {
     body = (
       <CodeForm
+        opensOnRequest
         ui={ui}
         autoFocus
         label={t.fields.smsCode}

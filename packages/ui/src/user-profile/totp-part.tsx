@@ -82,6 +82,7 @@ export function TotpPart({ ui, mfa, enabled, onEnabled, onBackupCodes, onStatus,
         </button>
       ) : mode.kind === 'regenerate' ? (
         <CodeForm
+          opensOnRequest
           ui={ui}
           autoFocus
           label={t.fields.mfaCode}
@@ -98,6 +99,7 @@ export function TotpPart({ ui, mfa, enabled, onEnabled, onBackupCodes, onStatus,
         </CodeForm>
       ) : mode.kind === 'disable' ? (
         <CodeForm
+          opensOnRequest
           ui={ui}
           autoFocus
           label={t.fields.mfaCode}

@@ -26,6 +26,7 @@ export function TotpSetup({ ui, setup, onVerify, onCancel }: TotpSetupProps) {
         {t.userProfile.totpManual} <code className={ui.cx('secret')}>{setup.secret}</code>
       </p>
       <CodeForm
+        opensOnRequest
         ui={ui}
         label={t.fields.mfaCode}
         hint={t.hints.mfaCode}

@@ -26,8 +26,8 @@ export type { UserProfilePane, UserProfileSection } from './sections'
  */
 export interface UserProfileProps extends PresentationProps, RootAttributes {
   /**
-   * Which sections to show, in this order within their panes. Default: all but `phone` (profile, connectedAccounts;
-   * password, mfa, passkeys; sessions); list `'phone'` to show the account's phone number and its verification.
+   * Which sections to show, in this order within their panes. Default: all but `phone` (profile, connectedAccounts,
+   * deleteAccount; password, mfa, passkeys; sessions); list `'phone'` to show the account's phone number and its verification.
    * Panes left without a section are not offered; with a single pane there is no navigation.
    */
   sections?: readonly UserProfileSection[]

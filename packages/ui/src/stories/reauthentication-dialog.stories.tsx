@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, within } from 'storybook/test'
 import type { PlintoHandlers } from '@plinto/testing'
 import { UserProfile, es } from '../index'
-import { otherSessions, signedInWithTotp } from '../stories/account-fixtures'
-import { mock, PASSWORD } from '../stories/plinto-mock'
+import { otherSessions, signedInWithTotp } from './account-fixtures'
+import { mock, PASSWORD } from './plinto-mock'
 
 // The dialog the UI's PlintoProvider opens when the server refuses a sensitive action with REAUTH_REQUIRED. Each
 // story moves the reference server's clock 11 minutes past Ada's sign-in, then (in `play`) asks UserProfile to sign
@@ -27,10 +27,16 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Opens the dialog: signs out all other sessions, which the server refuses until Ada confirms it is her. */
+/**
+ * Opens the dialog: signs out all other sessions (after UserProfile's own confirmation), which the server refuses
+ * until Ada confirms it is her.
+ */
 async function openDialog(canvasElement: HTMLElement, userEvent: { click(element: Element): Promise<void> }) {
   const canvas = within(canvasElement)
-  await userEvent.click(await canvas.findByRole('button', { name: /Sign out all other sessions|Cerrar todas/ }))
+  const revokeAll = /Sign out all other sessions|Cerrar todas las demás sesiones/
+  await userEvent.click(await canvas.findByRole('button', { name: revokeAll }))
+  const confirmation = await canvas.findByRole('alertdialog')
+  await userEvent.click(within(confirmation).getByRole('button', { name: revokeAll }))
   return canvas.findByRole('dialog')
 }
 

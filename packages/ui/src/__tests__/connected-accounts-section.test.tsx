@@ -4,8 +4,8 @@ import { afterEach, expect, test } from 'vitest'
 import type { PlintoClient } from '@plinto/typescript-sdk'
 import { API_URL, EMAIL, PASSWORD, seedAda } from '@plinto/test-support'
 import { AuthCallback, CONNECTED_ACCOUNTS_SECTION, UserProfile, es } from '../index'
-import { expectNoAxeViolations, useRenderWithPlinto } from '../__tests__/render-with-plinto'
-import { installWebAuthn, uninstallWebAuthn } from '../__tests__/webauthn'
+import { expectNoAxeViolations, useRenderWithPlinto } from './render-with-plinto'
+import { installWebAuthn, uninstallWebAuthn } from './webauthn'
 
 const REDIRECT_URI = 'http://localhost:5173/auth/callback'
 // The section's default redirect URI is this page's origin + /auth/callback.
@@ -56,6 +56,17 @@ async function oauthOnly(email = 'grace@example.com') {
 
 const section = () => screen.getByRole('region', { name: 'Connected accounts' })
 
+/** Disconnects through the row's menu and its confirmation, as sessions and passkeys are removed. */
+async function disconnect(region: HTMLElement, rowMenu: string | RegExp, question: string) {
+  const user = userEvent.setup()
+  await user.click(await within(region).findByRole('button', { name: rowMenu }))
+  await user.click(screen.getByRole('menuitem', { name: 'Disconnect' }))
+  const confirm = await screen.findByRole('alertdialog', { name: question })
+  expect(confirm).toHaveAccessibleDescription('You can no longer sign in with it. You can connect it again later.')
+  await user.click(within(confirm).getByRole('button', { name: 'Disconnect' }))
+  await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
+}
+
 test('lists the sign-in methods and disconnects an identity; axe clean', async () => {
   const client = await signedInAda()
   await linkDev(client, 'ada.work@example.com')
@@ -67,9 +78,9 @@ test('lists the sign-in methods and disconnects an identity; axe clean', async (
   expect(within(region).getByText(/Ada Work · ada\.work@example\.com · connected/)).toBeInTheDocument()
   await expectNoAxeViolations(container)
 
-  await userEvent
-    .setup()
-    .click(within(region).getByRole('button', { name: 'Disconnect: Development (ada.work@example.com)' }))
+  // The provider's mark: its initial, decorative (the row's title names it).
+  expect(region.querySelector('.plinto-list-item [data-initials="D"][aria-hidden="true"]')).not.toBeNull()
+  await disconnect(region, 'Actions for Development (ada.work@example.com)', 'Disconnect Development?')
   await waitFor(() => expect(within(region).getByRole('status')).toHaveTextContent('Development is disconnected.'))
   expect(within(region).getByText('No provider is connected.')).toBeInTheDocument()
   expect(plinto.countRequests('DELETE', `/users/me/identities/${identity!.id}`)).toBe(1)
@@ -80,7 +91,7 @@ test('disconnecting the last way to sign in is refused and explained; the identi
   renderWithPlinto(<UserProfile sections={[CONNECTED_ACCOUNTS_SECTION]} />, { client })
   const region = section()
   await within(region).findByText(/Password: Not set/)
-  await userEvent.setup().click(within(region).getByRole('button', { name: /^Disconnect: Development/ }))
+  await disconnect(region, /^Actions for Development/, 'Disconnect Development?')
   expect(await within(region).findByRole('alert')).toHaveTextContent('This is your only way to sign in.')
   expect(within(region).getByText(/grace@example\.com/)).toBeInTheDocument()
 })
@@ -135,11 +146,15 @@ test('a passkey added in the passkeys section shows in the passkey count', async
   installWebAuthn()
   const client = await signedInAda()
   renderWithPlinto(<UserProfile sections={['passkeys', CONNECTED_ACCOUNTS_SECTION]} />, { client })
-  const region = section()
-  await within(region).findByText(/0 passkeys/)
-  const passkeys = screen.getByRole('region', { name: 'Passkeys' })
-  await userEvent.setup().click(await within(passkeys).findByRole('button', { name: 'Add a passkey' }))
-  expect(await within(region).findByText(/1 passkey$/)).toBeInTheDocument()
+  await within(section()).findByText(/0 passkeys/)
+  // Passkeys are in the Security pane, connected accounts in the Account pane.
+  const user = userEvent.setup()
+  await user.click(screen.getByRole('tab', { name: 'Security' }))
+  const passkeys = await screen.findByRole('region', { name: 'Passkeys' })
+  await user.click(await within(passkeys).findByRole('button', { name: 'Add a passkey' }))
+  await within(passkeys).findByText('Your passkey is added.')
+  await user.click(screen.getByRole('tab', { name: 'Account' }))
+  expect(await within(section()).findByText(/1 passkey$/)).toBeInTheDocument()
 })
 
 test('a failed load says so and offers Try again', async () => {
@@ -171,4 +186,83 @@ test('a link the server refuses (a redirect URI not on its allow-list) is explai
   await userEvent.setup().click(await within(section()).findByRole('button', { name: 'Connect Development' }))
   expect(await within(section()).findByRole('alert')).toHaveTextContent('The account could not be connected.')
   expect(within(section()).getByRole('button', { name: 'Connect Development' })).toBeEnabled()
+})
+
+test('cancelling the confirmation keeps the identity and sends nothing', async () => {
+  const client = await signedInAda()
+  await linkDev(client, 'ada.work@example.com')
+  const [identity] = (await client.users.listIdentities()).identities
+  renderWithPlinto(<UserProfile sections={[CONNECTED_ACCOUNTS_SECTION]} />, { client })
+  const region = section()
+  const user = userEvent.setup()
+  const menu = await within(region).findByRole('button', { name: 'Actions for Development (ada.work@example.com)' })
+  await user.click(menu)
+  await user.click(screen.getByRole('menuitem', { name: 'Disconnect' }))
+  const confirm = await screen.findByRole('alertdialog', { name: 'Disconnect Development?' })
+  await user.click(within(confirm).getByRole('button', { name: 'Cancel' }))
+  await waitFor(() => expect(menu).toHaveFocus())
+  expect(within(region).getByText('Development')).toBeInTheDocument()
+  expect(plinto.countRequests('DELETE', `/users/me/identities/${identity!.id}`)).toBe(0)
+})
+
+test('"Connect …" buttons are secondary: the section has no primary button', async () => {
+  const client = await signedInAda()
+  renderWithPlinto(<UserProfile sections={[CONNECTED_ACCOUNTS_SECTION]} />, { client })
+  const button = await within(section()).findByRole('button', { name: 'Connect Development' })
+  expect(button).toHaveClass('plinto-secondary-button')
+  expect(section().querySelector('.plinto-primary-button')).toBeNull()
+})
+
+test('while loading: a skeleton announced as busy; without identities: the empty state', async () => {
+  const client = await signedInAda()
+  plinto.faults.delay({ path: '/users/me/identities', method: 'GET', ms: 300 })
+  renderWithPlinto(<UserProfile sections={[CONNECTED_ACCOUNTS_SECTION]} />, { client })
+  expect(within(section()).getByText('Loading…').closest('[aria-busy="true"]')).toHaveClass('plinto-skeleton')
+  expect(await within(section()).findByText('No provider is connected.')).toHaveClass('plinto-empty-state')
+})
+
+test('the last passkey cannot be deleted (LAST_SIGN_IN_METHOD): the passkeys section says why, in en and es', async () => {
+  installWebAuthn()
+  // Grace signed up with the provider, added a passkey, then disconnected the provider: the passkey is all left.
+  const client = await oauthOnly()
+  const passkey = await client.passkeys.registerPasskey({ name: 'Phone' })
+  const [identity] = (await client.users.listIdentities()).identities
+  await client.users.unlinkIdentity(identity!.id)
+
+  const deleteLastPasskey = async (region: HTMLElement, labels: { menu: string; item: string; confirm: string }) => {
+    const user = userEvent.setup()
+    await user.click(await within(region).findByRole('button', { name: labels.menu }))
+    await user.click(screen.getByRole('menuitem', { name: labels.item }))
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: labels.confirm }))
+  }
+  const english = renderWithPlinto(<UserProfile sections={['passkeys']} />, { client })
+  const passkeys = screen.getByRole('region', { name: 'Passkeys' })
+  await deleteLastPasskey(passkeys, { menu: 'Actions for Phone', item: 'Delete', confirm: 'Delete' })
+  expect(await within(passkeys).findByRole('alert')).toHaveTextContent(
+    'This is your only way to sign in. Set a password, add another passkey or connect a provider before you remove it.',
+  )
+  expect(within(passkeys).getByText('Phone')).toBeInTheDocument()
+  english.unmount()
+
+  renderWithPlinto(<UserProfile sections={['passkeys']} localization={es} />, { client })
+  const llaves = screen.getByRole('region', { name: es.userProfile.passkeysTitle })
+  await deleteLastPasskey(llaves, {
+    menu: es.account.rowActions('Phone'),
+    item: es.userProfile.delete,
+    confirm: es.userProfile.delete,
+  })
+  expect(await within(llaves).findByRole('alert')).toHaveTextContent(/^Es tu única forma de iniciar sesión\./)
+  expect((await client.passkeys.listPasskeys()).passkeys.map((kept) => kept.id)).toEqual([passkey.id])
+  expect(plinto.countRequests('DELETE', `/passkeys/${passkey.id}`)).toBe(2)
+})
+
+test('disconnecting the last way to sign in is explained in Spanish too', async () => {
+  const client = await oauthOnly()
+  renderWithPlinto(<UserProfile sections={[CONNECTED_ACCOUNTS_SECTION]} localization={es} />, { client })
+  const region = screen.getByRole('region', { name: 'Cuentas conectadas' })
+  const user = userEvent.setup()
+  await user.click(await within(region).findByRole('button', { name: /^Acciones para Development/ }))
+  await user.click(screen.getByRole('menuitem', { name: 'Desconectar' }))
+  await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Desconectar' }))
+  expect(await within(region).findByRole('alert')).toHaveTextContent(/^Es tu única forma de iniciar sesión\./)
 })

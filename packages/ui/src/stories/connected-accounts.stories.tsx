@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect } from 'storybook/test'
+import { expect, within } from 'storybook/test'
 import type { PlintoClient } from '@plinto/typescript-sdk'
 import type { PlintoHandlers } from '@plinto/testing'
 import { CONNECTED_ACCOUNTS_SECTION, UserProfile } from '../index'
-import { mock } from '../stories/plinto-mock'
+import { mock } from './plinto-mock'
 
 /** On the reference server's default allow-list (`{appUrl}/auth/callback`). */
 const REDIRECT_URI = 'http://localhost:5173/auth/callback'
@@ -70,7 +70,7 @@ export const OneIdentity: Story = {
   },
 }
 
-/** Several identities (here two accounts at the dev provider), each with its own "Disconnect". */
+/** Several identities (here two accounts at the dev provider), each with its own row menu ("Disconnect"). */
 export const SeveralIdentities: Story = {
   parameters: mock({
     signedIn: true,
@@ -80,7 +80,7 @@ export const SeveralIdentities: Story = {
     },
   }),
   play: async ({ canvas }) => {
-    await expect(await canvas.findAllByRole('button', { name: /^Disconnect: / })).toHaveLength(2)
+    await expect(await canvas.findAllByRole('button', { name: /^Actions for Development/ })).toHaveLength(2)
   },
 }
 
@@ -88,8 +88,28 @@ export const SeveralIdentities: Story = {
 export const UnlinkRefusedLastMethod: Story = {
   parameters: mock({ signedIn: false, setup: oauthOnly }),
   play: async ({ canvas, userEvent }) => {
-    await userEvent.click(await canvas.findByRole('button', { name: /^Disconnect: Development/ }))
+    await userEvent.click(await canvas.findByRole('button', { name: /^Actions for Development/ }))
+    await userEvent.click(await canvas.findByRole('menuitem', { name: 'Disconnect' }))
+    const confirm = await canvas.findByRole('alertdialog', { name: 'Disconnect Development?' })
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Disconnect' }))
     await expect(await canvas.findByText(/This is your only way to sign in/)).toBeVisible()
+  },
+}
+
+/** "Disconnect" in the row's menu asks first: the confirmation dialog, open. */
+export const ConfirmDisconnect: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: /^Actions for Development/ }))
+    await userEvent.click(await canvas.findByRole('menuitem', { name: 'Disconnect' }))
+    await expect(await canvas.findByRole('alertdialog', { name: 'Disconnect Development?' })).toBeVisible()
+  },
+}
+
+/** No provider connected yet: the empty state and the "Connect …" buttons. */
+export const NoIdentity: Story = {
+  parameters: mock({ signedIn: true }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No provider is connected.')).toBeVisible()
   },
 }
 
@@ -115,7 +135,7 @@ export const Linked: Story = {
   },
 }
 
-/** The sign-in methods request is held (faults.delay): the section shows its loading line. */
+/** The sign-in methods request is held (faults.delay): the section shows its list skeleton. */
 export const Loading: Story = {
   parameters: mock({
     signedIn: true,
