@@ -7,6 +7,7 @@ import {
   goToSignIn,
   navigateTo,
   openInboxLink,
+  openPane,
   region,
   signOutThroughMenu,
   submitSignIn,
@@ -80,12 +81,6 @@ async function turnOnTotp(page: Page, prefix: string) {
   await mfa.getByRole('button', { name: 'I saved my codes' }).click()
   await mfa.getByText('Your authenticator app is set up.').waitFor()
   return { nextCode, backupCodes }
-}
-
-/** Opens a pane (tab) of UserProfile or OrganizationProfile. */
-async function openPane(page: Page, name: string) {
-  await page.getByRole('tab', { name, exact: true }).click()
-  await page.getByRole('tabpanel', { name }).waitFor()
 }
 
 /** Waits for the signed-in dashboard of `account`. */

@@ -1,6 +1,13 @@
 import { expect, test } from 'vitest'
 import { screenshot } from './harness/browser'
-import { navigateTo, region, submitSignUp, userMenuButton, type ReactAppAccount } from './harness/react-actions'
+import {
+  navigateTo,
+  openPane,
+  region,
+  submitSignUp,
+  userMenuButton,
+  type ReactAppAccount,
+} from './harness/react-actions'
 import { useReactApp } from './harness/static-app-fixtures'
 
 // Short tokens, so the first background refresh (halfway: ~3 s) and the token's expiry (6 s) both happen
@@ -52,6 +59,7 @@ test('the server goes away mid-session: the app shows it is retrying, keeps the 
 
   // The app keeps working: the account page loads this session from the server.
   await navigateTo(page, 'Account')
+  await openPane(page, 'Sessions')
   const sessions = region(page, 'Active sessions')
   await sessions.getByRole('listitem').filter({ hasText: 'This device' }).waitFor()
   expect(await sessions.getByRole('listitem').count()).toBe(1)

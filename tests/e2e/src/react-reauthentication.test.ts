@@ -8,6 +8,7 @@ import { screenshot } from './harness/browser'
 import {
   goToSignIn,
   navigateTo,
+  openPane,
   region,
   submitSignIn,
   submitSignUp,
@@ -38,7 +39,7 @@ test('a stale session changing its password is asked for it again in a dialog, a
 
   await navigateTo(page, 'Account')
   // The password form is in UserProfile's Security pane.
-  await page.getByRole('tab', { name: 'Security' }).click()
+  await openPane(page, 'Security')
   const password = region(page, 'Password')
   await password.getByLabel('Current password').fill(ada.password)
   await password.getByLabel('New password').fill(NEW_PASSWORD)

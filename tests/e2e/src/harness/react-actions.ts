@@ -62,6 +62,12 @@ export async function openInboxLink(page: Page, subject: string | RegExp): Promi
   await message.getByRole('link', { name: 'Open the link' }).click()
 }
 
+/** Opens a pane (tab) of UserProfile or OrganizationProfile, e.g. `Security`, and waits for it. */
+export async function openPane(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click()
+  await page.getByRole('tabpanel', { name }).waitFor()
+}
+
 /**
  * A section (named region) of the account or organization page, e.g. `Two-step verification` (its name
  * may go on with a badge: "Two-step verification On").
