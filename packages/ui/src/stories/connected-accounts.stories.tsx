@@ -107,7 +107,8 @@ export const ConfirmDisconnect: Story = {
 
 /** No provider connected yet: the empty state and the "Connect …" buttons. */
 export const NoIdentity: Story = {
-  parameters: mock({ signedIn: true }),
+  // Story parameters merge into the meta's: a setup of its own replaces the meta's link (an absent one would not).
+  parameters: mock({ signedIn: true, setup: async () => {} }),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('No provider is connected.')).toBeVisible()
   },

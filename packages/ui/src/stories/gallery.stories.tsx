@@ -65,11 +65,12 @@ function Gallery() {
       <Tile name="CreateOrganization">
         <CreateOrganization redirectUrl="/organization" />
       </Tile>
-      <Tile name="UserProfile" wide>
-        <UserProfile />
+      {/* The panes with lists open, so rows, avatars and row menus take the theme too (the forms are above). */}
+      <Tile name="UserProfile (Sessions pane)" wide>
+        <UserProfile defaultPane="sessions" />
       </Tile>
-      <Tile name="OrganizationProfile" wide>
-        <OrganizationProfile />
+      <Tile name="OrganizationProfile (Members pane)" wide>
+        <OrganizationProfile defaultPane="members" />
       </Tile>
     </div>
   )
