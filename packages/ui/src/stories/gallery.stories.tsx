@@ -97,6 +97,6 @@ export const AllComponents: Story = {
   play: async ({ canvas }) => {
     // The account screens have loaded their data (the screenshot shows them filled, not loading).
     await expect(await canvas.findByText(/This device/)).toBeVisible()
-    await expect(await canvas.findByText('dan@example.com')).toBeVisible()
+    await expect(await canvas.findByText('bob@example.com')).toBeVisible()
   },
 }
