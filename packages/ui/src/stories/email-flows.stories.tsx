@@ -33,12 +33,16 @@ export const Sent: Story = {
 
 export const RateLimited: Story = {
   parameters: mock({
-    setup: (plinto) =>
+    // The answer comes after 200 ms: the pending button is drawn (and gives up focus) before the refusal every
+    // run, so the visual baseline sees one end state.
+    setup: (plinto) => {
+      plinto.faults.delay({ path: '/auth/password/forgot', ms: 200 })
       plinto.faults.respond({
         path: '/auth/password/forgot',
         status: 429,
         body: { detail: 'slow down', error_code: 'RATE_LIMITED', retry_after: 1800 },
-      }),
+      })
+    },
   }),
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(canvas.getByLabelText('Email'), EMAIL)

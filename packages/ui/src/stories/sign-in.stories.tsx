@@ -62,13 +62,17 @@ export const InvalidCredentials: Story = {
 
 export const RateLimited: Story = {
   parameters: mock({
-    setup: (plinto) =>
+    // The answer comes after 200 ms: the pending button is drawn (and gives up focus) before the refusal every
+    // run, so the visual baseline sees one end state.
+    setup: (plinto) => {
+      plinto.faults.delay({ path: '/auth/signin', ms: 200 })
       plinto.faults.respond({
         path: '/auth/signin',
         status: 429,
         headers: { 'Retry-After': '42' },
         body: { detail: 'Too many requests', error_code: 'RATE_LIMITED', retry_after: 42 },
-      }),
+      })
+    },
   }),
   play: async (context) => {
     await Filled.play!(context)

@@ -66,13 +66,17 @@ export const EmailTaken: Story = {
 
 export const RateLimited: Story = {
   parameters: mock({
-    setup: (plinto) =>
+    // The answer comes after 200 ms: the pending button is drawn (and gives up focus) before the refusal every
+    // run, so the visual baseline sees one end state.
+    setup: (plinto) => {
+      plinto.faults.delay({ path: '/auth/signup', ms: 200 })
       plinto.faults.respond({
         path: '/auth/signup',
         status: 429,
         headers: { 'Retry-After': '90' },
         body: { detail: 'slow down', error_code: 'RATE_LIMITED', retry_after: 90 },
-      }),
+      })
+    },
   }),
   play: async (context) => {
     await Filled.play!(context)

@@ -74,7 +74,8 @@ export function SessionsSection({ ui }: { ui: Ui }) {
                           ui={ui}
                           size="small"
                           name={[session.device.browser, session.device.os].filter(Boolean).join(' ') || device}
-                          email={session.id}
+                          // The tone follows the device, not the session: the same run of devices looks the same each visit.
+                          email={device}
                         />
                         <div>
                           <p className={ui.cx('itemTitle')}>

@@ -114,9 +114,15 @@ export async function storyClip(page: Page): Promise<{ x: number; y: number; wid
 /**
  * What differs on every run by design and is painted over in screenshots: the TOTP set-up's QR code and
  * secret, and backup codes (random by nature). Their `appearance.elements` keys (`qrCode`, `secret`,
- * `codeList`) give them these classes; the box around them is still compared.
+ * `codeList`) give them these classes; the box around them is still compared. Also the fields holding a
+ * one-time code a story typed (an emailed, texted or authenticator code: random, or a wrong one derived from it).
  */
-export const VOLATILE_SELECTORS = ['.plinto-qr-code', '.plinto-secret', '.plinto-code-list code']
+export const VOLATILE_SELECTORS = [
+  '.plinto-qr-code',
+  '.plinto-secret',
+  '.plinto-code-list code',
+  'input[autocomplete="one-time-code"]',
+]
 
 /**
  * A screenshot of `clip` taken until two in a row are identical (at most `attempts`): whatever still moved
