@@ -18,9 +18,16 @@ export interface DialogProps {
   children: ReactNode
 }
 
-/** How long focus return keeps trying while the opener cannot take focus (disabled): 10 frames of 16 ms. */
-const RETURN_TRIES = 10
+/**
+ * How long focus return keeps trying while the opener cannot take focus (disabled until its action settles): up to
+ * 2 s in 16 ms steps. It stops as soon as focus is somewhere on purpose, so a long window costs nothing; a short one
+ * (160 ms) lost focus whenever the refused action took longer to settle on a busy machine.
+ */
+const RETURN_TRIES = 125
 const RETURN_INTERVAL_MS = 16
+
+/** Each open dialog's opener, so a dialog opened from inside another can return focus where that one came from. */
+const OPENERS = new WeakMap<HTMLDialogElement, HTMLElement | null>()
 
 const activeHtmlElement = () =>
   typeof document !== 'undefined' && document.activeElement instanceof HTMLElement ? document.activeElement : null
@@ -66,7 +73,14 @@ export function Dialog({
     const node = dialog.current
     if (!node) return
     const current = activeHtmlElement()
-    const opener = current && node.contains(current) ? renderOpener : current
+    const direct = current && node.contains(current) ? renderOpener : current
+    // Opened from inside another dialog (a confirmation whose action was then refused and asks to re-authenticate):
+    // if that dialog has gone when this one closes, its button has too, so focus returns where *it* came from.
+    const outer = direct?.closest('dialog')
+    const fromOuter = outer && outer !== node ? OPENERS.get(outer) : undefined
+    OPENERS.set(node, direct)
+    const openerNow = () => (direct?.isConnected || !fromOuter ? direct : fromOuter)
+    const opener = direct
     // Where focus goes if the opener is gone when the dialog closes: the pane (or section) it was in.
     const place = opener?.closest('[role="tabpanel"]') ?? opener?.closest('section')
     if (typeof node.showModal === 'function') {
@@ -85,10 +99,11 @@ export function Dialog({
       }
       const restore = (tries: number) => {
         if (!lost()) return
-        if (opener?.isConnected) {
-          opener.focus()
+        const target = openerNow()
+        if (target?.isConnected) {
+          target.focus()
           // Disabled for now (its action is settling): try again on the next frames.
-          if (document.activeElement !== opener && tries > 0) setTimeout(() => restore(tries - 1), RETURN_INTERVAL_MS)
+          if (document.activeElement !== target && tries > 0) setTimeout(() => restore(tries - 1), RETURN_INTERVAL_MS)
           return
         }
         const heading = place?.isConnected ? place.querySelector(':scope > h2') : null
